@@ -1,0 +1,244 @@
+// The data model the engine stores and every process reads. Plain data only: this file is imported
+// by the engine (Node), the preload and the renderer (as types), so it holds no code with side effects.
+
+/** Schema version of the store file; a store with another version is moved aside and rebuilt. */
+export const STORE_SCHEMA = 1;
+
+/** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
+export const ASSET_SCHEME = 'stand-asset';
+
+/**
+ * URL scheme the engine writes for links between pages of a collection, so the renderer can route them
+ * inside the app: `standalone://stand/<slug>`, `standalone://page/<stand>/<page>`, `standalone://theme/<slug>`.
+ */
+export const INTERNAL_LINK_SCHEME = 'standalone';
+
+export type Severity = 'error' | 'warning';
+
+/** Stable machine-readable problem codes; messages are for people, codes are for filters and tests. */
+export type ProblemCode =
+  | 'front-matter-invalid'
+  | 'front-matter-not-object'
+  | 'front-matter-code'
+  | 'field-invalid'
+  | 'title-missing'
+  | 'theme-without-page'
+  | 'theme-unknown'
+  | 'logo-missing'
+  | 'asset-missing'
+  | 'asset-outside-folder'
+  | 'link-broken'
+  | 'remote-image'
+  | 'remote-media'
+  | 'remote-frame'
+  | 'script-removed'
+  | 'shortcode-invalid'
+  | 'shortcode-unknown'
+  | 'duplicate-stand'
+  | 'stand-empty'
+  | 'file-too-large'
+  | 'file-binary'
+  | 'file-not-utf8'
+  | 'file-unreadable'
+  | 'file-not-regular'
+  | 'symlink-outside'
+  | 'too-deep'
+  | 'too-many-files'
+  | 'file-skipped'
+  | 'folder-missing'
+  | 'folder-unreadable'
+  | 'not-a-stands-folder';
+
+export interface Problem {
+  collection: string;
+  /** Path relative to the collection's folder, with forward slashes. */
+  file: string;
+  /** 1-based line in `file` where known. */
+  line: number | null;
+  severity: Severity;
+  code: ProblemCode;
+  /** A sentence a non-programmer understands: what is wrong and what to do about it. */
+  message: string;
+  /** The stand the file belongs to, when it belongs to one. */
+  stand: string | null;
+}
+
+export interface CollectionCounts {
+  stands: number;
+  listedStands: number;
+  pages: number;
+  themes: number;
+  assets: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface Collection {
+  /** Stable id derived from the folder (e.g. `fosdem-2021`), unique in the store. */
+  id: string;
+  /** Absolute path of the folder. */
+  root: string;
+  /** Human name: the site's title from config.toml, else the folder's name. */
+  name: string;
+  /** Edition year where it can be told (site title or folder name), else null. */
+  year: number | null;
+  /** ISO timestamp of the last successful index. */
+  indexedAt: string;
+  /** False when the folder could not be read at the last index (a USB stick pulled out): data is kept. */
+  available: boolean;
+  counts: CollectionCounts;
+}
+
+export interface Theme {
+  collection: string;
+  /** Hugo's urlize of the theme's name. */
+  slug: string;
+  title: string;
+  /** Sanitizable HTML from the theme page, or '' when the theme has no page. */
+  descriptionHtml: string;
+  /** Whether `content/themes/<slug>/_index.md` exists. */
+  hasPage: boolean;
+  /** Folder-relative path of the theme's icon, when the page names one that exists. */
+  icon: string | null;
+}
+
+/** A link out of the app that a stand offers (website, chat room, videos, events…). */
+export interface StandLink {
+  kind: 'website' | 'chat' | 'video' | 'events' | 'other';
+  label: string;
+  url: string;
+}
+
+export interface PageRef {
+  slug: string;
+  title: string;
+  draft: boolean;
+}
+
+export interface Stand {
+  collection: string;
+  slug: string;
+  title: string;
+  /** Shown on the overview and theme pages (`show_on_overview`), and published. */
+  listed: boolean;
+  draft: boolean;
+  /** Theme slugs, in the order the stand names them. */
+  themes: string[];
+  website: string | null;
+  chatroom: string | null;
+  links: StandLink[];
+  /** Folder-relative path of the logo file (e.g. `static/stands/x/logo.png`), or null. */
+  logo: string | null;
+  descriptionHtml: string;
+  showcaseHtml: string;
+  newThisYearHtml: string;
+  /** The stand page's own Markdown/HTML body, rendered. */
+  bodyHtml: string;
+  /** Plain-text card summary, at most 200 characters like the site. */
+  summary: string;
+  layout: string | null;
+  /** Folder-relative file the stand's data comes from (listing file or `_index.md`). */
+  file: string;
+  /** Position in the site's order (the overview's sort), 0-based. */
+  order: number;
+  pages: PageRef[];
+}
+
+export interface Page {
+  collection: string;
+  stand: string;
+  slug: string;
+  title: string;
+  draft: boolean;
+  html: string;
+  file: string;
+  weight: number;
+}
+
+export interface Asset {
+  collection: string;
+  /** Folder-relative path, forward slashes. */
+  file: string;
+  size: number;
+  mtimeMs: number;
+  /** Content type from the allowlist, or null when the file is not servable. */
+  contentType: string | null;
+}
+
+/** Shapes the queries return: what the app's screens need, nothing more. */
+export interface StandCard {
+  collection: string;
+  slug: string;
+  title: string;
+  themes: { slug: string; title: string }[];
+  logo: string | null;
+  summary: string;
+}
+
+export interface ThemeSummary {
+  collection: string;
+  slug: string;
+  title: string;
+  descriptionHtml: string;
+  icon: string | null;
+  standCount: number;
+}
+
+export interface ThemeDetail extends ThemeSummary {
+  stands: StandCard[];
+}
+
+export interface StandDetail extends Stand {
+  themeRefs: { slug: string; title: string }[];
+}
+
+export interface PageDetail extends Page {
+  standTitle: string;
+  /** The stand's first theme, for the breadcrumb (theme › stand › page). */
+  theme: { slug: string; title: string } | null;
+  siblings: PageRef[];
+}
+
+export interface SearchHit {
+  kind: 'stand' | 'page';
+  collection: string;
+  stand: string;
+  standTitle: string;
+  /** Set for pages. */
+  page: string | null;
+  title: string;
+  /** Plain text around the best match. */
+  snippet: string;
+  /** [start, end) character ranges in `snippet` to highlight. */
+  highlights: [number, number][];
+  score: number;
+}
+
+export interface SearchGroup {
+  stand: string;
+  standTitle: string;
+  hits: SearchHit[];
+}
+
+export interface ProblemFilter {
+  collection?: string;
+  severity?: Severity;
+  stand?: string;
+  code?: ProblemCode;
+}
+
+/** Progress of an indexing run, reported to the CLI's terminal and the app's progress bar. */
+export interface IndexProgress {
+  collection: string;
+  phase: 'scanning' | 'reading' | 'assembling' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
+
+/** What changed in a re-index (watch mode, app live updates). */
+export interface IndexChange {
+  collection: string;
+  added: string[];
+  changed: string[];
+  removed: string[];
+}

@@ -1,0 +1,148 @@
+// The one contract between the three processes: the preload implements `StandaloneApi`, the main process
+// serves `Channel`, the renderer imports these types with `import type`. Pure module: no electron here.
+import type {
+  Collection,
+  IndexChange,
+  IndexProgress,
+  PageDetail,
+  Problem,
+  ProblemFilter,
+  SearchGroup,
+  StandCard,
+  StandDetail,
+  ThemeDetail,
+  ThemeSummary,
+} from '../main/engine/types';
+
+/** Every request channel main serves; anything else is rejected. */
+export const Channel = {
+  listCollections: 'collections:list',
+  listThemes: 'themes:list',
+  getTheme: 'themes:get',
+  listStands: 'stands:list',
+  getStand: 'stands:get',
+  getPage: 'pages:get',
+  search: 'search:query',
+  listProblems: 'problems:list',
+  addFolder: 'folders:add',
+  chooseFolder: 'folders:choose',
+  removeCollection: 'collections:remove',
+  reindexCollection: 'collections:reindex',
+  renameCollection: 'collections:rename',
+  openExternal: 'links:open-external',
+  getAppInfo: 'app:info',
+  getKioskState: 'kiosk:state',
+  unlockKiosk: 'kiosk:unlock',
+  lockKiosk: 'kiosk:lock',
+  makeQrSvg: 'qr:svg',
+} as const;
+export type ChannelName = (typeof Channel)[keyof typeof Channel];
+
+/** The one channel main pushes events on. */
+export const EVENT_CHANNEL = 'standalone:event';
+
+export type AppEvent =
+  | { type: 'progress'; progress: IndexProgress }
+  | { type: 'changed'; change: IndexChange }
+  | { type: 'collections'; collections: Collection[] }
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
+  | { type: 'kiosk'; state: KioskState };
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  kiosk: boolean;
+  /** True while the embedded demo collection is the only one. */
+  demo: boolean;
+  /** Notices from start-up (a settings file moved aside, a store rebuilt, a bad kiosk file). */
+  notices: string[];
+}
+
+export interface KioskSettings {
+  idleTimeoutSeconds: number;
+  attract: { enabled: boolean; slideSeconds: number };
+  featured: { stands: string[]; themes: string[] };
+  startScreen: 'overview' | 'themes' | 'search' | 'attract';
+  collection: string | null;
+  textSize: 'normal' | 'large' | 'larger';
+}
+
+export interface KioskState {
+  enabled: boolean;
+  /** True after the organiser entered the PIN, until locked again. */
+  unlocked: boolean;
+  settings: KioskSettings;
+  /** A problem with the kiosk configuration file, shown to organisers only. */
+  configError: string | null;
+}
+
+export type OpenExternalResult = { opened: true } | { opened: false; reason: string };
+
+/** What `window.api` offers the renderer. Every method is a query or a command; none returns Electron objects. */
+export interface StandaloneApi {
+  /** Every indexed collection (edition), with counts and freshness. */
+  listCollections(): Promise<Collection[]>;
+  /** All themes of a collection with their stand counts. */
+  listThemes(collection: string): Promise<ThemeSummary[]>;
+  /** One theme with its listed stands, or null. */
+  getTheme(collection: string, slug: string): Promise<ThemeDetail | null>;
+  /** Listed stands of a collection in the site's order. */
+  listStands(collection: string): Promise<StandCard[]>;
+  /** One stand with its pages and links, or null. */
+  getStand(collection: string, slug: string): Promise<StandDetail | null>;
+  /** One sub-page of a stand, or null. */
+  getPage(collection: string, stand: string, page: string): Promise<PageDetail | null>;
+  /** Full-text search over stands and pages of a collection, grouped by stand. */
+  search(collection: string, query: string): Promise<SearchGroup[]>;
+  /** Content problems found while indexing, optionally filtered. */
+  listProblems(filter?: ProblemFilter): Promise<Problem[]>;
+  /** Opens the native folder picker and indexes the chosen folder; null when cancelled. */
+  chooseFolder(): Promise<Collection | null>;
+  /** Indexes a folder by path (command line, drag and drop) and returns its collection. */
+  addFolder(path: string): Promise<Collection>;
+  /** Forgets a collection (its folder on disk is never touched). */
+  removeCollection(collection: string): Promise<void>;
+  /** Re-reads a collection's folder now. */
+  reindexCollection(collection: string): Promise<Collection>;
+  /** Gives a collection a display name. */
+  renameCollection(collection: string, name: string): Promise<Collection>;
+  /** Asks main to open an http(s)/mailto link in the system browser; refused in kiosk mode. */
+  openExternal(url: string): Promise<OpenExternalResult>;
+  /** Version, platform, kiosk flag, start-up notices. */
+  getAppInfo(): Promise<AppInfo>;
+  /** Kiosk configuration and lock state. */
+  getKioskState(): Promise<KioskState>;
+  /** Checks the organiser PIN; true unlocks settings until `lockKiosk`. */
+  unlockKiosk(pin: string): Promise<boolean>;
+  /** Locks the kiosk again. */
+  lockKiosk(): Promise<void>;
+  /** An SVG QR code for a URL, to take a link away on a phone. */
+  makeQrSvg(text: string): Promise<string>;
+  /** Subscribes to progress, change and notice events; returns the unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}
+
+/** Maps each request method to its channel: the preload and main both derive from this. */
+export const methodChannels = {
+  listCollections: Channel.listCollections,
+  listThemes: Channel.listThemes,
+  getTheme: Channel.getTheme,
+  listStands: Channel.listStands,
+  getStand: Channel.getStand,
+  getPage: Channel.getPage,
+  search: Channel.search,
+  listProblems: Channel.listProblems,
+  chooseFolder: Channel.chooseFolder,
+  addFolder: Channel.addFolder,
+  removeCollection: Channel.removeCollection,
+  reindexCollection: Channel.reindexCollection,
+  renameCollection: Channel.renameCollection,
+  openExternal: Channel.openExternal,
+  getAppInfo: Channel.getAppInfo,
+  getKioskState: Channel.getKioskState,
+  unlockKiosk: Channel.unlockKiosk,
+  lockKiosk: Channel.lockKiosk,
+  makeQrSvg: Channel.makeQrSvg,
+} as const satisfies Record<Exclude<keyof StandaloneApi, 'onEvent'>, ChannelName>;
+
+export type RequestMethod = keyof typeof methodChannels;

@@ -1,0 +1,76 @@
+// The engine's public surface: what the CLI, the app's worker and the tests call. Implemented by
+// `openEngine` in ./index.ts. Plain Node: nothing here may import electron.
+import type {
+  Collection,
+  IndexChange,
+  IndexProgress,
+  PageDetail,
+  Problem,
+  ProblemFilter,
+  SearchGroup,
+  StandCard,
+  StandDetail,
+  ThemeDetail,
+  ThemeSummary,
+  Asset,
+  Stand,
+} from './types';
+
+/** Limits on what the engine reads from a folder; generous enough for every real edition. */
+export interface Limits {
+  /** Largest content file (Markdown, HTML) read, in bytes. */
+  maxContentFileBytes: number;
+  /** Largest asset indexed (served) in bytes. */
+  maxAssetBytes: number;
+  /** Deepest folder nesting below the collection root. */
+  maxDepth: number;
+  /** Most files considered in one folder tree. */
+  maxFiles: number;
+  /** Most YAML aliases a front matter may use. */
+  maxYamlAliases: number;
+}
+
+export interface EngineOptions {
+  /** The lowdb JSON store; null keeps everything in memory and writes nothing (`standalone check`). */
+  dbFile: string | null;
+  onProgress?: (progress: IndexProgress) => void;
+  limits?: Partial<Limits>;
+}
+
+export interface IndexOutcome {
+  collection: Collection;
+  change: IndexChange;
+  /** Problems of this collection after the run. */
+  problems: Problem[];
+}
+
+/** Queries over the store: plain functions, each answering one screen's needs. */
+export interface Queries {
+  listCollections(): Collection[];
+  getCollection(id: string): Collection | null;
+  listThemes(collection: string): ThemeSummary[];
+  getTheme(collection: string, slug: string): ThemeDetail | null;
+  listStands(collection: string): StandCard[];
+  /** Every stand of a collection, listed or not, drafts included (the CLI's report, the problems screen). */
+  listAllStands(collection: string): Stand[];
+  getStand(collection: string, slug: string): StandDetail | null;
+  getPage(collection: string, stand: string, page: string): PageDetail | null;
+  search(collection: string, query: string, limit?: number): SearchGroup[];
+  listProblems(filter?: ProblemFilter): Problem[];
+  /** The asset record for a folder-relative path, only if the index knows it (the asset protocol's allowlist). */
+  getAsset(collection: string, file: string): (Asset & { absolutePath: string }) | null;
+}
+
+export interface Engine extends Queries {
+  /** Indexes (or incrementally re-indexes) a folder; the same root always maps to the same collection. */
+  indexFolder(root: string): Promise<IndexOutcome>;
+  /** Re-reads a known collection's folder; a folder that is gone marks the collection unavailable. */
+  reindex(collection: string): Promise<IndexOutcome>;
+  removeCollection(collection: string): Promise<void>;
+  renameCollection(collection: string, name: string): Promise<Collection>;
+  /** Watches every collection's folder (chokidar) and re-indexes what changed; returns a stop function. */
+  watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>>;
+  /** Notices from opening the store (e.g. a corrupt store moved aside and rebuilt). */
+  readonly notices: string[];
+  close(): Promise<void>;
+}

@@ -1,0 +1,69 @@
+// Command-line parsing for the app (not the `standalone` CLI). Pure: the caller passes argv without the
+// executable (and without the app path when Electron runs unpackaged) and the working directory.
+import { isAbsolute, resolve } from 'node:path';
+
+export interface AppArgs {
+  /** A stands folder to open (absolute), or null. */
+  folder: string | null;
+  kiosk: boolean;
+  /** Kiosk configuration file (absolute), or null. */
+  kioskConfig: string | null;
+  help: boolean;
+  /** Problems with the arguments, worded for the person who typed them. */
+  errors: string[];
+}
+
+export const HELP_TEXT = `Standalone: browse conference stands offline.
+
+Usage: standalone-app [options] [folder]
+
+  folder                 a stands folder (config.toml, content/, static/) to index and open
+  --kiosk                start in kiosk mode (full screen, locked, no links out)
+  --kiosk-config <file>  kiosk configuration file (implies --kiosk)
+  --help, -h             show this help and quit
+
+Without a folder, Standalone opens the folders you added before, or the demo stands on first launch.
+From a source checkout: npm start -- -- /path/to/stands   (npm and electron-vite each take one "--").
+`;
+
+/** Electron and Chromium add switches of their own to argv (even to a second instance's); they are not ours. */
+function isForeignSwitch(arg: string): boolean {
+  return arg.startsWith('--') || (arg.startsWith('-') && arg.length > 1);
+}
+
+/** Parses the app's own arguments; unknown switches are ignored because Chromium inserts its own. */
+export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
+  const result: AppArgs = { folder: null, kiosk: false, kioskConfig: null, help: false, errors: [] };
+  const toAbsolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') result.help = true;
+    else if (arg === '--kiosk') result.kiosk = true;
+    else if (arg === '--kiosk-config' || arg.startsWith('--kiosk-config=')) {
+      const value = arg === '--kiosk-config' ? argv[++i] : arg.slice('--kiosk-config='.length);
+      if (!value || value.startsWith('--')) {
+        result.errors.push('--kiosk-config needs a file: --kiosk-config /path/to/kiosk.toml');
+        if (value) i--;
+      } else {
+        result.kioskConfig = toAbsolute(value);
+        result.kiosk = true;
+      }
+    } else if (arg === '--') {
+      // Everything after a bare "--" is a folder, even when it starts with a dash.
+      for (const rest of argv.slice(i + 1)) addFolder(result, toAbsolute(rest));
+      break;
+    } else if (isForeignSwitch(arg) || arg === '') continue;
+    else addFolder(result, toAbsolute(arg));
+  }
+  return result;
+}
+
+function addFolder(result: AppArgs, folder: string): void {
+  if (result.folder === null) result.folder = folder;
+  else result.errors.push(`Only one folder can be opened from the command line; ignoring ${folder}.`);
+}
+
+/** The arguments after Electron's own: the executable, and the app path when running unpackaged. */
+export function userArgs(argv: readonly string[], defaultApp: boolean): string[] {
+  return argv.slice(defaultApp ? 2 : 1);
+}

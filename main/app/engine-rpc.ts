@@ -1,0 +1,134 @@
+// A small typed RPC between the app's main thread and the engine, over anything that posts messages
+// (a worker thread's port, or one end of an in-process MessageChannel). Plain Node: no electron here.
+import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
+import type { IndexProgress } from '../engine/types';
+
+/** Engine methods the client may call; anything else is refused by the server. */
+export const ENGINE_METHODS = [
+  'listCollections',
+  'getCollection',
+  'listThemes',
+  'getTheme',
+  'listStands',
+  'listAllStands',
+  'getStand',
+  'getPage',
+  'search',
+  'listProblems',
+  'getAsset',
+  'indexFolder',
+  'reindex',
+  'removeCollection',
+  'renameCollection',
+] as const satisfies readonly (keyof Engine)[];
+export type EngineMethod = (typeof ENGINE_METHODS)[number];
+
+const WRITE_METHODS: ReadonlySet<string> = new Set([
+  'indexFolder',
+  'reindex',
+  'removeCollection',
+  'renameCollection',
+]);
+
+/** Control calls that are not plain engine methods. */
+export const CONTROL_METHODS = ['startWatching', 'stopWatching', 'notices', 'close'] as const;
+export type ControlMethod = (typeof CONTROL_METHODS)[number];
+
+export type RpcRequest = { id: number; method: EngineMethod | ControlMethod; args: unknown[] };
+export type RpcResponse =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { name: string; message: string } };
+export type EngineEvent =
+  | { type: 'progress'; progress: IndexProgress }
+  | { type: 'change'; outcome: IndexOutcome }
+  | { type: 'error'; message: string };
+export type RpcMessage = RpcResponse | { event: EngineEvent };
+
+/** The side of a port the RPC needs: worker_threads' MessagePort and parentPort both fit. */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  off?(event: 'message', listener: (message: unknown) => void): unknown;
+  close?(): void;
+}
+
+export type OpenEngine = (options: EngineOptions) => Engine | Promise<Engine>;
+
+/** Serializable engine options (no callbacks): what the worker receives as workerData. */
+export type EngineSetup = Omit<EngineOptions, 'onProgress'>;
+
+function isRequest(message: unknown): message is RpcRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return typeof m.id === 'number' && typeof m.method === 'string' && Array.isArray(m.args);
+}
+
+/**
+ * Serves one engine on a port: opens it with `setup`, answers requests in order of arrival, forwards
+ * progress and watch changes as events. Returns once the port is listening.
+ */
+export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup): void {
+  const post = (message: RpcMessage) => port.postMessage(message);
+  const engineReady = Promise.resolve().then(() =>
+    open({ ...setup, onProgress: (progress) => post({ event: { type: 'progress', progress } }) }),
+  );
+  // An engine that cannot open answers every request with the reason, rather than hanging.
+  engineReady.catch(() => undefined);
+  let stopWatching: (() => Promise<void>) | null = null;
+  // Commands that write the store run one at a time, in order; queries answer at once.
+  let writes: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = writes.then(task, task);
+    writes = run.catch(() => undefined);
+    return run;
+  };
+
+  const control = async (engine: Engine, method: ControlMethod): Promise<unknown> => {
+    switch (method) {
+      case 'startWatching':
+        if (!stopWatching) {
+          stopWatching = await engine.watch((outcome) => post({ event: { type: 'change', outcome } }));
+        }
+        return undefined;
+      case 'stopWatching': {
+        const stop = stopWatching;
+        stopWatching = null;
+        await stop?.();
+        return undefined;
+      }
+      case 'notices':
+        return [...engine.notices];
+      case 'close': {
+        const stop = stopWatching;
+        stopWatching = null;
+        await stop?.();
+        await engine.close();
+        return undefined;
+      }
+    }
+  };
+
+  port.on('message', (message) => {
+    if (!isRequest(message)) return;
+    const { id, method, args } = message;
+    void (async () => {
+      try {
+        const engine = await engineReady;
+        let value: unknown;
+        if ((CONTROL_METHODS as readonly string[]).includes(method)) {
+          value = await serialized(() => control(engine, method as ControlMethod));
+        } else if ((ENGINE_METHODS as readonly string[]).includes(method)) {
+          const fn = engine[method as EngineMethod] as (...a: unknown[]) => unknown;
+          const call = async () => fn.apply(engine, args);
+          value = WRITE_METHODS.has(method) ? await serialized(call) : await call();
+        } else {
+          throw new Error(`Unknown engine method "${String(method)}".`);
+        }
+        post({ id, ok: true, value });
+      } catch (error) {
+        const e = error instanceof Error ? error : new Error(String(error));
+        post({ id, ok: false, error: { name: e.name, message: e.message } });
+      }
+    })();
+  });
+}

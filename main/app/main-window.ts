@@ -1,0 +1,42 @@
+// Creating the app window and keeping its bounds in the settings.
+import { BrowserWindow, screen } from 'electron';
+import type { SettingsStore } from './settings';
+import { boundsOf, boundsOnScreen, windowOptions } from './window';
+
+export interface MainWindowInput {
+  preloadPath: string;
+  url: string;
+  settings: SettingsStore;
+  devTools: boolean;
+  kiosk: boolean;
+}
+
+/** Opens the window on the app's page, at its saved place when that is still on a screen. */
+export function createMainWindow(input: MainWindowInput): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const bounds = boundsOnScreen(input.settings.get().window, workAreas);
+  const window = new BrowserWindow(
+    windowOptions({ preloadPath: input.preloadPath, bounds, devTools: input.devTools, kiosk: input.kiosk }),
+  );
+  if (bounds?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    if (window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return;
+    const next = boundsOf(window);
+    input.settings.update((s) => void (s.window = next));
+  };
+  const saveSoon = () => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, 500);
+  };
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('close', () => {
+    if (saveTimer) clearTimeout(saveTimer);
+    save();
+  });
+  void window.loadURL(input.url);
+  return window;
+}

@@ -1,0 +1,96 @@
+// The services behind the IPC channels, built from the engine client, the folder manager, kiosk mode and
+// two system functions (folder picker, system browser). Plain Node: the Electron glue passes `dialog` and
+// `shell` in as functions, the Chromium harness passes stand-ins.
+import type { AppEvent, AppInfo } from '../../preload/contract';
+import type { EngineClient } from './engine-client';
+import { checkExternalUrl } from './external-links';
+import { createFolderManager, type FolderManager } from './folders';
+import type { Services } from './ipc';
+import { createKioskService, type KioskService } from './kiosk';
+import { makeQrSvg } from './qr';
+import type { SettingsStore } from './settings';
+
+export interface AppServicesDeps {
+  engine: EngineClient;
+  settings: SettingsStore;
+  /** Pushes an event to the renderer (`webContents.send(EVENT_CHANNEL, event)` in the app). */
+  emit: (event: AppEvent) => void;
+  /** The embedded demo collection's folder, or null. */
+  demoRoot: string | null;
+  /** The native folder picker: a path, or null when cancelled. */
+  pickFolder: () => Promise<string | null>;
+  /** Opens a checked URL in the system browser or mail client (`shell.openExternal`). */
+  openExternalUrl: (url: string) => Promise<void>;
+  version: string;
+  platform: string;
+  kiosk?: KioskService;
+  /** Notices gathered before the services existed (bad arguments…). */
+  startupNotices?: string[];
+  availabilityIntervalMs?: number;
+}
+
+export interface AppServices {
+  services: Services;
+  folders: FolderManager;
+  kiosk: KioskService;
+}
+
+/** Builds the services object `registerIpc` serves. Call `folders.start()` once the window is up. */
+export function createAppServices(deps: AppServicesDeps): AppServices {
+  const { engine } = deps;
+  const kiosk = deps.kiosk ?? createKioskService();
+  const folders = createFolderManager({
+    engine,
+    settings: deps.settings,
+    emit: deps.emit,
+    demoRoot: deps.demoRoot,
+    availabilityIntervalMs: deps.availabilityIntervalMs,
+  });
+
+  const services: Services = {
+    listCollections: () => engine.listCollections(),
+    listThemes: (collection) => engine.listThemes(collection),
+    getTheme: (collection, slug) => engine.getTheme(collection, slug),
+    listStands: (collection) => engine.listStands(collection),
+    getStand: (collection, slug) => engine.getStand(collection, slug),
+    getPage: (collection, stand, page) => engine.getPage(collection, stand, page),
+    search: async (collection, query) => (query.trim() === '' ? [] : engine.search(collection, query)),
+    listProblems: (filter) => engine.listProblems(filter),
+    chooseFolder: () => folders.chooseFolder(deps.pickFolder),
+    addFolder: (path) => folders.addFolder(path),
+    removeCollection: (collection) => folders.removeCollection(collection),
+    reindexCollection: (collection) => folders.reindexCollection(collection),
+    renameCollection: (collection, name) => folders.renameCollection(collection, name),
+    async openExternal(url) {
+      if (kiosk.enabled()) {
+        return {
+          opened: false,
+          reason: 'Links do not open on this kiosk: scan the QR code to take them with you.',
+        };
+      }
+      const check = checkExternalUrl(url);
+      if (!check.ok) return { opened: false, reason: check.reason };
+      try {
+        await deps.openExternalUrl(check.url);
+        return { opened: true };
+      } catch (error) {
+        return { opened: false, reason: `The system could not open the link: ${(error as Error).message}` };
+      }
+    },
+    async getAppInfo(): Promise<AppInfo> {
+      const engineNotices = await engine.notices().catch(() => [] as string[]);
+      return {
+        version: deps.version,
+        platform: deps.platform,
+        kiosk: kiosk.enabled(),
+        demo: await folders.isDemoOnly(),
+        notices: [...(deps.startupNotices ?? []), ...deps.settings.notices, ...engineNotices],
+      };
+    },
+    getKioskState: () => kiosk.getState(),
+    unlockKiosk: (pin) => kiosk.unlock(pin),
+    lockKiosk: () => kiosk.lock(),
+    makeQrSvg: (text) => makeQrSvg(text),
+  };
+  return { services, folders, kiosk };
+}

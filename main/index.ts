@@ -1,0 +1,154 @@
+// The app's entry: wires the engine, the protocols, IPC and the window together, in Electron's order.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EVENT_CHANNEL, type AppEvent } from '../preload/contract';
+import { ASSET_SCHEME } from './engine/types';
+import { storeFileIn } from './paths';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppBundleHandler } from './app/app-protocol';
+import { HELP_TEXT, parseAppArgs, userArgs } from './app/args';
+import { createAssetHandler } from './app/asset-protocol';
+import { appCsp } from './app/csp';
+import { demoFolderPath } from './app/demo';
+import { createEngineClient } from './app/engine-client';
+import { createSenderCheck, registerIpc, type IpcMainLike } from './app/ipc';
+import { createKioskService } from './app/kiosk';
+import { createMainWindow } from './app/main-window';
+import { denyAllPermissions, hardenWebContents } from './app/navigation';
+import { blockNetwork } from './app/network';
+import { originOf } from './app/origin';
+import { PRIVILEGED_SCHEMES } from './app/schemes';
+import { createAppServices } from './app/services';
+import { openSettings, SETTINGS_FILE_NAME } from './app/settings';
+import { claimSingleInstance } from './app/single-instance';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = parseAppArgs(userArgs(process.argv, Boolean(process.defaultApp)), process.cwd());
+
+if (args.help) {
+  process.stdout.write(HELP_TEXT);
+  app.exit(0);
+} else {
+  main();
+}
+
+function main(): void {
+  // Must happen before `ready`.
+  protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
+
+  let window: BrowserWindow | null = null;
+  let pendingFolder: string | null = null;
+  let addFolder: ((path: string) => Promise<unknown>) | null = null;
+
+  const openFolder = (folder: string) => {
+    if (addFolder)
+      void addFolder(folder).catch((error: Error) =>
+        send({ type: 'notice', level: 'error', message: error.message }),
+      );
+    else pendingFolder = folder;
+  };
+  const send = (event: AppEvent) => {
+    if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  };
+
+  const first = claimSingleInstance(app, args, (handOver) => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    if (handOver.folder) openFolder(handOver.folder);
+  });
+  if (!first) {
+    app.quit();
+    return;
+  }
+
+  // Development only: electron-vite serves the renderer with hot reload.
+  const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  const devServerOrigin = devServerUrl ? originOf(devServerUrl) : null;
+  const entryUrl = devServerUrl ?? APP_ENTRY_URL;
+  const appOrigin = devServerOrigin ?? APP_ORIGIN;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, () => entryUrl));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    const userData = app.getPath('userData');
+    const settings = openSettings(join(userData, SETTINGS_FILE_NAME));
+    const kiosk = createKioskService({ requested: args.kiosk, configFile: args.kioskConfig });
+    const engine = createEngineClient({
+      workerPath: join(here, 'engine-worker.js'),
+      setup: { dbFile: storeFileIn(userData) },
+    });
+
+    const ses = session.defaultSession;
+    denyAllPermissions(ses);
+    blockNetwork(ses, devServerOrigin);
+    if (devServerOrigin) {
+      // The dev server sends no CSP of its own; give its pages the app's policy (plus what hot reload needs).
+      const csp = appCsp({ devServerOrigin });
+      ses.webRequest.onHeadersReceived({ urls: [`${devServerOrigin}/*`] }, (details, callback) => {
+        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+      });
+    }
+    protocol.handle(APP_SCHEME, createAppBundleHandler(join(here, '../renderer')));
+    protocol.handle(ASSET_SCHEME, createAssetHandler(engine));
+
+    const { services, folders } = createAppServices({
+      engine,
+      settings,
+      kiosk,
+      emit: send,
+      demoRoot: demoFolderPath({
+        isPackaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        appPath: app.getAppPath(),
+      }),
+      pickFolder: async () => {
+        const options = { title: 'Add a stands folder', properties: ['openDirectory' as const] };
+        const result = window
+          ? await dialog.showOpenDialog(window, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      openExternalUrl: (url) => shell.openExternal(url, { activate: true }),
+      version: app.getVersion(),
+      platform: process.platform,
+      startupNotices: args.errors,
+    });
+    registerIpc(
+      ipcMain as unknown as IpcMainLike,
+      services,
+      createSenderCheck(() => window?.webContents ?? null, appOrigin),
+    );
+
+    window = createMainWindow({
+      preloadPath: join(here, '../preload/index.cjs'),
+      url: entryUrl,
+      settings,
+      devTools: !app.isPackaged,
+      kiosk: kiosk.enabled(),
+    });
+    window.on('closed', () => (window = null));
+
+    await folders
+      .start()
+      .catch((error: Error) => send({ type: 'notice', level: 'error', message: error.message }));
+    addFolder = (path) => folders.addFolder(path);
+    const firstFolder = pendingFolder ?? args.folder;
+    pendingFolder = null;
+    if (firstFolder) openFolder(firstFolder);
+
+    let quitting = false;
+    app.on('before-quit', (event) => {
+      if (quitting) return;
+      quitting = true;
+      event.preventDefault();
+      void folders
+        .stop()
+        .then(() => engine.close())
+        .catch(() => undefined)
+        .finally(() => app.quit());
+    });
+  });
+}

@@ -1,0 +1,91 @@
+// The kiosk's state behind the `getKioskState`, `unlockKiosk` and `lockKiosk` channels: a plain object of
+// closures the app's IPC services can spread in. Plain Node, no electron: the glue pushes `onChange` states
+// to the renderer as `{ type: 'kiosk', state }` events and asks `isUnlocked()` before letting a shortcut through.
+import type { Collection } from '../engine/types';
+import type { KioskState } from '../../preload/contract';
+import { resolveEdition } from './config';
+import { createPinGate, type PinAttempt, type PinGate } from './pin';
+import type { KioskStartup } from './startup';
+
+export interface KioskServiceOptions {
+  startup: KioskStartup;
+  /** Indexed collections, to turn the file's `edition` into a collection id. */
+  listCollections?: () => readonly Collection[] | Promise<readonly Collection[]>;
+  now?: () => number;
+  /** An unlocked kiosk locks itself again after this long, in case the organiser walks away. */
+  unlockTtlMs?: number;
+  /** Overrides the PIN back-off (tests). */
+  pinGate?: PinGate;
+}
+
+export interface KioskService {
+  /** Kiosk configuration and lock state (channel `kiosk:state`). */
+  getKioskState(): Promise<KioskState>;
+  /** Checks the organiser PIN; true unlocks until `lockKiosk` or the unlock expires (channel `kiosk:unlock`). */
+  unlockKiosk(pin: string): Promise<boolean>;
+  /** Locks the kiosk again (channel `kiosk:lock`). */
+  lockKiosk(): Promise<void>;
+  /** Whether the kiosk is on and locked: what the window glue asks before letting a shortcut through. */
+  isLocked(): boolean;
+  /** The outcome of the last PIN attempt, for the organiser's PIN pad messages and logs. */
+  lastAttempt(): PinAttempt | null;
+  /** Calls `listener` with the new state after every lock or unlock; returns the unsubscribe function. */
+  onChange(listener: (state: KioskState) => void): () => void;
+}
+
+const MAX_PIN_LENGTH = 64;
+
+/** Builds the kiosk service from what start-up loaded (`loadKioskStartup`). */
+export function createKioskService(options: KioskServiceOptions): KioskService {
+  const { startup } = options;
+  const now = options.now ?? Date.now;
+  const unlockTtlMs = options.unlockTtlMs ?? 10 * 60_000;
+  const gate = options.pinGate ?? createPinGate({ hash: startup.config.pinHash, now });
+  const listeners = new Set<(state: KioskState) => void>();
+  let unlockedUntil = 0;
+  let last: PinAttempt | null = null;
+
+  const unlocked = (): boolean => startup.enabled && now() < unlockedUntil;
+
+  const snapshot = async (): Promise<KioskState> => {
+    const settings = structuredClone(startup.config.settings);
+    if (startup.enabled && settings.collection !== null && options.listCollections) {
+      settings.collection = resolveEdition(settings.collection, await options.listCollections());
+    }
+    return {
+      enabled: startup.enabled,
+      unlocked: unlocked(),
+      settings,
+      configError: startup.enabled ? startup.configError : null,
+    };
+  };
+
+  const notify = async (): Promise<void> => {
+    if (listeners.size === 0) return;
+    const state = await snapshot();
+    for (const listener of listeners) listener(state);
+  };
+
+  return {
+    getKioskState: snapshot,
+    async unlockKiosk(pin) {
+      if (!startup.enabled || typeof pin !== 'string' || pin.length > MAX_PIN_LENGTH) return false;
+      last = await gate.attempt(pin);
+      if (!last.ok) return false;
+      unlockedUntil = now() + unlockTtlMs;
+      await notify();
+      return true;
+    },
+    async lockKiosk() {
+      const was = unlocked();
+      unlockedUntil = 0;
+      if (was) await notify();
+    },
+    isLocked: () => startup.enabled && !unlocked(),
+    lastAttempt: () => last,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import { resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_KIOSK_SETTINGS, defaultKioskConfig } from '../../../main/kiosk/config';
+import { createKioskService } from '../../../main/kiosk/kiosk-service';
+import { hashPin } from '../../../main/kiosk/pin';
+import {
+  NO_KIOSK_FILE_NOTICE,
+  kioskRequestFromArgv,
+  loadKioskStartup,
+  type KioskStartup,
+} from '../../../main/kiosk/startup';
+import type { Collection } from '../../../main/engine/types';
+
+const FAST = { N: 1024, r: 8, p: 1 };
+
+async function kioskStartup(overrides: Partial<KioskStartup> = {}): Promise<KioskStartup> {
+  const config = defaultKioskConfig();
+  config.pinHash = await hashPin('1357', { cost: FAST });
+  return { enabled: true, config, configError: null, ...overrides };
+}
+
+describe('createKioskService', () => {
+  it('starts locked and unlocks only with the right PIN', async () => {
+    const service = createKioskService({ startup: await kioskStartup() });
+    expect(await service.getKioskState()).toEqual({
+      enabled: true,
+      unlocked: false,
+      settings: DEFAULT_KIOSK_SETTINGS,
+      configError: null,
+    });
+    expect(service.isLocked()).toBe(true);
+    expect(await service.unlockKiosk('0000')).toBe(false);
+    expect(service.lastAttempt()).toMatchObject({ ok: false, reason: 'wrong', attemptsBeforeLockout: 4 });
+    expect(service.isLocked()).toBe(true);
+    expect(await service.unlockKiosk('1357')).toBe(true);
+    expect(service.isLocked()).toBe(false);
+    expect((await service.getKioskState()).unlocked).toBe(true);
+    await service.lockKiosk();
+    expect(service.isLocked()).toBe(true);
+    expect((await service.getKioskState()).unlocked).toBe(false);
+  });
+
+  it('tells listeners about unlocking and locking, and stops when unsubscribed', async () => {
+    const service = createKioskService({ startup: await kioskStartup() });
+    const listener = vi.fn();
+    const stop = service.onChange(listener);
+    await service.unlockKiosk('1357');
+    await service.lockKiosk();
+    await service.lockKiosk(); // already locked: no news
+    expect(listener.mock.calls.map(([state]) => state.unlocked)).toEqual([true, false]);
+    stop();
+    await service.unlockKiosk('1357');
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('locks itself again when the organiser walks away', async () => {
+    let now = 0;
+    const service = createKioskService({
+      startup: await kioskStartup(),
+      now: () => now,
+      unlockTtlMs: 60_000,
+    });
+    await service.unlockKiosk('1357');
+    now = 59_999;
+    expect(service.isLocked()).toBe(false);
+    now = 60_000;
+    expect(service.isLocked()).toBe(true);
+    expect((await service.getKioskState()).unlocked).toBe(false);
+  });
+
+  it('refuses hostile arguments without checking them', async () => {
+    const service = createKioskService({ startup: await kioskStartup() });
+    expect(await service.unlockKiosk('1'.repeat(100_000))).toBe(false);
+    expect(await service.unlockKiosk({ toString: () => '1357' } as unknown as string)).toBe(false);
+    expect(service.lastAttempt()).toBeNull();
+  });
+
+  it('is a plain, unlockable-never service outside kiosk mode', async () => {
+    const service = createKioskService({
+      startup: await kioskStartup({ enabled: false, configError: 'ignored' }),
+    });
+    expect(await service.unlockKiosk('1357')).toBe(false);
+    expect(service.isLocked()).toBe(false);
+    expect(await service.getKioskState()).toMatchObject({
+      enabled: false,
+      unlocked: false,
+      configError: null,
+    });
+  });
+
+  it('passes the configuration error on for organisers', async () => {
+    const service = createKioskService({ startup: await kioskStartup({ configError: 'The kiosk file x…' }) });
+    expect((await service.getKioskState()).configError).toBe('The kiosk file x…');
+  });
+
+  it("turns the file's edition into the indexed collection's id", async () => {
+    const startup = await kioskStartup();
+    startup.config.settings.collection = '2022';
+    const collections = [{ id: 'fosdem-2022', name: 'Stands', year: 2022 } as Collection];
+    const service = createKioskService({ startup, listCollections: async () => collections });
+    expect((await service.getKioskState()).settings.collection).toBe('fosdem-2022');
+    // The state handed out is a copy: changing it changes nothing inside.
+    const state = await service.getKioskState();
+    state.settings.featured.stands.push('evil');
+    expect((await service.getKioskState()).settings.featured.stands).toEqual([]);
+  });
+
+  it('works with its methods detached, as an IPC services object uses them', async () => {
+    const { getKioskState, unlockKiosk, lockKiosk } = createKioskService({ startup: await kioskStartup() });
+    expect(await unlockKiosk('1357')).toBe(true);
+    await lockKiosk();
+    expect((await getKioskState()).unlocked).toBe(false);
+  });
+});
+
+describe('kioskRequestFromArgv', () => {
+  const cwd = resolve('/home/volunteer');
+  it.each([
+    [[], { kiosk: false, configFile: null }],
+    [['/stands/fosdem-2021'], { kiosk: false, configFile: null }],
+    [['--kiosk'], { kiosk: true, configFile: null }],
+    [['--kiosk', '/stands/fosdem-2021'], { kiosk: true, configFile: null }],
+    [
+      ['--kiosk', 'hall.standalone-kiosk.json'],
+      { kiosk: true, configFile: resolve(cwd, 'hall.standalone-kiosk.json') },
+    ],
+    [['--kiosk=kiosks/a.json'], { kiosk: true, configFile: resolve(cwd, 'kiosks/a.json') }],
+    [
+      ['/media/usb/Entrance.Standalone-Kiosk.JSON'],
+      { kiosk: true, configFile: resolve('/media/usb/Entrance.Standalone-Kiosk.JSON') },
+    ],
+    [
+      ['.', '--no-sandbox', 'x.standalone-kiosk.json'],
+      { kiosk: true, configFile: resolve(cwd, 'x.standalone-kiosk.json') },
+    ],
+  ])('%j', (argv, expected) => {
+    expect(kioskRequestFromArgv(argv, cwd)).toEqual(expected);
+  });
+});
+
+describe('loadKioskStartup', () => {
+  it('is not a kiosk without --kiosk or a kiosk file', async () => {
+    expect(await loadKioskStartup({ kiosk: false, configFile: null })).toEqual({
+      enabled: false,
+      config: defaultKioskConfig(),
+      configError: null,
+    });
+  });
+
+  it('tells organisers that --kiosk without a file has no PIN', async () => {
+    const startup = await loadKioskStartup({ kiosk: true, configFile: null });
+    expect(startup).toMatchObject({ enabled: true, configError: NO_KIOSK_FILE_NOTICE });
+    expect(startup.config.pinHash).toBeNull();
+  });
+
+  it('starts a safe default kiosk when the named file is missing', async () => {
+    const file = resolve('/definitely/not/here.standalone-kiosk.json');
+    const startup = await loadKioskStartup({ kiosk: true, configFile: file });
+    expect(startup.enabled).toBe(true);
+    expect(startup.config).toEqual(defaultKioskConfig());
+    expect(startup.configError).toContain('• the file does not exist');
+  });
+});

@@ -1,0 +1,284 @@
+// The `standalone` command line: organisers index folders into the app's store before the event and
+// check them in their content repository's CI. Plain Node over the engine; never imports electron.
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
+import { openEngine as openRealEngine } from '../engine/index';
+import type { IndexProgress, ProblemCode } from '../engine/types';
+import { defaultUserDataDir, storeFileIn } from '../paths';
+import { formatProblem, jsonReport, sortProblems, summaryLine, type IndexedFolder } from './report';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Whether stderr is a terminal: progress is drawn only there. */
+  isTTY: boolean;
+  /** Defaults to process.cwd(); folders and --db are resolved against it. */
+  cwd?: string;
+  /** Defaults to process.env; decides the default store location. */
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to the real engine; tests may substitute one. */
+  openEngine?: (options: EngineOptions) => Promise<Engine>;
+}
+
+/** Exit status: indexed without error-level problems. */
+export const EXIT_OK = 0;
+/** Exit status: indexed, with error-level problems. */
+export const EXIT_PROBLEMS = 1;
+/** Exit status: usage error, or nothing could be indexed. */
+export const EXIT_FAILURE = 2;
+
+// Problems that mean the folder as a whole yielded nothing.
+const FOLDER_FAILURES: ReadonlySet<ProblemCode> = new Set([
+  'folder-missing',
+  'folder-unreadable',
+  'not-a-stands-folder',
+]);
+
+const HELP_AFTER = `
+Exit status:
+  0  every folder was indexed and no error-level problem was found (warnings allowed)
+  1  indexed, but some file has an error-level problem, or some folder could not be read
+  2  usage error, or nothing could be indexed
+
+Examples:
+  $ standalone index ../stands-2021 ../stands-2022     prepare this computer's app (a kiosk) from two editions
+  $ standalone index ./stands --db /tmp/store.json --json > report.json
+  $ standalone check .                                  in a stands repository's CI: fails on errors
+`;
+
+interface RunOptions {
+  db: string | null;
+  json: boolean;
+}
+
+/** Runs the command line with `argv` (arguments after the program name); resolves to the exit status. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const env = io.env ?? process.env;
+  let status = EXIT_OK;
+
+  const program = new Command('standalone')
+    .description(
+      'Index folders laid out like the FOSDEM stands website into the store the Standalone app shows, or check them for problems.',
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(run standalone --help for usage)')
+    .addHelpText('after', HELP_AFTER);
+
+  program
+    .command('index')
+    .description(
+      "index stand folders into a store (by default the app's own store for this user, so a kiosk can be prepared from the command line); only files that changed since the last run are read again",
+    )
+    .argument('<folder...>', 'stands folders (each with config.toml, content/ and static/), one per edition')
+    .addOption(
+      new Option('--db <file>', 'the store file to write').default(
+        null,
+        `this user's app store, ${storeFileIn(defaultUserDataDir(env))}`,
+      ),
+    )
+    .option('--json', 'print one JSON document (collections, stands, themes, problems, durationMs) on stdout')
+    .addHelpText('after', HELP_AFTER)
+    .action(async (folders: string[], options: { db: string | null; json?: boolean }) => {
+      const db = resolve(cwd, options.db ?? storeFileIn(defaultUserDataDir(env)));
+      status = await indexFolders(folders, { db, json: options.json === true }, io, cwd);
+    });
+
+  program
+    .command('check')
+    .description(
+      'index stand folders without writing anything and print every problem as file:line: severity: message',
+    )
+    .argument('<folder...>', 'stands folders to check')
+    .option('--json', 'print the same JSON document as index --json instead of problem lines')
+    .addHelpText('after', HELP_AFTER)
+    .action(async (folders: string[], options: { json?: boolean }) => {
+      status = await indexFolders(folders, { db: null, json: options.json === true }, io, cwd);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+    }
+    io.stderr.write(`standalone: ${errorMessage(error)}\n`);
+    return EXIT_FAILURE;
+  }
+  return status;
+}
+
+async function indexFolders(folders: string[], options: RunOptions, io: CliIo, cwd: string): Promise<number> {
+  const started = performance.now();
+  const failed: string[] = [];
+  const roots: { arg: string; root: string }[] = [];
+  for (const arg of folders) {
+    const root = resolve(cwd, arg);
+    if (roots.some((known) => known.root === root)) continue;
+    const unusable = await whyNotAFolder(root);
+    if (unusable === null) {
+      roots.push({ arg, root });
+    } else {
+      io.stderr.write(`standalone: ${arg}: ${unusable}\n`);
+      failed.push(arg);
+    }
+  }
+  if (roots.length === 0) {
+    io.stderr.write('standalone: nothing to index\n');
+    return EXIT_FAILURE;
+  }
+
+  if (options.db !== null && (await isFolder(options.db))) {
+    // The engine moves an unreadable store aside: never let that happen to someone's folder.
+    io.stderr.write(`standalone: --db ${options.db} is a folder; give the store's file name\n`);
+    return EXIT_FAILURE;
+  }
+
+  const progress = io.isTTY ? progressLine(io) : null;
+  let engine: Engine;
+  try {
+    if (options.db !== null) await ensureParent(options.db);
+    engine = await (io.openEngine ?? openRealEngine)({ dbFile: options.db, onProgress: progress?.update });
+  } catch (error) {
+    io.stderr.write(`standalone: cannot open the store ${options.db ?? ''}: ${errorMessage(error)}\n`);
+    return EXIT_FAILURE;
+  }
+
+  const indexed: IndexedFolder[] = [];
+  try {
+    for (const notice of engine.notices) io.stderr.write(`standalone: notice: ${notice}\n`);
+    for (const { arg, root } of roots) {
+      let outcome: IndexOutcome;
+      try {
+        outcome = await engine.indexFolder(root);
+      } catch (error) {
+        progress?.clear();
+        io.stderr.write(`standalone: ${arg}: cannot index: ${errorMessage(error)}\n`);
+        failed.push(arg);
+        continue;
+      }
+      progress?.clear();
+      const shownRoot = isAbsolute(arg) ? root : undefined;
+      indexed.push({ arg, root, shownRoot, outcome });
+      if (
+        outcome.problems.some((problem) => FOLDER_FAILURES.has(problem.code) && problem.severity === 'error')
+      ) {
+        failed.push(arg);
+      }
+    }
+
+    const durationMs = Math.round(performance.now() - started);
+    if (options.json) {
+      io.stdout.write(`${JSON.stringify(jsonReport(engine, indexed, durationMs), null, 2)}\n`);
+    } else {
+      printHuman(indexed, options, io, cwd, durationMs);
+    }
+  } finally {
+    progress?.clear();
+    await engine.close();
+  }
+
+  if (failed.length === folders.length || indexed.length === 0) return EXIT_FAILURE;
+  const errors = indexed.some((folder) =>
+    folder.outcome.problems.some((problem) => problem.severity === 'error'),
+  );
+  return errors || failed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function printHuman(
+  indexed: IndexedFolder[],
+  options: RunOptions,
+  io: CliIo,
+  cwd: string,
+  durationMs: number,
+): void {
+  const checking = options.db === null;
+  let hiddenWarnings = 0;
+  for (const folder of indexed) {
+    for (const problem of sortProblems(folder.outcome.problems)) {
+      // `index` prepares a store: errors matter there, the full list is `check`'s job.
+      if (!checking && problem.severity !== 'error') {
+        hiddenWarnings += 1;
+        continue;
+      }
+      io.stdout.write(`${formatProblem(problem, folder, cwd)}\n`);
+    }
+  }
+  const summary = checking ? io.stderr : io.stdout;
+  for (const folder of indexed) summary.write(`${summaryLine(folder.outcome)}\n`);
+  if (hiddenWarnings > 0) {
+    summary.write(
+      `${hiddenWarnings} warning${hiddenWarnings === 1 ? '' : 's'} not shown: run standalone check ${indexed.map((folder) => quoteArg(folder.arg)).join(' ')} to list them.\n`,
+    );
+  }
+  const seconds = (durationMs / 1000).toFixed(durationMs < 10_000 ? 2 : 1);
+  summary.write(
+    checking
+      ? `Checked ${plural(indexed.length, 'folder')} in ${seconds} s; nothing was written.\n`
+      : `Indexed ${plural(indexed.length, 'folder')} in ${seconds} s into ${options.db}.\n`,
+  );
+}
+
+function progressLine(io: CliIo): { update: (progress: IndexProgress) => void; clear: () => void } {
+  let last = 0;
+  let lastPhase = '';
+  let shown = false;
+  return {
+    update(progress) {
+      const now = performance.now();
+      // Redrawing on every file would cost more than the indexing of small files.
+      if (progress.phase === lastPhase && now - last < 80 && progress.done !== progress.total) return;
+      last = now;
+      lastPhase = progress.phase;
+      const count = progress.total > 0 ? ` ${progress.done}/${progress.total}` : '';
+      io.stderr.write(`\r\x1b[2K${progress.collection}: ${progress.phase}${count}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) io.stderr.write('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}
+
+async function whyNotAFolder(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? null : 'not a folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such folder';
+    return `cannot read the folder (${code ?? errorMessage(error)})`;
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function ensureParent(file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,90 @@
+// The built command line as organisers run it: `npx standalone …` goes through bin/standalone.js to
+// out/main/cli.js. Needs `npm run build` (or electron-vite build) first; skipped, saying so, without it.
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { brokenFolder, removeTemporaryFolders, temporaryFolder } from './helpers';
+
+const run = promisify(execFile);
+const repo = resolve(__dirname, '../../..');
+const built = join(repo, 'out/main/cli.js');
+const bin = join(repo, 'bin/standalone.js');
+
+afterAll(removeTemporaryFolders);
+
+async function standalone(
+  args: string[],
+  cwd = repo,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, CI: '1' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('bin/standalone.js', () => {
+  it('asks for a build when out/ is missing', async () => {
+    const copy = await temporaryFolder();
+    await mkdir(join(copy, 'bin'));
+    await copyFile(bin, join(copy, 'bin/standalone.js'));
+    try {
+      await run(process.execPath, [join(copy, 'bin/standalone.js'), '--help']);
+      expect.unreachable('it should have failed');
+    } catch (error) {
+      const failed = error as { code: number; stderr: string };
+      expect(failed.code).toBe(2);
+      expect(failed.stderr).toContain('run npm run build first');
+    }
+  });
+
+  describe.skipIf(!existsSync(built))(
+    'built (skipped: out/main/cli.js is missing, run npm run build)',
+    () => {
+      it('prints its help and exits 0', async () => {
+        const result = await standalone(['--help']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('Exit status:');
+      });
+
+      it('checks a folder with errors: problem lines and exit status 1', async () => {
+        const cwd = await temporaryFolder();
+        await brokenFolder(join(cwd, 'stands'));
+        const result = await standalone(['check', 'stands'], cwd);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/^stands\/content\/stands\/broken\.md(:\d+)?: error: /m);
+      });
+
+      it('exits 2 on a usage error', async () => {
+        const result = await standalone(['index']);
+        expect(result.code).toBe(2);
+      });
+
+      it('never loads electron: neither the entry nor the chunks it imports', async () => {
+        const seen = new Set<string>();
+        const visit = async (file: string): Promise<void> => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          const text = await readFile(file, 'utf8');
+          expect(text).not.toMatch(
+            /from ["']electron["']|require\(["']electron["']\)|import\(["']electron["']\)/,
+          );
+          for (const match of text.matchAll(/(?:from|import\()\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+            await visit(resolve(join(file, '..'), match[1] as string));
+          }
+        };
+        await visit(built);
+        expect(seen.size).toBeGreaterThan(0);
+        expect((await readdir(join(repo, 'out/main'))).length).toBeGreaterThan(0);
+      });
+    },
+  );
+});

@@ -1,0 +1,226 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateStands } from '../../../scripts/generate-stands';
+import { brokenFolder, cli, goodFolder, removeTemporaryFolders, temporaryFolder } from './helpers';
+
+afterAll(removeTemporaryFolders);
+
+describe('standalone --help', () => {
+  it('documents the commands, options, exit status and examples', async () => {
+    const run = await cli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('index [options] <folder...>');
+    expect(run.stdout).toContain('check [options] <folder...>');
+    expect(run.stdout).toMatch(/Exit status:[\s\S]*0 [\s\S]*1 [\s\S]*2 /);
+    expect(run.stdout).toContain('Examples:');
+  });
+
+  it('documents index --db (with the default store) and --json', async () => {
+    const run = await cli(['index', '--help'], { env: { XDG_CONFIG_HOME: '/conf' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('--db <file>');
+    expect(run.stdout).toContain('/conf/Standalone/standalone-store.json');
+    expect(run.stdout).toContain('--json');
+    expect(run.stdout).toContain('Exit status:');
+  });
+});
+
+describe('usage errors exit with 2', () => {
+  it.each([[['frobnicate']], [['index']], [['check']], [['check', '--db', 'x.json', '.']], [[]]])(
+    'standalone %j',
+    async (argv) => {
+      const run = await cli(argv);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+    },
+  );
+
+  it('a folder that does not exist is named, and nothing indexed means 2', async () => {
+    const cwd = await temporaryFolder();
+    const run = await cli(['check', 'no-such-folder'], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('no-such-folder: no such folder');
+  });
+});
+
+describe('standalone check', () => {
+  it('exits 0 on a clean folder and writes no store anywhere', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const config = await temporaryFolder();
+    const run = await cli(['check', 'stands'], { cwd, env: { XDG_CONFIG_HOME: config } });
+    expect(run.stderr).toContain('Checked 1 folder');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/: error: /);
+    expect(await readdir(config)).toEqual([]);
+    expect((await readdir(cwd)).sort()).toEqual(['stands']);
+  });
+
+  it('prints problems as file:line: severity: message relative to the folder as typed, and exits 1 on errors', async () => {
+    const cwd = await temporaryFolder();
+    await brokenFolder(join(cwd, 'stands'));
+    const run = await cli(['check', 'stands'], { cwd });
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    const broken = lines.find((line) => line.startsWith('stands/content/stands/broken.md'));
+    expect(broken).toMatch(/^stands\/content\/stands\/broken\.md(:\d+)?: error: .+ \[[a-z-]+\]$/);
+    for (const line of lines) expect(line).toMatch(/^[^:]+(:\d+)?: (error|warning): .+ \[[a-z-]+\]$/);
+  });
+
+  it('shows absolute paths when the folder was typed absolute', async () => {
+    const root = await temporaryFolder();
+    await brokenFolder(root);
+    const run = await cli(['check', root], { cwd: '/' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`${join(root, 'content/stands/broken.md')}`);
+  });
+
+  it('exits 1 when one folder is fine and another is missing', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const run = await cli(['check', 'stands', 'gone'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('gone: no such folder');
+  });
+
+  it('a folder that is not a stands folder yields nothing: exit 2', async () => {
+    const cwd = await temporaryFolder();
+    const run = await cli(['check', '.'], { cwd });
+    expect(run.status).toBe(2);
+  });
+});
+
+describe('standalone index', () => {
+  it('writes the store given with --db and prints a summary', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const run = await cli(['index', 'stands', '--db', 'out/store.json'], { cwd });
+    expect(run.status).toBe(0);
+    expect(existsSync(join(cwd, 'out/store.json'))).toBe(true);
+    expect(run.stdout).toMatch(/2 stands \(2 listed\)/);
+    expect(run.stdout).toContain(`into ${join(cwd, 'out/store.json')}`);
+  });
+
+  it("writes the app's own store for this user by default", async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const config = await temporaryFolder();
+    const run = await cli(['index', 'stands'], { cwd, env: { XDG_CONFIG_HOME: config } });
+    expect(run.status).toBe(0);
+    expect(existsSync(join(config, 'Standalone', 'standalone-store.json'))).toBe(true);
+  });
+
+  it('prints exactly the documented JSON document with --json', async () => {
+    const cwd = await temporaryFolder();
+    await brokenFolder(join(cwd, 'stands'));
+    const run = await cli(['index', 'stands', '--db', 'store.json', '--json'], { cwd });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(Object.keys(report).sort()).toEqual(['collections', 'durationMs', 'problems', 'stands', 'themes']);
+    expect(report.collections).toHaveLength(1);
+    expect(report.collections[0].root).toBe(join(cwd, 'stands'));
+    expect(typeof report.durationMs).toBe('number');
+
+    const alpha = report.stands.find((stand: { slug: string }) => stand.slug === 'alpha');
+    expect(alpha).toEqual({
+      collection: report.collections[0].id,
+      slug: 'alpha',
+      title: 'Alpha Engine',
+      listed: true,
+      draft: false,
+      themes: ['gaming'],
+      logo: 'static/stands/alpha/logo.png',
+      pages: [{ slug: expect.any(String), title: 'Introduction', draft: false }],
+    });
+    for (const stand of report.stands) {
+      expect(Object.keys(stand).sort()).toEqual([
+        'collection',
+        'draft',
+        'listed',
+        'logo',
+        'pages',
+        'slug',
+        'themes',
+        'title',
+      ]);
+    }
+    expect(report.themes).toContainEqual({
+      collection: report.collections[0].id,
+      slug: 'gaming',
+      title: 'Gaming',
+      stands: 2,
+    });
+    const problem = report.problems.find(
+      (item: { file: string }) => item.file === 'content/stands/broken.md',
+    );
+    expect(problem).toBeDefined();
+    expect(Object.keys(problem).sort()).toEqual([
+      'code',
+      'collection',
+      'file',
+      'line',
+      'message',
+      'severity',
+    ]);
+    expect(problem.severity).toBe('error');
+  });
+
+  it('re-indexing the same folder keeps one collection and reports no change', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    await cli(['index', 'stands', '--db', 'store.json'], { cwd });
+    const again = await cli(['index', 'stands', '--db', 'store.json'], { cwd });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('no file changed');
+    const store = JSON.parse(await readFile(join(cwd, 'store.json'), 'utf8'));
+    expect(JSON.stringify(store)).toContain('Alpha Engine');
+  });
+
+  it('indexes several editions into one store', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'a'));
+    await goodFolder(join(cwd, 'b'));
+    const run = await cli(['index', 'a', 'b', '--db', 'store.json', '--json'], { cwd });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.collections).toHaveLength(2);
+    expect(new Set(report.stands.map((stand: { collection: string }) => stand.collection)).size).toBe(2);
+  });
+
+  it('draws progress on a terminal only', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const onTerminal = await cli(['index', 'stands', '--db', 'a.json'], { cwd, isTTY: true });
+    expect(onTerminal.stderr).toContain('\r');
+    const inPipe = await cli(['index', 'stands', '--db', 'b.json'], { cwd, isTTY: false });
+    expect(inPipe.stderr).not.toContain('\r');
+  });
+
+  it('refuses a --db that is a folder, and leaves that folder where it is', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const run = await cli(['index', 'stands', '--db', 'stands'], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is a folder');
+    expect(await readdir(cwd)).toEqual(['stands']);
+    expect(existsSync(join(cwd, 'stands/config.toml'))).toBe(true);
+  });
+});
+
+describe('on a generated folder', () => {
+  it('reports every stand the generator wrote, with its themes and pages', async () => {
+    const root = await temporaryFolder();
+    const site = await generateStands({ root, stands: 15, seed: 5 });
+    const run = await cli(['check', '--json', relative(process.cwd(), root)]);
+    const report = JSON.parse(run.stdout);
+    expect(report.stands.map((stand: { slug: string }) => stand.slug).sort()).toEqual([...site.slugs].sort());
+    const pages = report.stands.reduce(
+      (sum: number, stand: { pages: unknown[] }) => sum + stand.pages.length,
+      0,
+    );
+    expect(pages).toBe(site.pages);
+    expect(run.status).toBeLessThan(2);
+  });
+});

@@ -1,39 +1,21 @@
-// How the app learns it is a kiosk: `--kiosk`, `--kiosk=<file>`, `--kiosk <file>`, or a kiosk file passed as
-// an argument (double-clicked, a start-at-login shortcut). Plain Node: the app's glue calls these at start.
-import { isAbsolute, resolve } from 'node:path';
+// Starting as a kiosk: `--kiosk`, `--kiosk-config <file>` (parsed by main/app/args.ts) or a kiosk file passed
+// as an argument (double-clicked, a start-at-login shortcut). Plain Node: the app's glue calls these at start.
 import { KIOSK_FILE_SUFFIX, defaultKioskConfig, loadKioskConfig, type KioskConfig } from './config';
 
 export interface KioskRequest {
+  /** `--kiosk` or a kiosk file was given. */
   kiosk: boolean;
   /** Absolute path of the kiosk file named on the command line, or null. */
   configFile: string | null;
 }
 
-const isKioskFile = (arg: string): boolean => arg.toLowerCase().endsWith(KIOSK_FILE_SUFFIX);
-
-/** Reads kiosk intent from command-line arguments (the process's argv minus the executable is fine too). */
-export function kioskRequestFromArgv(argv: readonly string[], cwd: string): KioskRequest {
-  let kiosk = false;
-  let file: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--kiosk') {
-      kiosk = true;
-      const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith('-') && isKioskFile(next)) {
-        file = next;
-        i++;
-      }
-    } else if (arg.startsWith('--kiosk=')) {
-      kiosk = true;
-      const value = arg.slice('--kiosk='.length);
-      if (value) file = value;
-    } else if (!arg.startsWith('-') && isKioskFile(arg)) {
-      kiosk = true;
-      file = arg;
-    }
-  }
-  return { kiosk, configFile: file === null ? null : isAbsolute(file) ? resolve(file) : resolve(cwd, file) };
+/**
+ * True for a command-line argument naming a kiosk file (`*.standalone-kiosk.json`, any case): what a
+ * double-click on the file or a start-at-login shortcut passes, so the app's argument parser can treat it
+ * as `--kiosk-config <file>` rather than as a stands folder.
+ */
+export function isKioskFilePath(arg: string): boolean {
+  return !arg.startsWith('-') && arg.toLowerCase().endsWith(KIOSK_FILE_SUFFIX);
 }
 
 export interface KioskStartup {

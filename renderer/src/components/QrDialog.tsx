@@ -1,0 +1,90 @@
+// Links that need the internet can be taken away on a phone: one modal dialog shows any of them as a
+// QR code, with the address spelt out and, outside kiosk mode, a button to open it in the browser.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { api } from '../api';
+import { describeHost } from '../content/links';
+import { QrCode } from './QrCode';
+
+interface QrRequest {
+  url: string;
+  /** Why it is shown instead of opened (kiosk mode refused), when that is the case. */
+  reason?: string;
+}
+
+interface QrApi {
+  showQr(request: QrRequest): void;
+  /** Asks main to open a link; shows the QR code when main refuses (kiosk mode) or fails. */
+  openLink(url: string): Promise<void>;
+}
+
+const Context = createContext<QrApi | null>(null);
+
+export function QrProvider({ children }: { children: ReactNode }) {
+  const [request, setRequest] = useState<QrRequest | null>(null);
+  const showQr = useCallback((next: QrRequest) => setRequest(next), []);
+  const openLink = useCallback(async (url: string) => {
+    try {
+      const result = await api.openExternal(url);
+      if (!result.opened) setRequest({ url, reason: result.reason });
+    } catch (error) {
+      setRequest({ url, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }, []);
+  const value = useMemo(() => ({ showQr, openLink }), [showQr, openLink]);
+  return (
+    <Context.Provider value={value}>
+      {children}
+      {request && <QrDialog request={request} onClose={() => setRequest(null)} />}
+    </Context.Provider>
+  );
+}
+
+/** Opens links and shows QR codes; only below `<QrProvider>`. */
+export function useQr(): QrApi {
+  const value = useContext(Context);
+  if (!value) throw new Error('useQr outside QrProvider');
+  return value;
+}
+
+function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const host = describeHost(request.url);
+  const mail = /^mailto:/i.test(request.url);
+  return (
+    <dialog
+      ref={ref}
+      className="sa-dialog sa-qr-dialog"
+      aria-labelledby="sa-qr-title"
+      onClose={onClose}
+      onClick={(event) => {
+        // A click on the backdrop lands on the dialog element itself.
+        if (event.target === event.currentTarget) ref.current?.close();
+      }}
+    >
+      <h2 id="sa-qr-title">{mail ? `Write to ${host}` : `Take ${host} with you`}</h2>
+      <p className="sa-muted">
+        {request.reason ? `${request.reason} ` : ''}Scan the code with a phone to open it there.
+      </p>
+      <QrCode text={request.url} label={`QR code for ${request.url}`} />
+      <p className="sa-qr-url">{request.url}</p>
+      <div className="sa-dialog-actions">
+        <button type="button" className="sa-button" autoFocus onClick={() => ref.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,155 @@
+// Small building blocks every screen uses.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { href } from '../routes';
+import { assetUrl } from '../lib/asset-url';
+import { initials } from '../lib/text';
+
+/** A link to an app route (path without `#`). */
+export function RouteLink({
+  to,
+  children,
+  className,
+  ...rest
+}: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  'aria-current'?: 'page' | undefined;
+}) {
+  return (
+    <a href={href(to)} className={className} {...rest}>
+      {children}
+    </a>
+  );
+}
+
+/**
+ * The screen's main heading. Sets the window title and, after an in-app navigation, takes focus so a
+ * screen reader announces the new screen and Tab starts from the top of it.
+ */
+export function ScreenTitle({
+  children,
+  title,
+  className,
+}: {
+  children: ReactNode;
+  title: string;
+  className?: string;
+}) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Standalone`;
+  }, [title]);
+  useEffect(() => {
+    // Typing in the header's search box must not lose focus when the results screen mounts.
+    if (document.activeElement?.closest('.sa-header, dialog')) return;
+    ref.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1} className={className}>
+      {children}
+    </h1>
+  );
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p className="sa-loading" role="status">
+      {label}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error }: { error: Error }) {
+  return (
+    <div className="sa-error" role="alert">
+      <p>Something went wrong: {error.message}</p>
+    </div>
+  );
+}
+
+export function NotFound({ what, back }: { what: string; back: { to: string; label: string } }) {
+  return (
+    <section className="sa-empty">
+      <ScreenTitle title="Not found">Not found</ScreenTitle>
+      <p>{what}</p>
+      <p>
+        <RouteLink to={back.to}>{back.label}</RouteLink>
+      </p>
+    </section>
+  );
+}
+
+/** A stand's logo from its folder, or its initials when there is none or it does not load. */
+export function StandLogo({
+  collection,
+  logo,
+  title,
+  className,
+}: {
+  collection: string;
+  logo: string | null;
+  title: string;
+  className?: string;
+}) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (!logo || failed === logo) {
+    return (
+      <span className={`sa-logo sa-logo-placeholder ${className ?? ''}`} aria-hidden="true">
+        {initials(title)}
+      </span>
+    );
+  }
+  return (
+    <span className={`sa-logo ${className ?? ''}`}>
+      <img
+        src={assetUrl(collection, logo)}
+        alt=""
+        loading="lazy"
+        decoding="async"
+        onError={() => setFailed(logo)}
+      />
+    </span>
+  );
+}
+
+export function ThemeChips({
+  collection,
+  themes,
+  to,
+}: {
+  collection: string;
+  themes: { slug: string; title: string }[];
+  to: (collection: string, theme: string) => string;
+}) {
+  if (themes.length === 0) return null;
+  return (
+    <ul className="sa-chips" aria-label="Themes">
+      {themes.map((theme) => (
+        <li key={theme.slug}>
+          <RouteLink to={to(collection, theme.slug)} className="sa-chip">
+            {theme.title}
+          </RouteLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Breadcrumb({ items }: { items: { label: string; to?: string }[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="sa-breadcrumb">
+      <ol>
+        {items.map((item, index) => (
+          <li key={`${index}-${item.label}`}>
+            {item.to ? (
+              <RouteLink to={item.to}>{item.label}</RouteLink>
+            ) : (
+              <span aria-current="page">{item.label}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

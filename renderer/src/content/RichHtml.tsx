@@ -1,0 +1,77 @@
+// Shows stand HTML: sanitized right before rendering, inline layout applied through CSSOM, and every
+// click on a link decided here: app routes navigate, in-page anchors scroll, links out go through the
+// main process, placeholders for remote media show their link as a QR code.
+import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { MARK, sanitizeHtml } from './sanitize';
+import { parseDeclarations } from './inline-style';
+import { useQr } from '../components/QrDialog';
+
+interface Props {
+  html: string;
+  collection: string;
+  className?: string;
+}
+
+export function RichHtml({ html, collection, className }: Props) {
+  const clean = useMemo(() => sanitizeHtml(html, { collection }), [html, collection]);
+  const ref = useRef<HTMLDivElement>(null);
+  const { openLink, showQr } = useQr();
+
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    for (const element of Array.from(root.querySelectorAll<HTMLElement>(`[${MARK.style}]`))) {
+      for (const { property, value } of parseDeclarations(element.getAttribute(MARK.style) ?? '')) {
+        element.style.setProperty(property, value);
+      }
+    }
+  }, [clean]);
+
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    const target = event.target as Element;
+    const qr = target.closest(`[${MARK.qr}]`);
+    if (qr) {
+      event.preventDefault();
+      showQr({ url: qr.getAttribute(MARK.qr) ?? '' });
+      return;
+    }
+    const link = target.closest('a[href]');
+    if (!link || !ref.current?.contains(link)) return;
+    const value = link.getAttribute('href') ?? '';
+    if (link.hasAttribute(MARK.external)) {
+      event.preventDefault();
+      void openLink(value);
+    } else if (value.startsWith('#') && !value.startsWith('#/')) {
+      // In-page anchor: the hash is the app's route, so scroll instead of navigating.
+      event.preventDefault();
+      const name = decodeFragment(value.slice(1));
+      const anchor = Array.from(ref.current.querySelectorAll<HTMLElement>('[id], [name]')).find(
+        (element) =>
+          element.id === `user-content-${name}` || element.getAttribute('name') === `user-content-${name}`,
+      );
+      if (anchor) {
+        anchor.scrollIntoView({ block: 'start' });
+        if (!anchor.hasAttribute('tabindex')) anchor.setAttribute('tabindex', '-1');
+        anchor.focus({ preventScroll: true });
+      }
+    }
+  }
+
+  return (
+    // Clicks bubble from the links inside; keyboard activation of a link fires the same click.
+    <div
+      ref={ref}
+      className={`rich ${className ?? ''}`}
+      onClick={onClick}
+      dangerouslySetInnerHTML={{ __html: clean }}
+    />
+  );
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}

@@ -1,0 +1,299 @@
+// The one place stand HTML becomes markup the page may show. Every byte of it is hostile: DOMPurify with
+// a strict allowlist removes anything that can run code or clobber the page's globals, and its hooks
+// make sure nothing shown can fetch from the network (remote media becomes a placeholder that offers
+// the link as a QR code), rewrite links between stand pages into the app's routes, and keep only
+// harmless layout from inline styles.
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { filterInlineStyle, formatDeclarations } from './inline-style';
+import { describeHost, internalRoute, isExternalUrl, isOwnAsset, isRemoteUrl, shareableUrl } from './links';
+import { href } from '../routes';
+
+/** Attribute names the sanitizer itself writes; stand content may never set them. */
+export const MARK = {
+  /** Filtered inline style, applied through CSSOM after rendering. */
+  style: 'data-sa-style',
+  /** On links that leave the app: clicks go through the main process. */
+  external: 'data-sa-external',
+  /** On the buttons of placeholders: the URL to show as a QR code. */
+  qr: 'data-sa-qr',
+  /** On placeholders for remote media: what kind of thing is not shown. */
+  remote: 'data-sa-remote',
+} as const;
+
+export interface SanitizeOptions {
+  /** The collection the HTML belongs to: `standalone://` links route inside it. */
+  collection: string;
+}
+
+// Only these schemes may appear in any URL attribute (plus in-page `#` anchors). Relative URLs the
+// engine did not resolve have nowhere to go inside the app and are dropped.
+const ALLOWED_URI = /^(?:(?:https?|mailto|stand-asset|standalone):|#)/i;
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: [
+    'script',
+    'style',
+    'link',
+    'meta',
+    'base',
+    'title',
+    'form',
+    'input',
+    'textarea',
+    'select',
+    'option',
+    'optgroup',
+    'fieldset',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'portal',
+    'template',
+    'noscript',
+    'noembed',
+    'noframes',
+    'dialog',
+    'slot',
+  ],
+  FORBID_ATTR: [
+    'action',
+    'formaction',
+    'form',
+    'ping',
+    'target',
+    'background',
+    'autoplay',
+    'autofocus',
+    'tabindex',
+    'accesskey',
+    'contenteditable',
+    'popover',
+    'popovertarget',
+    'lowsrc',
+    'dynsrc',
+    'longdesc',
+    'usemap',
+    'sizes',
+  ],
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  SANITIZE_DOM: true,
+  SANITIZE_NAMED_PROPS: true,
+  KEEP_CONTENT: true,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+// Elements whose URL makes the browser fetch something.
+const MEDIA_TAGS = new Set([
+  'img',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'iframe',
+  'frame',
+  'embed',
+  'object',
+  'picture',
+]);
+
+const KIND_LABEL: Record<string, string> = {
+  img: 'Image',
+  picture: 'Image',
+  video: 'Video',
+  audio: 'Audio',
+  iframe: 'Embedded page',
+  frame: 'Embedded page',
+  embed: 'Embedded content',
+  object: 'Embedded content',
+};
+
+/** The first remote URL an element (or, for players, one of its `<source>`s) would load. */
+function remoteUrlOf(element: Element): string | null {
+  const own = ['src', 'data', 'poster']
+    .map((name) => element.getAttribute(name))
+    .find((v) => v && isRemoteUrl(v));
+  if (own) return own;
+  const srcset = element.getAttribute('srcset');
+  if (srcset && srcsetUrls(srcset).some(isRemoteUrl)) return srcsetUrls(srcset).find(isRemoteUrl) ?? null;
+  const tag = element.localName;
+  if (tag === 'video' || tag === 'audio' || tag === 'picture') {
+    for (const source of Array.from(element.querySelectorAll('source, track'))) {
+      const found = remoteUrlOf(source);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter((url) => url !== '');
+}
+
+/** Creates a DOMPurify instance bound to a window (the page's, or jsdom's in tests) with our hooks. */
+export function createSanitizer(
+  win: Window & typeof globalThis,
+): (html: string, options: SanitizeOptions) => string {
+  const purify: DOMPurify = createDOMPurify(win);
+  // Nodes the hooks create: their marks are ours, not the content's.
+  const trusted = new WeakSet<Node>();
+  const pendingStyle = new WeakMap<Element, string>();
+  let current: SanitizeOptions = { collection: '' };
+
+  function placeholder(doc: Document, tag: string, url: string, insideLink: boolean): HTMLElement {
+    const link = shareableUrl(url);
+    const box = doc.createElement(insideLink ? 'span' : 'div');
+    box.className = 'sa-remote';
+    box.setAttribute(MARK.remote, tag);
+    const text = doc.createElement('span');
+    text.className = 'sa-remote-text';
+    text.textContent = `${KIND_LABEL[tag] ?? 'Content'} on ${describeHost(link)} — needs the internet`;
+    box.append(text);
+    trusted.add(box);
+    trusted.add(text);
+    // A button inside a link would be interactive content nested in interactive content; the link
+    // itself already leads out.
+    if (!insideLink && isExternalUrl(link)) {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'sa-remote-qr';
+      button.setAttribute(MARK.qr, link);
+      button.textContent = 'Show the link as a QR code';
+      box.append(button);
+      trusted.add(button);
+    }
+    return box;
+  }
+
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    if (!MEDIA_TAGS.has(data.tagName)) return;
+    const url = remoteUrlOf(element);
+    if (!url) return;
+    if (data.tagName === 'source' || data.tagName === 'track') {
+      // A remote source inside a local player or picture: drop just the source.
+      element.remove();
+      return;
+    }
+    element.replaceWith(placeholder(element.ownerDocument, data.tagName, url, element.closest('a') !== null));
+  });
+
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    const name = data.attrName;
+    if (name.startsWith('data-sa-') && !trusted.has(node)) {
+      data.keepAttr = false;
+      return;
+    }
+    if (name === 'class' && !trusted.has(node)) {
+      // The app's own classes start with `sa-`: content may not dress up as the app.
+      data.attrValue = data.attrValue
+        .split(/\s+/)
+        .filter((c) => c && !c.startsWith('sa-'))
+        .join(' ');
+      return;
+    }
+    if (name === 'style') {
+      const kept = formatDeclarations(filterInlineStyle(data.attrValue));
+      if (kept) pendingStyle.set(node, kept);
+      data.keepAttr = false;
+    }
+  });
+
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const tag = element.localName;
+    const style = pendingStyle.get(element);
+    if (style) element.setAttribute(MARK.style, style);
+
+    // Whatever a resource attribute still holds after DOMPurify, only the folder's own files load.
+    for (const name of ['src', 'poster']) {
+      const value = element.getAttribute(name);
+      if (
+        value !== null &&
+        !isOwnAsset(value, current.collection) &&
+        !(tag === 'img' && /^data:image\//i.test(value))
+      ) {
+        element.removeAttribute(name);
+      }
+    }
+    const srcset = element.getAttribute('srcset');
+    if (srcset !== null && !srcsetUrls(srcset).every((url) => isOwnAsset(url, current.collection))) {
+      element.removeAttribute('srcset');
+    }
+    for (const name of ['xlink:href', 'data', 'codebase', 'cite', 'manifest', 'icon'])
+      element.removeAttribute(name);
+
+    if (tag === 'img') {
+      if (!element.hasAttribute('alt')) element.setAttribute('alt', '');
+      element.setAttribute('loading', 'lazy');
+      element.setAttribute('decoding', 'async');
+    }
+    if (tag === 'video' || tag === 'audio') {
+      element.setAttribute('controls', '');
+      element.setAttribute('preload', 'metadata');
+    }
+
+    if (element.hasAttribute('href')) {
+      const value = (element.getAttribute('href') ?? '').trim();
+      if (tag !== 'a' && tag !== 'area') {
+        element.removeAttribute('href');
+      } else if (/^standalone:/i.test(value)) {
+        const route = internalRoute(value, current.collection);
+        if (route) element.setAttribute('href', href(route));
+        else element.removeAttribute('href');
+      } else if (isExternalUrl(value)) {
+        element.setAttribute(MARK.external, describeHost(value));
+        element.setAttribute('rel', 'noopener noreferrer');
+      } else if (!value.startsWith('#') || value.startsWith('#/')) {
+        // Files of the folder (a PDF, a full-size image) cannot be opened from a kiosk, and a `#/` in
+        // content would pose as one of the app's own routes.
+        element.removeAttribute('href');
+      }
+    }
+  });
+
+  /** Sanitizes stand HTML for display inside `collection`; returns markup safe for innerHTML. */
+  return function sanitizeHtml(html: string, options: SanitizeOptions): string {
+    current = options;
+    try {
+      const fragment = purify.sanitize(html, CONFIG) as unknown as DocumentFragment;
+      nameEmptyLinks(fragment);
+      const holder = fragment.ownerDocument.createElement('div');
+      holder.append(fragment);
+      return holder.innerHTML;
+    } finally {
+      current = { collection: '' };
+    }
+  };
+}
+
+// A link whose only content is an image without text would have no accessible name.
+function nameEmptyLinks(root: DocumentFragment): void {
+  for (const link of Array.from(root.querySelectorAll('a[href]'))) {
+    const text = (link.textContent ?? '').trim();
+    const alt = Array.from(link.querySelectorAll('img[alt]')).some(
+      (img) => (img.getAttribute('alt') ?? '').trim() !== '',
+    );
+    if (!text && !alt && !link.hasAttribute('aria-label')) {
+      const target = link.getAttribute(MARK.external) ?? 'another page';
+      link.setAttribute('aria-label', `Link to ${target}`);
+    }
+  }
+}
+
+let pageSanitizer: ((html: string, options: SanitizeOptions) => string) | null = null;
+
+/** Sanitizes stand HTML with the page's own window (created on first use). */
+export function sanitizeHtml(html: string, options: SanitizeOptions): string {
+  pageSanitizer ??= createSanitizer(window);
+  return pageSanitizer(html, options);
+}

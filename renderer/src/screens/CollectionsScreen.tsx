@@ -1,0 +1,227 @@
+// Organisers manage editions here: switch, add (folder picker or a typed path), re-index, rename and
+// remove. Each collection shows when it was indexed and what it holds, so stale data is visible.
+import { useState, type FormEvent } from 'react';
+import type { Collection, IndexProgress } from '../../../main/engine/types';
+import { api } from '../api';
+import { useAppState } from '../hooks/app-state';
+import { to } from '../routes';
+import { navigate } from '../lib/hash-location';
+import { Loading, RouteLink, ScreenTitle } from '../components/common';
+import { formatWhen, plural } from '../lib/text';
+
+export function CollectionsScreen() {
+  const { collections, progress, organiser, refreshCollections, notify } = useAppState();
+  const [busy, setBusy] = useState(false);
+  const [path, setPath] = useState('');
+
+  async function run<T>(label: string, action: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    try {
+      const result = await action();
+      await refreshCollections();
+      return result;
+    } catch (error) {
+      notify('error', `${label}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function choose() {
+    const added = await run('Could not add the folder', () => api.chooseFolder());
+    if (added) notify('info', `Added “${added.name}”.`);
+  }
+
+  async function addPath(event: FormEvent) {
+    event.preventDefault();
+    if (!path.trim()) return;
+    const added = await run('Could not add the folder', () => api.addFolder(path.trim()));
+    if (added) {
+      setPath('');
+      notify('info', `Added “${added.name}”.`);
+    }
+  }
+
+  if (!organiser) {
+    return (
+      <section className="sa-screen">
+        <ScreenTitle title="Collections">Collections</ScreenTitle>
+        <p>This kiosk is locked. Ask an organiser to unlock it to manage collections.</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="sa-screen sa-collections">
+      <header className="sa-screen-head">
+        <ScreenTitle title="Collections">Collections</ScreenTitle>
+        <p className="sa-lede">
+          Each collection is one edition’s stands folder. Standalone reads it, never changes it.
+        </p>
+      </header>
+      <div className="sa-toolbar">
+        <button
+          type="button"
+          className="sa-button sa-button-primary"
+          onClick={() => void choose()}
+          disabled={busy}
+        >
+          Add a folder…
+        </button>
+        <form className="sa-inline-form" onSubmit={(event) => void addPath(event)}>
+          <label htmlFor="sa-add-path">Or type a folder’s path</label>
+          <input
+            id="sa-add-path"
+            type="text"
+            value={path}
+            onChange={(event) => setPath(event.target.value)}
+            placeholder="/media/usb/stands-2022"
+            spellCheck={false}
+          />
+          <button type="submit" className="sa-button" disabled={busy || !path.trim()}>
+            Add
+          </button>
+        </form>
+      </div>
+      {collections === null && <Loading />}
+      {collections?.length === 0 && (
+        <p className="sa-empty">No collection yet. Add a stands folder to begin.</p>
+      )}
+      <ul className="sa-collection-list">
+        {collections?.map((collection) => (
+          <CollectionItem
+            key={collection.id}
+            collection={collection}
+            progress={progress[collection.id]}
+            busy={busy}
+            run={run}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface ItemProps {
+  collection: Collection;
+  progress: IndexProgress | undefined;
+  busy: boolean;
+  run: <T>(label: string, action: () => Promise<T>) => Promise<T | undefined>;
+}
+
+function CollectionItem({ collection, progress, busy, run }: ItemProps) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(collection.name);
+  const [confirming, setConfirming] = useState(false);
+  const { counts } = collection;
+  const headingId = `sa-collection-${collection.id}`;
+
+  async function rename(event: FormEvent) {
+    event.preventDefault();
+    const renamed = await run('Could not rename', () => api.renameCollection(collection.id, name.trim()));
+    if (renamed) setRenaming(false);
+  }
+
+  return (
+    <li className="sa-collection" aria-labelledby={headingId}>
+      <div className="sa-collection-main">
+        <h2 id={headingId}>
+          <RouteLink to={to.overview(collection.id)}>{collection.name}</RouteLink>
+          {!collection.available && <span className="sa-badge sa-badge-warning">folder missing</span>}
+        </h2>
+        <p className="sa-path">{collection.root}</p>
+        <p className="sa-freshness">
+          Indexed {formatWhen(collection.indexedAt)} · {plural(counts.listedStands, 'stand')} listed of{' '}
+          {counts.stands} · {plural(counts.pages, 'page')} · {plural(counts.themes, 'theme')} ·{' '}
+          {plural(counts.assets, 'file')}
+        </p>
+        <p className="sa-problem-counts">
+          <RouteLink to={to.problems(collection.id)}>
+            {plural(counts.errors, 'error')}, {plural(counts.warnings, 'warning')}
+          </RouteLink>
+        </p>
+        {progress && (
+          <div className="sa-progress-row">
+            <label htmlFor={`${headingId}-progress`}>
+              {progressLabel(progress)} ({progress.done} of {progress.total})
+            </label>
+            <progress id={`${headingId}-progress`} max={Math.max(progress.total, 1)} value={progress.done} />
+          </div>
+        )}
+        {renaming && (
+          <form className="sa-inline-form" onSubmit={(event) => void rename(event)}>
+            <label htmlFor={`${headingId}-name`}>New name</label>
+            <input
+              id={`${headingId}-name`}
+              type="text"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+            <button type="submit" className="sa-button" disabled={busy || !name.trim()}>
+              Save
+            </button>
+            <button type="button" className="sa-button sa-button-quiet" onClick={() => setRenaming(false)}>
+              Cancel
+            </button>
+          </form>
+        )}
+        {confirming && (
+          <div className="sa-confirm" role="alertdialog" aria-labelledby={`${headingId}-confirm`}>
+            <p id={`${headingId}-confirm`}>
+              Forget “{collection.name}”? Its folder stays as it is; you can add it again later.
+            </p>
+            <button
+              type="button"
+              className="sa-button sa-button-danger"
+              onClick={() => {
+                void run('Could not remove', () => api.removeCollection(collection.id)).then(() =>
+                  navigate(to.collections(), { replace: true }),
+                );
+              }}
+            >
+              Remove
+            </button>
+            <button type="button" className="sa-button sa-button-quiet" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="sa-collection-actions">
+        <RouteLink to={to.overview(collection.id)} className="sa-button sa-button-primary">
+          Open
+        </RouteLink>
+        <button
+          type="button"
+          className="sa-button"
+          disabled={busy || Boolean(progress)}
+          onClick={() => void run('Could not re-index', () => api.reindexCollection(collection.id))}
+        >
+          Re-index
+        </button>
+        <button type="button" className="sa-button" disabled={busy} onClick={() => setRenaming(true)}>
+          Rename
+        </button>
+        <button type="button" className="sa-button" disabled={busy} onClick={() => setConfirming(true)}>
+          Remove…
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function progressLabel(progress: IndexProgress): string {
+  switch (progress.phase) {
+    case 'scanning':
+      return 'Looking for files';
+    case 'reading':
+      return 'Reading files';
+    case 'assembling':
+      return 'Putting stands together';
+    case 'writing':
+      return 'Saving the index';
+    default:
+      return 'Done';
+  }
+}

@@ -1,0 +1,61 @@
+import { api } from '../api';
+import { useQuery } from '../hooks/use-query';
+import { to } from '../routes';
+import { Breadcrumb, ErrorMessage, Loading, NotFound, RouteLink, ScreenTitle } from '../components/common';
+import { RichHtml } from '../content/RichHtml';
+
+/** A stand's sub-page, with the breadcrumb theme › stand › page and the stand's other pages. */
+export function PageScreen({ collection, stand, page }: { collection: string; stand: string; page: string }) {
+  const detail = useQuery(`page:${collection}:${stand}:${page}`, () => api.getPage(collection, stand, page));
+  if (detail.error) return <ErrorMessage error={detail.error} />;
+  if (detail.loading) return <Loading />;
+  const data = detail.data;
+  if (!data)
+    return (
+      <NotFound
+        what={`There is no page “${page}” at this stand.`}
+        back={{ to: to.stand(collection, stand), label: 'Back to the stand' }}
+      />
+    );
+  const siblings = data.siblings.filter((sibling) => !sibling.draft);
+
+  return (
+    <article className="sa-screen sa-page">
+      <Breadcrumb
+        items={[
+          ...(data.theme ? [{ label: data.theme.title, to: to.theme(collection, data.theme.slug) }] : []),
+          { label: data.standTitle, to: to.stand(collection, data.stand) },
+          { label: data.title },
+        ]}
+      />
+      <div className="sa-stand-layout">
+        <div className="sa-stand-main">
+          <ScreenTitle title={`${data.title} · ${data.standTitle}`}>{data.title}</ScreenTitle>
+          <RichHtml html={data.html} collection={collection} />
+        </div>
+        {siblings.length > 1 && (
+          <nav className="sa-side" aria-label={`Pages of ${data.standTitle}`}>
+            <div className="sa-side-card">
+              <h2>
+                <RouteLink to={to.stand(collection, data.stand)}>{data.standTitle}</RouteLink>
+              </h2>
+              <ul className="sa-page-list">
+                {siblings.map((sibling) => (
+                  <li key={sibling.slug}>
+                    {sibling.slug === data.slug ? (
+                      <span aria-current="page">{sibling.title}</span>
+                    ) : (
+                      <RouteLink to={to.page(collection, data.stand, sibling.slug)}>
+                        {sibling.title}
+                      </RouteLink>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        )}
+      </div>
+    </article>
+  );
+}

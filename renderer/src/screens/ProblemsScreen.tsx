@@ -1,0 +1,189 @@
+// The engine's content problems of a collection, for organisers: filterable by severity, stand and
+// code (the filter lives in the route, so a filtered view can be linked), long lists shown in pages.
+import { useMemo, useState } from 'react';
+import type { Problem, ProblemCode, Severity } from '../../../main/engine/types';
+import { api } from '../api';
+import { useAppState } from '../hooks/app-state';
+import { useQuery } from '../hooks/use-query';
+import { to } from '../routes';
+import { navigate } from '../lib/hash-location';
+import { ErrorMessage, Loading, RouteLink, ScreenTitle } from '../components/common';
+import { plural } from '../lib/text';
+
+const PAGE = 200;
+
+export interface ProblemFilterState {
+  severity: string;
+  stand: string;
+  code: string;
+}
+
+export function ProblemsScreen({ collection, filter }: { collection: string; filter: ProblemFilterState }) {
+  const { organiser } = useAppState();
+  const all = useQuery(`problems:${collection}`, () => api.listProblems({ collection }));
+  const [limit, setLimit] = useState(PAGE);
+
+  const problems = useMemo(() => all.data ?? [], [all.data]);
+  const stands = useMemo(
+    () => [...new Set(problems.map((p) => p.stand).filter((s): s is string => s !== null))].sort(),
+    [problems],
+  );
+  const codes = useMemo(() => [...new Set(problems.map((p) => p.code))].sort(), [problems]);
+  const shown = useMemo(
+    () =>
+      problems.filter(
+        (p) =>
+          (!filter.severity || p.severity === (filter.severity as Severity)) &&
+          (!filter.stand || (filter.stand === '-' ? p.stand === null : p.stand === filter.stand)) &&
+          (!filter.code || p.code === (filter.code as ProblemCode)),
+      ),
+    [problems, filter.severity, filter.stand, filter.code],
+  );
+
+  if (!organiser) {
+    return (
+      <section className="sa-screen">
+        <ScreenTitle title="Problems">Content problems</ScreenTitle>
+        <p>This kiosk is locked. Ask an organiser to unlock it.</p>
+      </section>
+    );
+  }
+
+  const update = (change: Partial<ProblemFilterState>) => {
+    setLimit(PAGE);
+    navigate(to.problems(collection, { ...filter, ...change }), { replace: true });
+  };
+  const errors = shown.filter((p) => p.severity === 'error').length;
+
+  return (
+    <section className="sa-screen sa-problems">
+      <header className="sa-screen-head">
+        <ScreenTitle title="Problems">Content problems</ScreenTitle>
+        {all.data && (
+          <p className="sa-lede" role="status">
+            {plural(shown.length, 'problem')} shown ({plural(errors, 'error')},{' '}
+            {plural(shown.length - errors, 'warning')}) of {problems.length}.
+          </p>
+        )}
+      </header>
+      <form className="sa-filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter problems">
+        <div className="sa-field">
+          <label htmlFor="sa-filter-severity">Severity</label>
+          <select
+            id="sa-filter-severity"
+            value={filter.severity}
+            onChange={(event) => update({ severity: event.target.value })}
+          >
+            <option value="">Errors and warnings</option>
+            <option value="error">Errors</option>
+            <option value="warning">Warnings</option>
+          </select>
+        </div>
+        <div className="sa-field">
+          <label htmlFor="sa-filter-stand">Stand</label>
+          <select
+            id="sa-filter-stand"
+            value={filter.stand}
+            onChange={(event) => update({ stand: event.target.value })}
+          >
+            <option value="">All stands</option>
+            <option value="-">Not about one stand</option>
+            {stands.map((stand) => (
+              <option key={stand} value={stand}>
+                {stand}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="sa-field">
+          <label htmlFor="sa-filter-code">Kind</label>
+          <select
+            id="sa-filter-code"
+            value={filter.code}
+            onChange={(event) => update({ code: event.target.value })}
+          >
+            <option value="">All kinds</option>
+            {codes.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(filter.severity || filter.stand || filter.code) && (
+          <button
+            type="button"
+            className="sa-button sa-button-quiet"
+            onClick={() => update({ severity: '', stand: '', code: '' })}
+          >
+            Clear filters
+          </button>
+        )}
+      </form>
+      {all.error && <ErrorMessage error={all.error} />}
+      {all.loading && <Loading />}
+      {all.data && shown.length === 0 && (
+        <p className="sa-empty">
+          {problems.length === 0
+            ? 'No problems: every file read cleanly.'
+            : 'No problem matches these filters.'}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <div className="sa-table-wrap">
+          <table className="sa-table">
+            <caption className="sa-visually-hidden">Content problems</caption>
+            <thead>
+              <tr>
+                <th scope="col">Severity</th>
+                <th scope="col">Stand</th>
+                <th scope="col">File</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.slice(0, limit).map((problem, index) => (
+                <ProblemRow
+                  key={`${problem.file}:${problem.line ?? ''}:${problem.code}:${index}`}
+                  collection={collection}
+                  problem={problem}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {shown.length > limit && (
+        <p>
+          <button type="button" className="sa-button" onClick={() => setLimit((n) => n + PAGE)}>
+            Show {Math.min(PAGE, shown.length - limit)} more
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ProblemRow({ collection, problem }: { collection: string; problem: Problem }) {
+  return (
+    <tr>
+      <td>
+        <span className={`sa-badge sa-badge-${problem.severity}`}>{problem.severity}</span>
+      </td>
+      <td>
+        {problem.stand ? (
+          <RouteLink to={to.stand(collection, problem.stand)}>{problem.stand}</RouteLink>
+        ) : (
+          <span className="sa-muted">—</span>
+        )}
+      </td>
+      <td className="sa-file">
+        {problem.file}
+        {problem.line !== null && `:${problem.line}`}
+      </td>
+      <td>
+        <span className="sa-code">{problem.code}</span> {problem.message}
+      </td>
+    </tr>
+  );
+}

@@ -12,7 +12,6 @@ import { appCsp } from './app/csp';
 import { demoFolderPath } from './app/demo';
 import { createEngineClient } from './app/engine-client';
 import { createSenderCheck, registerIpc, type IpcMainLike } from './app/ipc';
-import { createKioskService } from './app/kiosk';
 import { createMainWindow } from './app/main-window';
 import { denyAllPermissions, hardenWebContents } from './app/navigation';
 import { blockNetwork } from './app/network';
@@ -21,6 +20,8 @@ import { PRIVILEGED_SCHEMES } from './app/schemes';
 import { createAppServices } from './app/services';
 import { openSettings, SETTINGS_FILE_NAME } from './app/settings';
 import { claimSingleInstance } from './app/single-instance';
+import { createKioskService } from './kiosk/kiosk-service';
+import { loadKioskStartup } from './kiosk/startup';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseAppArgs(userArgs(process.argv, Boolean(process.defaultApp)), process.cwd());
@@ -39,6 +40,7 @@ function main(): void {
   let window: BrowserWindow | null = null;
   let pendingFolder: string | null = null;
   let addFolder: ((path: string) => Promise<unknown>) | null = null;
+  let quitting = false;
 
   const openFolder = (folder: string) => {
     if (addFolder)
@@ -75,11 +77,21 @@ function main(): void {
   void app.whenReady().then(async () => {
     const userData = app.getPath('userData');
     const settings = openSettings(join(userData, SETTINGS_FILE_NAME));
-    const kiosk = createKioskService({ requested: args.kiosk, configFile: args.kioskConfig });
     const engine = createEngineClient({
       workerPath: join(here, 'engine-worker.js'),
       setup: { dbFile: storeFileIn(userData) },
     });
+    const kioskStartup = await loadKioskStartup({ kiosk: args.kiosk, configFile: args.kioskConfig });
+    const kiosk = createKioskService({
+      startup: kioskStartup,
+      listCollections: () => engine.listCollections(),
+    });
+    kiosk.onChange((state) => send({ type: 'kiosk', state }));
+    // A kiosk file's folders join the organiser's folders.
+    const kioskFolders = kioskStartup.enabled ? kioskStartup.config.folders : [];
+    if (kioskFolders.some((folder) => !settings.get().folders.includes(folder))) {
+      settings.update((s) => void s.folders.push(...kioskFolders.filter((f) => !s.folders.includes(f))));
+    }
 
     const ses = session.defaultSession;
     denyAllPermissions(ses);
@@ -127,7 +139,9 @@ function main(): void {
       url: entryUrl,
       settings,
       devTools: !app.isPackaged,
-      kiosk: kiosk.enabled(),
+      kiosk: kioskStartup.enabled
+        ? { isLocked: () => kiosk.isLocked(), isQuitting: () => quitting, quit: () => app.quit() }
+        : null,
     });
     window.on('closed', () => (window = null));
 
@@ -139,7 +153,6 @@ function main(): void {
     pendingFolder = null;
     if (firstFolder) openFolder(firstFolder);
 
-    let quitting = false;
     app.on('before-quit', (event) => {
       if (quitting) return;
       quitting = true;

@@ -1,6 +1,7 @@
 // Command-line parsing for the app (not the `standalone` CLI). Pure: the caller passes argv without the
 // executable (and without the app path when Electron runs unpackaged) and the working directory.
 import { isAbsolute, resolve } from 'node:path';
+import { KIOSK_FILE_SUFFIX } from '../kiosk/config';
 
 export interface AppArgs {
   /** A stands folder to open (absolute), or null. */
@@ -17,14 +18,17 @@ export const HELP_TEXT = `Standalone: browse conference stands offline.
 
 Usage: standalone-app [options] [folder]
 
-  folder                 a stands folder (config.toml, content/, static/) to index and open
-  --kiosk                start in kiosk mode (full screen, locked, no links out)
-  --kiosk-config <file>  kiosk configuration file (implies --kiosk)
-  --help, -h             show this help and quit
+  folder                  a stands folder (config.toml, content/, static/) to index and open
+  --kiosk                 start in kiosk mode (full screen, locked, no links out)
+  --kiosk=<file>          kiosk mode with a kiosk file (*${KIOSK_FILE_SUFFIX})
+  --kiosk-config <file>   the same; a kiosk file given as a plain argument works too
+  --help, -h              show this help and quit
 
 Without a folder, Standalone opens the folders you added before, or the demo stands on first launch.
 From a source checkout: npm start -- -- /path/to/stands   (npm and electron-vite each take one "--").
 `;
+
+const isKioskFile = (arg: string) => !arg.startsWith('-') && arg.toLowerCase().endsWith(KIOSK_FILE_SUFFIX);
 
 /** Electron and Chromium add switches of their own to argv (even to a second instance's); they are not ours. */
 function isForeignSwitch(arg: string): boolean {
@@ -38,8 +42,18 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') result.help = true;
-    else if (arg === '--kiosk') result.kiosk = true;
-    else if (arg === '--kiosk-config' || arg.startsWith('--kiosk-config=')) {
+    else if (arg === '--kiosk') {
+      result.kiosk = true;
+      const next = argv[i + 1];
+      if (next !== undefined && isKioskFile(next)) {
+        result.kioskConfig = toAbsolute(next);
+        i++;
+      }
+    } else if (arg.startsWith('--kiosk=')) {
+      result.kiosk = true;
+      const value = arg.slice('--kiosk='.length);
+      if (value) result.kioskConfig = toAbsolute(value);
+    } else if (arg === '--kiosk-config' || arg.startsWith('--kiosk-config=')) {
       const value = arg === '--kiosk-config' ? argv[++i] : arg.slice('--kiosk-config='.length);
       if (!value || value.startsWith('--')) {
         result.errors.push('--kiosk-config needs a file: --kiosk-config /path/to/kiosk.toml');
@@ -53,7 +67,11 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
       for (const rest of argv.slice(i + 1)) addFolder(result, toAbsolute(rest));
       break;
     } else if (isForeignSwitch(arg) || arg === '') continue;
-    else addFolder(result, toAbsolute(arg));
+    else if (isKioskFile(arg)) {
+      // Double-clicking a kiosk file (file association) or a start-at-login shortcut.
+      result.kiosk = true;
+      result.kioskConfig = toAbsolute(arg);
+    } else addFolder(result, toAbsolute(arg));
   }
   return result;
 }

@@ -1,5 +1,6 @@
 // Creating the app window and keeping its bounds in the settings.
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, Menu, screen } from 'electron';
+import { lockDownKioskWindow, withKioskWindowOptions } from '../kiosk/window-options';
 import type { SettingsStore } from './settings';
 import { boundsOf, boundsOnScreen, windowOptions } from './window';
 
@@ -8,35 +9,50 @@ export interface MainWindowInput {
   url: string;
   settings: SettingsStore;
   devTools: boolean;
-  kiosk: boolean;
+  /** Kiosk mode: the window is locked down while `isLocked()`; null for a normal window. */
+  kiosk: { isLocked(): boolean; isQuitting(): boolean; quit(): void } | null;
 }
 
 /** Opens the window on the app's page, at its saved place when that is still on a screen. */
 export function createMainWindow(input: MainWindowInput): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
-  const bounds = boundsOnScreen(input.settings.get().window, workAreas);
-  const window = new BrowserWindow(
-    windowOptions({ preloadPath: input.preloadPath, bounds, devTools: input.devTools, kiosk: input.kiosk }),
-  );
-  if (bounds?.maximized) window.maximize();
+  const bounds = input.kiosk ? null : boundsOnScreen(input.settings.get().window, workAreas);
+  const base = windowOptions({
+    preloadPath: input.preloadPath,
+    bounds,
+    devTools: input.devTools,
+    kiosk: false,
+  });
+  const window = new BrowserWindow(input.kiosk ? withKioskWindowOptions(base) : base);
+  if (input.kiosk) {
+    const kiosk = input.kiosk;
+    lockDownKioskWindow(window, {
+      setApplicationMenu: (menu) => Menu.setApplicationMenu(menu),
+      isLocked: () => kiosk.isLocked(),
+      isQuitting: () => kiosk.isQuitting(),
+      quit: () => kiosk.quit(),
+    });
+  } else if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 
-  let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  const save = () => {
-    if (window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return;
-    const next = boundsOf(window);
-    input.settings.update((s) => void (s.window = next));
-  };
-  const saveSoon = () => {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, 500);
-  };
-  window.on('resize', saveSoon);
-  window.on('move', saveSoon);
-  window.on('close', () => {
-    if (saveTimer) clearTimeout(saveTimer);
-    save();
-  });
+  if (!input.kiosk) {
+    let saveTimer: ReturnType<typeof setTimeout> | null = null;
+    const save = () => {
+      if (window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return;
+      const next = boundsOf(window);
+      input.settings.update((s) => void (s.window = next));
+    };
+    const saveSoon = () => {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = setTimeout(save, 500);
+    };
+    window.on('resize', saveSoon);
+    window.on('move', saveSoon);
+    window.on('close', () => {
+      if (saveTimer) clearTimeout(saveTimer);
+      save();
+    });
+  }
   void window.loadURL(input.url);
   return window;
 }

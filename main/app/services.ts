@@ -6,7 +6,8 @@ import type { EngineClient } from './engine-client';
 import { checkExternalUrl } from './external-links';
 import { createFolderManager, type FolderManager } from './folders';
 import type { Services } from './ipc';
-import { createKioskService, type KioskService } from './kiosk';
+import { defaultKioskConfig } from '../kiosk/config';
+import { createKioskService, type KioskService } from '../kiosk/kiosk-service';
 import { makeQrSvg } from './qr';
 import type { SettingsStore } from './settings';
 
@@ -23,22 +24,32 @@ export interface AppServicesDeps {
   openExternalUrl: (url: string) => Promise<void>;
   version: string;
   platform: string;
-  kiosk?: KioskService;
+  /** Kiosk mode's service; without one, kiosk mode is off. */
+  kiosk?: KioskChannels;
   /** Notices gathered before the services existed (bad arguments…). */
   startupNotices?: string[];
   availabilityIntervalMs?: number;
 }
 
+/** The part of kiosk mode's service the channels use. */
+export type KioskChannels = Pick<KioskService, 'getKioskState' | 'unlockKiosk' | 'lockKiosk'>;
+
 export interface AppServices {
   services: Services;
   folders: FolderManager;
-  kiosk: KioskService;
+  kiosk: KioskChannels;
+}
+
+/** Kiosk mode off: what the app and the Chromium harness use without `--kiosk`. */
+export function kioskOff(): KioskChannels {
+  return createKioskService({ startup: { enabled: false, config: defaultKioskConfig(), configError: null } });
 }
 
 /** Builds the services object `registerIpc` serves. Call `folders.start()` once the window is up. */
 export function createAppServices(deps: AppServicesDeps): AppServices {
   const { engine } = deps;
-  const kiosk = deps.kiosk ?? createKioskService();
+  const kiosk = deps.kiosk ?? kioskOff();
+  const kioskEnabled = async () => (await kiosk.getKioskState()).enabled;
   const folders = createFolderManager({
     engine,
     settings: deps.settings,
@@ -62,7 +73,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     reindexCollection: (collection) => folders.reindexCollection(collection),
     renameCollection: (collection, name) => folders.renameCollection(collection, name),
     async openExternal(url) {
-      if (kiosk.enabled()) {
+      if (await kioskEnabled()) {
         return {
           opened: false,
           reason: 'Links do not open on this kiosk: scan the QR code to take them with you.',
@@ -82,14 +93,14 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       return {
         version: deps.version,
         platform: deps.platform,
-        kiosk: kiosk.enabled(),
+        kiosk: await kioskEnabled(),
         demo: await folders.isDemoOnly(),
         notices: [...(deps.startupNotices ?? []), ...deps.settings.notices, ...engineNotices],
       };
     },
-    getKioskState: () => kiosk.getState(),
-    unlockKiosk: (pin) => kiosk.unlock(pin),
-    lockKiosk: () => kiosk.lock(),
+    getKioskState: () => kiosk.getKioskState(),
+    unlockKiosk: (pin) => kiosk.unlockKiosk(pin),
+    lockKiosk: () => kiosk.lockKiosk(),
     makeQrSvg: (text) => makeQrSvg(text),
   };
   return { services, folders, kiosk };

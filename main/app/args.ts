@@ -2,6 +2,7 @@
 // executable (and without the app path when Electron runs unpackaged) and the working directory.
 import { isAbsolute, resolve } from 'node:path';
 import { KIOSK_FILE_SUFFIX } from '../kiosk/config';
+import { isKioskFilePath } from '../kiosk/startup';
 
 export interface AppArgs {
   /** A stands folder to open (absolute), or null. */
@@ -28,8 +29,6 @@ Without a folder, Standalone opens the folders you added before, or the demo sta
 From a source checkout: npm start -- -- /path/to/stands   (npm and electron-vite each take one "--").
 `;
 
-const isKioskFile = (arg: string) => !arg.startsWith('-') && arg.toLowerCase().endsWith(KIOSK_FILE_SUFFIX);
-
 /** Electron and Chromium add switches of their own to argv (even to a second instance's); they are not ours. */
 function isForeignSwitch(arg: string): boolean {
   return arg.startsWith('--') || (arg.startsWith('-') && arg.length > 1);
@@ -45,7 +44,7 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
     else if (arg === '--kiosk') {
       result.kiosk = true;
       const next = argv[i + 1];
-      if (next !== undefined && isKioskFile(next)) {
+      if (next !== undefined && isKioskFilePath(next)) {
         result.kioskConfig = toAbsolute(next);
         i++;
       }
@@ -67,7 +66,7 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
       for (const rest of argv.slice(i + 1)) addFolder(result, toAbsolute(rest));
       break;
     } else if (isForeignSwitch(arg) || arg === '') continue;
-    else if (isKioskFile(arg)) {
+    else if (isKioskFilePath(arg)) {
       // Double-clicking a kiosk file (file association) or a start-at-login shortcut.
       result.kiosk = true;
       result.kioskConfig = toAbsolute(arg);

@@ -155,7 +155,12 @@ function describeIssues(error: z.ZodError, method: string): string {
   if (issue.code === 'too_big' && issue.origin === 'array') return `Too many arguments for ${method}.`;
   if (issue.code === 'too_small' && issue.origin === 'array') return `Missing arguments for ${method}.`;
   if (issue.code === 'invalid_type' && issue.path.length === 0) return `Invalid arguments for ${method}.`;
-  const where = issue.path.length > 0 ? ` (argument ${issue.path.map(String).join('.')})` : '';
+  // People count arguments from 1.
+  const [index, ...field] = issue.path;
+  const where =
+    typeof index === 'number'
+      ? ` (argument ${index + 1}${field.length > 0 ? `, ${field.map(String).join('.')}` : ''})`
+      : '';
   return `Invalid arguments for ${method}${where}: ${issue.message}`;
 }
 

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { HELP_TEXT, parseAppArgs, userArgs } from '../../../main/app/args';
+
+const cwd = '/home/organiser';
+
+describe('parseAppArgs', () => {
+  it('takes a folder, resolved against the working directory', () => {
+    expect(parseAppArgs(['stands/2026'], cwd).folder).toBe('/home/organiser/stands/2026');
+    expect(parseAppArgs(['/srv/stands'], cwd).folder).toBe('/srv/stands');
+  });
+
+  it('has no folder, kiosk or help by default', () => {
+    expect(parseAppArgs([], cwd)).toEqual({
+      folder: null,
+      kiosk: false,
+      kioskConfig: null,
+      help: false,
+      errors: [],
+    });
+  });
+
+  it('recognises --help and -h', () => {
+    expect(parseAppArgs(['--help'], cwd).help).toBe(true);
+    expect(parseAppArgs(['-h'], cwd).help).toBe(true);
+    expect(HELP_TEXT).toContain('--kiosk');
+    expect(HELP_TEXT).toContain('npm start -- --');
+  });
+
+  it('recognises --kiosk and its configuration file in every spelling', () => {
+    expect(parseAppArgs(['--kiosk'], cwd)).toMatchObject({ kiosk: true, kioskConfig: null });
+    expect(parseAppArgs(['--kiosk-config', 'hall.standalone-kiosk.json'], cwd)).toMatchObject({
+      kiosk: true,
+      kioskConfig: '/home/organiser/hall.standalone-kiosk.json',
+    });
+    expect(parseAppArgs(['--kiosk-config=/etc/k.json'], cwd)).toMatchObject({
+      kiosk: true,
+      kioskConfig: '/etc/k.json',
+    });
+    expect(parseAppArgs(['--kiosk=/etc/k.json'], cwd)).toMatchObject({
+      kiosk: true,
+      kioskConfig: '/etc/k.json',
+    });
+    expect(parseAppArgs(['--kiosk', 'a.standalone-kiosk.json', '/srv/stands'], cwd)).toMatchObject({
+      kiosk: true,
+      kioskConfig: '/home/organiser/a.standalone-kiosk.json',
+      folder: '/srv/stands',
+    });
+  });
+
+  it('treats a kiosk file given as a plain argument as the kiosk configuration, not a folder', () => {
+    expect(parseAppArgs(['/media/usb/Hall.Standalone-Kiosk.json'], cwd)).toMatchObject({
+      folder: null,
+      kiosk: true,
+      kioskConfig: '/media/usb/Hall.Standalone-Kiosk.json',
+    });
+  });
+
+  it('reports --kiosk-config without a file', () => {
+    const args = parseAppArgs(['--kiosk-config'], cwd);
+    expect(args.kioskConfig).toBeNull();
+    expect(args.errors[0]).toMatch(/needs a file/);
+    expect(parseAppArgs(['--kiosk-config', '--kiosk'], cwd)).toMatchObject({
+      kiosk: true,
+      kioskConfig: null,
+    });
+  });
+
+  it('ignores switches Electron and Chromium add, even between our arguments', () => {
+    const args = parseAppArgs(
+      [
+        '--allow-file-access-from-files',
+        '--no-sandbox',
+        '/srv/stands',
+        '--original-process-start-time=1',
+        '-psn_0_1',
+      ],
+      cwd,
+    );
+    expect(args).toMatchObject({ folder: '/srv/stands', errors: [] });
+  });
+
+  it('keeps the first folder and reports the others', () => {
+    const args = parseAppArgs(['/a', '/b'], cwd);
+    expect(args.folder).toBe('/a');
+    expect(args.errors).toEqual([expect.stringContaining('/b')]);
+  });
+
+  it('takes everything after a bare -- as a folder, dashes and all', () => {
+    expect(parseAppArgs(['--', '--odd-name'], cwd).folder).toBe('/home/organiser/--odd-name');
+  });
+});
+
+describe('userArgs', () => {
+  it('drops the executable, and the app path when running unpackaged', () => {
+    expect(userArgs(['/usr/bin/electron', '.', '/srv/stands'], true)).toEqual(['/srv/stands']);
+    expect(userArgs(['/opt/Standalone/standalone', '/srv/stands'], false)).toEqual(['/srv/stands']);
+  });
+});

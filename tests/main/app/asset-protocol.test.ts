@@ -1,0 +1,224 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssetHandler, parseRange, resolveAssetRequest } from '../../../main/app/asset-protocol';
+import { createFakeEngine, type FakeEngine } from './fake-engine';
+
+let tmp: string;
+let root: string;
+let engine: FakeEngine;
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+const VIDEO = Buffer.from(Array.from({ length: 100 }, (_, i) => i));
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'standalone-assets-'));
+  root = join(tmp, 'demo');
+  const stand = join(root, 'static', 'stands', 'x');
+  mkdirSync(stand, { recursive: true });
+  writeFileSync(join(stand, 'logo.png'), PNG);
+  writeFileSync(join(stand, 'logo.svg'), SVG);
+  writeFileSync(join(stand, 'with space.png'), PNG);
+  writeFileSync(join(stand, 'ünïcode.png'), PNG);
+  writeFileSync(join(stand, 'tour.webm'), VIDEO);
+  writeFileSync(join(stand, 'page.html'), '<script>alert(1)</script>');
+  writeFileSync(join(stand, 'tool.exe'), 'MZ');
+  writeFileSync(join(root, 'static', 'unindexed.png'), PNG);
+  writeFileSync(join(tmp, 'secret.png'), 'outside the folder');
+  mkdirSync(join(tmp, 'demo-evil'));
+  writeFileSync(join(tmp, 'demo-evil', 'secret.png'), 'a sibling folder');
+  symlinkSync(join(tmp, 'secret.png'), join(stand, 'link-out.png'));
+  symlinkSync(join(stand, 'logo.png'), join(stand, 'link-in.png'));
+  mkdirSync(join(stand, 'folder.png'));
+
+  engine = createFakeEngine();
+  await engine.indexFolder(root);
+  for (const file of [
+    'logo.png',
+    'logo.svg',
+    'with space.png',
+    'ünïcode.png',
+    'tour.webm',
+    'page.html',
+    'tool.exe',
+  ]) {
+    engine.addAsset('demo', `static/stands/x/${file}`);
+  }
+  engine.addAsset('demo', 'static/stands/x/link-out.png');
+  engine.addAsset('demo', 'static/stands/x/link-in.png');
+  engine.addAsset('demo', 'static/stands/x/folder.png');
+  // An index entry pointing outside its folder (a bug elsewhere) must still not be served.
+  engine.addAsset('demo', 'static/sibling.png', join(tmp, 'demo-evil', 'secret.png'));
+  engine.addAsset('demo', 'static/outside.png', join(tmp, 'secret.png'));
+});
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('resolveAssetRequest refuses every way out', () => {
+  const attempts = [
+    'stand-asset://demo/../secret.png',
+    'stand-asset://demo/static/../../secret.png',
+    'stand-asset://demo/static/stands/x/../../../../secret.png',
+    'stand-asset://demo/%2e%2e/secret.png',
+    'stand-asset://demo/%2E%2E/secret.png',
+    'stand-asset://demo/.%2e/secret.png',
+    'stand-asset://demo/static/%2e%2e/%2e%2e/secret.png',
+    'stand-asset://demo/..%2fsecret.png',
+    'stand-asset://demo/static%2f..%2f..%2fsecret.png',
+    'stand-asset://demo/..%5csecret.png',
+    'stand-asset://demo/static\\..\\..\\secret.png',
+    'stand-asset://demo/%252e%252e/secret.png',
+    'stand-asset://demo/%252e%252e%252fsecret.png',
+    'stand-asset://demo/%25252e%25252e/secret.png',
+    'stand-asset://demo/%c0%ae%c0%ae/secret.png',
+    'stand-asset://demo/./static/stands/x/logo.png',
+    'stand-asset://demo//etc/passwd',
+    'stand-asset://demo/%2fetc%2fpasswd',
+    'stand-asset://demo/etc/passwd',
+    'stand-asset://demo/C:/Windows/win.ini',
+    'stand-asset://demo/C%3A%5CWindows%5Cwin.ini',
+    'stand-asset://demo/%2Ftmp%2Fsecret.png',
+    'stand-asset://demo/static/stands/x/logo.png%00',
+    'stand-asset://demo/static/stands/x/logo.png%00.svg',
+    'stand-asset://demo/static/stands/x/%0alogo.png',
+    'stand-asset://demo/%ZZ',
+    'stand-asset://demo',
+    'stand-asset://demo/',
+    'stand-asset://unknown/static/stands/x/logo.png',
+    'stand-asset://demo-evil/secret.png',
+    'stand-asset://..%2fdemo-evil/secret.png',
+    'stand-asset://user:pw@demo/static/stands/x/logo.png',
+    'stand-asset://demo:8080/static/stands/x/logo.png',
+    'https://demo/static/stands/x/logo.png',
+    'file:///etc/passwd',
+    'not a url',
+    'stand-asset://demo/static/unindexed.png',
+    'stand-asset://demo/static/stands/x/page.html',
+    'stand-asset://demo/static/stands/x/tool.exe',
+    'stand-asset://demo/static/stands/x/link-out.png',
+    'stand-asset://demo/static/stands/x/folder.png',
+    'stand-asset://demo/static/sibling.png',
+    'stand-asset://demo/static/outside.png',
+    'stand-asset://demo/static/stands/x/LOGO.PNG',
+  ];
+  it.each(attempts)('%s → 404', async (url) => {
+    expect((await resolveAssetRequest(url, engine)).status).toBe(404);
+  });
+
+  it('refuses an absolute path to a real file outside, encoded', async () => {
+    const url = `stand-asset://demo/${encodeURIComponent(join(tmp, 'secret.png'))}`;
+    expect((await resolveAssetRequest(url, engine)).status).toBe(404);
+  });
+});
+
+describe('resolveAssetRequest serves known files', () => {
+  it.each([
+    ['stand-asset://demo/static/stands/x/logo.png', 'image/png', 'logo.png'],
+    ['stand-asset://demo/static/stands/x/logo.svg', 'image/svg+xml', 'logo.svg'],
+    ['stand-asset://demo/static/stands/x/with%20space.png', 'image/png', 'with space.png'],
+    [`stand-asset://demo/static/stands/x/${encodeURIComponent('ünïcode.png')}`, 'image/png', 'ünïcode.png'],
+    ['stand-asset://demo/static/stands/x/tour.webm', 'video/webm', 'tour.webm'],
+    ['stand-asset://demo/static/stands/x/link-in.png?v=2', 'image/png', 'logo.png'],
+  ])('%s as %s', async (url, type, file) => {
+    const result = await resolveAssetRequest(url, engine);
+    expect(result).toMatchObject({ status: 200, contentType: type });
+    if (result.status === 200) expect(result.path.endsWith(`/static/stands/x/${file}`)).toBe(true);
+  });
+
+  it('serves through a collection root that is itself a symlink', async () => {
+    const alias = join(tmp, 'alias');
+    symlinkSync(root, alias);
+    const other = createFakeEngine();
+    await other.indexFolder(alias);
+    other.addAsset('demo', 'static/stands/x/logo.png', join(alias, 'static/stands/x/logo.png'));
+    expect((await resolveAssetRequest('stand-asset://demo/static/stands/x/logo.png', other)).status).toBe(
+      200,
+    );
+  });
+
+  it('works with asynchronous lookups (the engine client)', async () => {
+    const asyncQueries = {
+      getCollection: async (id: string) => engine.getCollection(id),
+      getAsset: async (c: string, f: string) => engine.getAsset(c, f),
+    };
+    expect(
+      (await resolveAssetRequest('stand-asset://demo/static/stands/x/logo.png', asyncQueries)).status,
+    ).toBe(200);
+  });
+});
+
+describe('createAssetHandler', () => {
+  const handler = () => createAssetHandler(engine);
+
+  it('answers with the file, its type, its own CSP and nosniff', async () => {
+    const response = await handler()(new Request('stand-asset://demo/static/stands/x/logo.svg'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    );
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toBe(SVG);
+  });
+
+  it('answers 404 with the same protective headers', async () => {
+    const response = await handler()(new Request('stand-asset://demo/%2e%2e/secret.png'));
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).not.toContain('outside');
+  });
+
+  it('serves byte ranges so videos can seek', async () => {
+    const response = await handler()(
+      new Request('stand-asset://demo/static/stands/x/tour.webm', { headers: { Range: 'bytes=10-19' } }),
+    );
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-range')).toBe('bytes 10-19/100');
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([
+      10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+    ]);
+    const bad = await handler()(
+      new Request('stand-asset://demo/static/stands/x/tour.webm', { headers: { Range: 'bytes=500-' } }),
+    );
+    expect(bad.status).toBe(416);
+  });
+
+  it('answers HEAD without a body and refuses other methods', async () => {
+    const head = await handler()(
+      new Request('stand-asset://demo/static/stands/x/logo.png', { method: 'HEAD' }),
+    );
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(PNG.length));
+    const post = await handler()(
+      new Request('stand-asset://demo/static/stands/x/logo.png', { method: 'POST', body: 'x' }),
+    );
+    expect(post.status).toBe(405);
+  });
+
+  it('turns a failing lookup into a 404, not a crash', async () => {
+    const broken = createAssetHandler({
+      getCollection: () => {
+        throw new Error('engine gone');
+      },
+      getAsset: () => null,
+    });
+    expect((await broken(new Request('stand-asset://demo/static/stands/x/logo.png'))).status).toBe(404);
+  });
+});
+
+describe('parseRange', () => {
+  it.each([
+    ['bytes=0-9', 100, { start: 0, end: 9 }],
+    ['bytes=90-', 100, { start: 90, end: 99 }],
+    ['bytes=-10', 100, { start: 90, end: 99 }],
+    ['bytes=50-500', 100, { start: 50, end: 99 }],
+    ['bytes=100-', 100, null],
+    ['bytes=9-1', 100, null],
+    ['bytes=0-1,5-6', 100, null],
+    ['items=0-1', 100, null],
+    [null, 100, null],
+  ] as const)('%s of %d bytes', (header, size, expected) => {
+    expect(parseRange(header, size)).toEqual(expected);
+  });
+});

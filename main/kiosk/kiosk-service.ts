@@ -16,6 +16,15 @@ export interface KioskServiceOptions {
   unlockTtlMs?: number;
   /** Overrides the PIN back-off (tests). */
   pinGate?: PinGate;
+  /** Runs `run` after `ms` and returns a cancel function; a timer by default (tests pass their own). */
+  schedule?: (ms: number, run: () => void) => () => void;
+}
+
+function scheduleWithTimer(ms: number, run: () => void): () => void {
+  const timer = setTimeout(run, ms);
+  // An expiring unlock must not keep the process alive on its own.
+  timer.unref?.();
+  return () => clearTimeout(timer);
 }
 
 export interface KioskService {
@@ -42,8 +51,10 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
   const unlockTtlMs = options.unlockTtlMs ?? 10 * 60_000;
   const gate = options.pinGate ?? createPinGate({ hash: startup.config.pinHash, now });
   const listeners = new Set<(state: KioskState) => void>();
+  const schedule = options.schedule ?? scheduleWithTimer;
   let unlockedUntil = 0;
   let last: PinAttempt | null = null;
+  let cancelExpiry: (() => void) | null = null;
 
   const unlocked = (): boolean => startup.enabled && now() < unlockedUntil;
 
@@ -73,12 +84,20 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       last = await gate.attempt(pin);
       if (!last.ok) return false;
       unlockedUntil = now() + unlockTtlMs;
+      cancelExpiry?.();
+      // Tell the renderer when the unlock runs out, so it stops showing organiser screens.
+      cancelExpiry = schedule(unlockTtlMs, () => {
+        cancelExpiry = null;
+        void notify();
+      });
       await notify();
       return true;
     },
     async lockKiosk() {
       const was = unlocked();
       unlockedUntil = 0;
+      cancelExpiry?.();
+      cancelExpiry = null;
       if (was) await notify();
     },
     isLocked: () => startup.enabled && !unlocked(),

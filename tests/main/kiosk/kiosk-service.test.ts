@@ -53,19 +53,37 @@ describe('createKioskService', () => {
     expect(listener).toHaveBeenCalledTimes(2);
   });
 
-  it('locks itself again when the organiser walks away', async () => {
+  it('locks itself again when the organiser walks away, and says so', async () => {
     let now = 0;
+    const timers: { ms: number; run: () => void; cancelled: boolean }[] = [];
     const service = createKioskService({
       startup: await kioskStartup(),
       now: () => now,
       unlockTtlMs: 60_000,
+      schedule: (ms, run) => {
+        const timer = { ms, run, cancelled: false };
+        timers.push(timer);
+        return () => void (timer.cancelled = true);
+      },
     });
+    const listener = vi.fn();
+    service.onChange(listener);
     await service.unlockKiosk('1357');
+    expect(timers).toMatchObject([{ ms: 60_000, cancelled: false }]);
     now = 59_999;
     expect(service.isLocked()).toBe(false);
     now = 60_000;
     expect(service.isLocked()).toBe(true);
     expect((await service.getKioskState()).unlocked).toBe(false);
+    timers[0]!.run();
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(2));
+    expect(listener.mock.calls[1]![0].unlocked).toBe(false);
+
+    // Locking by hand cancels the pending expiry.
+    now = 0;
+    await service.unlockKiosk('1357');
+    await service.lockKiosk();
+    expect(timers[1]!.cancelled).toBe(true);
   });
 
   it('refuses hostile arguments without checking them', async () => {

@@ -1,0 +1,44 @@
+// What an organiser sees once the PIN is accepted: that the kiosk is unlocked, any kiosk file problem,
+// the ways to the settings screens, and the button that locks it again.
+import type { KioskState } from '../../../preload/contract';
+import { RouteLink } from '../components/common';
+import { to } from '../routes';
+
+export function OrganiserBar({
+  kiosk,
+  collection,
+  onLock,
+}: {
+  kiosk: KioskState;
+  collection: string | null;
+  onLock: () => void;
+}) {
+  return (
+    <aside className="sa-kiosk-organiser" aria-labelledby="sa-kiosk-organiser-title">
+      <div className="sa-kiosk-organiser-row">
+        <h2 id="sa-kiosk-organiser-title">Kiosk unlocked</h2>
+        <p className="sa-kiosk-organiser-hint">
+          It locks again by itself after {Math.round(kiosk.settings.idleTimeoutSeconds)} s without a touch.
+          While unlocked, Ctrl+Q (Cmd+Q on a Mac) quits Standalone.
+        </p>
+        <RouteLink to={to.collections()} className="sa-button">
+          Settings: collections
+        </RouteLink>
+        {collection && (
+          <RouteLink to={to.problems(collection)} className="sa-button">
+            Problems
+          </RouteLink>
+        )}
+        <button type="button" className="sa-button sa-button-primary" onClick={onLock}>
+          Lock kiosk
+        </button>
+      </div>
+      {kiosk.configError && (
+        <div className="sa-kiosk-organiser-error" role="alert">
+          <h3>Kiosk file problem</h3>
+          <p className="sa-pre-line">{kiosk.configError}</p>
+        </div>
+      )}
+    </aside>
+  );
+}

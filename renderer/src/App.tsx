@@ -5,6 +5,7 @@ import { useHashPath, useHashSearch } from './lib/hash-location';
 import { param, patterns, to } from './routes';
 import { QrProvider } from './components/QrDialog';
 import { Shell } from './components/Shell';
+import { KioskShell } from './kiosk/KioskShell';
 import { Loading, NotFound, RouteLink, ScreenTitle } from './components/common';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { ThemesScreen } from './screens/ThemesScreen';
@@ -21,9 +22,11 @@ export function App() {
     <AppStateProvider>
       <QrProvider>
         <Router hook={useHashPath} searchHook={useHashSearch}>
-          <Shell>
-            <Routes />
-          </Shell>
+          <KioskShell>
+            <Shell>
+              <Routes />
+            </Shell>
+          </KioskShell>
         </Router>
       </QrProvider>
     </AppStateProvider>

@@ -45,6 +45,8 @@ export interface FolderManager {
   renameCollection(id: string, name: string): Promise<Collection>;
   /** True while the demo collection is the only one. */
   isDemoOnly(): Promise<boolean>;
+  /** Re-reads every collection whose folder appeared or disappeared since the last look (runs on a timer too). */
+  checkAvailability(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -256,6 +258,8 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
       const collections = await engine.listCollections();
       return collections.length === 1 && isDemo(collections[0]!.root);
     },
+
+    checkAvailability,
 
     async stop() {
       stopped = true;

@@ -27,30 +27,36 @@ export class FakeWebContents extends FakeEmitter {
   mainFrame = { url: 'standalone-app://app/index.html', parent: null };
 }
 
-export const BrowserWindow = vi.fn(function (this: Record<string, unknown>, options: unknown) {
-  const emitter = new FakeEmitter();
-  Object.assign(this, {
-    options,
-    webContents: new FakeWebContents(),
-    on: vi.fn((event: string, listener: (...a: unknown[]) => void) => emitter.on(event, listener)),
-    once: vi.fn((event: string, listener: (...a: unknown[]) => void) => emitter.once(event, listener)),
-    emit: (event: string, ...args: unknown[]) => emitter.emit(event, ...args),
-    loadURL: vi.fn(() => Promise.resolve()),
-    show: vi.fn(),
-    focus: vi.fn(),
-    restore: vi.fn(),
-    maximize: vi.fn(),
-    isMinimized: vi.fn(() => false),
-    isMaximized: vi.fn(() => false),
-    isFullScreen: vi.fn(() => false),
-    isDestroyed: vi.fn(() => false),
-    isKiosk: vi.fn(() => false),
-    setKiosk: vi.fn(),
-    removeMenu: vi.fn(),
-    setMenuBarVisibility: vi.fn(),
-    getNormalBounds: vi.fn(() => ({ x: 10, y: 20, width: 1000, height: 700 })),
-  });
-});
+/**
+ * A fake BrowserWindow: records its options, real window events, spies for what the glue calls. Everything
+ * is an instance field because vi.fn() constructs with its own prototype, dropping class methods.
+ */
+export class FakeBrowserWindow {
+  private readonly events = new FakeEmitter();
+  options: unknown;
+  webContents = new FakeWebContents();
+  on = vi.fn((event: string, listener: (...args: unknown[]) => void) => this.events.on(event, listener));
+  once = vi.fn((event: string, listener: (...args: unknown[]) => void) => this.events.once(event, listener));
+  emit = (event: string, ...args: unknown[]) => this.events.emit(event, ...args);
+  loadURL = vi.fn(() => Promise.resolve());
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn();
+  maximize = vi.fn();
+  isMinimized = vi.fn(() => false);
+  isMaximized = vi.fn(() => false);
+  isFullScreen = vi.fn(() => false);
+  isDestroyed = vi.fn(() => false);
+  isKiosk = vi.fn(() => false);
+  setKiosk = vi.fn();
+  removeMenu = vi.fn();
+  setMenuBarVisibility = vi.fn();
+  getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 1000, height: 700 }));
+  constructor(options: unknown) {
+    this.options = options;
+  }
+}
+export const BrowserWindow = vi.fn(FakeBrowserWindow);
 
 export const ipcMain = { handle: vi.fn(), removeHandler: vi.fn(), on: vi.fn() };
 

@@ -1,0 +1,67 @@
+import { BrowserWindow, Menu } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMainWindow } from '../../../main/app/main-window';
+import { openSettings } from '../../../main/app/settings';
+
+type FakeWindow = {
+  options: Electron.BrowserWindowConstructorOptions;
+  loadURL: ReturnType<typeof vi.fn>;
+  setKiosk: ReturnType<typeof vi.fn>;
+  maximize: ReturnType<typeof vi.fn>;
+  emit(event: string, ...args: unknown[]): void;
+};
+
+beforeEach(() => vi.clearAllMocks());
+
+describe('createMainWindow', () => {
+  it('creates one secure window on the app page, at its saved place', () => {
+    const settings = openSettings(null);
+    settings.update((s) => void (s.window = { x: 50, y: 60, width: 1100, height: 800, maximized: true }));
+    const window = createMainWindow({
+      preloadPath: '/out/preload/index.cjs',
+      url: 'standalone-app://app/index.html',
+      settings,
+      devTools: false,
+      kiosk: null,
+    }) as unknown as FakeWindow;
+    expect(BrowserWindow).toHaveBeenCalledTimes(1);
+    expect(window.options).toMatchObject({
+      x: 50,
+      y: 60,
+      width: 1100,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false },
+    });
+    expect(window.maximize).toHaveBeenCalled();
+    expect(window.loadURL).toHaveBeenCalledWith('standalone-app://app/index.html');
+  });
+
+  it('saves its bounds when closed', () => {
+    const settings = openSettings(null);
+    const window = createMainWindow({
+      preloadPath: '/p',
+      url: 'standalone-app://app/index.html',
+      settings,
+      devTools: false,
+      kiosk: null,
+    }) as unknown as FakeWindow;
+    window.emit('close', { preventDefault: vi.fn() });
+    expect(settings.get().window).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
+  });
+
+  it('locks a kiosk window down: kiosk options, no menu, no devtools', () => {
+    const window = createMainWindow({
+      preloadPath: '/p',
+      url: 'standalone-app://app/index.html',
+      settings: openSettings(null),
+      devTools: true,
+      kiosk: { isLocked: () => true, isQuitting: () => false, quit: vi.fn() },
+    }) as unknown as FakeWindow;
+    expect(window.options).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      webPreferences: { devTools: false, sandbox: true },
+    });
+    expect(window.setKiosk).toHaveBeenCalledWith(true);
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+  });
+});

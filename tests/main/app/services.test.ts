@@ -1,0 +1,116 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { KioskState } from '../../../preload/contract';
+import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
+import { createAppServices, kioskOff, type KioskChannels } from '../../../main/app/services';
+import { openSettings } from '../../../main/app/settings';
+import { createFakeEngine } from './fake-engine';
+
+let tmp: string;
+let client: EngineClient;
+
+beforeEach(() => {
+  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'standalone-services-')));
+  mkdirSync(join(tmp, 'demo'));
+  client = createEngineClient({ open: (o) => createFakeEngine(o), setup: { dbFile: null } });
+});
+afterEach(async () => {
+  await client.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function build(overrides: { kiosk?: KioskChannels; openExternalUrl?: (url: string) => Promise<void> } = {}) {
+  const openExternalUrl = overrides.openExternalUrl ?? vi.fn(async () => undefined);
+  const app = createAppServices({
+    engine: client,
+    settings: openSettings(null),
+    emit: () => undefined,
+    demoRoot: join(tmp, 'demo'),
+    pickFolder: async () => null,
+    openExternalUrl,
+    version: '1.2.3',
+    platform: 'linux',
+    kiosk: overrides.kiosk,
+    startupNotices: ['Only one folder can be opened from the command line; ignoring /b.'],
+    availabilityIntervalMs: 0,
+  });
+  return { ...app, openExternalUrl };
+}
+
+describe('openExternal', () => {
+  it('opens a checked http(s) or mailto link with its normalized form', async () => {
+    const { services, openExternalUrl } = build();
+    expect(await services.openExternal('HTTPS://Example.org/x')).toEqual({ opened: true });
+    expect(openExternalUrl).toHaveBeenCalledWith('https://example.org/x');
+  });
+
+  it('refuses other schemes without calling the system', async () => {
+    const { services, openExternalUrl } = build();
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share']) {
+      expect(await services.openExternal(url)).toMatchObject({ opened: false });
+    }
+    expect(openExternalUrl).not.toHaveBeenCalled();
+  });
+
+  it('refuses every link in kiosk mode', async () => {
+    const on = kioskOff();
+    const kiosk: KioskChannels = {
+      ...on,
+      getKioskState: async () => ({ ...(await on.getKioskState()), enabled: true }) as KioskState,
+    };
+    const { services, openExternalUrl } = build({ kiosk });
+    expect(await services.openExternal('https://example.org/')).toMatchObject({
+      opened: false,
+      reason: expect.stringMatching(/QR/),
+    });
+    expect(openExternalUrl).not.toHaveBeenCalled();
+  });
+
+  it('reports a system failure instead of throwing', async () => {
+    const { services } = build({ openExternalUrl: async () => Promise.reject(new Error('no browser')) });
+    expect(await services.openExternal('https://example.org/')).toEqual({
+      opened: false,
+      reason: 'The system could not open the link: no browser',
+    });
+  });
+});
+
+describe('other services', () => {
+  it('describes the app, with the demo flag and every start-up notice', async () => {
+    const { services, folders } = build();
+    await folders.start();
+    const info = await services.getAppInfo();
+    expect(info).toMatchObject({ version: '1.2.3', platform: 'linux', kiosk: false, demo: true });
+    expect(info.notices).toEqual([
+      'Only one folder can be opened from the command line; ignoring /b.',
+      'store rebuilt (fake)',
+    ]);
+    await folders.stop();
+  });
+
+  it('answers kiosk channels with kiosk mode off', async () => {
+    const { services } = build();
+    expect(await services.getKioskState()).toMatchObject({
+      enabled: false,
+      unlocked: false,
+      configError: null,
+    });
+    expect(await services.unlockKiosk('1234')).toBe(false);
+    await expect(Promise.resolve(services.lockKiosk())).resolves.toBeUndefined();
+  });
+
+  it('makes an SVG QR code', async () => {
+    const { services } = build();
+    const svg = await services.makeQrSvg('https://quillpad.example.org/');
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).not.toMatch(/<script|on\w+=/i);
+  });
+
+  it('answers an empty search without asking the engine', async () => {
+    const { services } = build();
+    expect(await services.search('demo', '   ')).toEqual([]);
+    expect(await services.search('demo', 'lumen')).toHaveLength(1);
+  });
+});

@@ -49,7 +49,7 @@ async function main() {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
     process.stdout.write(
       'Usage: node scripts/kiosk-pin.mjs\n' +
-        'Asks for an organiser PIN (4 to 12 digits) and prints the "pinHash" line for a *.standalone-kiosk.json file.\n' +
+        'Asks for an organiser PIN (4 to 12 digits) and prints the "pinHash" line for a *.standalone-kiosk file.\n' +
         'The PIN itself is never stored; keep it somewhere safe.\n',
     );
     return 0;

@@ -1,4 +1,4 @@
-// The kiosk configuration file (`*.standalone-kiosk.json`): what organisers copy to each machine with the
+// The kiosk configuration file (`*.standalone-kiosk`, JSON): what organisers copy to each machine with the
 // stands folder. Validated with zod; every problem becomes one line naming the key, what is wrong and what
 // is expected, because the person reading it is a volunteer at a stand, not a programmer. Plain Node.
 import { readFile, stat } from 'node:fs/promises';
@@ -8,8 +8,14 @@ import type { Collection } from '../engine/types';
 import type { KioskSettings } from '../../preload/contract';
 import { parsePinHash } from './pin';
 
-/** File names ending with this are kiosk files (the installer associates it with the app). */
-export const KIOSK_FILE_SUFFIX = '.standalone-kiosk.json';
+/**
+ * File names ending with this are kiosk files; the installers associate it with the app. (Windows and
+ * macOS associate by the last extension only, which is why it is not `.json`.)
+ */
+export const KIOSK_FILE_SUFFIX = '.standalone-kiosk';
+
+/** Every ending a kiosk file may have: `.standalone-kiosk.json` too, for editors that colour JSON by name. */
+export const KIOSK_FILE_SUFFIXES = [KIOSK_FILE_SUFFIX, `${KIOSK_FILE_SUFFIX}.json`] as const;
 
 /** The only format version so far; a `version` key is optional but must be this when present. */
 export const KIOSK_FILE_VERSION = 1;

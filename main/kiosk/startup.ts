@@ -1,6 +1,6 @@
 // Starting as a kiosk: `--kiosk`, `--kiosk-config <file>` (parsed by main/app/args.ts) or a kiosk file passed
 // as an argument (double-clicked, a start-at-login shortcut). Plain Node: the app's glue calls these at start.
-import { KIOSK_FILE_SUFFIX, defaultKioskConfig, loadKioskConfig, type KioskConfig } from './config';
+import { KIOSK_FILE_SUFFIXES, defaultKioskConfig, loadKioskConfig, type KioskConfig } from './config';
 
 export interface KioskRequest {
   /** `--kiosk` or a kiosk file was given. */
@@ -10,12 +10,13 @@ export interface KioskRequest {
 }
 
 /**
- * True for a command-line argument naming a kiosk file (`*.standalone-kiosk.json`, any case): what a
- * double-click on the file or a start-at-login shortcut passes, so the app's argument parser can treat it
- * as `--kiosk-config <file>` rather than as a stands folder.
+ * True for a command-line argument naming a kiosk file (`*.standalone-kiosk` or `*.standalone-kiosk.json`,
+ * any case): what a double-click on the file or a start-at-login shortcut passes, so the app's argument
+ * parser can treat it as `--kiosk-config <file>` rather than as a stands folder.
  */
 export function isKioskFilePath(arg: string): boolean {
-  return !arg.startsWith('-') && arg.toLowerCase().endsWith(KIOSK_FILE_SUFFIX);
+  const lower = arg.toLowerCase();
+  return !arg.startsWith('-') && KIOSK_FILE_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
 export interface KioskStartup {
@@ -28,7 +29,7 @@ export interface KioskStartup {
 /** Text organisers see when the kiosk was started without a file, so it has no PIN. */
 export const NO_KIOSK_FILE_NOTICE =
   'This kiosk was started without a kiosk file, so it uses the default settings and has no organiser PIN: ' +
-  'it cannot be unlocked on screen. Start it with a *.standalone-kiosk.json file (see docs/kiosk.md).';
+  'it cannot be unlocked on screen. Start it with a *.standalone-kiosk file (see docs/kiosk.md).';
 
 /** Loads what a kiosk request asks for; never throws (a bad file gives the safe default and an error). */
 export async function loadKioskStartup(request: KioskRequest): Promise<KioskStartup> {

@@ -290,7 +290,7 @@ describe('loadKioskConfig', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kiosk-config-'));
-    await mkdir(join(dir, 'folder.standalone-kiosk.json'));
+    await mkdir(join(dir, 'folder.standalone-kiosk'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -314,9 +314,9 @@ describe('loadKioskConfig', () => {
   });
 
   it('reports a missing file, a folder and a huge file without throwing', async () => {
-    const missing = await loadKioskConfig(join(dir, 'nope.standalone-kiosk.json'));
+    const missing = await loadKioskConfig(join(dir, 'nope.standalone-kiosk'));
     expect(missing.error).toMatch(/• the file does not exist$/);
-    const folder = await loadKioskConfig(join(dir, 'folder.standalone-kiosk.json'));
+    const folder = await loadKioskConfig(join(dir, 'folder.standalone-kiosk'));
     expect(folder.error).toMatch(/• the path is not a file$/);
     const huge = join(dir, 'huge.standalone-kiosk.json');
     await writeFile(huge, `{"pinHash": null, "x": "${'a'.repeat(300 * 1024)}"}`);

@@ -133,13 +133,15 @@ describe('createKioskService', () => {
 
 describe('isKioskFilePath', () => {
   it.each([
+    ['hall.standalone-kiosk', true],
     ['hall.standalone-kiosk.json', true],
-    ['/media/usb/Entrance.Standalone-Kiosk.JSON', true],
+    ['/media/usb/Entrance.Standalone-Kiosk', true],
     ['C:\\Kiosk\\hall.standalone-kiosk.json', true],
     ['--kiosk', false],
     ['--x=a.standalone-kiosk.json', false],
     ['/stands/fosdem-2021', false],
     ['kiosk.json', false],
+    ['hall.standalone-kiosk.txt', false],
   ])('%s → %s', (arg, expected) => {
     expect(isKioskFilePath(arg)).toBe(expected);
   });
@@ -161,7 +163,7 @@ describe('loadKioskStartup', () => {
   });
 
   it('starts a safe default kiosk when the named file is missing', async () => {
-    const file = resolve('/definitely/not/here.standalone-kiosk.json');
+    const file = resolve('/definitely/not/here.standalone-kiosk');
     const startup = await loadKioskStartup({ kiosk: true, configFile: file });
     expect(startup.enabled).toBe(true);
     expect(startup.config).toEqual(defaultKioskConfig());

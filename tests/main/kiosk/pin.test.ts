@@ -174,6 +174,6 @@ describe('scripts/kiosk-pin.mjs', () => {
 
   it('explains itself with --help', async () => {
     const { stdout } = await run(process.execPath, [script, '--help']);
-    expect(stdout).toContain('*.standalone-kiosk.json');
+    expect(stdout).toContain('*.standalone-kiosk file');
   });
 });

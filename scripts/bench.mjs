@@ -12,9 +12,10 @@
 //   npm run bench -- --runs 5            repeat cold runs (median shown); default 3, the 10k set once
 //   npm run bench -- --no-hugo           skip the Hugo comparison
 //   npm run bench -- --strict            exit 1 when a target is missed (for CI)
+//   npm run bench -- --profile           write a CPU profile of every measured process to .bench/profiles
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,6 +32,7 @@ const HELP = `usage: npm run bench -- [--only NAMES] [--runs N] [--no-hugo]
   --runs N       cold runs per dataset, median reported (default 3; the 10k dataset runs once unless set)
   --no-hugo      do not time Hugo
   --strict       exit with status 1 when a target is missed
+  --profile      write a CPU profile (.cpuprofile) of every measured process to .bench/profiles
 Figures are printed and written to .bench/results.json (earlier figures of sections not run are kept).`;
 
 async function main() {
@@ -40,6 +42,7 @@ async function main() {
       runs: { type: 'string' },
       'no-hugo': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -79,12 +82,23 @@ async function main() {
     `Standalone bench — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ` +
       `${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
+  // Figures taken on a busy machine are not comparable: say how busy it was.
+  reporter.line(
+    `load average at start: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  );
   reporter.line('building the bench entries (engine, generator)…');
   const build = await buildBenchEntries(repo, benchDir);
 
   const resultsFile = join(benchDir, 'results.json');
   const results = existsSync(resultsFile) ? JSON.parse(await readFile(resultsFile, 'utf8')) : {};
-  results.machine = { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? null };
+  results.machine = {
+    node: process.version,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? null,
+    loadAverageAtStart: loadavg(),
+  };
   results.sections ??= {};
 
   for (const section of selected) {
@@ -96,6 +110,7 @@ async function main() {
       only,
       runs,
       hugo: !values['no-hugo'],
+      profileDir: values.profile ? join(benchDir, 'profiles') : null,
       report: reporter,
       /** Whether a dataset or part of this section was asked for. */
       wants: (token) =>
@@ -126,7 +141,9 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -35,7 +35,7 @@ export interface GeneratedSite {
 }
 
 /** Bumped whenever the output for a given seed changes, so cached folders are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const THEMES_WITH_PAGES = [
   'Operating Systems',
@@ -143,7 +143,8 @@ interface StandPlan {
   listed: boolean;
   draft: boolean;
   logoMissing: boolean;
-  hasIndex: boolean;
+  /** Whether the stand has its own folder (`_index.md` and sub-pages) or only a listing file. */
+  hasFolder: boolean;
   format: 'yaml' | 'toml' | 'json';
   crlf: boolean;
 }
@@ -164,7 +165,7 @@ function planStand(random: Random, index: number, themes: string[]): StandPlan {
     listed: random() < 0.95,
     draft: random() < 0.02,
     logoMissing: random() < 0.02,
-    hasIndex: random() < 0.5,
+    hasFolder: random() < 0.9,
     format: roll < 0.85 ? 'yaml' : roll < 0.95 ? 'toml' : 'json',
     crlf: random() < 0.05,
   };
@@ -369,9 +370,10 @@ export async function generateStands(options: GenerateOptions): Promise<Generate
     put(`content/stands/${stand.slug}.md`, eol(listingFile(random, stand)));
 
     const folder = `content/stands/${stand.slug}`;
-    const subPageCount = between(random, 1, 4);
+    // Like Hugo, sub-pages belong to a stand only through its folder's _index.md.
+    const subPageCount = stand.hasFolder ? between(random, 1, 4) : 0;
     const names = Array.from({ length: subPageCount }, (_, n) => `${pick(random, WORDS)}-${n + 1}`);
-    if (stand.hasIndex) {
+    if (stand.hasFolder) {
       const links = names.map((name) => `- [${name}](${name}/)`).join('\n');
       put(
         `${folder}/_index.md`,
@@ -397,7 +399,7 @@ export async function generateStands(options: GenerateOptions): Promise<Generate
             ),
           ),
         );
-        if (i === Math.floor(standCount / 2) && sampleSubPage === '') sampleSubPage = path;
+        if (i >= Math.floor(standCount / 2) && sampleSubPage === '') sampleSubPage = path;
       }
       pages += 1;
     });

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +122,11 @@ async function measure(ctx, dataset, site, hugo) {
     `${counts.stands ?? '?'} stands`,
     `${counts.listedStands ?? '?'} listed, ${counts.pages ?? '?'} pages, ${counts.themes ?? '?'} themes, ` +
       `${counts.assets ?? '?'} assets; ${counts.errors ?? '?'} errors, ${counts.warnings ?? '?'} warnings`,
+  );
+  ctx.report.row(
+    '  process start',
+    ms(median(cold.map((r) => r.startupMs))),
+    `Node start and module load before indexing; ${last.rssAfterLoadMB} MB RSS then`,
   );
   if (site.expected && counts.stands !== undefined && counts.stands !== site.expected.stands) {
     ctx.report.line(
@@ -250,7 +255,16 @@ function noteChange(ctx, result, expected) {
 function scenario(ctx, mode, root, store) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [ctx.build.scenario, mode, root, store], {
+    const profile = ctx.profileDir
+      ? [
+          '--cpu-prof',
+          '--cpu-prof-dir',
+          ctx.profileDir,
+          '--cpu-prof-name',
+          `${basename(store, '.json')}-${mode}-${Date.now()}.cpuprofile`,
+        ]
+      : [];
+    const child = spawn(process.execPath, [...profile, ctx.build.scenario, mode, root, store], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -63,7 +63,7 @@ export function createReporter(write = (text) => process.stdout.write(text)) {
       if (all.length === 0) write('  (no target measured)\n');
       for (const item of all) {
         write(
-          `  ${item.pass ? 'PASS' : 'FAIL'}  ${item.id.padEnd(34)} ${String(item.shown).padEnd(14)} ≤ ${item.limitShown}\n`,
+          `  ${item.pass ? 'PASS' : 'FAIL'}  ${item.id.padEnd(34)} ${String(item.shown).padEnd(14)} ${item.limitShown}\n`,
         );
       }
       return all.filter((item) => !item.pass).length;

@@ -52,6 +52,7 @@ export async function goodFolder(root: string): Promise<void> {
       '---',
       '',
     ].join('\n'),
+    'content/stands/alpha/_index.md': '---\ntitle: Alpha Engine\n---\n\nThe stand of the Alpha engine.\n',
     'content/stands/alpha/intro.md': '---\ntitle: Introduction\n---\n\nHow the engine draws sprites.\n',
     'content/stands/beta.md': [
       '---',
@@ -69,11 +70,12 @@ export async function goodFolder(root: string): Promise<void> {
   });
 }
 
-/** A folder with one stand whose front matter does not parse (an error) beside a good one. */
+/** A folder with one stand file the engine cannot read (an error) beside good ones. */
 export async function brokenFolder(root: string): Promise<void> {
   await goodFolder(root);
   await writeTree(root, {
-    'content/stands/broken.md': '---\ntitle: [unclosed\nthemes: {\n---\n\nBody.\n',
+    // Not UTF-8: the engine skips it with an error-level problem.
+    'content/stands/broken.md': Buffer.concat([Buffer.from('---\ntitle: Broken\n---\n\n'), Buffer.from([0xff, 0xfe, 0xc3, 0x28])]),
   });
 }
 

@@ -65,8 +65,8 @@ describe('standalone check', () => {
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split('\n');
     const broken = lines.find((line) => line.startsWith('stands/content/stands/broken.md'));
-    expect(broken).toMatch(/^stands\/content\/stands\/broken\.md(:\d+)?: error: .+ \[[a-z-]+\]$/);
-    for (const line of lines) expect(line).toMatch(/^[^:]+(:\d+)?: (error|warning): .+ \[[a-z-]+\]$/);
+    expect(broken).toMatch(/^stands\/content\/stands\/broken\.md(:\d+)?: error: .+ \[[a-z0-9-]+\]$/);
+    for (const line of lines) expect(line).toMatch(/^[^:]+(:\d+)?: (error|warning): .+ \[[a-z0-9-]+\]$/);
   });
 
   it('shows absolute paths when the folder was typed absolute', async () => {

@@ -290,7 +290,18 @@ async function checkUnpacked(unpacked, pkg, lock) {
     topLevel.join(', '),
   );
 
-  const localOut = walk(join(root, 'out'));
+  // Only the three processes' bundles ship; anything else a test harness built into out/ must not.
+  const outParts = [
+    ...new Set(files.filter((file) => file.startsWith('/out/')).map((file) => file.split('/')[2])),
+  ].sort();
+  check(
+    outParts.join() === 'main,preload,renderer',
+    'asar out/ holds main, preload and renderer only',
+    outParts.join(', '),
+  );
+  const localOut = ['main', 'preload', 'renderer']
+    .flatMap((part) => walk(join(root, 'out', part)).map((file) => `${part}/${file}`))
+    .filter((file) => !file.endsWith('.map'));
   const missingOrChanged = localOut.filter(
     (file) =>
       !fileSet.has(`/out/${file}`) ||
@@ -298,7 +309,7 @@ async function checkUnpacked(unpacked, pkg, lock) {
   );
   check(
     missingOrChanged.length === 0,
-    `asar holds the built out/ byte for byte (${localOut.length} files)`,
+    `asar holds the built main, preload and renderer byte for byte (${localOut.length} files)`,
     listOf(missingOrChanged),
   );
   for (const part of ['main/index.js', 'preload/index.cjs', 'renderer/index.html'])
@@ -317,7 +328,7 @@ async function checkUnpacked(unpacked, pkg, lock) {
   const maps = files.filter((file) => file.endsWith('.map'));
   check(maps.length === 0, 'no source maps', listOf(maps));
   const testy = files.filter((file) =>
-    /\/(tests?|__tests__|fixtures?|examples?|coverage|\.bench)\/|\.(test|spec)\.[cm]?js$/i.test(file),
+    /\/(tests?|__tests__|e2e|fixtures?|examples?|coverage|\.bench)\/|\.(test|spec)\.[cm]?js$/i.test(file),
   );
   check(testy.length === 0, 'no tests, fixtures or examples', listOf(testy));
 

@@ -31,7 +31,8 @@ async function standalone(
   }
 }
 
-describe('bin/standalone.js', () => {
+// Each test starts Node processes: generous on a busy machine.
+describe('bin/standalone.js', { timeout: 30_000 }, () => {
   it('asks for a build when out/ is missing', async () => {
     const copy = await temporaryFolder();
     await mkdir(join(copy, 'bin'));

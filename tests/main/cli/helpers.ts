@@ -75,7 +75,10 @@ export async function brokenFolder(root: string): Promise<void> {
   await goodFolder(root);
   await writeTree(root, {
     // Not UTF-8: the engine skips it with an error-level problem.
-    'content/stands/broken.md': Buffer.concat([Buffer.from('---\ntitle: Broken\n---\n\n'), Buffer.from([0xff, 0xfe, 0xc3, 0x28])]),
+    'content/stands/broken.md': Buffer.concat([
+      Buffer.from('---\ntitle: Broken\n---\n\n'),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+    ]),
   });
 }
 

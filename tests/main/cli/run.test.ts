@@ -209,7 +209,7 @@ describe('standalone index', () => {
   });
 });
 
-describe('on a generated folder', () => {
+describe('on a generated folder', { timeout: 30_000 }, () => {
   it('reports every stand the generator wrote, with its themes and pages', async () => {
     const root = await temporaryFolder();
     const site = await generateStands({ root, stands: 15, seed: 5 });

@@ -1,6 +1,6 @@
 // The app's entry: wires the engine, the protocols, IPC and the window together, in Electron's order.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL, type AppEvent } from '../preload/contract';
 import { ASSET_SCHEME } from './engine/types';
@@ -34,6 +34,10 @@ if (args.help) {
 }
 
 function main(): void {
+  // Tests and portable kiosk setups keep their data elsewhere. Set before the single-instance lock, which
+  // is per user data folder.
+  const userDataOverride = process.env.STANDALONE_USER_DATA;
+  if (userDataOverride && isAbsolute(userDataOverride)) app.setPath('userData', userDataOverride);
   // Must happen before `ready`.
   protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 
@@ -66,7 +70,7 @@ function main(): void {
   }
 
   // Development only: electron-vite serves the renderer with hot reload.
-  const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null;
   const devServerOrigin = devServerUrl ? originOf(devServerUrl) : null;
   const entryUrl = devServerUrl ?? APP_ENTRY_URL;
   const appOrigin = devServerOrigin ?? APP_ORIGIN;

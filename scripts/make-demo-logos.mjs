@@ -1,5 +1,7 @@
 // Draws the demo stands' PNG logos (resources/demo/static/stands/*/logo.png) with nothing but zlib, so
 // the demo's images are our own and reproducible: `node scripts/make-demo-logos.mjs`.
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { deflateSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,5 +72,5 @@ for (const [slug, data] of [
   const file = join(root, slug, 'logo.png');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, data);
-  console.log(`wrote ${file} (${data.length} bytes)`);
+  process.stdout.write(`wrote ${file} (${data.length} bytes)\n`);
 }

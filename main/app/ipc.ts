@@ -173,9 +173,9 @@ export function createDispatcher(
   isTrustedSender: SenderCheck,
 ): (event: IpcEventLike, channel: string, args: unknown[]) => Promise<IpcResult> {
   return async (event, channel, args) => {
-    let trusted = false;
+    let trusted: boolean;
     try {
-      trusted = isTrustedSender(event);
+      trusted = isTrustedSender(event) === true;
     } catch {
       trusted = false;
     }

@@ -94,12 +94,13 @@ function setAside(
   how: 'move' | 'copy',
 ): LoadedSettings {
   const aside = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
-  let where = '';
+  let where: string;
   try {
     if (how === 'move') renameSync(file, aside);
     else copyFileSync(file, aside);
     where = ` It was kept as ${aside}.`;
   } catch {
+    // The file could not be set aside (read-only folder): say nothing about a copy that does not exist.
     where = '';
   }
   const outcome = how === 'move' ? 'Default settings are used' : 'Those settings were reset';

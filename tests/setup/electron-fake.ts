@@ -10,6 +10,7 @@ export const app = Object.assign(new FakeEmitter(), {
   getPath: vi.fn((_name: string) => '/nonexistent'),
   getVersion: vi.fn(() => '0.0.0'),
   getAppPath: vi.fn(() => '/nonexistent/app'),
+  setPath: vi.fn(),
   isPackaged: false,
   whenReady: vi.fn(() => Promise.resolve()),
   quit: vi.fn(),

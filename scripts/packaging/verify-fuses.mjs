@@ -24,7 +24,9 @@ for (const target of targets) {
       failed = true;
       process.stdout.write(`FAIL ${target}\n${problems.map((problem) => `  ${problem}`).join('\n')}\n`);
     } else {
-      process.stdout.write(`ok   ${target}: ${REQUIRED_FUSES.map(({ key, on }) => `${key}=${on}`).join(', ')}\n`);
+      process.stdout.write(
+        `ok   ${target}: ${REQUIRED_FUSES.map(({ key, on }) => `${key}=${on}`).join(', ')}\n`,
+      );
     }
   } catch (error) {
     failed = true;

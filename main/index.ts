@@ -103,7 +103,8 @@ function main(): void {
     if (devServerOrigin) {
       // The dev server sends no CSP of its own; give its pages the app's policy (plus what hot reload needs).
       const csp = appCsp({ devServerOrigin });
-      ses.webRequest.onHeadersReceived({ urls: [`${devServerOrigin}/*`] }, (details, callback) => {
+      ses.webRequest.onHeadersReceived((details, callback) => {
+        if (originOf(details.url) !== devServerOrigin) return callback({});
         callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
       });
     }

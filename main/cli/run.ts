@@ -3,6 +3,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { version } from '../../package.json';
 import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
 import { openEngine as openRealEngine } from '../engine/index';
 import type { IndexProgress, ProblemCode } from '../engine/types';
@@ -37,6 +38,16 @@ const FOLDER_FAILURES: ReadonlySet<ProblemCode> = new Set([
 ]);
 
 const HELP_AFTER = `
+Output:
+  check prints every problem on stdout, one per line, the way compilers do:
+      FILE:LINE: SEVERITY: MESSAGE [CODE]      (FILE: SEVERITY: … when the line is unknown)
+  with FILE shown as you typed the folder (relative or absolute); a summary follows on stderr.
+  index prints the error-level problems and a summary on stdout (check lists the warnings too).
+  On a terminal, progress is drawn on stderr. With --json, stdout holds one JSON document:
+      { collections, stands: [{ collection, slug, title, listed, draft, themes, logo, pages }],
+        themes: [{ collection, slug, title, stands }],
+        problems: [{ collection, file, line, severity, code, message }], durationMs }
+
 Exit status:
   0  every folder was indexed and no error-level problem was found (warnings allowed)
   1  indexed, but some file has an error-level problem, or some folder could not be read
@@ -63,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description(
       'Index folders laid out like the FOSDEM stands website into the store the Standalone app shows, or check them for problems.',
     )
+    .version(version, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

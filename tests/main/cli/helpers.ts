@@ -70,10 +70,13 @@ export async function goodFolder(root: string): Promise<void> {
   });
 }
 
-/** A folder with one stand file the engine cannot read (an error) beside good ones. */
+/** A folder with one stand file the engine cannot read (an error), one without its logo (a warning), and good ones. */
 export async function brokenFolder(root: string): Promise<void> {
   await goodFolder(root);
   await writeTree(root, {
+    // A warning: the logo it names is not there.
+    'content/stands/gamma.md':
+      '---\ntitle: Gamma\nthemes: [Gaming]\nlogo: stands/gamma/logo.png\nshow_on_overview: true\n---\n',
     // Not UTF-8: the engine skips it with an error-level problem.
     'content/stands/broken.md': Buffer.concat([
       Buffer.from('---\ntitle: Broken\n---\n\n'),

@@ -27,6 +27,14 @@ describe('standalone --help', () => {
   });
 });
 
+describe('standalone --version', () => {
+  it('prints the version from package.json', async () => {
+    const run = await cli(['--version']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
 describe('usage errors exit with 2', () => {
   it.each([[['frobnicate']], [['index']], [['check']], [['check', '--db', 'x.json', '.']], [[]]])(
     'standalone %j',
@@ -69,6 +77,13 @@ describe('standalone check', () => {
     for (const line of lines) expect(line).toMatch(/^[^:]+(:\d+)?: (error|warning): .+ \[[a-z0-9-]+\]$/);
   });
 
+  it('lists warnings too', async () => {
+    const cwd = await temporaryFolder();
+    await brokenFolder(join(cwd, 'stands'));
+    const run = await cli(['check', 'stands'], { cwd });
+    expect(run.stdout).toMatch(/^stands\/content\/stands\/gamma\.md(:\d+)?: warning: .*\[logo-missing\]$/m);
+  });
+
   it('shows absolute paths when the folder was typed absolute', async () => {
     const root = await temporaryFolder();
     await brokenFolder(root);
@@ -101,6 +116,16 @@ describe('standalone index', () => {
     expect(existsSync(join(cwd, 'out/store.json'))).toBe(true);
     expect(run.stdout).toMatch(/2 stands \(2 listed\)/);
     expect(run.stdout).toContain(`into ${join(cwd, 'out/store.json')}`);
+  });
+
+  it('prints the errors, and only counts the warnings, pointing at check', async () => {
+    const cwd = await temporaryFolder();
+    await brokenFolder(join(cwd, 'stands'));
+    const run = await cli(['index', 'stands', '--db', 'store.json'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^stands\/content\/stands\/broken\.md(:\d+)?: error: /m);
+    expect(run.stdout).not.toContain(': warning: ');
+    expect(run.stdout).toMatch(/\d+ warnings? not shown: run standalone check stands to list them/);
   });
 
   it("writes the app's own store for this user by default", async () => {
@@ -150,7 +175,7 @@ describe('standalone index', () => {
       collection: report.collections[0].id,
       slug: 'gaming',
       title: 'Gaming',
-      stands: 2,
+      stands: 3,
     });
     const problem = report.problems.find(
       (item: { file: string }) => item.file === 'content/stands/broken.md',

@@ -42,6 +42,8 @@ export interface IndexOutcome {
   change: IndexChange;
   /** Problems of this collection after the run. */
   problems: Problem[];
+  /** Content files this run read and parsed (an incremental run reads only what changed). */
+  reread?: string[];
 }
 
 /** Queries over the store: plain functions, each answering one screen's needs. */
@@ -72,5 +74,6 @@ export interface Engine extends Queries {
   watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>>;
   /** Notices from opening the store (e.g. a corrupt store moved aside and rebuilt). */
   readonly notices: string[];
+  /** Stops watching and waits for the last store write (writes land just after a run returns). */
   close(): Promise<void>;
 }

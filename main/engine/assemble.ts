@@ -1,0 +1,752 @@
+// Builds the stored model from a folder: each stand (with its pages) and each theme from the files its
+// plan names, then the collection-wide parts (theme list and counts, the overview order, link checks).
+// A stand or theme is built from its own files only, so an incremental re-index rebuilds just the
+// stands whose files changed, plus those whose references pointed at files that appeared or vanished.
+import type { Limits } from './api';
+import { parseFrontMatter, type FrontMatterData } from './front-matter';
+import { processHtml, type HtmlProblemCode, type Resolution } from './html-refs';
+import { chatLink, hostLabel, urlList, webUrl } from './links';
+import { renderMarkdown, renderRichField } from './markdown';
+import { dirOf, extensionOf, splitSegments, stemOf } from './paths';
+import { type CollectionPlan, type PagePlan, type StandPlan, type ThemePlan, urlKeyOf } from './plan';
+import { problem, lineOf } from './problems';
+import { compareHugoPages, isPublished, titleSortKey, toBool, toDate } from './publish';
+import { readTextFile } from './read';
+import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, type RefBase } from './refs';
+import type { ScannedFile } from './scan';
+import { expandShortcodes, fillPlaceholders, type ShortcodeProblemCode } from './shortcodes';
+import { truncateText } from './summary';
+import type { Asset, Page, PageRef, Problem, ProblemCode, Stand, StandLink, Theme } from './types';
+import { urlize } from './urlize';
+
+/** What building needs to know about the rest of the collection. */
+export interface BuildContext {
+  collection: string;
+  limits: Limits;
+  now: number;
+  files: Map<string, ScannedFile>;
+  assets: Map<string, Asset>;
+  plan: CollectionPlan;
+  siteParams: Record<string, unknown>;
+}
+
+/** A link from content to another stand, page or theme, checked once everything is built. */
+export interface InternalLink {
+  target: LinkTarget;
+  file: string;
+  line: number | null;
+  ref: string;
+}
+
+export interface StandBuild {
+  key: string;
+  stand: Stand | null;
+  pages: Page[];
+  /** Theme names as the stand writes them, by slug, in order. */
+  themeNames: [string, string][];
+  /** Plain text for search: the stand's and each page's. */
+  standText: string;
+  pageTexts: Record<string, string>;
+  sortKey: string;
+  problems: Problem[];
+  /** Link-map and file keys looked up while building: when one appears or vanishes, rebuild. */
+  deps: string[];
+  links: InternalLink[];
+}
+
+export interface ThemeBuild {
+  key: string;
+  theme: Theme | null;
+  problems: Problem[];
+  deps: string[];
+}
+
+interface ParsedFile {
+  file: string;
+  text: string;
+  data: FrontMatterData;
+  body: string;
+  bodyLine: number;
+  isHtml: boolean;
+  published: boolean;
+  hugoTitle: string;
+  weight: number;
+  date: number;
+}
+
+/** Collects problems for one build, one per file, code and subject. */
+class Problems {
+  readonly list: Problem[] = [];
+  private readonly seen = new Set<string>();
+  constructor(
+    private readonly collection: string,
+    private readonly stand: string | null,
+  ) {}
+  add(file: string, code: ProblemCode, message: string, line: number | null = null, subject = message): void {
+    const key = `${file}\u0000${code}\u0000${subject}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(problem(this.collection, file, code, message, { line, stand: this.stand }));
+  }
+}
+
+function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile | null {
+  const scanned = ctx.files.get(file);
+  if (!scanned) return null;
+  const read = readTextFile(scanned.abs, ctx.limits.maxContentFileBytes);
+  if (!read.ok) {
+    sink.add(file, read.code, read.message);
+    return null;
+  }
+  const fm = parseFrontMatter(read.text, ctx.limits.maxYamlAliases);
+  for (const issue of fm.issues) sink.add(file, issue.code, issue.message, issue.line);
+  const data = fm.data;
+  const title =
+    typeof data.title === 'string'
+      ? data.title.trim()
+      : typeof data.title === 'number'
+        ? String(data.title)
+        : '';
+  const weight = typeof data.weight === 'number' ? data.weight : 0;
+  const date = toDate(data.date) ?? 0;
+  const ext = extensionOf(file);
+  return {
+    file,
+    text: read.text,
+    data,
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+    isHtml: ext === 'html' || ext === 'htm',
+    published: isPublished(data, ctx.now),
+    hugoTitle: title,
+    weight,
+    date,
+  };
+}
+
+/** Renders HTML fields of one file, resolving their references; collects deps, links and problems. */
+class FileRenderer {
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly parsed: ParsedFile,
+    private readonly base: RefBase,
+    private readonly sink: Problems,
+    private readonly deps: Set<string>,
+    private readonly links: InternalLink[],
+  ) {}
+
+  /** The page body: shortcodes, then Markdown (for .md), then references. */
+  body(): { html: string; text: string } {
+    const { parsed } = this;
+    const expansion = expandShortcodes(parsed.body, parsed.bodyLine, {
+      resolveRef: (target) => this.resolveShortcodeRef(target),
+      param: (name) => this.param(name),
+      report: (code: ShortcodeProblemCode, message, line) =>
+        this.sink.add(parsed.file, code, message, line, `${line}:${message}`),
+    });
+    let html = parsed.isHtml ? expansion.text : renderMarkdown(expansion.text);
+    html = fillPlaceholders(html, expansion);
+    return this.html(html);
+  }
+
+  /** A rich front-matter field (HTML or Markdown). */
+  field(value: unknown, name: string): { html: string; text: string } {
+    if (value === null || value === undefined) return { html: '', text: '' };
+    if (typeof value !== 'string') {
+      this.sink.add(
+        this.parsed.file,
+        'field-invalid',
+        `The field "${name}" should be text, so it was left out. Write it as text (use | for several lines).`,
+        lineOf(this.parsed.text, `${name}:`),
+      );
+      return { html: '', text: '' };
+    }
+    return this.html(renderRichField(value));
+  }
+
+  html(html: string): { html: string; text: string } {
+    const file = this.parsed.file;
+    return processHtml(html, {
+      resolve: (ref, link) => this.resolveLocal(ref.path, ref.fragment, link),
+      report: (code: HtmlProblemCode, ref, tag) => {
+        const line = ref ? lineOf(this.parsed.text, ref) : lineOf(this.parsed.text, `<${tag}`);
+        this.sink.add(file, code, htmlMessage(code, ref, tag), line, ref);
+      },
+    });
+  }
+
+  /** Resolves a local path to an asset or internal link URL. */
+  resolveLocal(path: string, fragment: string, link: boolean): Resolution {
+    const candidates = candidatesFor(path, this.base);
+    if (!candidates) return { type: 'outside' };
+    const { ctx, deps } = this;
+    if (link) {
+      for (const url of candidates.urls) {
+        const key = `url:${urlKeyOf(url)}`;
+        deps.add(key);
+        const target = ctx.plan.links.get(key);
+        if (target) return this.internal(target, fragment, path);
+      }
+      for (const file of candidates.files) {
+        const key = `file:${file}`;
+        const target = ctx.plan.links.get(key);
+        if (target) {
+          deps.add(key);
+          return this.internal(target, fragment, path);
+        }
+      }
+    }
+    for (const file of candidates.files) {
+      deps.add(`file:${file}`);
+      if (ctx.assets.has(file)) return { type: 'url', url: assetUrl(ctx.collection, file) };
+    }
+    return { type: 'missing' };
+  }
+
+  /** Resolves a folder-relative asset path (a logo), or null. */
+  resolveAssetFile(path: string): { file: string } | 'missing' | 'outside' {
+    const ref = classifyRef(path);
+    if (ref.kind === 'outside' || ref.kind === 'ours') return 'outside';
+    if (ref.kind !== 'local') return 'missing';
+    const candidates = candidatesFor(ref.path, this.base);
+    if (!candidates) return 'outside';
+    for (const file of candidates.files) {
+      this.deps.add(`file:${file}`);
+      if (this.ctx.assets.has(file)) return { file };
+    }
+    return 'missing';
+  }
+
+  private internal(target: LinkTarget, fragment: string, ref: string): Resolution {
+    this.links.push({ target, file: this.parsed.file, line: lineOf(this.parsed.text, ref), ref });
+    return { type: 'url', url: internalUrl(target, fragment) };
+  }
+
+  /** ref/relref: a content path (with or without extension) relative to the page, else to content/. */
+  private resolveShortcodeRef(target: string): string | null {
+    const hashAt = target.indexOf('#');
+    const path = hashAt === -1 ? target : target.slice(0, hashAt);
+    const fragment = hashAt === -1 ? '' : target.slice(hashAt);
+    if (path === '') return fragment || null;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\\]/.test(path)) return null;
+    const fileDir = splitSegments(dirOf(this.parsed.file));
+    const bases = path.startsWith('/') ? [['content']] : [fileDir, ['content']];
+    for (const base of bases) {
+      const joined = joinInside(base, path);
+      if (!joined) continue;
+      const stem = joined.join('/');
+      for (const candidate of [stem, `${stem}.md`, `${stem}.html`, `${stem}/_index.md`, `${stem}/index.md`]) {
+        const key = `file:${candidate}`;
+        this.deps.add(key);
+        const link = this.ctx.plan.links.get(key);
+        if (link) return siteUrlOf(this.ctx.plan, link) + fragment;
+      }
+    }
+    return null;
+  }
+
+  private param(name: string): unknown {
+    let value: unknown = this.parsed.data;
+    for (const part of name.toLowerCase().split('.')) {
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        return this.ctx.siteParams[name.toLowerCase()];
+      value = (value as Record<string, unknown>)[part];
+    }
+    return value ?? this.ctx.siteParams[name.toLowerCase()];
+  }
+}
+
+function joinInside(base: string[], path: string): string[] | null {
+  const out = [...base];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (out.length <= 1) return null;
+      out.pop();
+    } else out.push(segment);
+  }
+  return out;
+}
+
+/** The site URL a link target has, for shortcodes that produce URLs (resolved again by html-refs). */
+function siteUrlOf(plan: CollectionPlan, target: LinkTarget): string {
+  if (target.type === 'theme') return `/themes/${target.theme}/`;
+  if (target.type === 'stand') return `/stands/${target.stand}/`;
+  for (const stand of plan.stands.values()) {
+    if (stand.slug !== target.stand || stand.duplicateOf !== null) continue;
+    const page = stand.pages.find((candidate) => candidate.slug === target.page);
+    if (page) return `/${page.urlKey}/`;
+  }
+  return `/stands/${target.stand}/`;
+}
+
+function htmlMessage(code: HtmlProblemCode, rawRef: string, tag: string): string {
+  const ref = rawRef.length > 120 ? `${rawRef.slice(0, 117)}…` : rawRef;
+  switch (code) {
+    case 'asset-missing':
+      return `The file "${ref}" (used by a <${tag}>) is not in the folder, so it will not show. Add the file or fix the path.`;
+    case 'asset-outside-folder':
+      return `The reference "${ref}" points outside the folder. Standalone never reads outside the folder, so it was removed. Put the file in the folder and refer to it there.`;
+    case 'link-broken':
+      return `The link "${ref}" leads to a page or file that is not in the folder, so it was removed. Fix the link.`;
+    case 'remote-image':
+      return `The image "${ref}" is on the internet and will not show offline. Put a copy in the folder and refer to that instead.`;
+    case 'remote-media':
+      return `The video or audio "${ref}" is on the internet and will not play offline. Put a copy in the folder, or link to it instead.`;
+    case 'remote-frame':
+      return `The embedded page "${ref}" is on the internet and will not show offline. Link to it instead.`;
+    case 'script-removed':
+      return 'This page contains a script. Scripts never run in Standalone, so it was removed.';
+  }
+}
+
+function stringField(data: FrontMatterData, name: string): string | null {
+  const value = data[name];
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+/** Theme names of a front matter: a list of names or a single name, as Hugo accepts both. */
+function themeNamesOf(parsed: ParsedFile, sink: Problems): string[] {
+  const value = parsed.data.themes;
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    if (typeof item === 'string' && item.trim()) out.push(item.trim());
+    else {
+      sink.add(
+        parsed.file,
+        'field-invalid',
+        'One of the themes is not a name, so it was ignored. Write each theme as text in the themes list.',
+        lineOf(parsed.text, 'themes'),
+        'themes',
+      );
+    }
+  }
+  return out;
+}
+
+/** Builds one stand and its pages from its plan. Never throws for bad content. */
+export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
+  const sink = new Problems(ctx.collection, plan.slug);
+  const deps = new Set<string>();
+  const links: InternalLink[] = [];
+  const empty = (): StandBuild => ({
+    key: plan.key,
+    stand: null,
+    pages: [],
+    themeNames: [],
+    standText: '',
+    pageTexts: {},
+    sortKey: '',
+    problems: sink.list,
+    deps: [...deps],
+    links,
+  });
+
+  if (plan.duplicateOf !== null) {
+    for (const file of [
+      ...plan.listings,
+      plan.section,
+      plan.bundle,
+      ...plan.pages.map((p) => p.file),
+      ...plan.orphans.map((p) => p.file),
+    ]) {
+      if (!file) continue;
+      sink.add(
+        file,
+        'duplicate-stand',
+        `This stand has the same address ("${plan.slug}") as "${plan.duplicateOf}", so it was left out. Rename one of them.`,
+      );
+    }
+    return empty();
+  }
+
+  for (const skipped of plan.skipped)
+    sink.add(
+      skipped.file,
+      skipped.reason === 'duplicate-listing' ? 'duplicate-stand' : 'file-skipped',
+      skippedMessage(skipped.reason, plan),
+    );
+
+  const listing = plan.listings[0] ? readParsed(ctx, plan.listings[0], sink) : null;
+  const section = plan.section ? readParsed(ctx, plan.section, sink) : null;
+  const bundle = plan.bundle ? readParsed(ctx, plan.bundle, sink) : null;
+  const standUrlDir = ['stands', plan.slug];
+
+  // A folder without _index.md: its pages are not the stand's; a listed one may be the stand itself.
+  let promoted: { parsed: ParsedFile; page: PagePlan } | null = null;
+  const orphanParsed: { parsed: ParsedFile; page: PagePlan }[] = [];
+  for (const page of plan.orphans) {
+    const parsed = readParsed(ctx, page.file, sink);
+    if (parsed) orphanParsed.push({ parsed, page });
+  }
+  if (!listing && !section && !bundle) {
+    promoted =
+      orphanParsed.find(({ parsed }) => parsed.published && toBool(parsed.data.show_on_overview)) ?? null;
+  }
+  for (const orphan of orphanParsed) {
+    if (orphan === promoted) continue;
+    sink.add(
+      orphan.parsed.file,
+      'file-skipped',
+      `This page is in the folder content/stands/${plan.key}/, which has no _index.md, so the site does not link it from any stand and Standalone leaves it out. Add an _index.md to that folder to make it a sub-page.`,
+    );
+  }
+
+  // The stand's own page: _index.md, else index.md, else the listing file (Hugo renders the folder's
+  // page last, so it wins the shared URL); drafts only when nothing else is there.
+  const standFiles = [section, bundle, promoted?.parsed ?? null, listing].filter(
+    (p): p is ParsedFile => p !== null,
+  );
+  if (standFiles.length === 0) return empty();
+  const published = standFiles.filter((parsed) => parsed.published);
+  const pageFile = published[0] ?? standFiles[0]!;
+  const sources = published.length > 0 ? published : standFiles;
+  const listedBy = published.find((parsed) => toBool(parsed.data.show_on_overview)) ?? null;
+  const draft = published.length === 0;
+
+  const fieldOf = (name: string): unknown => {
+    for (const parsed of [pageFile, ...sources]) {
+      const value = parsed.data[name];
+      if (value !== undefined && value !== null && value !== '') return value;
+    }
+    return undefined;
+  };
+  const fieldSource = (name: string): ParsedFile => {
+    for (const parsed of [pageFile, ...sources]) {
+      const value = parsed.data[name];
+      if (value !== undefined && value !== null && value !== '') return parsed;
+    }
+    return pageFile;
+  };
+  const baseFor = (parsed: ParsedFile, urlDir: readonly string[]): RefBase => ({
+    fileDir: dirOf(parsed.file),
+    urlDir,
+  });
+  const rendererFor = (parsed: ParsedFile, urlDir: readonly string[] = standUrlDir) =>
+    new FileRenderer(
+      ctx,
+      parsed,
+      baseFor(parsed, promoted?.parsed === parsed ? promoted.page.urlDir : urlDir),
+      sink,
+      deps,
+      links,
+    );
+
+  // Title: the name the lists show (the listed file's), else the stand page's, else the folder's.
+  const titled = [listedBy, pageFile, ...sources].find((parsed) => parsed && parsed.hugoTitle !== '') ?? null;
+  const title = titled?.hugoTitle ?? plan.key;
+  if (!titled) {
+    sink.add(
+      pageFile.file,
+      'title-missing',
+      `This stand has no title, so it is shown as "${plan.key}". Add a title: line to its front matter.`,
+      1,
+    );
+  }
+
+  const rich = (name: string) => rendererFor(fieldSource(name)).field(fieldOf(name), name);
+  const description = rich('description');
+  const showcase = rich('showcase');
+  const newThisYear = rich('new_this_year');
+  const overview = fieldOf('overview') !== undefined ? rich('overview') : null;
+  const body = rendererFor(pageFile).body();
+
+  const websiteRaw = fieldOf('website');
+  const website = websiteRaw === undefined ? null : webUrl(websiteRaw);
+  if (websiteRaw !== undefined && website === null) {
+    const source = fieldSource('website');
+    sink.add(
+      source.file,
+      'field-invalid',
+      'The website is not a web address (https://…), so it is not shown. Fix the website field.',
+      lineOf(source.text, 'website'),
+    );
+  }
+  const chatroomRaw = fieldOf('chatroom');
+  const chatroom = typeof chatroomRaw === 'string' && chatroomRaw.trim() ? chatroomRaw.trim() : null;
+  const standLinks: StandLink[] = [];
+  if (website) standLinks.push({ kind: 'website', label: hostLabel(website), url: website });
+  if (chatroom) {
+    const chat = chatLink(chatroom);
+    if (chat) standLinks.push(chat);
+    else {
+      const source = fieldSource('chatroom');
+      sink.add(
+        source.file,
+        'field-invalid',
+        'The chat room is not a room name or address, so no chat link is shown. Fix the chatroom field.',
+        lineOf(source.text, 'chatroom'),
+      );
+    }
+  }
+  for (const url of urlList(fieldOf('video') ?? fieldOf('videos')))
+    standLinks.push({ kind: 'video', label: hostLabel(url), url });
+  for (const url of urlList(fieldOf('events')))
+    standLinks.push({ kind: 'events', label: hostLabel(url), url });
+
+  let logo: string | null = null;
+  const logoRaw = fieldOf('logo');
+  if (logoRaw !== undefined) {
+    const source = fieldSource('logo');
+    const line = lineOf(source.text, 'logo');
+    if (typeof logoRaw !== 'string') {
+      sink.add(source.file, 'field-invalid', 'The logo should be a file path, so it was ignored.', line);
+    } else {
+      const resolved = rendererFor(source).resolveAssetFile(logoRaw);
+      if (resolved === 'outside') {
+        sink.add(
+          source.file,
+          'asset-outside-folder',
+          `The logo "${logoRaw.slice(0, 120)}" points outside the folder, so it is not shown. Put the logo in static/stands/${plan.key}/.`,
+          line,
+        );
+      } else if (resolved === 'missing') {
+        sink.add(
+          source.file,
+          'logo-missing',
+          `The logo "${logoRaw.slice(0, 120)}" is not in the folder, so the stand is shown without one. Add the file under static/ or fix the logo field.`,
+          line,
+        );
+      } else logo = resolved.file;
+    }
+  }
+
+  // Themes: those of every published stand file, the listed file's first, once per slug.
+  const themeNames: [string, string][] = [];
+  for (const parsed of [listedBy, ...sources]) {
+    if (!parsed) continue;
+    for (const name of themeNamesOf(parsed, sink)) {
+      const slug = urlize(name);
+      if (!themeNames.some(([existing]) => existing === slug)) themeNames.push([slug, name]);
+    }
+  }
+
+  const layoutRaw = fieldOf('layout');
+  const summarySource = overview && overview.text ? overview.text : description.text;
+
+  // Sub-pages (only a folder with _index.md has them), in Hugo's order.
+  const pageEntries: {
+    page: Page;
+    text: string;
+    sort: { weight: number; date: number; hugoTitle: string; file: string };
+  }[] = [];
+  for (const pagePlan of plan.pages) {
+    const parsed = readParsed(ctx, pagePlan.file, sink);
+    if (!parsed) continue;
+    const renderer = new FileRenderer(ctx, parsed, baseFor(parsed, pagePlan.urlDir), sink, deps, links);
+    const rendered = renderer.body();
+    const pageTitle = parsed.hugoTitle || stemOf(pagePlan.file);
+    if (!parsed.hugoTitle) {
+      sink.add(
+        parsed.file,
+        'title-missing',
+        `This page has no title, so it is shown as "${pageTitle}", after its file name. Add a title: line to its front matter.`,
+        1,
+      );
+    }
+    pageEntries.push({
+      page: {
+        collection: ctx.collection,
+        stand: plan.slug,
+        slug: pagePlan.slug,
+        title: pageTitle,
+        draft: !parsed.published,
+        html: rendered.html,
+        file: pagePlan.file,
+        weight: parsed.weight,
+      },
+      text: `${pageTitle} ${rendered.text}`,
+      sort: parsed,
+    });
+  }
+  pageEntries.sort((a, b) => compareHugoPages(a.sort, b.sort));
+  const pages = pageEntries.map((entry) => entry.page);
+  const pageRefs: PageRef[] = pages.map((page) => ({
+    slug: page.slug,
+    title: page.title,
+    draft: page.draft,
+  }));
+  const pageTexts: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const entry of pageEntries) pageTexts[entry.page.slug] = entry.text;
+
+  const stand: Stand = {
+    collection: ctx.collection,
+    slug: plan.slug,
+    title,
+    listed: listedBy !== null,
+    draft,
+    themes: themeNames.map(([slug]) => slug),
+    website,
+    chatroom,
+    links: standLinks,
+    logo,
+    descriptionHtml: description.html,
+    showcaseHtml: showcase.html,
+    newThisYearHtml: newThisYear.html,
+    bodyHtml: body.html,
+    summary: truncateText(summarySource),
+    layout: typeof layoutRaw === 'string' ? layoutRaw : null,
+    file: pageFile.file,
+    order: 0,
+    pages: pageRefs,
+  };
+  return {
+    key: plan.key,
+    stand,
+    pages,
+    themeNames,
+    standText: [title, description.text, showcase.text, newThisYear.text, body.text]
+      .filter(Boolean)
+      .join(' '),
+    pageTexts,
+    sortKey: `${titleSortKey(title)}\u0000${plan.slug}`,
+    problems: sink.list,
+    deps: [...deps],
+    links,
+  };
+}
+
+function skippedMessage(reason: string, plan: StandPlan): string {
+  switch (reason) {
+    case 'index-beside-index':
+      return `Hugo ignores an index file next to _index.md in content/stands/${plan.key}/, so this page is not published. Rename it to make it a sub-page.`;
+    case 'leaf-bundle-resource':
+      return `The folder content/stands/${plan.key}/ has an index.md, which makes Hugo treat its other pages as attachments, not pages. Rename index.md to _index.md to make them sub-pages.`;
+    case 'duplicate-index':
+      return `The folder content/stands/${plan.key}/ has more than one page of this kind; only the first is used.`;
+    case 'duplicate-listing':
+      return `The stand "${plan.key}" has more than one listing file; only the first is used. Remove the other.`;
+    default:
+      return 'This file was skipped.';
+  }
+}
+
+/** Builds one theme from its page. */
+export function buildTheme(ctx: BuildContext, plan: ThemePlan): ThemeBuild {
+  const sink = new Problems(ctx.collection, null);
+  const deps = new Set<string>();
+  if (!plan.file) return { key: plan.key, theme: null, problems: sink.list, deps: [] };
+  const parsed = readParsed(ctx, plan.file, sink);
+  if (!parsed || !parsed.published)
+    return { key: plan.key, theme: null, problems: sink.list, deps: [...deps] };
+  const renderer = new FileRenderer(
+    ctx,
+    parsed,
+    { fileDir: dirOf(parsed.file), urlDir: ['themes', plan.slug] },
+    sink,
+    deps,
+    [],
+  );
+  const description = renderer.field(parsed.data.description, 'description');
+  const body = parsed.body.trim() ? renderer.body() : { html: '', text: '' };
+  // Theme icons come from the site's Hugo theme (not part of a stands folder): used when present,
+  // silently absent otherwise.
+  let icon: string | null = null;
+  const iconRaw = stringField(parsed.data, 'logo') ?? stringField(parsed.data, 'icon');
+  if (iconRaw) {
+    const resolved = renderer.resolveAssetFile(iconRaw);
+    if (typeof resolved === 'object') icon = resolved.file;
+  }
+  return {
+    key: plan.key,
+    theme: {
+      collection: ctx.collection,
+      slug: plan.slug,
+      title: parsed.hugoTitle || plan.key,
+      descriptionHtml: [description.html, body.html].filter(Boolean).join('\n'),
+      hasPage: true,
+      icon,
+    },
+    problems: sink.list,
+    deps: [...deps],
+  };
+}
+
+export interface CollectionModel {
+  /** Stands in the site's order (by title), drafts included. */
+  stands: Stand[];
+  themes: Theme[];
+  /** Listed, published stands per theme slug, in order. */
+  themeStands: Map<string, Stand[]>;
+  problems: Problem[];
+}
+
+/** The collection-wide pass: themes and their counts, the overview order, and internal link checks. */
+export function assembleCollection(
+  collection: string,
+  standBuilds: Iterable<StandBuild>,
+  themeBuilds: Iterable<ThemeBuild>,
+): CollectionModel {
+  const builds = [...standBuilds].filter((build) => build.stand !== null);
+  builds.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  const stands = builds.map((build, index) => {
+    build.stand!.order = index;
+    return build.stand!;
+  });
+  const problems: Problem[] = [];
+
+  const themes = new Map<string, Theme>();
+  for (const build of themeBuilds) if (build.theme) themes.set(build.theme.slug, build.theme);
+  const themeStands = new Map<string, Stand[]>();
+  for (const build of builds) {
+    const stand = build.stand!;
+    if (stand.draft) continue;
+    for (const [slug, name] of build.themeNames) {
+      if (!themes.has(slug)) {
+        themes.set(slug, { collection, slug, title: name, descriptionHtml: '', hasPage: false, icon: null });
+        problems.push(
+          problem(
+            collection,
+            stand.file,
+            'theme-without-page',
+            `The theme "${name}" has no page (content/themes/${slug}/_index.md), so it is shown without a description. Add the page, or check the theme's spelling.`,
+            { stand: stand.slug },
+          ),
+        );
+      }
+      if (stand.listed) {
+        const list = themeStands.get(slug) ?? [];
+        list.push(stand);
+        themeStands.set(slug, list);
+      }
+    }
+  }
+
+  // Internal links must reach something published.
+  const published = new Map<string, Stand>();
+  for (const stand of stands) if (!stand.draft) published.set(stand.slug, stand);
+  for (const build of builds) {
+    for (const link of build.links) {
+      const target = link.target;
+      let ok: boolean;
+      if (target.type === 'stand') ok = published.has(target.stand);
+      else if (target.type === 'page') {
+        const stand = published.get(target.stand);
+        ok = !!stand && stand.pages.some((page) => page.slug === target.page && !page.draft);
+      } else ok = themes.has(target.theme);
+      if (!ok) {
+        problems.push(
+          problem(
+            collection,
+            link.file,
+            'link-broken',
+            `The link "${link.ref.slice(0, 120)}" leads to a page that is a draft or does not exist, so visitors will not find it. Fix the link or publish that page.`,
+            { line: link.line, stand: build.stand!.slug },
+          ),
+        );
+      }
+    }
+  }
+
+  const sortedThemes = [...themes.values()].sort((a, b) => {
+    const ka = titleSortKey(a.title);
+    const kb = titleSortKey(b.title);
+    return ka < kb ? -1 : ka > kb ? 1 : a.slug < b.slug ? -1 : 1;
+  });
+  return { stands, themes: sortedThemes, themeStands, problems };
+}

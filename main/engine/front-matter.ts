@@ -1,0 +1,407 @@
+// Front matter is data, never code. gray-matter splits the block off, but only ever with the engines
+// given here: YAML through `yaml` (core schema, no custom tags, few aliases), TOML through smol-toml,
+// JSON through JSON.parse. Language tags that would run code (`---js`, `---coffee`) are refused before
+// gray-matter sees the text, and its own JavaScript engines are replaced by ones that throw, so no path
+// can evaluate anything. The parsed value is copied into null-prototype objects, refusing keys that
+// could pollute prototypes, and capped in size.
+import matter from 'gray-matter';
+import { parse as parseToml } from 'smol-toml';
+import {
+  parse as parseYaml,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+  type ToJSOptions,
+} from 'yaml';
+import { MAX_FRONT_MATTER_NODES } from './limits';
+
+export type FrontMatterFormat = 'yaml' | 'toml' | 'json' | 'none';
+
+/** A parsed front-matter value: plain data with null-prototype objects and lowercased top-level keys. */
+export type FrontMatterData = Record<string, unknown>;
+
+export interface FrontMatterIssue {
+  code: 'front-matter-invalid' | 'front-matter-not-object' | 'front-matter-code' | 'field-invalid';
+  message: string;
+  line: number | null;
+}
+
+export interface FrontMatterResult {
+  format: FrontMatterFormat;
+  data: FrontMatterData;
+  /** The text after the front matter. */
+  body: string;
+  /** 1-based line of `body`'s first line in the file. */
+  bodyLine: number;
+  issues: FrontMatterIssue[];
+}
+
+const CODE_LANGUAGES = new Set(['js', 'javascript', 'coffee', 'coffeescript', 'cson']);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function refuseCode(): never {
+  throw new Error('Front matter that runs code is not allowed.');
+}
+
+/** Parses one file's front matter; `text` has LF line endings. Never throws. */
+export function parseFrontMatter(text: string, maxYamlAliases: number): FrontMatterResult {
+  const issues: FrontMatterIssue[] = [];
+  const firstLineEnd = text.indexOf('\n');
+  const firstLine = (firstLineEnd === -1 ? text : text.slice(0, firstLineEnd)).trimEnd();
+
+  if (firstLine.startsWith('---') && !firstLine.startsWith('----')) {
+    const language = firstLine.slice(3).trim().toLowerCase();
+    if (CODE_LANGUAGES.has(language)) {
+      const closing = findClosing(text, '---');
+      issues.push({
+        code: 'front-matter-code',
+        message: `The front matter is marked as "${language}" code, which Standalone never runs. Write it as YAML between plain --- lines.`,
+        line: 1,
+      });
+      return { format: 'none', data: emptyData(), ...bodyAfter(text, closing), issues };
+    }
+    if (
+      language !== '' &&
+      language !== 'yaml' &&
+      language !== 'yml' &&
+      language !== 'toml' &&
+      language !== 'json'
+    ) {
+      const closing = findClosing(text, '---');
+      issues.push({
+        code: 'front-matter-invalid',
+        message: `The front matter is marked as "${language.slice(0, 40)}", a format Standalone does not read. Use YAML between plain --- lines.`,
+        line: 1,
+      });
+      return { format: 'none', data: emptyData(), ...bodyAfter(text, closing), issues };
+    }
+    const format: FrontMatterFormat = language === 'toml' ? 'toml' : language === 'json' ? 'json' : 'yaml';
+    return parseDelimited(text, '---', format, maxYamlAliases);
+  }
+  if (firstLine === '+++') return parseDelimited(text, '+++', 'toml', maxYamlAliases);
+  if (text.startsWith('{')) return parseJsonObject(text);
+  return { format: 'none', data: emptyData(), body: text, bodyLine: 1, issues };
+}
+
+/** Index of the line that closes the block (a line that is exactly the delimiter), or -1. */
+function findClosing(text: string, delimiter: string): number {
+  let at = text.indexOf('\n');
+  while (at !== -1) {
+    const next = text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, next === -1 ? text.length : next);
+    if (line.trimEnd() === delimiter) return at + 1;
+    at = next;
+  }
+  return -1;
+}
+
+function bodyAfter(text: string, closing: number): { body: string; bodyLine: number } {
+  if (closing === -1) return { body: '', bodyLine: 1 };
+  const lineEnd = text.indexOf('\n', closing);
+  const bodyStart = lineEnd === -1 ? text.length : lineEnd + 1;
+  return { body: text.slice(bodyStart), bodyLine: countLines(text, bodyStart) };
+}
+
+function countLines(text: string, end: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function parseDelimited(
+  text: string,
+  delimiter: '---' | '+++',
+  format: 'yaml' | 'toml' | 'json',
+  maxYamlAliases: number,
+): FrontMatterResult {
+  const issues: FrontMatterIssue[] = [];
+  const closing = findClosing(text, delimiter);
+  const kind = format === 'yaml' ? 'YAML' : format === 'toml' ? 'TOML' : 'JSON';
+  if (closing === -1) {
+    issues.push({
+      code: 'front-matter-invalid',
+      message: `The front matter starts with ${delimiter} on line 1 but no line closes it with ${delimiter}. Add a closing ${delimiter} line after the ${kind}.`,
+      line: 1,
+    });
+    return { format, data: emptyData(), body: '', bodyLine: 1, issues };
+  }
+  const { body, bodyLine } = bodyAfter(text, closing);
+  // gray-matter only ever sees the block as we delimited it, with engines that cannot run code.
+  const block = text.slice(0, closing) + delimiter + '\n';
+  let raw: unknown;
+  try {
+    raw = matter(block, {
+      delimiters: delimiter,
+      language: format,
+      engines: safeEngines(maxYamlAliases),
+    }).data;
+  } catch (error) {
+    issues.push(describeParseError(error, kind, delimiter));
+    return { format, data: emptyData(), body, bodyLine, issues };
+  }
+  return finish(raw, format, body, bodyLine, issues, block);
+}
+
+/** Hugo's JSON front matter: the file starts with a JSON object; the body follows its closing brace. */
+function parseJsonObject(text: string): FrontMatterResult {
+  const issues: FrontMatterIssue[] = [];
+  const end = endOfJsonObject(text);
+  if (end === -1) {
+    issues.push({
+      code: 'front-matter-invalid',
+      message: 'The JSON front matter that starts on line 1 never closes. Check its braces and quotes.',
+      line: 1,
+    });
+    return { format: 'json', data: emptyData(), body: '', bodyLine: 1, issues };
+  }
+  const source = text.slice(0, end);
+  let rest = text.slice(end);
+  let bodyStart = end;
+  const newline = rest.indexOf('\n');
+  if (newline !== -1 && rest.slice(0, newline).trim() === '') {
+    bodyStart += newline + 1;
+    rest = rest.slice(newline + 1);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (error) {
+    issues.push(describeParseError(error, 'JSON', '{ }', source));
+    return { format: 'json', data: emptyData(), body: rest, bodyLine: countLines(text, bodyStart), issues };
+  }
+  return finish(raw, 'json', rest, countLines(text, bodyStart), issues, source);
+}
+
+/** Offset just after the brace closing the object that opens `text`, or -1. */
+function endOfJsonObject(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+function safeEngines(maxYamlAliases: number): Record<string, (input: string) => object> {
+  const options: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
+    schema: 'core',
+    customTags: [],
+    maxAliasCount: maxYamlAliases,
+    merge: true,
+    uniqueKeys: true,
+    prettyErrors: true,
+    logLevel: 'error',
+  };
+  const yaml = (input: string): object => {
+    try {
+      return parseYaml(input, options) as object;
+    } catch (error) {
+      // Hugo's YAML parser (go-yaml) accepts quoted strings whose continuation lines are not indented,
+      // and real stand files rely on it; retry with those lines indented, which does not change the
+      // string's value (YAML folds continuation lines' leading spaces away).
+      const indented = indentQuotedContinuations(input);
+      if (indented === input) throw error;
+      try {
+        return parseYaml(indented, options) as object;
+      } catch {
+        throw error;
+      }
+    }
+  };
+  return {
+    yaml,
+    yml: yaml,
+    toml: (input: string) => parseToml(input) as object,
+    json: (input: string) => JSON.parse(input) as object,
+    javascript: refuseCode,
+    js: refuseCode,
+    coffee: refuseCode,
+    coffeescript: refuseCode,
+    cson: refuseCode,
+  };
+}
+
+/** Indents the continuation lines of multi-line quoted scalars past their key's indentation. */
+export function indentQuotedContinuations(yaml: string): string {
+  const lines = yaml.split('\n');
+  let quote: '"' | "'" | null = null;
+  let indent = 0;
+  let changed = false;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    let from: number;
+    if (quote === null) {
+      const start = /^(\s*)(?:-\s+)?[^\s#'"][^:#]*:\s+(["'])/.exec(line);
+      if (!start) continue;
+      quote = start[2] as '"' | "'";
+      indent = start[1]!.length;
+      from = start[0].length;
+    } else {
+      const own = line.length - line.trimStart().length;
+      if (own <= indent && line.trim() !== '') {
+        lines[n] = ' '.repeat(indent + 2) + line.trimStart();
+        changed = true;
+      }
+      from = lines[n]!.length - line.trimStart().length;
+    }
+    if (closesQuote(lines[n]!, from, quote)) quote = null;
+  }
+  return changed ? lines.join('\n') : yaml;
+}
+
+/** Whether a quoted scalar that is open at `from` closes on this line. */
+function closesQuote(line: string, from: number, quote: '"' | "'"): boolean {
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"' && c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === quote) {
+      if (quote === "'" && line[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+function describeParseError(
+  error: unknown,
+  kind: string,
+  delimiter: string,
+  source?: string,
+): FrontMatterIssue {
+  const err = error as { message?: string; linePos?: { line: number }[]; line?: number };
+  let line: number | null = null;
+  if (Array.isArray(err.linePos) && err.linePos[0]) line = err.linePos[0].line;
+  else if (typeof err.line === 'number') line = err.line;
+  let reason = String(err.message ?? error)
+    .split('\n')[0]!
+    .replace(/\s+at line \d+, column \d+:?$/, '')
+    .replace(/^Invalid TOML document: /, '')
+    .trim();
+  if (kind === 'JSON' && source) {
+    const position = /position (\d+)/.exec(reason);
+    if (position) line = countLines(source, Number(position[1]));
+    reason = reason.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+  } else if (line !== null && delimiter !== '{ }') {
+    // Parsers count from the block's first line; the opening delimiter is line 1 of the file.
+    line += 1;
+  }
+  if (reason.length > 160) reason = `${reason.slice(0, 157)}…`;
+  const where = line !== null ? ` on line ${line}` : '';
+  const fix =
+    kind === 'JSON'
+      ? 'Fix the JSON at the top of the file.'
+      : `Fix the ${kind} between the ${delimiter} lines.`;
+  return {
+    code: 'front-matter-invalid',
+    message: `The front matter of this page could not be read: ${reason}${where}. ${fix}`,
+    line,
+  };
+}
+
+function finish(
+  raw: unknown,
+  format: FrontMatterFormat,
+  body: string,
+  bodyLine: number,
+  issues: FrontMatterIssue[],
+  source: string,
+): FrontMatterResult {
+  if (raw === null || raw === undefined) return { format, data: emptyData(), body, bodyLine, issues };
+  if (typeof raw !== 'object' || Array.isArray(raw) || raw instanceof Date) {
+    issues.push({
+      code: 'front-matter-not-object',
+      message:
+        'The front matter is not a list of fields (like "title: My stand"). Write one "name: value" field per line.',
+      line: 1,
+    });
+    return { format, data: emptyData(), body, bodyLine, issues };
+  }
+  const budget = { nodes: MAX_FRONT_MATTER_NODES };
+  const refused: string[] = [];
+  const data = copyData(raw, budget, refused, 0) as FrontMatterData;
+  for (const key of new Set(refused)) {
+    issues.push({
+      code: 'field-invalid',
+      message: `The front matter field "${key}" is not allowed and was ignored. Rename it.`,
+      line: lineOfKey(source, key),
+    });
+  }
+  if (budget.nodes < 0) {
+    issues.push({
+      code: 'front-matter-invalid',
+      message: `The front matter is far too large (more than ${MAX_FRONT_MATTER_NODES} values); only its beginning was read. Shorten it.`,
+      line: 1,
+    });
+  }
+  // Hugo reads front-matter keys case-insensitively; the first spelling of a key wins.
+  const lowered = emptyData();
+  for (const [key, value] of Object.entries(data)) {
+    const lower = key.toLowerCase();
+    if (!(lower in lowered)) lowered[lower] = value;
+  }
+  return { format, data: lowered, body, bodyLine, issues };
+}
+
+function emptyData(): FrontMatterData {
+  return Object.create(null) as FrontMatterData;
+}
+
+function lineOfKey(source: string, key: string): number | null {
+  const at = source.indexOf(key);
+  return at === -1 ? null : countLines(source, at);
+}
+
+/** Deep copy into plain data; drops forbidden keys and stops when the node budget runs out. */
+function copyData(value: unknown, budget: { nodes: number }, refused: string[], depth: number): unknown {
+  budget.nodes--;
+  if (budget.nodes < 0 || depth > 64) return null;
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'bigint':
+      return Number(value);
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      if (budget.nodes < 0) break;
+      out.push(copyData(item, budget, refused, depth + 1));
+    }
+    return out;
+  }
+  if (ArrayBuffer.isView(value)) return null;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value as object)) {
+    if (budget.nodes < 0) break;
+    if (FORBIDDEN_KEYS.has(key)) {
+      refused.push(key);
+      continue;
+    }
+    out[key] = copyData((value as Record<string, unknown>)[key], budget, refused, depth + 1);
+  }
+  return out;
+}

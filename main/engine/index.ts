@@ -1,0 +1,231 @@
+// The engine: opens the store, indexes folders into it and answers the app's queries. Plain Node (the
+// command line, the app's worker thread, tests); it never imports electron. Operations that change the
+// store run one at a time, in order.
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Engine, EngineOptions, IndexOutcome, Limits } from './api';
+import { buildAssetTable } from './assets';
+import { IndexError } from './errors';
+import { buildSearch, indexCollection } from './indexer';
+import { resolveLimits } from './limits';
+import * as queries from './queries';
+import { type CollectionState, fromStored, toStored } from './state';
+import { openStore, StoreWriter, type StoreData } from './store';
+import { type Collection, STORE_SCHEMA } from './types';
+import { uniqueSlug, urlize } from './urlize';
+import { watchFolders, type FolderWatcher } from './watch';
+
+export { IndexError } from './errors';
+export { DEFAULT_LIMITS } from './limits';
+
+/** Opens the engine on a store file (or in memory when `dbFile` is null). */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const limits = resolveLimits(options.limits);
+  const opened = await openStore(options.dbFile);
+  const engine = new StandaloneEngine(opened.db.data, limits, options, opened.notices);
+  engine.attachWriter(new StoreWriter(opened.db, () => engine.snapshot()));
+  if (opened.recoverRoots.length > 0) await engine.recover(opened.recoverRoots);
+  return engine;
+}
+
+class StandaloneEngine implements Engine {
+  private readonly collections: queries.Collections = new Map();
+  private writer: StoreWriter | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private watcher: FolderWatcher | null = null;
+  private closed = false;
+
+  constructor(
+    data: StoreData,
+    private readonly limits: Limits,
+    private readonly options: EngineOptions,
+    readonly notices: string[],
+  ) {
+    for (const stored of data.collections) {
+      try {
+        const state = fromStored(
+          stored,
+          (files) => buildAssetTable(stored.collection.id, files, limits).assets,
+        );
+        this.collections.set(state.collection.id, state);
+      } catch {
+        this.notices.push(
+          `The stored collection "${stored.collection.id}" could not be loaded; index its folder again.`,
+        );
+      }
+    }
+  }
+
+  attachWriter(writer: StoreWriter): void {
+    this.writer = writer;
+  }
+
+  /** The store's contents for the next write. */
+  snapshot(): StoreData {
+    return { schema: STORE_SCHEMA, collections: [...this.collections.values()].map(toStored) };
+  }
+
+  /** Indexes again the folders a damaged store listed. */
+  async recover(roots: string[]): Promise<void> {
+    let rebuilt = 0;
+    for (const root of roots) {
+      try {
+        await this.indexFolder(root);
+        rebuilt++;
+      } catch (error) {
+        this.notices.push(
+          `The folder ${root} from the old store could not be indexed again: ${(error as Error).message}`,
+        );
+      }
+    }
+    if (rebuilt > 0)
+      this.notices.push(
+        `${rebuilt} folder${rebuilt === 1 ? ' was' : 's were'} indexed again from the old store's list.`,
+      );
+  }
+
+  private run<T>(operation: () => T | Promise<T>): Promise<T> {
+    const next = this.queue.then(() => {
+      if (this.closed) throw new Error('The engine is closed.');
+      return operation();
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private findByRoot(root: string): CollectionState | null {
+    const real = safeRealpath(root);
+    for (const state of this.collections.values()) {
+      const known = state.collection.root;
+      if (known === root || (real !== null && safeRealpath(known) === real)) return state;
+    }
+    return null;
+  }
+
+  /** Indexes (or incrementally re-indexes) a folder; the same root always maps to the same collection. */
+  indexFolder(root: string): Promise<IndexOutcome> {
+    return this.run(() => {
+      if (typeof root !== 'string' || root.trim() === '' || root.includes('\0')) {
+        throw new IndexError('folder-missing', 'No folder was given.');
+      }
+      const resolved = path.resolve(root);
+      const existing = this.findByRoot(resolved);
+      const id =
+        existing?.collection.id ?? uniqueSlug(urlize(path.basename(resolved), 'stands'), this.collections);
+      return this.index(id, existing?.collection.root ?? resolved, existing);
+    });
+  }
+
+  /** Re-reads a known collection's folder; a folder that is gone marks the collection unavailable. */
+  reindex(collection: string): Promise<IndexOutcome> {
+    return this.run(() => {
+      const existing = this.collections.get(collection);
+      if (!existing) throw new IndexError('unknown-collection', `There is no collection "${collection}".`);
+      return this.index(collection, existing.collection.root, existing);
+    });
+  }
+
+  private index(id: string, root: string, existing: CollectionState | null): IndexOutcome {
+    const wasAvailable = existing?.collection.available;
+    const { state, outcome } = indexCollection(id, root, existing, {
+      limits: this.limits,
+      onProgress: this.options.onProgress,
+    });
+    this.collections.set(id, state);
+    const changed =
+      !existing ||
+      wasAvailable !== state.collection.available ||
+      outcome.change.added.length + outcome.change.changed.length + outcome.change.removed.length > 0;
+    if (changed) {
+      this.options.onProgress?.({ collection: id, phase: 'writing', done: 0, total: 0 });
+      this.writer?.schedule();
+    }
+    if (this.watcher && state.collection.available) this.watcher.add(id, root);
+    return outcome;
+  }
+
+  async removeCollection(collection: string): Promise<void> {
+    await this.run(async () => {
+      if (!this.collections.delete(collection)) return;
+      await this.watcher?.remove(collection);
+      this.writer?.schedule();
+    });
+  }
+
+  renameCollection(collection: string, name: string): Promise<Collection> {
+    return this.run(() => {
+      const state = this.collections.get(collection);
+      if (!state) throw new IndexError('unknown-collection', `There is no collection "${collection}".`);
+      const trimmed = typeof name === 'string' ? name.trim().slice(0, 200) : '';
+      if (trimmed === '') throw new Error('A collection needs a name.');
+      state.collection.name = trimmed;
+      state.customName = true;
+      this.writer?.schedule();
+      return queries.getCollection(this.collections, collection)!;
+    });
+  }
+
+  async watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>> {
+    if (this.watcher) await this.watcher.close();
+    const watcher = watchFolders((collection) => {
+      if (!this.collections.has(collection)) return;
+      this.reindex(collection).then(
+        (outcome) => {
+          const { added, changed, removed } = outcome.change;
+          if (added.length + changed.length + removed.length > 0 || !outcome.collection.available)
+            onChange(outcome);
+        },
+        () => undefined,
+      );
+    }, this.limits.maxDepth);
+    this.watcher = watcher;
+    for (const state of this.collections.values()) watcher.add(state.collection.id, state.collection.root);
+    return async () => {
+      if (this.watcher === watcher) this.watcher = null;
+      await watcher.close();
+    };
+  }
+
+  /** Waits until every scheduled store write has landed. */
+  async flush(): Promise<void> {
+    await this.queue;
+    await this.writer?.flush();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    this.closed = true;
+    await this.watcher?.close();
+    this.watcher = null;
+    await this.writer?.flush();
+  }
+
+  listCollections = () => queries.listCollections(this.collections);
+  getCollection = (id: string) => queries.getCollection(this.collections, id);
+  listThemes = (collection: string) => queries.listThemes(this.collections, collection);
+  listAllThemes = (collection: string) => queries.listAllThemes(this.collections, collection);
+  getTheme = (collection: string, slug: string) => queries.getTheme(this.collections, collection, slug);
+  listStands = (collection: string) => queries.listStands(this.collections, collection);
+  listAllStands = (collection: string) => queries.listAllStands(this.collections, collection);
+  getStand = (collection: string, slug: string) => queries.getStand(this.collections, collection, slug);
+  getPage = (collection: string, stand: string, page: string) =>
+    queries.getPage(this.collections, collection, stand, page);
+  listProblems = (filter?: Parameters<typeof queries.listProblems>[1]) =>
+    queries.listProblems(this.collections, filter);
+  getAsset = (collection: string, file: string) => queries.getAsset(this.collections, collection, file);
+
+  search = (collection: string, query: string, limit?: number) => {
+    const state = this.collections.get(collection);
+    if (state && !state.search) state.search = buildSearch(state);
+    return queries.search(this.collections, collection, query, limit);
+  };
+}
+
+function safeRealpath(file: string): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
+}

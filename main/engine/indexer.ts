@@ -1,0 +1,296 @@
+// One indexing run over one folder: walk it, compare with what the store knew, rebuild only the stands
+// and themes whose files changed (or whose references pointed at files that appeared or vanished), and
+// derive the collection-wide model again. With nothing changed, a run is the walk and a comparison.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { IndexOutcome, Limits } from './api';
+import { buildStand, buildTheme, type BuildContext } from './assemble';
+import { buildAssetTable } from './assets';
+import { IndexError } from './errors';
+import { type CollectionPlan, isContentFile, linkKeysOf, planCollection } from './plan';
+import { problem } from './problems';
+import { CONFIG_FILES, scanFolder } from './scan';
+import { CollectionSearch } from './search';
+import { readSiteConfig, yearIn } from './site-config';
+import { type CollectionState, deriveState, emptyCollection, searchDocsOf } from './state';
+import type { IndexChange, IndexProgress } from './types';
+
+export interface RunOptions {
+  limits: Limits;
+  onProgress?: (progress: IndexProgress) => void;
+}
+
+/** The outcome of a run, plus the content files it read (what an incremental run had to look at). */
+export type RunOutcome = IndexOutcome & { reread: string[] };
+
+/**
+ * Indexes `root` as collection `id`. `previous` is what the store holds for it (null for a new folder).
+ * Throws IndexError only for a new folder that cannot be indexed at all; a known folder that is gone is
+ * marked unavailable and keeps its data.
+ */
+export function indexCollection(
+  id: string,
+  root: string,
+  previous: CollectionState | null,
+  options: RunOptions,
+): { state: CollectionState; outcome: RunOutcome } {
+  const progress = (phase: IndexProgress['phase'], done = 0, total = 0) =>
+    options.onProgress?.({ collection: id, phase, done, total });
+  progress('scanning');
+
+  const unusable = folderProblem(root);
+  if (unusable) {
+    if (!previous) throw new IndexError(unusable.code, unusable.message);
+    previous.collection.available = false;
+    const missing = problem(id, '', unusable.code, unusable.message);
+    progress('done');
+    return {
+      state: previous,
+      outcome: {
+        collection: previous.collection,
+        change: { collection: id, added: [], changed: [], removed: [] },
+        problems: [missing, ...previous.problems],
+        reread: [],
+      },
+    };
+  }
+
+  const scan = scanFolder(root, id, options.limits);
+  const change: IndexChange = { collection: id, added: [], changed: [], removed: [] };
+  for (const [rel, file] of scan.files) {
+    const old = previous?.files.get(rel);
+    if (!old) change.added.push(rel);
+    else if (old.size !== file.size || old.mtimeMs !== file.mtimeMs) change.changed.push(rel);
+  }
+  if (previous) for (const rel of previous.files.keys()) if (!scan.files.has(rel)) change.removed.push(rel);
+
+  const wasAvailable = previous?.collection.available ?? false;
+  const nothingChanged =
+    change.added.length === 0 && change.changed.length === 0 && change.removed.length === 0;
+  if (previous && nothingChanged && wasAvailable) {
+    previous.collection.indexedAt = new Date().toISOString();
+    progress('done');
+    return {
+      state: previous,
+      outcome: { collection: previous.collection, change, problems: previous.problems, reread: [] },
+    };
+  }
+
+  const plan = planCollection(scan.files.keys());
+  const { assets, problems: assetProblems } = buildAssetTable(id, scan.files, options.limits);
+  const scanProblems = [...scan.problems, ...assetProblems, ...emptyStandFolders(id, scan.emptyDirs)];
+
+  const touched = [...change.added, ...change.changed, ...change.removed];
+  const configChanged = !previous || touched.some((rel) => CONFIG_FILES.includes(rel));
+  const config = configChanged
+    ? readSiteConfig(id, scan.files.get(CONFIG_FILES.find((name) => scan.files.has(name)) ?? ''))
+    : {
+        title: previous!.siteTitle,
+        params: previous!.siteParams,
+        problems: previous!.scanProblems.filter((p) => CONFIG_FILES.includes(p.file)),
+      };
+  scanProblems.push(...config.problems);
+
+  const collection = previous?.collection ?? emptyCollection(id, root, path.basename(root));
+  collection.available = true;
+  if (!previous?.customName) collection.name = config.title ?? path.basename(root);
+  collection.year = yearIn(config.title, path.basename(root));
+
+  const state: CollectionState = previous ?? {
+    collection,
+    customName: false,
+    files: scan.files,
+    scanProblems,
+    siteParams: config.params,
+    siteTitle: config.title,
+    standBuilds: new Map(),
+    themeBuilds: new Map(),
+    plan,
+    assets,
+    model: { stands: [], themes: [], themeStands: new Map(), problems: [] },
+    standsBySlug: new Map(),
+    buildsBySlug: new Map(),
+    pagesByKey: new Map(),
+    themesBySlug: new Map(),
+    problems: [],
+    depIndex: new Map(),
+    search: null,
+  };
+  const oldPlan = previous?.plan ?? null;
+  const rebuildAll = !previous || configChanged || !wasAvailable;
+  const affected = rebuildAll ? allOwners(plan) : affectedOwners(previous, oldPlan!, plan, change);
+
+  state.files = scan.files;
+  state.scanProblems = scanProblems;
+  state.siteParams = config.params;
+  state.siteTitle = config.title;
+  state.plan = plan;
+  state.assets = assets;
+
+  const ctx: BuildContext = {
+    collection: id,
+    limits: options.limits,
+    now: Date.now(),
+    files: scan.files,
+    assets,
+    plan,
+    siteParams: config.params,
+  };
+  const reread: string[] = [];
+  const touchedSlugs = new Set<string>();
+  const total = affected.size;
+  let done = 0;
+  for (const owner of affected) {
+    progress('reading', done++, total);
+    const kind = owner.slice(0, owner.indexOf(':'));
+    const key = owner.slice(owner.indexOf(':') + 1);
+    if (kind === 'stand') {
+      const old = state.standBuilds.get(key);
+      if (old?.stand) touchedSlugs.add(old.stand.slug);
+      const standPlan = plan.stands.get(key);
+      if (!standPlan) {
+        state.standBuilds.delete(key);
+        continue;
+      }
+      const build = buildStand(ctx, standPlan);
+      reread.push(...filesOfStand(standPlan));
+      state.standBuilds.set(key, build);
+      touchedSlugs.add(standPlan.slug);
+    } else {
+      const themePlan = plan.themes.get(key);
+      if (!themePlan) {
+        state.themeBuilds.delete(key);
+        continue;
+      }
+      state.themeBuilds.set(key, buildTheme(ctx, themePlan));
+      if (themePlan.file) reread.push(themePlan.file);
+    }
+  }
+  progress('assembling', total, total);
+  collection.indexedAt = new Date().toISOString();
+  deriveState(state);
+
+  if (state.search) {
+    for (const slug of touchedSlugs)
+      state.search.replaceStand(slug, searchDocsOf(state.buildsBySlug.get(slug)));
+  }
+  progress('done', total, total);
+  return { state, outcome: { collection, change, problems: state.problems, reread: reread.sort() } };
+}
+
+/** Builds the search index of a collection (done on first search). */
+export function buildSearch(state: CollectionState): CollectionSearch {
+  const docs = [];
+  for (const build of state.buildsBySlug.values()) docs.push(...searchDocsOf(build));
+  return new CollectionSearch(docs);
+}
+
+function folderProblem(
+  root: string,
+): { code: 'folder-missing' | 'folder-unreadable' | 'not-a-stands-folder'; message: string } | null {
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      return { code: 'folder-unreadable', message: `The folder ${root} cannot be read (permission denied).` };
+    }
+    return {
+      code: 'folder-missing',
+      message: `The folder ${root} is not there (was a drive removed?). Its stands are kept as they were last indexed.`,
+    };
+  }
+  if (!stat.isDirectory())
+    return { code: 'not-a-stands-folder', message: `${root} is a file, not a stands folder.` };
+  try {
+    if (!statSync(path.join(root, 'content')).isDirectory()) throw new Error('not a directory');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      return {
+        code: 'folder-unreadable',
+        message: `The content folder of ${root} cannot be read (permission denied).`,
+      };
+    }
+    return {
+      code: 'not-a-stands-folder',
+      message: `${root} has no content/ folder, so it is not a stands website checkout. Choose the folder that holds config.toml, content/ and static/.`,
+    };
+  }
+  return null;
+}
+
+function emptyStandFolders(collection: string, emptyDirs: string[]) {
+  return emptyDirs
+    .filter((dir) => /^content\/stands\/[^/]+$/.test(dir))
+    .map((dir) =>
+      problem(
+        collection,
+        dir,
+        'stand-empty',
+        "This stand folder is empty, perhaps because the stand's repository was not checked out. Check it out, or remove the folder.",
+        { stand: null },
+      ),
+    );
+}
+
+function allOwners(plan: CollectionPlan): Set<string> {
+  const owners = new Set<string>();
+  for (const key of plan.stands.keys()) owners.add(`stand:${key}`);
+  for (const key of plan.themes.keys()) owners.add(`theme:${key}`);
+  return owners;
+}
+
+function affectedOwners(
+  previous: CollectionState,
+  oldPlan: CollectionPlan,
+  plan: CollectionPlan,
+  change: IndexChange,
+): Set<string> {
+  const owners = new Set<string>();
+  const ownerOf = (p: CollectionPlan, rel: string) => {
+    const owner = p.owner.get(rel);
+    if (owner) owners.add(owner);
+  };
+  for (const rel of [...change.added, ...change.changed]) ownerOf(plan, rel);
+  for (const rel of [...change.removed, ...change.changed]) ownerOf(oldPlan, rel);
+  // Files that appeared or vanished change what references resolve to.
+  const keys = new Set<string>();
+  for (const rel of change.added)
+    for (const key of isContentFile(rel) ? linkKeysOf(plan, rel) : [`file:${rel}`]) keys.add(key);
+  for (const rel of change.removed)
+    for (const key of isContentFile(rel) ? linkKeysOf(oldPlan, rel) : [`file:${rel}`]) keys.add(key);
+  for (const key of keys) for (const owner of previous.depIndex.get(key) ?? []) owners.add(owner);
+  // A stand whose address another stand now shares (or no longer shares) changes too.
+  const slugs = new Set<string>();
+  for (const owner of owners) {
+    if (!owner.startsWith('stand:')) continue;
+    const key = owner.slice(6);
+    const standPlan = plan.stands.get(key) ?? oldPlan.stands.get(key);
+    if (standPlan) slugs.add(standPlan.slug);
+  }
+  for (const p of [plan, oldPlan]) {
+    for (const standPlan of p.stands.values())
+      if (slugs.has(standPlan.slug)) owners.add(`stand:${standPlan.key}`);
+  }
+  for (const key of oldPlan.stands.keys()) if (!plan.stands.has(key)) owners.add(`stand:${key}`);
+  for (const key of oldPlan.themes.keys()) if (!plan.themes.has(key)) owners.add(`theme:${key}`);
+  return owners;
+}
+
+function filesOfStand(plan: {
+  listings: string[];
+  section: string | null;
+  bundle: string | null;
+  pages: { file: string }[];
+  orphans: { file: string }[];
+}): string[] {
+  return [
+    ...plan.listings,
+    plan.section,
+    plan.bundle,
+    ...plan.pages.map((p) => p.file),
+    ...plan.orphans.map((p) => p.file),
+  ].filter((file): file is string => file !== null);
+}

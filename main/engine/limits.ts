@@ -1,0 +1,38 @@
+// What the engine is willing to read from a stand folder. Every real edition fits well inside these
+// limits (the 2021 corpus: largest content file ~120 KiB, largest asset ~10 MiB, depth 6, ~360 files);
+// they exist so a hostile or broken folder cannot make the engine read without end.
+import type { Limits } from './api';
+
+/** The defaults, documented in one place. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  /** A Markdown or HTML page larger than 2 MiB is not a stand page; it is skipped with a problem. */
+  maxContentFileBytes: 2 * 1024 * 1024,
+  /** Videos are the largest real assets; 50 MiB keeps a kiosk's store and memory sane. */
+  maxAssetBytes: 50 * 1024 * 1024,
+  /** Folders nested deeper than this below the collection root are not walked. */
+  maxDepth: 16,
+  /** The walk stops after this many entries (files and folders) and reports it. */
+  maxFiles: 200_000,
+  /** YAML aliases per front matter; blocks "billion laughs" expansion. */
+  maxYamlAliases: 100,
+});
+
+/** Largest config.toml read for the site title. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** Most nodes (keys, items) a parsed front matter may hold after alias expansion. */
+export const MAX_FRONT_MATTER_NODES = 20_000;
+
+/** Shortcodes expanded per file; more than this is not a real page. */
+export const MAX_SHORTCODES_PER_FILE = 1_000;
+
+/** Merges caller overrides onto the defaults, ignoring anything that is not a positive number. */
+export function resolveLimits(overrides?: Partial<Limits>): Limits {
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  if (!overrides) return limits;
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
+    const value = overrides[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) limits[key] = Math.floor(value);
+  }
+  return limits;
+}

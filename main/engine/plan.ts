@@ -1,0 +1,228 @@
+// The structure of a stands folder, told from file paths alone (no file is read): which files make up
+// each stand (its listing file `content/stands/<name>.md`, its folder `content/stands/<name>/` with
+// `_index.md` or `index.md` and sub-pages) and each theme, what slug and URL each gets, and the site URLs
+// links may use to reach them. Because it needs no reading, it is recomputed on every run and tells an
+// incremental re-index which stands a changed file belongs to.
+import { baseName, extensionOf, stemOf } from './paths';
+import type { LinkTarget } from './refs';
+import { uniqueSlug, urlize } from './urlize';
+
+export const CONTENT_EXTENSIONS = new Set(['md', 'markdown', 'html', 'htm']);
+
+export function isContentFile(file: string): boolean {
+  return CONTENT_EXTENSIONS.has(extensionOf(file));
+}
+
+export interface PagePlan {
+  file: string;
+  slug: string;
+  urlKey: string;
+  /** URL path segments of the page's own URL (what relative references are relative to). */
+  urlDir: string[];
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: 'index-beside-index' | 'leaf-bundle-resource' | 'orphan' | 'duplicate-index' | 'duplicate-listing';
+}
+
+export interface StandPlan {
+  /** The name in `content/stands/`: the listing file's stem or the folder's name. */
+  key: string;
+  slug: string;
+  listings: string[];
+  /** `_index.*` of the folder: the stand's own page and the parent of its sub-pages. */
+  section: string | null;
+  /** `index.*` of the folder when there is no `_index.*`: the stand's page, without sub-pages. */
+  bundle: string | null;
+  pages: PagePlan[];
+  /** Pages in a folder without `_index.*`: published by Hugo but linked from nowhere. */
+  orphans: PagePlan[];
+  skipped: SkippedFile[];
+  /** The slug is already taken by another stand (same name up to case or punctuation). */
+  duplicateOf: string | null;
+}
+
+export interface ThemePlan {
+  key: string;
+  slug: string;
+  file: string | null;
+}
+
+export interface CollectionPlan {
+  stands: Map<string, StandPlan>;
+  themes: Map<string, ThemePlan>;
+  /** Which plan a content file belongs to: `stand:<key>` or `theme:<key>`. */
+  owner: Map<string, string>;
+  /** Site URL keys (`stands/x/page`) and content files (`content/stands/x/page.md`) to link targets. */
+  links: Map<string, LinkTarget>;
+}
+
+const STANDS = 'content/stands/';
+const THEMES = 'content/themes/';
+
+/** Plans a collection from its file list (sorted for stable results). */
+export function planCollection(files: Iterable<string>): CollectionPlan {
+  const stands = new Map<string, StandPlan>();
+  const themes = new Map<string, ThemePlan>();
+  const owner = new Map<string, string>();
+  const standOf = (key: string) => {
+    let plan = stands.get(key);
+    if (!plan) {
+      plan = {
+        key,
+        slug: urlize(key),
+        listings: [],
+        section: null,
+        bundle: null,
+        pages: [],
+        orphans: [],
+        skipped: [],
+        duplicateOf: null,
+      };
+      stands.set(key, plan);
+    }
+    return plan;
+  };
+  const folderPages = new Map<string, string[]>();
+
+  for (const file of [...files].sort()) {
+    if (!isContentFile(file)) continue;
+    if (file.startsWith(STANDS)) {
+      const rest = file.slice(STANDS.length);
+      const slash = rest.indexOf('/');
+      if (slash === -1) {
+        const stem = stemOf(rest);
+        if (stem === '_index' || stem === 'index') continue;
+        standOf(stem).listings.push(file);
+        owner.set(file, `stand:${stem}`);
+        continue;
+      }
+      const key = rest.slice(0, slash);
+      const plan = standOf(key);
+      owner.set(file, `stand:${key}`);
+      const inner = rest.slice(slash + 1);
+      if (!inner.includes('/') && stemOf(inner) === '_index') {
+        if (plan.section) plan.skipped.push({ file, reason: 'duplicate-index' });
+        else plan.section = file;
+        continue;
+      }
+      if (!inner.includes('/') && stemOf(inner) === 'index') {
+        if (plan.bundle) plan.skipped.push({ file, reason: 'duplicate-index' });
+        else plan.bundle = file;
+        continue;
+      }
+      const list = folderPages.get(key) ?? [];
+      list.push(file);
+      folderPages.set(key, list);
+    } else if (file.startsWith(THEMES)) {
+      const rest = file.slice(THEMES.length);
+      const slash = rest.indexOf('/');
+      if (slash === -1) continue;
+      const key = rest.slice(0, slash);
+      const inner = rest.slice(slash + 1);
+      if (inner.includes('/') || stemOf(inner) !== '_index') continue;
+      const existing = themes.get(key);
+      if (existing?.file) continue;
+      themes.set(key, { key, slug: urlize(key), file });
+      owner.set(file, `theme:${key}`);
+    }
+  }
+
+  for (const plan of stands.values()) {
+    if (plan.section && plan.bundle) {
+      // Hugo ignores index.* beside _index.*: the folder is a section, not a leaf bundle.
+      plan.skipped.push({ file: plan.bundle, reason: 'index-beside-index' });
+      plan.bundle = null;
+    }
+    for (const extra of plan.listings.slice(1))
+      plan.skipped.push({ file: extra, reason: 'duplicate-listing' });
+    plan.listings = plan.listings.slice(0, 1);
+    const taken = new Set<string>();
+    for (const file of folderPages.get(plan.key) ?? []) {
+      const inner = file.slice(STANDS.length + plan.key.length + 1);
+      const segments = inner.split('/');
+      const dirs = segments.slice(0, -1);
+      const isNestedBundle = dirs.length > 0 && stemOf(baseName(inner)) === 'index';
+      if (plan.bundle) {
+        plan.skipped.push({ file, reason: 'leaf-bundle-resource' });
+        continue;
+      }
+      const pathSegments = isNestedBundle ? dirs : [...dirs, stemOf(baseName(inner))];
+      const urlSegments = pathSegments.map((segment) => urlize(segment));
+      const slug = uniqueSlug(urlSegments.join('-'), taken);
+      taken.add(slug);
+      const page: PagePlan = {
+        file,
+        slug,
+        urlKey: ['stands', plan.slug, ...urlSegments].join('/'),
+        urlDir: ['stands', plan.slug, ...urlSegments],
+      };
+      if (plan.section) plan.pages.push(page);
+      else plan.orphans.push(page);
+    }
+  }
+
+  // Two names with the same slug would be the same stand on the site: the first (in path order) wins.
+  const bySlug = new Map<string, string>();
+  for (const plan of [...stands.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    const first = bySlug.get(plan.slug);
+    if (first !== undefined) plan.duplicateOf = first;
+    else bySlug.set(plan.slug, plan.key);
+  }
+
+  const links = new Map<string, LinkTarget>();
+  for (const plan of stands.values()) {
+    if (plan.duplicateOf !== null) continue;
+    const stand: LinkTarget = { type: 'stand', stand: plan.slug };
+    links.set(`url:stands/${plan.slug}`, stand);
+    for (const file of [...plan.listings, plan.section, plan.bundle])
+      if (file) links.set(`file:${file}`, stand);
+    for (const page of plan.pages) {
+      const target: LinkTarget = { type: 'page', stand: plan.slug, page: page.slug };
+      links.set(`url:${page.urlKey}`, target);
+      links.set(`file:${page.file}`, target);
+    }
+    for (const page of plan.orphans) {
+      links.set(`url:${page.urlKey}`, stand);
+      links.set(`file:${page.file}`, stand);
+    }
+  }
+  for (const plan of themes.values()) {
+    const target: LinkTarget = { type: 'theme', theme: plan.slug };
+    links.set(`url:themes/${plan.slug}`, target);
+    if (plan.file) links.set(`file:${plan.file}`, target);
+  }
+  return { stands, themes, owner, links };
+}
+
+/** The link-map keys a content file contributes (what changes when it appears or disappears). */
+export function linkKeysOf(plan: CollectionPlan, file: string): string[] {
+  const keys = [`file:${file}`];
+  const ownerKey = plan.owner.get(file);
+  if (!ownerKey) return keys;
+  const [kind, key] = [ownerKey.slice(0, ownerKey.indexOf(':')), ownerKey.slice(ownerKey.indexOf(':') + 1)];
+  if (kind === 'theme') {
+    const theme = plan.themes.get(key);
+    if (theme) keys.push(`url:themes/${theme.slug}`);
+    return keys;
+  }
+  const stand = plan.stands.get(key);
+  if (!stand) return keys;
+  keys.push(`url:stands/${stand.slug}`);
+  for (const page of [...stand.pages, ...stand.orphans])
+    if (page.file === file) keys.push(`url:${page.urlKey}`);
+  return keys;
+}
+
+/** Normalises URL path segments into a link-map key: lowercased, without `index.html` or `.html`. */
+export function urlKeyOf(url: string): string {
+  let segments = url
+    .toLowerCase()
+    .split('/')
+    .filter((segment) => segment !== '');
+  const last = segments[segments.length - 1];
+  if (last === 'index.html' || last === 'index.htm' || last === 'index.xml') segments = segments.slice(0, -1);
+  else if (last && /\.html?$/.test(last)) segments[segments.length - 1] = last.replace(/\.html?$/, '');
+  return segments.join('/');
+}

@@ -1,0 +1,58 @@
+// Hugo's rules for what is published and in which order pages are listed, for the front-matter fields
+// stand sites use. A page is not published when it is a draft, when its publish date (publishDate,
+// else date) lies in the future, or when its expiry date has passed (Hugo's defaults: no --buildDrafts,
+// --buildFuture or --buildExpired). Pages are ordered like Hugo's default sort: by weight (pages with a
+// weight first), then date (newest first), then title (language collation), then file path.
+
+/** Hugo's cast.ToBool for front-matter flags. */
+export function toBool(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string') return ['1', 't', 'true'].includes(value.trim().toLowerCase());
+  return false;
+}
+
+/** Milliseconds since the epoch of a front-matter date, or null when it is missing or not a date. */
+export function toDate(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const time = Date.parse(value.trim());
+  return Number.isNaN(time) ? null : time;
+}
+
+/** Whether Hugo publishes a page with this front matter at `now`. */
+export function isPublished(data: Record<string, unknown>, now: number): boolean {
+  if (toBool(data.draft)) return false;
+  const publishAt =
+    toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date);
+  if (publishAt !== null && publishAt > now) return false;
+  const expiresAt = toDate(data.expirydate) ?? toDate(data.unpublishdate);
+  if (expiresAt !== null && expiresAt <= now) return false;
+  return true;
+}
+
+export interface SortablePage {
+  weight: number;
+  date: number;
+  /** The title as Hugo has it ('' when the front matter has none). */
+  hugoTitle: string;
+  file: string;
+}
+
+const collator = new Intl.Collator('en');
+
+/** Hugo's default page order. */
+export function compareHugoPages(a: SortablePage, b: SortablePage): number {
+  if (a.weight !== b.weight) {
+    if (a.weight === 0) return 1;
+    if (b.weight === 0) return -1;
+    return a.weight - b.weight;
+  }
+  if (a.date !== b.date) return b.date - a.date;
+  return collator.compare(a.hugoTitle, b.hugoTitle) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+/** A key that sorts titles case- and accent-insensitively with plain string comparison. */
+export function titleSortKey(title: string): string {
+  return title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}

@@ -1,0 +1,190 @@
+// The queries the app's screens need, as plain functions over the collections in memory. Drafts never
+// reach the app: only listAllStands (the command line's report) and listProblems show them.
+import type {
+  Asset,
+  Collection,
+  PageDetail,
+  PageRef,
+  Problem,
+  ProblemFilter,
+  SearchGroup,
+  Stand,
+  StandCard,
+  StandDetail,
+  Theme,
+  ThemeDetail,
+  ThemeSummary,
+} from './types';
+import { realPathInside } from './paths';
+import { DEFAULT_SEARCH_LIMIT } from './search';
+import { type CollectionState, pageKey } from './state';
+
+export type Collections = Map<string, CollectionState>;
+
+/** Every collection, by name. */
+export function listCollections(collections: Collections): Collection[] {
+  return [...collections.values()]
+    .map((state) => copyCollection(state.collection))
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+}
+
+/** One collection, or null. */
+export function getCollection(collections: Collections, id: string): Collection | null {
+  const state = collections.get(id);
+  return state ? copyCollection(state.collection) : null;
+}
+
+function copyCollection(collection: Collection): Collection {
+  return { ...collection, counts: { ...collection.counts } };
+}
+
+function themeRef(state: CollectionState, slug: string): { slug: string; title: string } {
+  return { slug, title: state.themesBySlug.get(slug)?.title ?? slug };
+}
+
+function card(state: CollectionState, stand: Stand): StandCard {
+  return {
+    collection: stand.collection,
+    slug: stand.slug,
+    title: stand.title,
+    themes: stand.themes.map((slug) => themeRef(state, slug)),
+    logo: stand.logo,
+    summary: stand.summary,
+  };
+}
+
+function summary(state: CollectionState, theme: Theme): ThemeSummary {
+  return {
+    collection: theme.collection,
+    slug: theme.slug,
+    title: theme.title,
+    descriptionHtml: theme.descriptionHtml,
+    icon: theme.icon,
+    standCount: state.model.themeStands.get(theme.slug)?.length ?? 0,
+  };
+}
+
+/** Themes that have listed stands, by title (as the site's theme list showed them). */
+export function listThemes(collections: Collections, collection: string): ThemeSummary[] {
+  const state = collections.get(collection);
+  if (!state) return [];
+  return state.model.themes.map((theme) => summary(state, theme)).filter((theme) => theme.standCount > 0);
+}
+
+/** Every theme, including those without listed stands (and without pages). */
+export function listAllThemes(collections: Collections, collection: string): ThemeSummary[] {
+  const state = collections.get(collection);
+  return state ? state.model.themes.map((theme) => summary(state, theme)) : [];
+}
+
+/** A theme with its listed stands in the site's order, or null. */
+export function getTheme(collections: Collections, collection: string, slug: string): ThemeDetail | null {
+  const state = collections.get(collection);
+  const theme = state?.themesBySlug.get(slug);
+  if (!state || !theme) return null;
+  const stands = (state.model.themeStands.get(slug) ?? []).map((stand) => card(state, stand));
+  return { ...summary(state, theme), stands };
+}
+
+/** The overview: listed, published stands in the site's order. */
+export function listStands(collections: Collections, collection: string): StandCard[] {
+  const state = collections.get(collection);
+  if (!state) return [];
+  return state.model.stands
+    .filter((stand) => stand.listed && !stand.draft)
+    .map((stand) => card(state, stand));
+}
+
+/** Every stand, listed or not, drafts included. */
+export function listAllStands(collections: Collections, collection: string): Stand[] {
+  const state = collections.get(collection);
+  if (!state) return [];
+  return state.model.stands.map((stand) => copyStand(stand, stand.pages));
+}
+
+function copyStand(stand: Stand, pages: PageRef[]): Stand {
+  return {
+    ...stand,
+    themes: [...stand.themes],
+    links: stand.links.map((link) => ({ ...link })),
+    pages: pages.map((page) => ({ ...page })),
+  };
+}
+
+/** A published stand with its published pages, or null. */
+export function getStand(collections: Collections, collection: string, slug: string): StandDetail | null {
+  const state = collections.get(collection);
+  const stand = state?.standsBySlug.get(slug);
+  if (!state || !stand || stand.draft) return null;
+  return {
+    ...copyStand(
+      stand,
+      stand.pages.filter((page) => !page.draft),
+    ),
+    themeRefs: stand.themes.map((theme) => themeRef(state, theme)),
+  };
+}
+
+/** A published page of a published stand, with what its screen needs around it, or null. */
+export function getPage(
+  collections: Collections,
+  collection: string,
+  stand: string,
+  page: string,
+): PageDetail | null {
+  const state = collections.get(collection);
+  const owner = state?.standsBySlug.get(stand);
+  const found = state?.pagesByKey.get(pageKey(stand, page));
+  if (!state || !owner || owner.draft || !found || found.draft) return null;
+  const firstTheme = owner.themes[0];
+  return {
+    ...found,
+    standTitle: owner.title,
+    theme: firstTheme ? themeRef(state, firstTheme) : null,
+    siblings: owner.pages.filter((ref) => !ref.draft).map((ref) => ({ ...ref })),
+  };
+}
+
+/** Full-text search, grouped by stand. */
+export function search(
+  collections: Collections,
+  collection: string,
+  query: string,
+  limit = DEFAULT_SEARCH_LIMIT,
+): SearchGroup[] {
+  const state = collections.get(collection);
+  if (!state?.search || typeof query !== 'string') return [];
+  const max = Number.isFinite(limit) ? Math.max(0, Math.min(500, Math.floor(limit))) : DEFAULT_SEARCH_LIMIT;
+  return state.search.search(collection, query, max, (slug) => state.standsBySlug.get(slug)?.title ?? slug);
+}
+
+/** Problems, filtered; sorted by collection, file and line. */
+export function listProblems(collections: Collections, filter: ProblemFilter = {}): Problem[] {
+  const out: Problem[] = [];
+  const states = filter.collection
+    ? [collections.get(filter.collection)].filter((s): s is CollectionState => !!s)
+    : [...collections.values()];
+  for (const state of states) {
+    for (const item of state.problems) {
+      if (filter.severity && item.severity !== filter.severity) continue;
+      if (filter.stand && item.stand !== filter.stand) continue;
+      if (filter.code && item.code !== filter.code) continue;
+      out.push({ ...item });
+    }
+  }
+  return out;
+}
+
+/** The asset record of a folder-relative file, only when the index knows it and it is really inside. */
+export function getAsset(
+  collections: Collections,
+  collection: string,
+  file: string,
+): (Asset & { absolutePath: string }) | null {
+  const state = collections.get(collection);
+  if (!state || typeof file !== 'string') return null;
+  const asset = state.assets.get(file);
+  if (!asset) return null;
+  const absolutePath = realPathInside(state.collection.root, file);
+  return absolutePath ? { ...asset, absolutePath } : null;
+}

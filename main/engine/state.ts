@@ -1,0 +1,182 @@
+// A collection in memory: what was built (per stand and theme, as stored) plus the lookup tables the
+// queries use, derived again after every run and after loading the store.
+import path from 'node:path';
+import { assembleCollection, type CollectionModel, type StandBuild, type ThemeBuild } from './assemble';
+import { type CollectionPlan, planCollection } from './plan';
+import { sortProblems } from './problems';
+import type { ScannedFile } from './scan';
+import type { CollectionSearch, SearchDoc } from './search';
+import type { StoredCollection } from './store';
+import type { Asset, Collection, Page, Problem, Stand, Theme } from './types';
+
+export interface CollectionState {
+  collection: Collection;
+  customName: boolean;
+  files: Map<string, ScannedFile>;
+  scanProblems: Problem[];
+  siteParams: Record<string, unknown>;
+  siteTitle: string | null;
+  standBuilds: Map<string, StandBuild>;
+  themeBuilds: Map<string, ThemeBuild>;
+  plan: CollectionPlan;
+  assets: Map<string, Asset>;
+  // Derived by `deriveState`.
+  model: CollectionModel;
+  standsBySlug: Map<string, Stand>;
+  buildsBySlug: Map<string, StandBuild>;
+  pagesByKey: Map<string, Page>;
+  themesBySlug: Map<string, Theme>;
+  problems: Problem[];
+  /** Dependency key → owners (`stand:<key>`, `theme:<key>`) that looked it up. */
+  depIndex: Map<string, Set<string>>;
+  search: CollectionSearch | null;
+}
+
+/** Key of a page in `pagesByKey`. */
+export function pageKey(stand: string, page: string): string {
+  return `${stand}\u0000${page}`;
+}
+
+/** Recomputes the collection-wide model and every lookup table. */
+export function deriveState(state: CollectionState): void {
+  const model = assembleCollection(
+    state.collection.id,
+    state.standBuilds.values(),
+    state.themeBuilds.values(),
+  );
+  state.model = model;
+  state.standsBySlug = new Map(model.stands.map((stand) => [stand.slug, stand]));
+  state.buildsBySlug = new Map();
+  state.pagesByKey = new Map();
+  state.depIndex = new Map();
+  const problems: Problem[] = [...state.scanProblems];
+  for (const build of state.standBuilds.values()) {
+    problems.push(...build.problems);
+    indexDeps(state.depIndex, `stand:${build.key}`, build.deps);
+    if (!build.stand) continue;
+    state.buildsBySlug.set(build.stand.slug, build);
+    for (const page of build.pages) state.pagesByKey.set(pageKey(page.stand, page.slug), page);
+  }
+  for (const build of state.themeBuilds.values()) {
+    problems.push(...build.problems);
+    indexDeps(state.depIndex, `theme:${build.key}`, build.deps);
+  }
+  problems.push(...model.problems);
+  state.problems = sortProblems(problems);
+  state.themesBySlug = new Map(model.themes.map((theme) => [theme.slug, theme]));
+  const counts = state.collection.counts;
+  counts.stands = model.stands.length;
+  counts.listedStands = model.stands.filter((stand) => stand.listed && !stand.draft).length;
+  counts.pages = state.pagesByKey.size;
+  counts.themes = model.themes.length;
+  counts.assets = state.assets.size;
+  counts.errors = state.problems.filter((p) => p.severity === 'error').length;
+  counts.warnings = state.problems.length - counts.errors;
+}
+
+function indexDeps(index: Map<string, Set<string>>, owner: string, deps: string[]): void {
+  for (const dep of deps) {
+    let owners = index.get(dep);
+    if (!owners) {
+      owners = new Set();
+      index.set(dep, owners);
+    }
+    owners.add(owner);
+  }
+}
+
+/** The search documents of a stand build: the published stand and its published pages. */
+export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
+  const stand = build?.stand;
+  if (!build || !stand || stand.draft) return [];
+  const docs: SearchDoc[] = [
+    {
+      id: `s:${stand.slug}`,
+      kind: 'stand',
+      stand: stand.slug,
+      page: null,
+      title: stand.title,
+      text: build.standText,
+    },
+  ];
+  for (const page of build.pages) {
+    if (page.draft) continue;
+    docs.push({
+      id: `p:${stand.slug}/${page.slug}`,
+      kind: 'page',
+      stand: stand.slug,
+      page: page.slug,
+      title: page.title,
+      text: build.pageTexts[page.slug] ?? page.title,
+    });
+  }
+  return docs;
+}
+
+/** A new, empty collection record. */
+export function emptyCollection(id: string, root: string, name: string): Collection {
+  return {
+    id,
+    root,
+    name,
+    year: null,
+    indexedAt: new Date(0).toISOString(),
+    available: true,
+    counts: { stands: 0, listedStands: 0, pages: 0, themes: 0, assets: 0, errors: 0, warnings: 0 },
+  };
+}
+
+/** The stored form of a collection. */
+export function toStored(state: CollectionState): StoredCollection {
+  return {
+    collection: state.collection,
+    customName: state.customName,
+    files: [...state.files.values()].map((file) => [file.rel, file.size, file.mtimeMs]),
+    scanProblems: state.scanProblems,
+    siteParams: state.siteParams,
+    siteTitle: state.siteTitle,
+    stands: [...state.standBuilds.values()],
+    themes: [...state.themeBuilds.values()],
+  };
+}
+
+/** A collection loaded from the store, with its lookup tables derived. */
+export function fromStored(
+  stored: StoredCollection,
+  assetsOf: (files: Map<string, ScannedFile>) => Map<string, Asset>,
+): CollectionState {
+  const root = stored.collection.root;
+  const files = new Map<string, ScannedFile>();
+  for (const [rel, size, mtimeMs] of stored.files) {
+    files.set(rel, { rel, abs: path.join(root, ...rel.split('/')), size, mtimeMs });
+  }
+  const siteParams = Object.assign(Object.create(null) as Record<string, unknown>, stored.siteParams ?? {});
+  const state: CollectionState = {
+    collection: stored.collection,
+    customName: stored.customName === true,
+    files,
+    scanProblems: stored.scanProblems,
+    siteParams,
+    siteTitle: stored.siteTitle ?? null,
+    standBuilds: new Map(stored.stands.map((build) => [build.key, revive(build)])),
+    themeBuilds: new Map(stored.themes.map((build) => [build.key, build])),
+    plan: planCollection(files.keys()),
+    assets: assetsOf(files),
+    model: { stands: [], themes: [], themeStands: new Map(), problems: [] },
+    standsBySlug: new Map(),
+    buildsBySlug: new Map(),
+    pagesByKey: new Map(),
+    themesBySlug: new Map(),
+    problems: [],
+    depIndex: new Map(),
+    search: null,
+  };
+  deriveState(state);
+  return state;
+}
+
+/** Restores null-prototype maps a JSON round trip turned into plain objects. */
+function revive(build: StandBuild): StandBuild {
+  build.pageTexts = Object.assign(Object.create(null) as Record<string, string>, build.pageTexts);
+  return build;
+}

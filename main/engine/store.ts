@@ -1,0 +1,186 @@
+// The store: one lowdb JSON file, written only by the engine. Writes go through lowdb's DataFile
+// adapter, whose steno writer writes a temporary file and renames it over the store, so a crash never
+// leaves half a file; the JSON is compact (JSONFile would indent it, which only costs time and space
+// on a file nobody edits). A store that is unreadable, corrupt or of another schema is moved aside as
+// `<file>.corrupt-<timestamp>` (never deleted) and the folders it listed are indexed again.
+//
+// Writes are coalesced and happen after an indexing run has returned: the store always describes a
+// state the engine really had, and if the app stops before a write lands, the next run simply finds
+// the changed files again (the store's file stamps are older than the files).
+import { readFile, rename } from 'node:fs/promises';
+import { Low, Memory } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import type { StandBuild, ThemeBuild } from './assemble';
+import type { Collection, Problem } from './types';
+import { STORE_SCHEMA } from './types';
+
+/** One indexed folder as stored. */
+export interface StoredCollection {
+  collection: Collection;
+  /** Set when the user renamed the collection: re-indexing keeps that name. */
+  customName: boolean;
+  /** Every file of the last scan: folder-relative path, size, modification time. */
+  files: [string, number, number][];
+  /** Problems of the walk and the site configuration. */
+  scanProblems: Problem[];
+  siteParams: Record<string, unknown>;
+  siteTitle: string | null;
+  stands: StandBuild[];
+  themes: ThemeBuild[];
+}
+
+export interface StoreData {
+  schema: number;
+  collections: StoredCollection[];
+}
+
+export interface OpenedStore {
+  db: Low<StoreData>;
+  notices: string[];
+  /** Folders a damaged store listed, to index again. */
+  recoverRoots: string[];
+}
+
+function emptyData(): StoreData {
+  return { schema: STORE_SCHEMA, collections: [] };
+}
+
+/** Opens (or creates) the store; never throws for a bad store file, only moves it aside. */
+export async function openStore(dbFile: string | null): Promise<OpenedStore> {
+  if (dbFile === null)
+    return { db: new Low<StoreData>(new Memory<StoreData>(), emptyData()), notices: [], recoverRoots: [] };
+  const db = new Low<StoreData>(
+    new DataFile<StoreData>(dbFile, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }),
+    emptyData(),
+  );
+  const notices: string[] = [];
+  let text: string;
+  try {
+    text = await readFile(dbFile, 'utf-8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { db, notices, recoverRoots: [] };
+    notices.push(
+      await moveAside(dbFile, `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`),
+    );
+    return { db, notices, recoverRoots: [] };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    notices.push(await moveAside(dbFile, 'was damaged (not valid JSON)'));
+    return { db, notices, recoverRoots: rootsInText(text) };
+  }
+  const schema = (parsed as { schema?: unknown } | null)?.schema;
+  if (schema !== STORE_SCHEMA) {
+    const what =
+      typeof schema === 'number'
+        ? `was written by ${schema < STORE_SCHEMA ? 'an older' : 'a newer'} version of Standalone`
+        : 'is not a Standalone store';
+    notices.push(await moveAside(dbFile, what));
+    return { db, notices, recoverRoots: rootsInText(text) };
+  }
+  if (!isStoreData(parsed)) {
+    notices.push(await moveAside(dbFile, 'was damaged (unexpected contents)'));
+    return { db, notices, recoverRoots: rootsInText(text) };
+  }
+  db.data = parsed;
+  return { db, notices, recoverRoots: [] };
+}
+
+async function moveAside(dbFile: string, why: string): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const aside = `${dbFile}.corrupt-${stamp}`;
+  try {
+    await rename(dbFile, aside);
+    return `The store ${dbFile} ${why}. It was moved to ${aside} and rebuilt from its folders.`;
+  } catch (error) {
+    return `The store ${dbFile} ${why} and could not be moved aside (${(error as NodeJS.ErrnoException).code ?? 'error'}); a new store was started.`;
+  }
+}
+
+/** Folder roots named anywhere in a damaged store's text (`"root":"…"`), for rebuilding. */
+function rootsInText(text: string): string[] {
+  const roots: string[] = [];
+  for (const match of text.matchAll(/"root"\s*:\s*("(?:[^"\\]|\\.){1,4096}")/g)) {
+    try {
+      const root = JSON.parse(match[1]!) as unknown;
+      if (typeof root === 'string' && root.length > 0 && !roots.includes(root)) roots.push(root);
+    } catch {
+      // A fragment that is not a JSON string: not a root we can trust.
+    }
+    if (roots.length >= 100) break;
+  }
+  return roots;
+}
+
+/** A light shape check: enough that loading cannot trip over a hand-edited store. */
+function isStoreData(value: unknown): value is StoreData {
+  if (!value || typeof value !== 'object') return false;
+  const collections = (value as StoreData).collections;
+  if (!Array.isArray(collections)) return false;
+  return collections.every(
+    (stored) =>
+      stored &&
+      typeof stored === 'object' &&
+      stored.collection &&
+      typeof stored.collection.id === 'string' &&
+      typeof stored.collection.root === 'string' &&
+      Array.isArray(stored.files) &&
+      Array.isArray(stored.stands) &&
+      Array.isArray(stored.themes) &&
+      Array.isArray(stored.scanProblems) &&
+      stored.stands.every(
+        (build) =>
+          build &&
+          typeof build.key === 'string' &&
+          Array.isArray(build.pages) &&
+          Array.isArray(build.problems) &&
+          Array.isArray(build.deps),
+      ) &&
+      stored.themes.every((build) => build && typeof build.key === 'string' && Array.isArray(build.problems)),
+  );
+}
+
+/** Coalesces store writes: at most one queued behind the one in progress. */
+export class StoreWriter {
+  private chain: Promise<void> = Promise.resolve();
+  private queued = false;
+  private error: unknown = null;
+
+  constructor(
+    private readonly db: Low<StoreData>,
+    private readonly snapshot: () => StoreData,
+  ) {}
+
+  /** Schedules a write of the current state. */
+  schedule(): void {
+    if (this.queued) return;
+    this.queued = true;
+    this.chain = this.chain
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(async () => {
+        this.queued = false;
+        this.db.data = this.snapshot();
+        await this.db.write();
+      })
+      .catch((error: unknown) => {
+        this.queued = false;
+        this.error = error;
+      });
+  }
+
+  /** Waits for every scheduled write; rethrows the last write error once. */
+  async flush(): Promise<void> {
+    let current: Promise<void>;
+    do {
+      current = this.chain;
+      await current;
+    } while (current !== this.chain);
+    if (this.error) {
+      const error = this.error;
+      this.error = null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// Hugo's `urlize`, which turns theme names, file names and folder names into the slugs the site used.
+// Mirrors Hugo's PathSpec.UnicodeSanitize (v0.111, checked with `hugo` on sample strings: "XWiki &
+// CryptPad" → "xwiki-cryptpad", "What's New" → "whats-new", "a - b" → "a-b") followed by lowercasing.
+// Two deliberate differences, because a slug here is an identifier and not a URL: non-ASCII letters
+// stay as they are (Hugo percent-encodes them afterwards) and path separators become hyphens.
+
+const LETTER_DIGIT_MARK = /[\p{L}\p{Nd}\p{M}]/u;
+const SPACE = /\s/u;
+const HEX = /[0-9a-fA-F]/;
+
+/** Hugo's urlize of a name, as a single path segment (never empty: falls back to `fallback`). */
+export function urlize(name: string, fallback = 'untitled'): string {
+  const source = Array.from(name.normalize('NFC'));
+  let out = '';
+  let prependHyphen = false;
+  let isPrevHyphen = false;
+  for (let i = 0; i < source.length; i++) {
+    let r = source[i]!;
+    if (r === '/' || r === '\\') r = '-';
+    const allowed =
+      r === '.' ||
+      r === '_' ||
+      r === '#' ||
+      r === '+' ||
+      r === '~' ||
+      r === '-' ||
+      r === '@' ||
+      LETTER_DIGIT_MARK.test(r) ||
+      (r === '%' && HEX.test(source[i + 1] ?? '') && HEX.test(source[i + 2] ?? ''));
+    if (allowed) {
+      isPrevHyphen = r === '-';
+      if (prependHyphen) {
+        if (!isPrevHyphen) out += '-';
+        prependHyphen = false;
+      }
+      out += r;
+    } else if (out.length > 0 && !isPrevHyphen && SPACE.test(r)) {
+      prependHyphen = true;
+    }
+  }
+  out = out.toLowerCase();
+  // "." and ".." are not names; neither is nothing at all.
+  if (out === '' || out === '.' || out === '..') return fallback;
+  return out;
+}
+
+/** Returns `base`, or `base-2`, `base-3`… whichever `taken` does not hold yet. */
+export function uniqueSlug(base: string, taken: { has(value: string): boolean }): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

@@ -5,16 +5,12 @@ import type { KioskSettings } from '../../../preload/contract';
 
 export type TextSize = KioskSettings['textSize'];
 
+// Each button shows its own size, so the choice is visible before it is made.
 const SIZES: { value: TextSize; label: string }[] = [
-  { value: 'normal', label: 'A' },
-  { value: 'large', label: 'A+' },
-  { value: 'larger', label: 'A++' },
+  { value: 'normal', label: 'Normal text' },
+  { value: 'large', label: 'Large text' },
+  { value: 'larger', label: 'Largest text' },
 ];
-const SIZE_NAMES: Record<TextSize, string> = {
-  normal: 'Normal text',
-  large: 'Large text',
-  larger: 'Largest text',
-};
 
 export function VisitorBar({
   canGoBack,
@@ -68,9 +64,8 @@ export function VisitorBar({
               <button
                 key={size.value}
                 type="button"
-                className="sa-kiosk-button"
+                className={`sa-kiosk-button sa-kiosk-size-${size.value}`}
                 aria-pressed={textSize === size.value}
-                aria-label={SIZE_NAMES[size.value]}
                 onClick={() => onTextSize(size.value)}
               >
                 {size.label}

@@ -21,7 +21,7 @@ import { createAppServices } from './app/services';
 import { openSettings, SETTINGS_FILE_NAME } from './app/settings';
 import { claimSingleInstance } from './app/single-instance';
 import { createKioskService } from './kiosk/kiosk-service';
-import { loadKioskStartup } from './kiosk/startup';
+import { isKioskFilePath, loadKioskStartup } from './kiosk/startup';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseAppArgs(userArgs(process.argv, Boolean(process.defaultApp)), process.cwd());
@@ -57,6 +57,18 @@ function main(): void {
     if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
   };
 
+  // macOS hands files and folders dropped on the Dock icon (or double-clicked) over as events, not argv.
+  let ready = false;
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (isKioskFilePath(path)) {
+      // A kiosk file can only choose kiosk mode at start; later it is ignored rather than half-applied.
+      if (!ready) Object.assign(args, { kiosk: true, kioskConfig: path });
+      return;
+    }
+    openFolder(path);
+  });
+
   const first = claimSingleInstance(app, args, (handOver) => {
     if (window) {
       if (window.isMinimized()) window.restore();
@@ -79,6 +91,7 @@ function main(): void {
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(async () => {
+    ready = true;
     const userData = app.getPath('userData');
     const settings = openSettings(join(userData, SETTINGS_FILE_NAME));
     const engine = createEngineClient({

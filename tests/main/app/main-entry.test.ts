@@ -118,6 +118,15 @@ describe('app start-up', () => {
     await vi.waitFor(() => expect(engines[0]!.calls).toContain(`indexFolder ${second}`));
   });
 
+  it('opens a folder macOS hands over as a file event', async () => {
+    const dropped = join(tmp, 'dropped-on-dock');
+    mkdirSync(dropped);
+    const event = { preventDefault: vi.fn() };
+    app.emit('open-file', event, dropped);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(engines[0]!.calls).toContain(`indexFolder ${dropped}`));
+  });
+
   it('stops watching and closes the engine before quitting', async () => {
     const event = { preventDefault: vi.fn() };
     app.emit('before-quit', event);

@@ -315,6 +315,24 @@ async function checkUnpacked(unpacked, pkg, lock) {
   for (const part of ['main/index.js', 'preload/index.cjs', 'renderer/index.html'])
     check(fileSet.has(`/out/${part}`), `asar holds out/${part}`);
 
+  // Every renderer file must be reachable from index.html (by name, through HTML, JS and CSS): a leftover
+  // bundle from an earlier build would ship as dead weight.
+  const rendererFiles = files.filter(
+    (file) => file.startsWith('/out/renderer/') && 'size' in asar.statFile(archive, file.slice(1)),
+  );
+  const reachable = new Set(['/out/renderer/index.html']);
+  for (let queue = ['/out/renderer/index.html']; queue.length > 0;) {
+    const text = read(queue.pop()).toString('latin1');
+    for (const file of rendererFiles) {
+      if (!reachable.has(file) && text.includes(basename(file))) {
+        reachable.add(file);
+        if (/\.(html|js|mjs|css)$/.test(file)) queue.push(file);
+      }
+    }
+  }
+  const unreachable = rendererFiles.filter((file) => !reachable.has(file));
+  check(unreachable.length === 0, 'every renderer file is used by index.html', listOf(unreachable));
+
   const packedPkg = JSON.parse(read('/package.json').toString('utf8'));
   check(
     packedPkg.name === pkg.name && packedPkg.version === pkg.version,

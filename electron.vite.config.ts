@@ -30,7 +30,17 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // In `npm run dev` the page's meta CSP would block React's refresh preamble and Vite's hot-reload
+        // socket; the main process sends the app's CSP (plus what hot reload needs) as a header instead.
+        name: 'standalone:dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+      },
+    ],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       sourcemap: false,

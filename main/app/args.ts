@@ -17,7 +17,7 @@ export interface AppArgs {
 
 export const HELP_TEXT = `Standalone: browse conference stands offline.
 
-Usage: standalone-app [options] [folder]
+Usage: Standalone [options] [folder]
 
   folder                  a stands folder (config.toml, content/, static/) to index and open
   --kiosk                 start in kiosk mode (full screen, locked, no links out)

@@ -87,10 +87,16 @@ function walk(dir, base = dir) {
 const sizeOf = (dir) => walk(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
-/** `unshare -n` runs a command with no network at all; it needs privileges some machines lack. */
+/**
+ * `unshare -n` runs a command in a network namespace with nothing in it: no network at all. Root can do it
+ * directly; other users where unprivileged user namespaces are allowed (`-r`); some machines allow neither.
+ */
 function networkIsolation() {
-  const probe = spawnSync('unshare', ['-n', 'true'], { stdio: 'ignore' });
-  return probe.status === 0 ? ['unshare', '-n'] : null;
+  for (const flags of [['-n'], ['-r', '-n']]) {
+    const probe = spawnSync('unshare', [...flags, 'true'], { stdio: 'ignore' });
+    if (probe.status === 0) return ['unshare', ...flags];
+  }
+  return null;
 }
 
 function buildRenderer() {
@@ -225,7 +231,7 @@ function packageApp(config, electronVersion, work) {
     ? [...isolation, process.execPath, ...builderArgs]
     : [process.execPath, ...builderArgs];
   log(
-    `electron-builder --linux ${targets.join(' ')} (${isolation ? 'no network: unshare -n' : 'network not isolated: unshare -n is not permitted here'})`,
+    `electron-builder --linux ${targets.join(' ')} (${isolation ? `no network: ${isolation.join(' ')}` : 'network not isolated: unshare is not permitted here'})`,
   );
   const env = {
     ...process.env,

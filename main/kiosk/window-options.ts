@@ -227,6 +227,7 @@ export type KioskWindow = Pick<
 > & {
   on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
   on(event: 'leave-full-screen', listener: () => void): unknown;
+  on(event: 'query-session-end' | 'session-end', listener: () => void): unknown;
   webContents: {
     on(
       event: 'before-input-event',
@@ -286,7 +287,11 @@ export function lockDownKioskWindow(win: KioskWindow, deps: KioskLockdownDeps): 
   win.on('leave-full-screen', () => {
     if (deps.isLocked() && !win.isKiosk()) win.setKiosk(true);
   });
+  // Windows logging off or shutting down closes the window: refusing would hold up the shutdown.
+  let sessionEnding = false;
+  win.on('query-session-end', () => (sessionEnding = true));
+  win.on('session-end', () => (sessionEnding = true));
   win.on('close', (event) => {
-    if (deps.isLocked() && !deps.isQuitting()) event.preventDefault();
+    if (deps.isLocked() && !deps.isQuitting() && !sessionEnding) event.preventDefault();
   });
 }

@@ -309,4 +309,12 @@ describe('lockDownKioskWindow', () => {
     contents.emit('devtools-opened');
     expect(contents.closeDevTools).toHaveBeenCalledTimes(1);
   });
+
+  it('lets Windows close a locked kiosk when the session ends', () => {
+    const { win, event } = setup();
+    win.emit('query-session-end', {});
+    const close = event();
+    win.emit('close', close);
+    expect(close.preventDefault).not.toHaveBeenCalled();
+  });
 });

@@ -97,6 +97,8 @@ function main(): void {
     const engine = createEngineClient({
       workerPath: join(here, 'engine-worker.js'),
       setup: { dbFile: storeFileIn(userData) },
+      // Should a platform refuse the worker (e.g. loading it from the asar), the app still works.
+      fallback: async () => (await import('./engine/index')).openEngine,
     });
     const kioskStartup = await loadKioskStartup({ kiosk: args.kiosk, configFile: args.kioskConfig });
     const kiosk = createKioskService({

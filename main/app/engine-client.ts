@@ -11,6 +11,7 @@ import {
   type OpenEngine,
   type PortLike,
   type RpcMessage,
+  type RpcRequest,
 } from './engine-rpc';
 import type { Collection } from '../engine/types';
 
@@ -33,8 +34,12 @@ export type EngineClient = { [K in keyof Queries]: Async<Queries[K]> } & {
 };
 
 export type EngineSource =
-  /** The built app: `out/main/engine-worker.js`, which opens the engine with `setup` in a worker thread. */
-  | { workerPath: string; setup: EngineSetup }
+  /**
+   * The built app: `out/main/engine-worker.js`, which opens the engine with `setup` in a worker thread.
+   * `fallback` opens the engine in-process when the worker cannot start at all (it never answered), so a
+   * platform that refuses the worker still gets a working app, only without the off-thread indexing.
+   */
+  | { workerPath: string; setup: EngineSetup; fallback?: () => Promise<OpenEngine> }
   /** In-process (tests, the Chromium harness): the same RPC over a MessageChannel, so results are copies. */
   | { open: OpenEngine; setup: EngineSetup };
 
@@ -45,7 +50,8 @@ interface Transport {
   terminate(): Promise<void>;
 }
 
-function startTransport(source: EngineSource): Transport {
+function startTransport(source: EngineSource, open: OpenEngine | null): Transport {
+  if (open) return inProcess(open, source.setup);
   if ('workerPath' in source) {
     const worker = new Worker(source.workerPath, { workerData: source.setup });
     const died = new Promise<string>((resolve) => {
@@ -60,8 +66,12 @@ function startTransport(source: EngineSource): Transport {
       },
     };
   }
+  return inProcess(source.open, source.setup);
+}
+
+function inProcess(open: OpenEngine, setup: EngineSetup): Transport {
   const channel = new MessageChannel();
-  serveEngine(channel.port2, source.open, source.setup);
+  serveEngine(channel.port2, open, setup);
   return {
     port: channel.port1,
     died: new Promise<string>(() => undefined),
@@ -78,7 +88,12 @@ export function createEngineClient(source: EngineSource): EngineClient {
   let nextId = 1;
   let watching = false;
   let closed = false;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { request: RpcRequest; resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
+  // Set once the worker could not start and the engine runs in-process instead.
+  let fallbackOpen: OpenEngine | null = null;
   const listeners = new Set<(event: EngineEvent) => void>();
 
   const emit = (event: EngineEvent) => {
@@ -93,9 +108,11 @@ export function createEngineClient(source: EngineSource): EngineClient {
 
   const connect = (): Transport => {
     if (transport) return transport;
-    const current = startTransport(source);
+    const current = startTransport(source, fallbackOpen);
     transport = current;
+    let answered = false;
     current.port.on('message', (raw) => {
+      answered = true;
       const message = raw as RpcMessage;
       if ('event' in message) return emit(message.event);
       const waiter = pending.get(message.id);
@@ -107,6 +124,19 @@ export function createEngineClient(source: EngineSource): EngineClient {
     void current.died.then((reason) => {
       if (transport !== current) return;
       transport = null;
+      if (!answered && !fallbackOpen && 'workerPath' in source && source.fallback && !closed) {
+        const loadOpen = source.fallback;
+        fallbackOpen = async (options) => (await loadOpen())(options);
+        emit({
+          type: 'error',
+          message: `${reason} Indexing now runs in the app itself; large folders may pause it briefly.`,
+        });
+        // Nothing was answered: send every waiting request again, to the in-process engine.
+        const { port } = connect();
+        for (const { request } of pending.values()) port.postMessage(request);
+        if (watching) void call('startWatching', []).catch(() => undefined);
+        return;
+      }
       for (const [id, waiter] of pending) {
         pending.delete(id);
         waiter.reject(new Error(reason));
@@ -124,10 +154,11 @@ export function createEngineClient(source: EngineSource): EngineClient {
     if (closed) return Promise.reject(new Error('The engine is closed.'));
     const { port } = connect();
     const id = nextId++;
+    const request: RpcRequest = { id, method, args };
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      pending.set(id, { request, resolve: resolve as (value: unknown) => void, reject });
       try {
-        port.postMessage({ id, method, args });
+        port.postMessage(request);
       } catch (error) {
         pending.delete(id);
         reject(error as Error);

@@ -130,4 +130,27 @@ describe('createEngineClient (worker thread)', () => {
     ]);
     expect(await client.listCollections()).toEqual(['alive']);
   });
+
+  it('runs the engine in-process when the worker cannot start at all', async () => {
+    const dir = tempDir();
+    const workerPath = join(dir, 'broken-worker.mjs');
+    writeFileSync(workerPath, 'throw new Error("cannot load from here");');
+    const client = createEngineClient({
+      workerPath,
+      setup: { dbFile: null },
+      fallback: async () => (options) => createFakeEngine(options),
+    });
+    clients.push(client);
+    const events: EngineEvent[] = [];
+    client.onEvent((event) => events.push(event));
+    const folder = tempDir();
+    const [outcome, collections] = await Promise.all([client.indexFolder(folder), client.listCollections()]);
+    expect(outcome.collection.available).toBe(true);
+    expect(collections).toBeInstanceOf(Array);
+    expect(events[0]).toEqual({
+      type: 'error',
+      message: expect.stringMatching(/cannot load from here.*runs in the app itself/),
+    });
+    expect(await client.listCollections()).toHaveLength(1);
+  });
 });

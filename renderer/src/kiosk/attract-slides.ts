@@ -47,6 +47,14 @@ export function attractSlides(
 export function plainText(html: string, max = 280): string {
   if (!html) return '';
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const hidden of doc.body.querySelectorAll('script, style, template, noscript, iframe, object'))
+    hidden.remove();
+  // Paragraphs and list items must not run into each other once the tags are gone.
+  for (const block of doc.body.querySelectorAll(
+    'p, div, li, br, h1, h2, h3, h4, h5, h6, tr, td, th, dt, dd',
+  )) {
+    block.after(' ');
+  }
   const text = (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }

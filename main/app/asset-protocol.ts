@@ -3,6 +3,7 @@
 // allowlisted content type, and each response carries its own restrictive policy.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { domainToUnicode } from 'node:url';
 import type { Queries } from '../engine/api';
 import { ASSET_SCHEME } from '../engine/types';
 import { ASSET_CSP } from './csp';
@@ -53,11 +54,17 @@ export async function resolveAssetRequest(rawUrl: string, queries: AssetQueries)
   if (!segments) return notFound('bad path');
   const file = segments.join('/');
 
-  const collection = await queries.getCollection(collectionId);
+  let id = collectionId;
+  let collection = await queries.getCollection(id);
+  if (!collection && id.includes('xn--')) {
+    // Chromium turns a non-ASCII host (a collection id like "straße") into punycode: look it up as written.
+    id = domainToUnicode(id);
+    collection = id ? await queries.getCollection(id) : null;
+  }
   if (!collection) return notFound('unknown collection');
   const contentType = standAssetContentType(file);
   if (!contentType) return notFound('type not served');
-  const asset = await queries.getAsset(collectionId, file);
+  const asset = await queries.getAsset(id, file);
   if (!asset || asset.contentType === null) return notFound('not in the index');
   const real = await realFileInside(collection.root, asset.absolutePath);
   if (!real) return notFound('outside the folder or missing');

@@ -137,6 +137,16 @@ describe('resolveAssetRequest serves known files', () => {
     );
   });
 
+  it('finds a collection with a non-ASCII id that Chromium sent as punycode', async () => {
+    const lookups = {
+      getCollection: (id: string) => (id === 'straße' ? engine.getCollection('demo') : null),
+      getAsset: (c: string, f: string) => (c === 'straße' ? engine.getAsset('demo', f) : null),
+    };
+    expect(
+      (await resolveAssetRequest('stand-asset://xn--strae-oqa/static/stands/x/logo.png', lookups)).status,
+    ).toBe(200);
+  });
+
   it('works with asynchronous lookups (the engine client)', async () => {
     const asyncQueries = {
       getCollection: async (id: string) => engine.getCollection(id),

@@ -42,8 +42,8 @@ export interface StandBuild {
   key: string;
   stand: Stand | null;
   pages: Page[];
-  /** Theme names as the stand writes them, by slug, in order. */
-  themeNames: [string, string][];
+  /** Theme names as the stand writes them: slug, name, file and line naming it; in order. */
+  themeNames: [string, string, string, number | null][];
   /** Plain text for search: the stand's and each page's. */
   standText: string;
   pageTexts: Record<string, string>;
@@ -274,7 +274,7 @@ function siteUrlOf(plan: CollectionPlan, target: LinkTarget): string {
   if (target.type === 'theme') return `/themes/${target.theme}/`;
   if (target.type === 'stand') return `/stands/${target.stand}/`;
   for (const stand of plan.stands.values()) {
-    if (stand.slug !== target.stand || stand.duplicateOf !== null) continue;
+    if (stand.slug !== target.stand) continue;
     const page = stand.pages.find((candidate) => candidate.slug === target.page);
     if (page) return `/${page.urlKey}/`;
   }
@@ -347,28 +347,12 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
     links,
   });
 
-  if (plan.duplicateOf !== null) {
-    for (const file of [
-      ...plan.listings,
-      plan.section,
-      plan.bundle,
-      ...plan.pages.map((p) => p.file),
-      ...plan.orphans.map((p) => p.file),
-    ]) {
-      if (!file) continue;
-      sink.add(
-        file,
-        'duplicate-stand',
-        `This stand has the same address ("${plan.slug}") as "${plan.duplicateOf}", so it was left out. Rename one of them.`,
-      );
-    }
-    return empty();
-  }
-
   for (const skipped of plan.skipped)
     sink.add(
       skipped.file,
-      skipped.reason === 'duplicate-listing' ? 'duplicate-stand' : 'file-skipped',
+      skipped.reason === 'duplicate-listing' || skipped.reason === 'duplicate-folder'
+        ? 'duplicate-stand'
+        : 'file-skipped',
       skippedMessage(skipped.reason, plan),
     );
 
@@ -393,7 +377,7 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
     sink.add(
       orphan.parsed.file,
       'file-skipped',
-      `This page is in the folder content/stands/${plan.key}/, which has no _index.md, so the site does not link it from any stand and Standalone leaves it out. Add an _index.md to that folder to make it a sub-page.`,
+      `This page is in the folder content/stands/${plan.folder ?? plan.slug}/, which has no _index.md, so the site does not link it from any stand and Standalone leaves it out. Add an _index.md to that folder to make it a sub-page.`,
     );
   }
 
@@ -439,12 +423,13 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
 
   // Title: the name the lists show (the listed file's), else the stand page's, else the folder's.
   const titled = [listedBy, pageFile, ...sources].find((parsed) => parsed && parsed.hugoTitle !== '') ?? null;
-  const title = titled?.hugoTitle ?? plan.key;
+  const fallbackName = plan.folder ?? (plan.listings[0] ? stemOf(plan.listings[0]) : plan.slug);
+  const title = titled?.hugoTitle ?? fallbackName;
   if (!titled) {
     sink.add(
       pageFile.file,
       'title-missing',
-      `This stand has no title, so it is shown as "${plan.key}". Add a title: line to its front matter.`,
+      `This stand has no title, so it is shown as "${fallbackName}". Add a title: line to its front matter.`,
       1,
     );
   }
@@ -453,7 +438,23 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
   const description = rich('description');
   const showcase = rich('showcase');
   const newThisYear = rich('new_this_year');
-  const overview = fieldOf('overview') !== undefined ? rich('overview') : null;
+  // The card (overview, theme pages) shows the listed file's text: its `overview`, else its description.
+  const cardSource = listedBy ?? pageFile;
+  const cardField = cardSource.data.overview
+    ? 'overview'
+    : cardSource.data.description
+      ? 'description'
+      : null;
+  let cardText: string;
+  if (cardSource === fieldSource('description') && cardField === 'description') cardText = description.text;
+  else if (cardField) cardText = rendererFor(cardSource).field(cardSource.data[cardField], cardField).text;
+  else {
+    const overview = fieldOf('overview');
+    cardText =
+      overview !== undefined
+        ? rendererFor(fieldSource('overview')).field(overview, 'overview').text
+        : description.text;
+  }
   const body = rendererFor(pageFile).body();
 
   const websiteRaw = fieldOf('website');
@@ -502,7 +503,7 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
         sink.add(
           source.file,
           'asset-outside-folder',
-          `The logo "${logoRaw.slice(0, 120)}" points outside the folder, so it is not shown. Put the logo in static/stands/${plan.key}/.`,
+          `The logo "${logoRaw.slice(0, 120)}" points outside the folder, so it is not shown. Put the logo in static/stands/${plan.folder ?? plan.slug}/.`,
           line,
         );
       } else if (resolved === 'missing') {
@@ -517,17 +518,18 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
   }
 
   // Themes: those of every published stand file, the listed file's first, once per slug.
-  const themeNames: [string, string][] = [];
+  const themeNames: [string, string, string, number | null][] = [];
   for (const parsed of [listedBy, ...sources]) {
     if (!parsed) continue;
     for (const name of themeNamesOf(parsed, sink)) {
       const slug = urlize(name);
-      if (!themeNames.some(([existing]) => existing === slug)) themeNames.push([slug, name]);
+      if (!themeNames.some(([existing]) => existing === slug)) {
+        themeNames.push([slug, name, parsed.file, lineOf(parsed.text, name)]);
+      }
     }
   }
 
   const layoutRaw = fieldOf('layout');
-  const summarySource = overview && overview.text ? overview.text : description.text;
 
   // Sub-pages (only a folder with _index.md has them), in Hugo's order.
   const pageEntries: {
@@ -589,7 +591,7 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
     showcaseHtml: showcase.html,
     newThisYearHtml: newThisYear.html,
     bodyHtml: body.html,
-    summary: truncateText(summarySource),
+    summary: truncateText(cardText),
     layout: typeof layoutRaw === 'string' ? layoutRaw : null,
     file: pageFile.file,
     order: 0,
@@ -612,15 +614,18 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
 }
 
 function skippedMessage(reason: string, plan: StandPlan): string {
+  const folder = `content/stands/${plan.folder ?? plan.slug}/`;
   switch (reason) {
     case 'index-beside-index':
-      return `Hugo ignores an index file next to _index.md in content/stands/${plan.key}/, so this page is not published. Rename it to make it a sub-page.`;
+      return `Hugo ignores an index file next to _index.md in ${folder}, so this page is not published. Rename it to make it a sub-page.`;
     case 'leaf-bundle-resource':
-      return `The folder content/stands/${plan.key}/ has an index.md, which makes Hugo treat its other pages as attachments, not pages. Rename index.md to _index.md to make them sub-pages.`;
+      return `The folder ${folder} has an index.md, which makes Hugo treat its other pages as attachments, not pages. Rename index.md to _index.md to make them sub-pages.`;
     case 'duplicate-index':
-      return `The folder content/stands/${plan.key}/ has more than one page of this kind; only the first is used.`;
+      return `The folder ${folder} has more than one page of this kind; like Hugo, Standalone uses only the last one.`;
     case 'duplicate-listing':
-      return `The stand "${plan.key}" has more than one listing file; only the first is used. Remove the other.`;
+      return `Another listing file gives the stand the same address (/stands/${plan.slug}/); like Hugo, Standalone uses ${plan.listings[0] ?? 'the other one'} and leaves this one out. Remove or rename one of them.`;
+    case 'duplicate-folder':
+      return `Another folder gives the stand the same address (/stands/${plan.slug}/); like Hugo, Standalone uses ${folder} and leaves this one out. Remove or rename one of them.`;
     default:
       return 'This file was skipped.';
   }
@@ -696,16 +701,16 @@ export function assembleCollection(
   for (const build of builds) {
     const stand = build.stand!;
     if (stand.draft) continue;
-    for (const [slug, name] of build.themeNames) {
+    for (const [slug, name, file, line] of build.themeNames) {
       if (!themes.has(slug)) {
         themes.set(slug, { collection, slug, title: name, descriptionHtml: '', hasPage: false, icon: null });
         problems.push(
           problem(
             collection,
-            stand.file,
+            file,
             'theme-without-page',
             `The theme "${name}" has no page (content/themes/${slug}/_index.md), so it is shown without a description. Add the page, or check the theme's spelling.`,
-            { stand: stand.slug },
+            { stand: stand.slug, line },
           ),
         );
       }

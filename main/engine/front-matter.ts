@@ -277,6 +277,29 @@ function closesQuote(line: string, from: number, quote: '"' | "'"): boolean {
   return false;
 }
 
+/** Where JSON.parse gives up: the longest prefix that is still a valid start of a document. */
+function jsonErrorOffset(source: string): number {
+  let low = 0;
+  let high = source.length;
+  const validStart = (length: number) => {
+    try {
+      JSON.parse(source.slice(0, length));
+      return true;
+    } catch (error) {
+      const message = String((error as Error).message);
+      if (/end of (JSON )?input|Unterminated/i.test(message)) return true;
+      const position = /position (\d+)/.exec(message);
+      return position !== null && Number(position[1]) >= length - 1;
+    }
+  };
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (validStart(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 function describeParseError(
   error: unknown,
   kind: string,
@@ -294,12 +317,14 @@ function describeParseError(
     .trim();
   if (kind === 'JSON' && source) {
     const position = /position (\d+)/.exec(reason);
-    if (position) line = countLines(source, Number(position[1]));
-    reason = reason.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-  } else if (line !== null && delimiter !== '{ }') {
-    // Parsers count from the block's first line; the opening delimiter is line 1 of the file.
-    line += 1;
+    line = countLines(source, position ? Number(position[1]) : jsonErrorOffset(source));
+    reason = reason
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/ in JSON at position \d+/, '')
+      .replace(/, (?:\.\.\.)?".*$/s, '')
+      .replace(/ is not valid JSON$/, '');
   }
+  // gray-matter keeps the newline after the opening delimiter, so parsers already count file lines.
   if (reason.length > 160) reason = `${reason.slice(0, 157)}…`;
   const where = line !== null ? ` on line ${line}` : '';
   const fix =

@@ -110,6 +110,7 @@ export function processHtml(html: string, ctx: HtmlContext): HtmlResult {
       onopentag(name, attribs) {
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
+        const parent = stack[stack.length - 1] ?? '';
         if (!VOID.has(name)) stack.push(name);
         if (HIDDEN_TEXT.has(name)) hidden++;
         if (BLOCK.has(name)) text.push(' ');
@@ -119,7 +120,6 @@ export function processHtml(html: string, ctx: HtmlContext): HtmlResult {
           return;
         }
         let touched = false;
-        const parent = stack[stack.length - 2] ?? '';
         for (const key of Object.keys(attribs)) {
           if (!URL_ATTRIBUTES.has(key) && !(key === 'href' && (name === 'image' || name === 'use'))) continue;
           touched = true;

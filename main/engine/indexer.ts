@@ -262,18 +262,6 @@ function affectedOwners(
   for (const rel of change.removed)
     for (const key of isContentFile(rel) ? linkKeysOf(oldPlan, rel) : [`file:${rel}`]) keys.add(key);
   for (const key of keys) for (const owner of previous.depIndex.get(key) ?? []) owners.add(owner);
-  // A stand whose address another stand now shares (or no longer shares) changes too.
-  const slugs = new Set<string>();
-  for (const owner of owners) {
-    if (!owner.startsWith('stand:')) continue;
-    const key = owner.slice(6);
-    const standPlan = plan.stands.get(key) ?? oldPlan.stands.get(key);
-    if (standPlan) slugs.add(standPlan.slug);
-  }
-  for (const p of [plan, oldPlan]) {
-    for (const standPlan of p.stands.values())
-      if (slugs.has(standPlan.slug)) owners.add(`stand:${standPlan.key}`);
-  }
   for (const key of oldPlan.stands.keys()) if (!plan.stands.has(key)) owners.add(`stand:${key}`);
   for (const key of oldPlan.themes.keys()) if (!plan.themes.has(key)) owners.add(`theme:${key}`);
   return owners;

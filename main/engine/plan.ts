@@ -23,13 +23,22 @@ export interface PagePlan {
 
 export interface SkippedFile {
   file: string;
-  reason: 'index-beside-index' | 'leaf-bundle-resource' | 'orphan' | 'duplicate-index' | 'duplicate-listing';
+  reason:
+    | 'index-beside-index'
+    | 'leaf-bundle-resource'
+    | 'orphan'
+    | 'duplicate-index'
+    | 'duplicate-listing'
+    | 'duplicate-folder';
 }
 
 export interface StandPlan {
-  /** The name in `content/stands/`: the listing file's stem or the folder's name. */
+  /** The stand's slug: Hugo's URL for `<name>.md` and `<name>/` alike, so both make one stand. */
   key: string;
   slug: string;
+  /** The folder's name in `content/stands/`, when the stand has a folder. */
+  folder: string | null;
+  /** The listing file `content/stands/<name>.md` (at most one: Hugo keeps the last of same-URL files). */
   listings: string[];
   /** `_index.*` of the folder: the stand's own page and the parent of its sub-pages. */
   section: string | null;
@@ -39,8 +48,6 @@ export interface StandPlan {
   /** Pages in a folder without `_index.*`: published by Hugo but linked from nowhere. */
   orphans: PagePlan[];
   skipped: SkippedFile[];
-  /** The slug is already taken by another stand (same name up to case or punctuation). */
-  duplicateOf: string | null;
 }
 
 export interface ThemePlan {
@@ -61,60 +68,77 @@ export interface CollectionPlan {
 const STANDS = 'content/stands/';
 const THEMES = 'content/themes/';
 
-/** Plans a collection from its file list (sorted for stable results). */
+/**
+ * Plans a collection from its file list. Files whose names differ only in case or punctuation have
+ * the same URL on the site; like Hugo (checked with `hugo`), the last in byte order wins.
+ */
 export function planCollection(files: Iterable<string>): CollectionPlan {
   const stands = new Map<string, StandPlan>();
   const themes = new Map<string, ThemePlan>();
   const owner = new Map<string, string>();
-  const standOf = (key: string) => {
-    let plan = stands.get(key);
+  const standOf = (slug: string) => {
+    let plan = stands.get(slug);
     if (!plan) {
       plan = {
-        key,
-        slug: urlize(key),
+        key: slug,
+        slug,
+        folder: null,
         listings: [],
         section: null,
         bundle: null,
         pages: [],
         orphans: [],
         skipped: [],
-        duplicateOf: null,
       };
-      stands.set(key, plan);
+      stands.set(slug, plan);
     }
     return plan;
   };
+  const sorted = [...files].filter(isContentFile).sort();
+  // Which folder of each slug wins (the last name in byte order).
+  const folderOf = new Map<string, string>();
+  for (const file of sorted) {
+    if (!file.startsWith(STANDS)) continue;
+    const rest = file.slice(STANDS.length);
+    const slash = rest.indexOf('/');
+    if (slash !== -1) folderOf.set(urlize(rest.slice(0, slash)), rest.slice(0, slash));
+  }
   const folderPages = new Map<string, string[]>();
 
-  for (const file of [...files].sort()) {
-    if (!isContentFile(file)) continue;
+  for (const file of sorted) {
     if (file.startsWith(STANDS)) {
       const rest = file.slice(STANDS.length);
       const slash = rest.indexOf('/');
       if (slash === -1) {
         const stem = stemOf(rest);
         if (stem === '_index' || stem === 'index') continue;
-        standOf(stem).listings.push(file);
-        owner.set(file, `stand:${stem}`);
+        const plan = standOf(urlize(stem));
+        plan.listings.push(file);
+        owner.set(file, `stand:${plan.key}`);
         continue;
       }
-      const key = rest.slice(0, slash);
-      const plan = standOf(key);
-      owner.set(file, `stand:${key}`);
+      const folder = rest.slice(0, slash);
+      const plan = standOf(urlize(folder));
+      owner.set(file, `stand:${plan.key}`);
+      if (folderOf.get(plan.slug) !== folder) {
+        plan.skipped.push({ file, reason: 'duplicate-folder' });
+        continue;
+      }
+      plan.folder = folder;
       const inner = rest.slice(slash + 1);
       if (!inner.includes('/') && stemOf(inner) === '_index') {
-        if (plan.section) plan.skipped.push({ file, reason: 'duplicate-index' });
-        else plan.section = file;
+        if (plan.section) plan.skipped.push({ file: plan.section, reason: 'duplicate-index' });
+        plan.section = file;
         continue;
       }
       if (!inner.includes('/') && stemOf(inner) === 'index') {
-        if (plan.bundle) plan.skipped.push({ file, reason: 'duplicate-index' });
-        else plan.bundle = file;
+        if (plan.bundle) plan.skipped.push({ file: plan.bundle, reason: 'duplicate-index' });
+        plan.bundle = file;
         continue;
       }
-      const list = folderPages.get(key) ?? [];
+      const list = folderPages.get(plan.key) ?? [];
       list.push(file);
-      folderPages.set(key, list);
+      folderPages.set(plan.key, list);
     } else if (file.startsWith(THEMES)) {
       const rest = file.slice(THEMES.length);
       const slash = rest.indexOf('/');
@@ -122,10 +146,9 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
       const key = rest.slice(0, slash);
       const inner = rest.slice(slash + 1);
       if (inner.includes('/') || stemOf(inner) !== '_index') continue;
-      const existing = themes.get(key);
-      if (existing?.file) continue;
-      themes.set(key, { key, slug: urlize(key), file });
-      owner.set(file, `theme:${key}`);
+      const slug = urlize(key);
+      themes.set(slug, { key: slug, slug, file });
+      owner.set(file, `theme:${slug}`);
     }
   }
 
@@ -135,12 +158,12 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
       plan.skipped.push({ file: plan.bundle, reason: 'index-beside-index' });
       plan.bundle = null;
     }
-    for (const extra of plan.listings.slice(1))
+    for (const extra of plan.listings.slice(0, -1))
       plan.skipped.push({ file: extra, reason: 'duplicate-listing' });
-    plan.listings = plan.listings.slice(0, 1);
+    plan.listings = plan.listings.slice(-1);
     const taken = new Set<string>();
     for (const file of folderPages.get(plan.key) ?? []) {
-      const inner = file.slice(STANDS.length + plan.key.length + 1);
+      const inner = file.slice(STANDS.length + plan.folder!.length + 1);
       const segments = inner.split('/');
       const dirs = segments.slice(0, -1);
       const isNestedBundle = dirs.length > 0 && stemOf(baseName(inner)) === 'index';
@@ -163,17 +186,8 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
     }
   }
 
-  // Two names with the same slug would be the same stand on the site: the first (in path order) wins.
-  const bySlug = new Map<string, string>();
-  for (const plan of [...stands.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    const first = bySlug.get(plan.slug);
-    if (first !== undefined) plan.duplicateOf = first;
-    else bySlug.set(plan.slug, plan.key);
-  }
-
   const links = new Map<string, LinkTarget>();
   for (const plan of stands.values()) {
-    if (plan.duplicateOf !== null) continue;
     const stand: LinkTarget = { type: 'stand', stand: plan.slug };
     links.set(`url:stands/${plan.slug}`, stand);
     for (const file of [...plan.listings, plan.section, plan.bundle])

@@ -1,0 +1,74 @@
+// Shared helpers for the engine's tests: fixture paths, temporary folders written from a file map,
+// and an in-memory engine that is closed after each test.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import type { Engine, EngineOptions } from '../../../main/engine/api';
+import { openEngine } from '../../../main/engine/index';
+
+/** Our own fixture folders (never corpus text). */
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/engine/', import.meta.url));
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+/** A new empty temporary folder, removed after the test. */
+export function tempDir(prefix = 'standalone-engine-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes files (folder-relative path → text or bytes) under `root`. */
+export function writeTree(root: string, files: Record<string, string | Uint8Array>): string {
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(root, ...rel.split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return root;
+}
+
+/** A temporary stands folder with the given files. */
+export function tempSite(files: Record<string, string | Uint8Array>): string {
+  return writeTree(tempDir(), files);
+}
+
+/** An engine closed after the test (in memory unless a store file is given). */
+export async function engineFor(options: Partial<EngineOptions> = {}): Promise<Engine> {
+  const engine = await openEngine({ dbFile: null, ...options });
+  cleanups.push(() => engine.close());
+  return engine;
+}
+
+/** Front matter plus body, as a stand file. */
+export function page(fields: string, body = ''): string {
+  return `---\n${fields.trim()}\n---\n${body}`;
+}
+
+/** A 1×1 PNG. */
+export const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC',
+    'base64',
+  ),
+);
+
+/** Resolves once `check` returns a value, polling; fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('Timed out waiting for a condition.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

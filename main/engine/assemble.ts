@@ -10,7 +10,7 @@ import { renderMarkdown, renderRichField } from './markdown';
 import { dirOf, extensionOf, splitSegments, stemOf } from './paths';
 import { type CollectionPlan, type PagePlan, type StandPlan, type ThemePlan, urlKeyOf } from './plan';
 import { problem, lineOf } from './problems';
-import { compareHugoPages, isPublished, titleSortKey, toBool, toDate } from './publish';
+import { compareHugoPages, isPublished, type SortablePage, titleSortKey, toBool, toDate } from './publish';
 import { readTextFile } from './read';
 import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, type RefBase } from './refs';
 import type { ScannedFile } from './scan';
@@ -38,20 +38,46 @@ export interface InternalLink {
   ref: string;
 }
 
+/** One sub-page as built from its file: reused as it is while the file and what it refers to stay. */
+export interface PageBuild {
+  page: Page;
+  /** Plain text for search and snippets (the title is indexed on its own). */
+  text: string;
+  sort: SortablePage;
+  /** The page's URL key when it was built (a changed address means building it again). */
+  urlKey: string;
+  problems: Problem[];
+  deps: string[];
+  links: InternalLink[];
+}
+
 export interface StandBuild {
   key: string;
   stand: Stand | null;
-  pages: Page[];
+  /** Sub-pages in Hugo's order, drafts included. */
+  pageBuilds: PageBuild[];
   /** Theme names as the stand writes them: slug, name, file and line naming it; in order. */
   themeNames: [string, string, string, number | null][];
-  /** Plain text for search: the stand's and each page's. */
+  /** Plain text of the stand itself for search and snippets (without its title). */
   standText: string;
-  pageTexts: Record<string, string>;
   sortKey: string;
+  /** Problems, dependencies and links of the stand's own files (its pages carry their own). */
   problems: Problem[];
   /** Link-map and file keys looked up while building: when one appears or vanishes, rebuild. */
   deps: string[];
   links: InternalLink[];
+}
+
+/** Every problem of a stand build, its pages' included. */
+export function problemsOfBuild(build: StandBuild): Problem[] {
+  return build.pageBuilds.length === 0
+    ? build.problems
+    : [...build.problems, ...build.pageBuilds.flatMap((page) => page.problems)];
+}
+
+/** Every dependency key of a stand build. */
+export function depsOfBuild(build: StandBuild): string[] {
+  return [...build.deps, ...build.pageBuilds.flatMap((page) => page.deps)];
 }
 
 export interface ThemeBuild {
@@ -329,18 +355,24 @@ function themeNamesOf(parsed: ParsedFile, sink: Problems): string[] {
   return out;
 }
 
-/** Builds one stand and its pages from its plan. Never throws for bad content. */
-export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
+/**
+ * Builds one stand and its pages from its plan. `reuse` offers the previous build of a sub-page whose
+ * file and references have not changed, so it is not read again. Never throws for bad content.
+ */
+export function buildStand(
+  ctx: BuildContext,
+  plan: StandPlan,
+  reuse: (page: PagePlan) => PageBuild | undefined = () => undefined,
+): StandBuild {
   const sink = new Problems(ctx.collection, plan.slug);
   const deps = new Set<string>();
   const links: InternalLink[] = [];
   const empty = (): StandBuild => ({
     key: plan.key,
     stand: null,
-    pages: [],
+    pageBuilds: [],
     themeNames: [],
     standText: '',
-    pageTexts: {},
     sortKey: '',
     problems: sink.list,
     deps: [...deps],
@@ -532,49 +564,21 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
   const layoutRaw = fieldOf('layout');
 
   // Sub-pages (only a folder with _index.md has them), in Hugo's order.
-  const pageEntries: {
-    page: Page;
-    text: string;
-    sort: { weight: number; date: number; hugoTitle: string; file: string };
-  }[] = [];
+  const pageBuilds: PageBuild[] = [];
   for (const pagePlan of plan.pages) {
-    const parsed = readParsed(ctx, pagePlan.file, sink);
-    if (!parsed) continue;
-    const renderer = new FileRenderer(ctx, parsed, baseFor(parsed, pagePlan.urlDir), sink, deps, links);
-    const rendered = renderer.body();
-    const pageTitle = parsed.hugoTitle || stemOf(pagePlan.file);
-    if (!parsed.hugoTitle) {
-      sink.add(
-        parsed.file,
-        'title-missing',
-        `This page has no title, so it is shown as "${pageTitle}", after its file name. Add a title: line to its front matter.`,
-        1,
-      );
-    }
-    pageEntries.push({
-      page: {
-        collection: ctx.collection,
-        stand: plan.slug,
-        slug: pagePlan.slug,
-        title: pageTitle,
-        draft: !parsed.published,
-        html: rendered.html,
-        file: pagePlan.file,
-        weight: parsed.weight,
-      },
-      text: `${pageTitle} ${rendered.text}`,
-      sort: parsed,
-    });
+    const previous = reuse(pagePlan);
+    const built =
+      previous && previous.page.slug === pagePlan.slug && previous.urlKey === pagePlan.urlKey
+        ? previous
+        : buildPage(ctx, plan, pagePlan);
+    if (built) pageBuilds.push(built);
   }
-  pageEntries.sort((a, b) => compareHugoPages(a.sort, b.sort));
-  const pages = pageEntries.map((entry) => entry.page);
-  const pageRefs: PageRef[] = pages.map((page) => ({
+  pageBuilds.sort((a, b) => compareHugoPages(a.sort, b.sort));
+  const pageRefs: PageRef[] = pageBuilds.map(({ page }) => ({
     slug: page.slug,
     title: page.title,
     draft: page.draft,
   }));
-  const pageTexts: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const entry of pageEntries) pageTexts[entry.page.slug] = entry.text;
 
   const stand: Stand = {
     collection: ctx.collection,
@@ -600,13 +604,65 @@ export function buildStand(ctx: BuildContext, plan: StandPlan): StandBuild {
   return {
     key: plan.key,
     stand,
-    pages,
+    pageBuilds,
     themeNames,
-    standText: [title, description.text, showcase.text, newThisYear.text, body.text]
-      .filter(Boolean)
-      .join(' '),
-    pageTexts,
+    standText: [description.text, showcase.text, newThisYear.text, body.text].filter(Boolean).join(' '),
     sortKey: `${titleSortKey(title)}\u0000${plan.slug}`,
+    problems: sink.list,
+    deps: [...deps],
+    links,
+  };
+}
+
+/** Builds one sub-page from its file; null when the file cannot be read at all. */
+function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): PageBuild {
+  const sink = new Problems(ctx.collection, plan.slug);
+  const deps = new Set<string>();
+  const links: InternalLink[] = [];
+  const parsed = readParsed(ctx, pagePlan.file, sink);
+  const title = parsed?.hugoTitle || stemOf(pagePlan.file);
+  let html = '';
+  let text = '';
+  if (parsed) {
+    const rendered = new FileRenderer(
+      ctx,
+      parsed,
+      { fileDir: dirOf(parsed.file), urlDir: pagePlan.urlDir },
+      sink,
+      deps,
+      links,
+    ).body();
+    html = rendered.html;
+    text = rendered.text;
+    if (!parsed.hugoTitle) {
+      sink.add(
+        parsed.file,
+        'title-missing',
+        `This page has no title, so it is shown as "${title}", after its file name. Add a title: line to its front matter.`,
+        1,
+      );
+    }
+  }
+  return {
+    page: {
+      collection: ctx.collection,
+      stand: plan.slug,
+      slug: pagePlan.slug,
+      title,
+      // A page that cannot be read is not shown; its problem says why.
+      draft: parsed ? !parsed.published : true,
+      html,
+      file: pagePlan.file,
+      weight: parsed?.weight ?? 0,
+    },
+    text,
+    sort: {
+      weight: parsed?.weight ?? 0,
+      date: parsed?.date ?? 0,
+      hugoTitle: parsed?.hugoTitle ?? '',
+      file: pagePlan.file,
+    },
+    urlKey: pagePlan.urlKey,
     problems: sink.list,
     deps: [...deps],
     links,
@@ -726,7 +782,7 @@ export function assembleCollection(
   const published = new Map<string, Stand>();
   for (const stand of stands) if (!stand.draft) published.set(stand.slug, stand);
   for (const build of builds) {
-    for (const link of build.links) {
+    for (const link of [...build.links, ...build.pageBuilds.flatMap((page) => page.links)]) {
       const target = link.target;
       let ok: boolean;
       if (target.type === 'stand') ok = published.has(target.stand);

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { IndexOutcome, Limits } from './api';
-import { buildStand, buildTheme, type BuildContext } from './assemble';
+import { buildStand, buildTheme, type BuildContext, type PageBuild } from './assemble';
 import { buildAssetTable } from './assets';
 import { IndexError } from './errors';
 import { type CollectionPlan, isContentFile, linkKeysOf, planCollection } from './plan';
@@ -118,7 +118,11 @@ export function indexCollection(
   };
   const oldPlan = previous?.plan ?? null;
   const rebuildAll = !previous || configChanged || !wasAvailable;
-  const affected = rebuildAll ? allOwners(plan) : affectedOwners(previous, oldPlan!, plan, change);
+  const changedKeys = rebuildAll ? new Set<string>() : changedLinkKeys(oldPlan!, plan, change);
+  const affected = rebuildAll
+    ? allOwners(plan)
+    : affectedOwners(previous, oldPlan!, plan, change, changedKeys);
+  const touchedFiles = new Set(touched);
 
   state.files = scan.files;
   state.scanProblems = scanProblems;
@@ -152,8 +156,16 @@ export function indexCollection(
         state.standBuilds.delete(key);
         continue;
       }
-      const build = buildStand(ctx, standPlan);
-      reread.push(...filesOfStand(standPlan));
+      const reusable = new Map<string, PageBuild>();
+      if (!rebuildAll && old) {
+        for (const pageBuild of old.pageBuilds) {
+          if (touchedFiles.has(pageBuild.page.file)) continue;
+          if (pageBuild.deps.some((dep) => changedKeys.has(dep))) continue;
+          reusable.set(pageBuild.page.file, pageBuild);
+        }
+      }
+      const build = buildStand(ctx, standPlan, (page) => reusable.get(page.file));
+      reread.push(...filesOfStand(standPlan).filter((file) => !reusable.has(file)));
       state.standBuilds.set(key, build);
       touchedSlugs.add(standPlan.slug);
     } else {
@@ -242,11 +254,22 @@ function allOwners(plan: CollectionPlan): Set<string> {
   return owners;
 }
 
+/** Link-map keys of files that appeared or vanished: references to them resolve differently now. */
+function changedLinkKeys(oldPlan: CollectionPlan, plan: CollectionPlan, change: IndexChange): Set<string> {
+  const keys = new Set<string>();
+  for (const rel of change.added)
+    for (const key of isContentFile(rel) ? linkKeysOf(plan, rel) : [`file:${rel}`]) keys.add(key);
+  for (const rel of change.removed)
+    for (const key of isContentFile(rel) ? linkKeysOf(oldPlan, rel) : [`file:${rel}`]) keys.add(key);
+  return keys;
+}
+
 function affectedOwners(
   previous: CollectionState,
   oldPlan: CollectionPlan,
   plan: CollectionPlan,
   change: IndexChange,
+  keys: Set<string>,
 ): Set<string> {
   const owners = new Set<string>();
   const ownerOf = (p: CollectionPlan, rel: string) => {
@@ -256,11 +279,6 @@ function affectedOwners(
   for (const rel of [...change.added, ...change.changed]) ownerOf(plan, rel);
   for (const rel of [...change.removed, ...change.changed]) ownerOf(oldPlan, rel);
   // Files that appeared or vanished change what references resolve to.
-  const keys = new Set<string>();
-  for (const rel of change.added)
-    for (const key of isContentFile(rel) ? linkKeysOf(plan, rel) : [`file:${rel}`]) keys.add(key);
-  for (const rel of change.removed)
-    for (const key of isContentFile(rel) ? linkKeysOf(oldPlan, rel) : [`file:${rel}`]) keys.add(key);
   for (const key of keys) for (const owner of previous.depIndex.get(key) ?? []) owners.add(owner);
   for (const key of oldPlan.stands.keys()) if (!plan.stands.has(key)) owners.add(`stand:${key}`);
   for (const key of oldPlan.themes.keys()) if (!plan.themes.has(key)) owners.add(`theme:${key}`);

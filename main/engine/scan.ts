@@ -141,7 +141,17 @@ export function scanFolder(root: string, collection: string, limits: Limits): Sc
         }
         if (dirent.isSymbolicLink()) {
           // A link back up the tree must not make the walk go round in circles.
-          if (visitedDirs.has(abs)) continue;
+          if (visitedDirs.has(abs) || isInsideDir(abs, absDir)) {
+            problems.push(
+              problem(
+                collection,
+                rel,
+                'file-skipped',
+                'This link leads back to a folder that contains it, so it was skipped.',
+              ),
+            );
+            continue;
+          }
           visitedDirs.add(abs);
         }
         walk(abs, rel, depth + 1);
@@ -205,6 +215,7 @@ export function scanFolder(root: string, collection: string, limits: Limits): Sc
       }
       continue;
     }
+    visitedDirs.add(real);
     walk(real, top, 1);
   }
   for (const name of CONFIG_FILES) {

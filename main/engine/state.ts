@@ -1,7 +1,14 @@
 // A collection in memory: what was built (per stand and theme, as stored) plus the lookup tables the
 // queries use, derived again after every run and after loading the store.
 import path from 'node:path';
-import { assembleCollection, type CollectionModel, type StandBuild, type ThemeBuild } from './assemble';
+import {
+  assembleCollection,
+  type CollectionModel,
+  depsOfBuild,
+  problemsOfBuild,
+  type StandBuild,
+  type ThemeBuild,
+} from './assemble';
 import { type CollectionPlan, planCollection } from './plan';
 import { sortProblems } from './problems';
 import type { ScannedFile } from './scan';
@@ -51,11 +58,11 @@ export function deriveState(state: CollectionState): void {
   state.depIndex = new Map();
   const problems: Problem[] = [...state.scanProblems];
   for (const build of state.standBuilds.values()) {
-    problems.push(...build.problems);
-    indexDeps(state.depIndex, `stand:${build.key}`, build.deps);
+    problems.push(...problemsOfBuild(build));
+    indexDeps(state.depIndex, `stand:${build.key}`, depsOfBuild(build));
     if (!build.stand) continue;
     state.buildsBySlug.set(build.stand.slug, build);
-    for (const page of build.pages) state.pagesByKey.set(pageKey(page.stand, page.slug), page);
+    for (const { page } of build.pageBuilds) state.pagesByKey.set(pageKey(page.stand, page.slug), page);
   }
   for (const build of state.themeBuilds.values()) {
     problems.push(...build.problems);
@@ -99,7 +106,7 @@ export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
       text: build.standText,
     },
   ];
-  for (const page of build.pages) {
+  for (const { page, text } of build.pageBuilds) {
     if (page.draft) continue;
     docs.push({
       id: `p:${stand.slug}/${page.slug}`,
@@ -107,7 +114,7 @@ export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
       stand: stand.slug,
       page: page.slug,
       title: page.title,
-      text: build.pageTexts[page.slug] ?? page.title,
+      text,
     });
   }
   return docs;
@@ -158,7 +165,7 @@ export function fromStored(
     scanProblems: stored.scanProblems,
     siteParams,
     siteTitle: stored.siteTitle ?? null,
-    standBuilds: new Map(stored.stands.map((build) => [build.key, revive(build)])),
+    standBuilds: new Map(stored.stands.map((build) => [build.key, build])),
     themeBuilds: new Map(stored.themes.map((build) => [build.key, build])),
     plan: planCollection(files.keys()),
     assets: assetsOf(files),
@@ -173,10 +180,4 @@ export function fromStored(
   };
   deriveState(state);
   return state;
-}
-
-/** Restores null-prototype maps a JSON round trip turned into plain objects. */
-function revive(build: StandBuild): StandBuild {
-  build.pageTexts = Object.assign(Object.create(null) as Record<string, string>, build.pageTexts);
-  return build;
 }

@@ -134,7 +134,7 @@ function isStoreData(value: unknown): value is StoreData {
         (build) =>
           build &&
           typeof build.key === 'string' &&
-          Array.isArray(build.pages) &&
+          Array.isArray(build.pageBuilds) &&
           Array.isArray(build.problems) &&
           Array.isArray(build.deps),
       ) &&

@@ -1,0 +1,151 @@
+// Re-indexing reads only what changed: the change lists and `reread` say which files were looked at.
+import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { engineFor, FIXTURES, page, PNG, tempDir } from './helpers';
+
+let tick = 0;
+/** Writes a file with a modification time that surely differs from the last one. */
+function edit(root: string, rel: string, content: string | Uint8Array): void {
+  const file = path.join(root, ...rel.split('/'));
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  const time = new Date(Date.now() + 60_000 + ++tick * 1000);
+  utimesSync(file, time, time);
+}
+
+async function indexedCopy() {
+  const root = path.join(tempDir(), 'harbour');
+  cpSync(path.join(FIXTURES, 'site'), root, { recursive: true });
+  const engine = await engineFor();
+  const first = await engine.indexFolder(root);
+  return { root, engine, id: first.collection.id, first };
+}
+
+describe('incremental re-indexing', () => {
+  it('reads every content file the first time and nothing when nothing changed', async () => {
+    const { engine, id, first } = await indexedCopy();
+    expect(first.reread).toContain('content/stands/lighthouse/intro.md');
+    expect(first.reread).toContain('content/themes/databases/_index.md');
+    const again = await engine.reindex(id);
+    expect(again.change).toEqual({ collection: id, added: [], changed: [], removed: [] });
+    expect(again.reread).toEqual([]);
+    expect(again.problems).toEqual(first.problems);
+  });
+
+  it('reads a changed sub-page and its stand’s own files, not the other pages', async () => {
+    const { root, engine, id } = await indexedCopy();
+    edit(
+      root,
+      'content/stands/lighthouse/intro.md',
+      page('title: Introduction, revised\nweight: 2', 'New words.\n'),
+    );
+    const outcome = await engine.reindex(id);
+    expect(outcome.change.changed).toEqual(['content/stands/lighthouse/intro.md']);
+    expect(outcome.reread).toEqual([
+      'content/stands/lighthouse.md',
+      'content/stands/lighthouse/_index.md',
+      'content/stands/lighthouse/intro.md',
+    ]);
+    expect(engine.getPage(id, 'lighthouse', 'intro')!.html).toBe('<p>New words.</p>\n');
+    expect(engine.getStand(id, 'lighthouse')!.pages.map((p) => p.title)).toContain('Introduction, revised');
+    expect(engine.getPage(id, 'lighthouse', 'notes')!.html).toContain('After the script.');
+  });
+
+  it('reads only a stand whose listing file changed', async () => {
+    const { root, engine, id } = await indexedCopy();
+    edit(
+      root,
+      'content/stands/quay-db.md',
+      page('title: Quay DB 2\nthemes: [Databases]\nshow_on_overview: true\ndescription: Renamed.'),
+    );
+    const outcome = await engine.reindex(id);
+    expect(outcome.reread).toEqual(['content/stands/quay-db.md']);
+    expect(engine.listStands(id).find((s) => s.slug === 'quay-db')!.title).toBe('Quay DB 2');
+    // Its theme without a page is gone, and so is the problem about it.
+    expect(engine.listThemes(id).map((t) => t.slug)).toEqual(['databases', 'operating-systems']);
+    expect(outcome.problems.some((p) => p.code === 'theme-without-page')).toBe(false);
+  });
+
+  it('rebuilds what referred to a file that appeared', async () => {
+    const { root, engine, id } = await indexedCopy();
+    expect(engine.getStand(id, 'anchor-lab')!.logo).toBeNull();
+    edit(root, 'static/stands/anchor-lab/missing.png', PNG);
+    const outcome = await engine.reindex(id);
+    expect(outcome.change.added).toEqual(['static/stands/anchor-lab/missing.png']);
+    expect(outcome.reread).toEqual(['content/stands/anchor-lab/_index.md']);
+    expect(engine.getStand(id, 'anchor-lab')!.logo).toBe('static/stands/anchor-lab/missing.png');
+    expect(outcome.problems.some((p) => p.code === 'logo-missing' && p.stand === 'anchor-lab')).toBe(false);
+    expect(engine.getAsset(id, 'static/stands/anchor-lab/missing.png')).not.toBeNull();
+  });
+
+  it('drops removed files and re-reads the pages that linked to them', async () => {
+    const { root, engine, id } = await indexedCopy();
+    rmSync(path.join(root, 'content/stands/lighthouse/notes.html'));
+    const outcome = await engine.reindex(id);
+    expect(outcome.change.removed).toEqual(['content/stands/lighthouse/notes.html']);
+    expect(outcome.reread).toContain('content/stands/lighthouse/intro.md');
+    expect(outcome.reread).not.toContain('content/stands/lighthouse/Getting Started!.md');
+    expect(engine.getPage(id, 'lighthouse', 'notes')).toBeNull();
+    expect(engine.getPage(id, 'lighthouse', 'intro')!.html).toContain('<a>the notes</a>');
+    expect(outcome.problems).toContainEqual(
+      expect.objectContaining({ code: 'link-broken', file: 'content/stands/lighthouse/intro.md' }),
+    );
+    expect(outcome.problems.some((p) => p.file === 'content/stands/lighthouse/notes.html')).toBe(false);
+  });
+
+  it('adds and removes whole stands', async () => {
+    const { root, engine, id } = await indexedCopy();
+    edit(
+      root,
+      'content/stands/new-net.md',
+      page('title: New Net\nthemes: [Databases]\nshow_on_overview: true\ndescription: Fresh.'),
+    );
+    let outcome = await engine.reindex(id);
+    expect(outcome.change.added).toEqual(['content/stands/new-net.md']);
+    expect(outcome.reread).toEqual(['content/stands/new-net.md']);
+    expect(engine.listStands(id).map((s) => s.slug)).toEqual([
+      'anchor-lab',
+      'lighthouse',
+      'new-net',
+      'quay-db',
+    ]);
+    expect(engine.getTheme(id, 'databases')!.standCount).toBe(3);
+
+    rmSync(path.join(root, 'content/stands/quay-db.md'));
+    outcome = await engine.reindex(id);
+    expect(outcome.change.removed).toEqual(['content/stands/quay-db.md']);
+    // Lighthouse linked to Quay DB: its page is read again and now reports the broken link.
+    expect(outcome.reread).toEqual(['content/stands/lighthouse.md', 'content/stands/lighthouse/_index.md']);
+    expect(engine.getStand(id, 'quay-db')).toBeNull();
+    expect(engine.getStand(id, 'lighthouse')!.bodyHtml).toContain('<a>Quay DB</a>');
+  });
+
+  it('reads a changed theme page only', async () => {
+    const { root, engine, id } = await indexedCopy();
+    edit(root, 'content/themes/databases/_index.md', page('title: Data Stores\ndescription: Renamed.'));
+    const outcome = await engine.reindex(id);
+    expect(outcome.reread).toEqual(['content/themes/databases/_index.md']);
+    expect(engine.getStand(id, 'quay-db')!.themeRefs[0]).toEqual({ slug: 'databases', title: 'Data Stores' });
+  });
+
+  it('keeps search up to date', async () => {
+    const { root, engine, id } = await indexedCopy();
+    expect(engine.search(id, 'beacons').map((g) => g.stand)).toEqual(['lighthouse']);
+    edit(
+      root,
+      'content/stands/quay-db.md',
+      page('title: Quay DB\nshow_on_overview: true\ndescription: Now with beacons too.'),
+    );
+    await engine.reindex(id);
+    expect(
+      engine
+        .search(id, 'beacons')
+        .map((g) => g.stand)
+        .sort(),
+    ).toEqual(['lighthouse', 'quay-db']);
+    rmSync(path.join(root, 'content/stands/quay-db.md'));
+    await engine.reindex(id);
+    expect(engine.search(id, 'beacons').map((g) => g.stand)).toEqual(['lighthouse']);
+  });
+});

@@ -1,0 +1,88 @@
+// Full-text search: case, accents, small typos and prefixes; results grouped by stand with a snippet
+// and highlight ranges that point at the matched words.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../main/engine/api';
+import { openEngine } from '../../../main/engine/index';
+import type { SearchHit } from '../../../main/engine/types';
+import { page, tempSite } from './helpers';
+
+let engine: Engine;
+let id: string;
+
+beforeAll(async () => {
+  const root = tempSite({
+    'content/stands/ecole.md': page(
+      'title: École Numérique\nshow_on_overview: true\ndescription: Une école qui apprend la programmation aux enfants.',
+    ),
+    'content/stands/kernel/_index.md': page(
+      'title: Kernel Hackers\nshow_on_overview: true\ndescription: We write drivers and schedulers.',
+      'Our kernel runs on tiny boards.\n',
+    ),
+    'content/stands/kernel/scheduler.md': page(
+      'title: The Scheduler',
+      `${'Filler words about nothing in particular. '.repeat(10)}The completely fair scheduler decides which task runs next. ${'More filler text follows here. '.repeat(10)}\n`,
+    ),
+    'content/stands/secret.md': page(
+      'title: Secret Draft\nshow_on_overview: true\ndraft: true\ndescription: kernel hidden.',
+    ),
+  });
+  engine = await openEngine({ dbFile: null });
+  id = (await engine.indexFolder(root)).collection.id;
+  return () => engine.close();
+});
+
+const hits = (query: string): SearchHit[] => engine.search(id, query).flatMap((group) => group.hits);
+const highlighted = (hit: SearchHit) => hit.highlights.map(([start, end]) => hit.snippet.slice(start, end));
+
+describe('search', () => {
+  it('ignores case and accents', () => {
+    for (const query of ['ecole', 'ÉCOLE', 'École', 'numerique']) {
+      expect(engine.search(id, query).map((g) => g.stand)).toEqual(['ecole']);
+    }
+  });
+
+  it('forgives a small typo and matches prefixes', () => {
+    expect(hits('schedular').map((h) => h.page ?? h.stand)).toContain('scheduler');
+    expect(hits('progr').map((h) => h.stand)).toEqual(['ecole']);
+  });
+
+  it('groups hits by stand, stand and its pages together, and leaves drafts out', () => {
+    const groups = engine.search(id, 'kernel');
+    expect(groups.map((g) => g.stand)).toEqual(['kernel']);
+    expect(groups[0]!.standTitle).toBe('Kernel Hackers');
+    expect(groups[0]!.hits[0]).toMatchObject({
+      kind: 'stand',
+      collection: id,
+      stand: 'kernel',
+      page: null,
+      title: 'Kernel Hackers',
+    });
+    const scheduler = engine.search(id, 'scheduler')[0]!;
+    expect(scheduler.hits.map((h) => [h.kind, h.page])).toEqual(
+      expect.arrayContaining([
+        ['page', 'scheduler'],
+        ['stand', null],
+      ]),
+    );
+  });
+
+  it('returns a snippet around the first match with highlight ranges on the matched words', () => {
+    const hit = hits('fair scheduler').find((h) => h.page === 'scheduler')!;
+    expect(hit.snippet).toMatch(/^….*completely fair scheduler decides.*…$/);
+    expect(hit.snippet.length).toBeLessThanOrEqual(182);
+    expect(highlighted(hit)).toEqual(expect.arrayContaining(['fair', 'scheduler']));
+    const accented = hits('ecole')[0]!;
+    expect(highlighted(accented)).toEqual(['école']);
+  });
+
+  it('requires every word and respects the limit', () => {
+    expect(engine.search(id, 'kernel ecole')).toEqual([]);
+    expect(hits('sched').length).toBeGreaterThan(1);
+    expect(engine.search(id, 'sched', 1).flatMap((g) => g.hits)).toHaveLength(1);
+  });
+
+  it('answers nothing for empty queries and unknown collections', () => {
+    expect(engine.search(id, '   ')).toEqual([]);
+    expect(engine.search('nope', 'kernel')).toEqual([]);
+  });
+});

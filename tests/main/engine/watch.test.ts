@@ -1,0 +1,43 @@
+// Watch mode on a real temporary folder: a change on disk arrives as an IndexOutcome.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { IndexOutcome } from '../../../main/engine/api';
+import { engineFor, eventually, page, tempSite } from './helpers';
+
+describe('watch', () => {
+  it('re-indexes what changed and reports it, until stopped', async () => {
+    const root = tempSite({
+      'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true'),
+      'static/.keep': '',
+    });
+    const engine = await engineFor();
+    const { collection } = await engine.indexFolder(root);
+    const outcomes: IndexOutcome[] = [];
+    const stop = await engine.watch((outcome) => outcomes.push(outcome));
+    try {
+      // chokidar needs a moment to set up its watches before it sees changes.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      writeFileSync(path.join(root, 'content/stands/beta.md'), page('title: Beta\nshow_on_overview: true'));
+      const added = await eventually(
+        () => outcomes.find((o) => o.change.added.includes('content/stands/beta.md')),
+        15_000,
+      );
+      expect(added.collection.id).toBe(collection.id);
+      expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['alpha', 'beta']);
+
+      rmSync(path.join(root, 'content/stands/alpha.md'));
+      await eventually(
+        () => outcomes.find((o) => o.change.removed.includes('content/stands/alpha.md')),
+        15_000,
+      );
+      expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['beta']);
+    } finally {
+      await stop();
+    }
+    const count = outcomes.length;
+    writeFileSync(path.join(root, 'content/stands/gamma.md'), page('title: Gamma\nshow_on_overview: true'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(outcomes.length).toBe(count);
+  }, 40_000);
+});

@@ -5,6 +5,7 @@ import { useAppState } from '../hooks/app-state';
 import { navigate, useHashPath, useHashSearch } from '../lib/hash-location';
 import { collectionOfPath, patterns, to } from '../routes';
 import { RouteLink } from './common';
+import { eventName } from '../lib/text';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -72,7 +73,7 @@ export function Shell({ children }: { children: ReactNode }) {
               >
                 {collections.map((collection) => (
                   <option key={collection.id} value={collection.id}>
-                    {collection.name}
+                    {eventName(collection.name)}
                   </option>
                 ))}
               </select>
@@ -130,23 +131,23 @@ export function Shell({ children }: { children: ReactNode }) {
           </div>
         )}
       </header>
-      {notices.length > 0 && (
-        <div className="sa-notices" role="status">
-          {notices.map((notice) => (
-            <p key={notice.id} className={`sa-notice sa-notice-${notice.level}`}>
-              <span>{notice.message}</span>
-              <button
-                type="button"
-                className="sa-button sa-button-quiet"
-                onClick={() => dismissNotice(notice.id)}
-              >
-                Dismiss
-              </button>
-            </p>
-          ))}
-        </div>
-      )}
       <main ref={mainRef} id="sa-main" tabIndex={-1} className="sa-main">
+        {notices.length > 0 && (
+          <div className="sa-notices" role="status">
+            {notices.map((notice) => (
+              <p key={notice.id} className={`sa-notice sa-notice-${notice.level}`}>
+                <span>{notice.message}</span>
+                <button
+                  type="button"
+                  className="sa-button sa-button-quiet"
+                  onClick={() => dismissNotice(notice.id)}
+                >
+                  Dismiss
+                </button>
+              </p>
+            ))}
+          </div>
+        )}
         {children}
       </main>
     </div>

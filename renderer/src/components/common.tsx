@@ -23,6 +23,17 @@ export function RouteLink({
   );
 }
 
+// Focus moves to a new screen's heading only once the visitor has done something: on the first screen
+// of a launch (or a deep link) the focus ring would just be noise.
+let interacted = false;
+if (typeof window !== 'undefined') {
+  const mark = () => {
+    interacted = true;
+  };
+  window.addEventListener('pointerdown', mark, { capture: true, passive: true });
+  window.addEventListener('keydown', mark, { capture: true, passive: true });
+}
+
 /**
  * The screen's main heading. Sets the window title and, after an in-app navigation, takes focus so a
  * screen reader announces the new screen and Tab starts from the top of it.
@@ -42,7 +53,7 @@ export function ScreenTitle({
   }, [title]);
   useEffect(() => {
     // Typing in the header's search box must not lose focus when the results screen mounts.
-    if (document.activeElement?.closest('.sa-header, dialog')) return;
+    if (!interacted || document.activeElement?.closest('.sa-header, dialog')) return;
     ref.current?.focus({ preventScroll: true });
   }, []);
   return (

@@ -10,10 +10,15 @@ interface Props {
   html: string;
   collection: string;
   className?: string;
+  /** Level of the content's top headings: one below the heading of the section it is in. */
+  headingBase?: number;
 }
 
-export function RichHtml({ html, collection, className }: Props) {
-  const clean = useMemo(() => sanitizeHtml(html, { collection }), [html, collection]);
+export function RichHtml({ html, collection, className, headingBase = 2 }: Props) {
+  const clean = useMemo(
+    () => sanitizeHtml(html, { collection, headingBase }),
+    [html, collection, headingBase],
+  );
   const ref = useRef<HTMLDivElement>(null);
   const { openLink, showQr } = useQr();
 

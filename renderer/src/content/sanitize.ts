@@ -23,6 +23,67 @@ export const MARK = {
 export interface SanitizeOptions {
   /** The collection the HTML belongs to: `standalone://` links route inside it. */
   collection: string;
+  /**
+   * The level the content's top headings get (the section it sits in is one above): content headings are
+   * renumbered from here, in the order of the levels they use, so they nest under the app's own.
+   */
+  headingBase?: number;
+}
+
+// Chromium checks the page's CSP on `style` and `on…` attributes as soon as it parses them, even in the
+// inert document DOMPurify parses into: nothing runs or applies, but every one logs a CSP error. Renaming
+// them in the markup first keeps the console for real problems. This is cosmetic, not a defence: an
+// attribute it misses is still refused by the CSP and removed by DOMPurify.
+const RAW_PREFIX = 'data-sa-raw-';
+
+/** Renames `style` and `on…` attributes inside tags to `data-sa-raw-…` (a plain scan, no parsing). */
+export function defuseInlineAttributes(html: string): string {
+  let out = '';
+  let i = 0;
+  while (i < html.length) {
+    const open = html.indexOf('<', i);
+    if (open < 0 || !/[a-z]/i.test(html[open + 1] ?? '')) {
+      const end = open < 0 ? html.length : open + 1;
+      out += html.slice(i, end);
+      i = end;
+      continue;
+    }
+    out += html.slice(i, open);
+    let j = open + 1;
+    while (j < html.length && !/[\s/>]/.test(html[j]!)) j++;
+    out += html.slice(open, j);
+    // Attributes, tokenized the way HTML does: names, then optional quoted or unquoted values.
+    while (j < html.length && html[j] !== '>') {
+      if (/[\s/]/.test(html[j]!)) {
+        out += html[j];
+        j++;
+        continue;
+      }
+      let k = j + 1;
+      while (k < html.length && !/[\s/>=]/.test(html[k]!)) k++;
+      const name = html.slice(j, k);
+      out += /^(style|on[a-z]+)$/i.test(name) ? RAW_PREFIX + name : name;
+      j = k;
+      let m = j;
+      while (m < html.length && /\s/.test(html[m]!)) m++;
+      if (html[m] !== '=') continue;
+      m++;
+      while (m < html.length && /\s/.test(html[m]!)) m++;
+      const quote = html[m];
+      let end: number;
+      if (quote === '"' || quote === "'") {
+        const close = html.indexOf(quote, m + 1);
+        end = close < 0 ? html.length : close + 1;
+      } else {
+        end = m;
+        while (end < html.length && !/[\s>]/.test(html[end]!)) end++;
+      }
+      out += html.slice(j, end);
+      j = end;
+    }
+    i = j;
+  }
+  return out;
 }
 
 // Only these schemes may appear in any URL attribute (plus in-page `#` anchors). Relative URLs the
@@ -114,12 +175,8 @@ const KIND_LABEL: Record<string, string> = {
 
 /** The first remote URL an element (or, for players, one of its `<source>`s) would load. */
 function remoteUrlOf(element: Element): string | null {
-  const own = ['src', 'data', 'poster']
-    .map((name) => element.getAttribute(name))
-    .find((v) => v && isRemoteUrl(v));
-  if (own) return own;
-  const srcset = element.getAttribute('srcset');
-  if (srcset && srcsetUrls(srcset).some(isRemoteUrl)) return srcsetUrls(srcset).find(isRemoteUrl) ?? null;
+  const src = ['src', 'data'].map((name) => element.getAttribute(name)).find((v) => v && isRemoteUrl(v));
+  if (src) return src;
   const tag = element.localName;
   if (tag === 'video' || tag === 'audio' || tag === 'picture') {
     for (const source of Array.from(element.querySelectorAll('source, track'))) {
@@ -127,7 +184,10 @@ function remoteUrlOf(element: Element): string | null {
       if (found) return found;
     }
   }
-  return null;
+  const srcset = srcsetUrls(element.getAttribute('srcset') ?? '').find(isRemoteUrl);
+  if (srcset) return srcset;
+  const poster = element.getAttribute('poster');
+  return poster && isRemoteUrl(poster) ? poster : null;
 }
 
 function srcsetUrls(srcset: string): string[] {
@@ -188,6 +248,12 @@ export function createSanitizer(
 
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName;
+    if (name === `${RAW_PREFIX}style` || name === 'style') {
+      const kept = formatDeclarations(filterInlineStyle(data.attrValue));
+      if (kept) pendingStyle.set(node, kept);
+      data.keepAttr = false;
+      return;
+    }
     if (name.startsWith('data-sa-') && !trusted.has(node)) {
       data.keepAttr = false;
       return;
@@ -198,12 +264,7 @@ export function createSanitizer(
         .split(/\s+/)
         .filter((c) => c && !c.startsWith('sa-'))
         .join(' ');
-      return;
-    }
-    if (name === 'style') {
-      const kept = formatDeclarations(filterInlineStyle(data.attrValue));
-      if (kept) pendingStyle.set(node, kept);
-      data.keepAttr = false;
+      if (!data.attrValue) data.keepAttr = false;
     }
   });
 
@@ -233,6 +294,11 @@ export function createSanitizer(
       element.removeAttribute(name);
 
     if (tag === 'img') {
+      if (!element.hasAttribute('src')) {
+        // Nothing of it can be shown; an empty image would only be a broken-image icon.
+        element.remove();
+        return;
+      }
       if (!element.hasAttribute('alt')) element.setAttribute('alt', '');
       element.setAttribute('loading', 'lazy');
       element.setAttribute('decoding', 'async');
@@ -265,8 +331,9 @@ export function createSanitizer(
   return function sanitizeHtml(html: string, options: SanitizeOptions): string {
     current = options;
     try {
-      const fragment = purify.sanitize(html, CONFIG) as unknown as DocumentFragment;
+      const fragment = purify.sanitize(defuseInlineAttributes(html), CONFIG) as unknown as DocumentFragment;
       nameEmptyLinks(fragment);
+      renumberHeadings(fragment, options.headingBase ?? 2);
       const holder = fragment.ownerDocument.createElement('div');
       holder.append(fragment);
       return holder.innerHTML;
@@ -287,6 +354,21 @@ function nameEmptyLinks(root: DocumentFragment): void {
       const target = link.getAttribute(MARK.external) ?? 'another page';
       link.setAttribute('aria-label', `Link to ${target}`);
     }
+  }
+}
+
+// Content headings keep their relative order but close ranks under the section they sit in (an `<h5>` right
+// under the app's `<h2>` would skip levels for screen-reader users).
+function renumberHeadings(root: DocumentFragment, base: number): void {
+  const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+  const levels = [...new Set(headings.map((h) => Number(h.localName[1])))].sort((a, b) => a - b);
+  for (const heading of headings) {
+    const level = Math.min(6, base + levels.indexOf(Number(heading.localName[1])));
+    if (`h${level}` === heading.localName) continue;
+    const renamed = heading.ownerDocument.createElement(`h${level}`);
+    for (const attr of Array.from(heading.attributes)) renamed.setAttribute(attr.name, attr.value);
+    renamed.append(...Array.from(heading.childNodes));
+    heading.replaceWith(renamed);
   }
 }
 

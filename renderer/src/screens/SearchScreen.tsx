@@ -98,8 +98,9 @@ function ResultGroups({ collection, groups }: { collection: string; groups: Sear
                     to={hit.page ? to.page(collection, hit.stand, hit.page) : to.stand(collection, hit.stand)}
                     className="sa-hit-title"
                   >
-                    {hit.kind === 'page' ? hit.title : `${hit.title} (stand)`}
+                    {hit.title}
                   </RouteLink>
+                  <span className="sa-hit-kind">{hit.kind === 'page' ? 'page' : 'stand'}</span>
                   <Snippet hit={hit} />
                 </li>
               ))}

@@ -67,7 +67,7 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
               <h2 id="sa-showcase">
                 {data.title} @ {event}
               </h2>
-              <RichHtml html={data.showcaseHtml} collection={collection} />
+              <RichHtml html={data.showcaseHtml} collection={collection} headingBase={3} />
             </section>
           )}
           {data.newThisYearHtml && (
@@ -75,7 +75,7 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
               <h2 id="sa-new">
                 {data.title} in {year ?? 'this edition'}
               </h2>
-              <RichHtml html={data.newThisYearHtml} collection={collection} />
+              <RichHtml html={data.newThisYearHtml} collection={collection} headingBase={3} />
             </section>
           )}
         </div>

@@ -35,6 +35,7 @@ export function ThemesScreen({ collection }: { collection: string }) {
                   html={theme.descriptionHtml}
                   collection={collection}
                   className="sa-theme-description"
+                  headingBase={3}
                 />
               )}
             </li>

@@ -1,0 +1,267 @@
+// Every screen in real Chromium over a real index of the fixture editions: what a visitor sees, that
+// axe-core finds no violation, that nothing tries to leave the machine and nothing logs an error.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { writeFixtures } from './fixtures';
+
+let harness: Harness;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'standalone-screens-'));
+  const folders = await writeFixtures(dir);
+  harness = await startHarness({ folders: [folders.lantern2031, folders.lantern2030] });
+});
+
+afterAll(async () => {
+  await harness?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  // Whatever a test did, nothing may have left the machine, failed in the page or logged an error.
+  expect(harness.offMachine()).toEqual([]);
+  expect(harness.pageErrors).toEqual([]);
+  expect(harness.consoleErrors()).toEqual([]);
+});
+
+async function expectAccessible() {
+  expect(await harness.axe()).toEqual([]);
+}
+
+const heading = () => harness.page.locator('#sa-main h1').innerText();
+
+describe('screens', () => {
+  it('opens on the first collection and shows its stands as cards, in order, with logos', async () => {
+    await harness.open('/');
+    expect(harness.page.url()).toContain('#/c/lantern-2031');
+    expect(await heading()).toBe('Lantern Conference 2031 Stands');
+    const titles = await harness.page.locator('.sa-card-title').allInnerTexts();
+    expect(titles).toEqual(['Cobalt Database', 'Harbor Browser', 'Lantern OS', 'Quiet Garden Community']);
+    // A stand with a logo shows it from the folder (decoded), one without shows its initials.
+    const logo = harness.page.locator('.sa-card', { hasText: 'Lantern OS' }).locator('img');
+    await expect
+      .poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(64);
+    expect(
+      await harness.page
+        .locator('.sa-card', { hasText: 'Quiet Garden' })
+        .locator('.sa-logo-placeholder')
+        .innerText(),
+    ).toBe('QG');
+    expect(
+      harness.requests.some(
+        (r) => r.outcome === 'asset' && r.url.endsWith('/static/stands/lantern-os/logo.png'),
+      ),
+    ).toBe(true);
+    await expectAccessible();
+  });
+
+  it('lists themes with their counts and opens one', async () => {
+    await harness.open('/c/lantern-2031/themes');
+    expect(await heading()).toBe('Themes');
+    const community = harness.page.locator('.sa-theme', { hasText: 'Community' });
+    expect(await community.locator('.sa-count').innerText()).toBe('2 stands');
+    await expectAccessible();
+    await community.getByRole('link', { name: 'Community' }).click();
+    await harness.settle();
+    expect(await heading()).toBe('Community');
+    expect(await harness.page.locator('.sa-card-title').allInnerTexts()).toEqual([
+      'Lantern OS',
+      'Quiet Garden Community',
+    ]);
+    expect(await harness.page.locator('.sa-breadcrumb').innerText()).toContain('Themes');
+    await expectAccessible();
+  });
+
+  it('shows a stand as the site did, with links out marked and sub-pages', async () => {
+    await harness.open('/c/lantern-2031/stands/lantern-os');
+    expect(await heading()).toBe('Welcome to the Lantern OS stand!');
+    const main = harness.page.locator('.sa-stand-main');
+    expect(await main.getByRole('heading', { name: 'Lantern OS @ Lantern Conference 2031' }).count()).toBe(1);
+    expect(await main.getByRole('heading', { name: 'Lantern OS in 2031' }).count()).toBe(1);
+    // Bootstrap cards from the showcase keep their structure.
+    expect(await main.locator('.row .card .card-title').allInnerTexts()).toEqual([
+      'Installer',
+      'Package manager',
+      'Talks',
+    ]);
+    // The YouTube embed is a placeholder, never a frame.
+    expect(await main.locator('iframe').count()).toBe(0);
+    expect(await main.locator('.sa-remote').innerText()).toContain(
+      'Embedded page on youtube.com — needs the internet',
+    );
+    const side = harness.page.locator('.sa-side');
+    expect(await side.locator('.sa-link-kind').allInnerTexts()).toEqual(['Website', 'Chat room']);
+    expect(await side.locator('.sa-net').first().innerText()).toContain('needs the internet');
+    expect(await side.getByRole('link', { name: 'The bootloader' }).count()).toBe(1);
+    await expectAccessible();
+  });
+
+  it('offers links out as QR codes, and opens them through the main process', async () => {
+    await harness.open('/c/lantern-2031/stands/lantern-os');
+    await harness.page.getByRole('button', { name: 'QR code for lantern-os.example.org' }).click();
+    const dialog = harness.page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('.sa-qr-url').innerText()).toBe('https://lantern-os.example.org/');
+    expect(await dialog.locator('svg.sa-qr path').getAttribute('d')).toMatch(/^M\d/);
+    await expectAccessible();
+    await harness.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // The placeholder of the remote video offers the video's own page.
+    await harness.page.getByRole('button', { name: 'Show the link as a QR code' }).click();
+    expect(await harness.page.getByRole('dialog').locator('.sa-qr-url').innerText()).toBe(
+      'https://www.youtube.com/watch?v=lantern12345',
+    );
+    await harness.page.keyboard.press('Escape');
+
+    // A link in stand content goes through main (`openExternal`), never navigates the page.
+    await harness.page.getByRole('link', { name: /kernel talk/ }).click();
+    await expect.poll(() => harness.externalOpened).toEqual(['https://video.example.org/lantern']);
+    expect(harness.page.url()).toContain('#/c/lantern-2031/stands/lantern-os');
+  });
+
+  it('follows links between pages inside the app and shows the breadcrumb', async () => {
+    await harness.open('/c/lantern-2031/stands/lantern-os');
+    await harness.page.getByRole('link', { name: 'read how it works' }).click();
+    await harness.settle();
+    expect(await heading()).toBe('The bootloader');
+    expect(await harness.page.locator('.sa-breadcrumb li').allInnerTexts()).toEqual([
+      'Operating Systems',
+      'Lantern OS',
+      'The bootloader',
+    ]);
+    // Markdown tables and local images render; links to the stand's other pages and other stands route in-app.
+    expect(await harness.page.locator('.rich table td').first().innerText()).toBe('Kettle');
+    await harness.page.locator('.rich').getByRole('link', { name: 'team page' }).click();
+    await harness.settle();
+    expect(await heading()).toBe('Meet the team');
+    // A remote photo is a placeholder; the inline float survives through CSSOM, its colour does not.
+    expect(await harness.page.locator('.sa-remote').innerText()).toContain('Image on images.example.org');
+    const styled = harness.page.locator('.rich p', { hasText: 'Twelve maintainers' });
+    expect(await styled.evaluate((p) => [getComputedStyle(p).float, p.style.color])).toEqual(['right', '']);
+    await expectAccessible();
+    // Back and forward walk the history.
+    await harness.page.goBack();
+    await harness.settle();
+    expect(await heading()).toBe('The bootloader');
+    await harness.page.goForward();
+    await harness.settle();
+    expect(await heading()).toBe('Meet the team');
+  });
+
+  it('searches as you type, grouped by stand, with highlights; / focuses the box', async () => {
+    await harness.open('/c/lantern-2031');
+    await harness.page.locator('body').press('/');
+    const box = harness.page.getByRole('searchbox', { name: 'Search stands and pages' });
+    expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+    await harness.page.keyboard.type('boot');
+    await expect.poll(() => harness.page.url()).toContain('#/c/lantern-2031/search?q=boot');
+    await expect
+      .poll(() => harness.page.locator('.sa-result-group h2').allInnerTexts())
+      .toEqual(['Lantern OS']);
+    expect(await harness.page.locator('.sa-hit mark').first().innerText()).toBe('boot');
+    // The box keeps focus while the results screen replaces the overview.
+    expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+    await expectAccessible();
+    await harness.page.locator('.sa-hit-title', { hasText: 'The bootloader' }).click();
+    await harness.settle();
+    expect(await heading()).toBe('The bootloader');
+    // Ctrl+K works from anywhere too.
+    await harness.page.keyboard.press('Control+k');
+    expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+  });
+
+  it('says when nothing is found', async () => {
+    await harness.open('/c/lantern-2031/search?q=zzzqqq');
+    await expect
+      .poll(() => harness.page.locator('.sa-lede').innerText())
+      .toContain('Nothing found for “zzzqqq”');
+    await expectAccessible();
+  });
+
+  it('switches edition from the header', async () => {
+    await harness.open('/c/lantern-2031/themes');
+    await harness.page.getByRole('combobox', { name: 'Edition' }).selectOption('lantern-2030');
+    await harness.settle();
+    expect(harness.page.url()).toContain('#/c/lantern-2030/themes');
+    await harness.page.getByRole('link', { name: 'Stands', exact: true }).click();
+    await harness.settle();
+    expect(await harness.page.locator('.sa-card-title').allInnerTexts()).toEqual([
+      'Amber Radio',
+      'Lantern OS',
+    ]);
+  });
+
+  it('shows collections with their freshness and counts', async () => {
+    await harness.open('/collections');
+    expect(await heading()).toBe('Collections');
+    const items = harness.page.locator('.sa-collection');
+    expect(await items.count()).toBe(2);
+    const first = items.filter({ hasText: 'Lantern Conference 2031' });
+    expect(await first.locator('.sa-freshness').innerText()).toMatch(
+      /^Indexed .+ · 4 stands listed of 4 · 3 pages · 3 themes/,
+    );
+    await expectAccessible();
+  });
+
+  it('lists content problems, filterable', async () => {
+    await harness.open('/c/lantern-2031/problems');
+    expect(await heading()).toBe('Content problems');
+    expect(await harness.page.locator('.sa-table tbody tr').count()).toBeGreaterThan(0);
+    await expectAccessible();
+    await harness.page.getByRole('combobox', { name: 'Severity' }).selectOption('error');
+    await expect.poll(() => harness.page.url()).toContain('severity=error');
+  });
+
+  it('shows a clear message for unknown stands and routes', async () => {
+    await harness.open('/c/lantern-2031/stands/no-such-stand');
+    expect(await heading()).toBe('Not found');
+    await harness.open('/nowhere/at/all');
+    expect(await heading()).toBe('Not found');
+    await expectAccessible();
+  });
+});
+
+describe('layout', () => {
+  it('is accessible in dark mode and on a 1024×768 kiosk screen', async () => {
+    await harness.page.emulateMedia({ colorScheme: 'dark' });
+    await harness.page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      for (const route of [
+        '/c/lantern-2031',
+        '/c/lantern-2031/stands/lantern-os',
+        '/c/lantern-2031/search?q=boot',
+      ]) {
+        await harness.open(route);
+        expect(await harness.axe(), route).toEqual([]);
+        // Nothing spills sideways.
+        expect(
+          await harness.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        ).toBe(true);
+      }
+    } finally {
+      await harness.page.emulateMedia({ colorScheme: 'light' });
+      await harness.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('can be used with the keyboard alone: Tab reaches a card and Enter opens it', async () => {
+    await harness.open('/c/lantern-2031');
+    let focused = '';
+    for (let i = 0; i < 20 && !focused.includes('Cobalt'); i++) {
+      await harness.page.keyboard.press('Tab');
+      focused = await harness.page.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toBe('Cobalt Database');
+    await harness.page.keyboard.press('Enter');
+    await harness.settle();
+    expect(await heading()).toBe('Welcome to the Cobalt Database stand!');
+    // After an in-app move the new screen's heading has focus.
+    expect(await harness.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+});

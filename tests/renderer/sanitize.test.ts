@@ -1,0 +1,255 @@
+// The sanitizer under jsdom (happy-dom lets scripts through): what stand HTML may become on the page.
+import { describe, expect, it } from 'vitest';
+import { createSanitizer, MARK } from '../../renderer/src/content/sanitize';
+import { XSS_PAYLOADS } from '../e2e/xss-payloads';
+
+const sanitize = createSanitizer(window);
+const clean = (html: string, collection = 'fosdem-2021') => sanitize(html, { collection });
+
+/** Parses output the way the page will, inertly, to inspect it. */
+function parse(html: string): HTMLElement {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const holder = document.createElement('div');
+  holder.append(template.content.cloneNode(true));
+  return holder;
+}
+
+function allAttributes(root: Element): { tag: string; name: string; value: string }[] {
+  return Array.from(root.querySelectorAll('*')).flatMap((element) =>
+    Array.from(element.attributes).map((attr) => ({
+      tag: element.localName,
+      name: attr.name,
+      value: attr.value,
+    })),
+  );
+}
+
+const FORBIDDEN_ATTRIBUTES = new Set([
+  'style',
+  'ping',
+  'background',
+  'action',
+  'formaction',
+  'autofocus',
+  'tabindex',
+  'srcdoc',
+  'target',
+]);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'srcset',
+  'poster',
+  'data',
+  'action',
+  'formaction',
+  'background',
+  'xlink:href',
+  'ping',
+  'cite',
+  'longdesc',
+]);
+
+describe('sanitizeHtml against hostile markup', () => {
+  it.each(XSS_PAYLOADS.map((payload) => [payload]))('neutralises %s', (payload) => {
+    const root = parse(clean(payload));
+    const forbidden = root.querySelectorAll(
+      'script, style, iframe, frame, object, embed, form, input, base, meta, link, svg, math, template, dialog, noscript',
+    );
+    expect(Array.from(forbidden).map((e) => e.localName)).toEqual([]);
+    for (const { tag, name, value } of allAttributes(root)) {
+      expect(name, `${tag}[${name}]`).not.toMatch(/^on/i);
+      expect(FORBIDDEN_ATTRIBUTES.has(name), `${tag}[${name}]`).toBe(false);
+      if (URL_ATTRIBUTES.has(name)) {
+        // Nothing left can run or be fetched: only app routes, in-page anchors, the collection's own
+        // files, and links out that go through the main process.
+        expect(value, `${tag}[${name}]`).toMatch(
+          /^(#(?!\/)|#\/c\/fosdem-2021\/|stand-asset:\/\/fosdem-2021\/|https?:\/\/|mailto:)/i,
+        );
+        if (/^https?:/i.test(value))
+          expect(tag === 'a' && name === 'href', `${tag}[${name}]=${value}`).toBe(true);
+      }
+      if (name === 'id' || name === 'name') expect(value).toMatch(/^user-content-/);
+    }
+  });
+
+  it('keeps no trace of any payload that could run', () => {
+    const out = clean(XSS_PAYLOADS.join('\n'));
+    expect(out).not.toMatch(
+      /<script|javascript:|vbscript:|data:text|onerror=|onload=|srcdoc|expression\(|url\(/i,
+    );
+  });
+
+  it('prefixes ids and names so content cannot clobber the page', () => {
+    const root = parse(
+      clean(
+        '<img name="api" src="stand-asset://fosdem-2021/a.png"><a id="api" href="#top">x</a><p id="top">t</p>',
+      ),
+    );
+    expect(root.querySelector('img')!.getAttribute('name')).toBe('user-content-api');
+    expect(root.querySelector('a')!.id).toBe('user-content-api');
+    expect(root.querySelector('p')!.id).toBe('user-content-top');
+  });
+
+  it('strips marks and app classes the content tries to set itself', () => {
+    const root = parse(
+      clean(
+        '<p data-sa-qr="https://evil.invalid/" data-sa-style="position:fixed" class="lead sa-header">x</p>',
+      ),
+    );
+    const p = root.querySelector('p')!;
+    expect(p.getAttribute(MARK.qr)).toBeNull();
+    expect(p.getAttribute(MARK.style)).toBeNull();
+    expect(p.className).toBe('lead');
+  });
+});
+
+describe('remote media', () => {
+  it('replaces a remote image by a placeholder that offers the link as a QR code', () => {
+    const root = parse(clean('<p><img src="https://www.example.org/photo.png" alt="Team photo"></p>'));
+    expect(root.querySelector('img')).toBeNull();
+    const placeholder = root.querySelector(`[${MARK.remote}]`)!;
+    expect(placeholder.textContent).toContain('Image on example.org — needs the internet');
+    expect(placeholder.querySelector('button')!.getAttribute(MARK.qr)).toBe(
+      'https://www.example.org/photo.png',
+    );
+  });
+
+  it('turns a YouTube embed into a placeholder whose QR code is the video page', () => {
+    const root = parse(
+      clean('<iframe src="https://www.youtube.com/embed/abcdefghijk" allowfullscreen></iframe>'),
+    );
+    expect(root.querySelector('iframe')).toBeNull();
+    expect(root.textContent).toContain('Embedded page on youtube.com — needs the internet');
+    expect(root.querySelector('button')!.getAttribute(MARK.qr)).toBe(
+      'https://www.youtube.com/watch?v=abcdefghijk',
+    );
+  });
+
+  it('replaces a player with a remote source, and keeps a local one with controls', () => {
+    const remote = parse(
+      clean('<video><source src="https://cdn.example.org/talk.mp4" type="video/mp4"></video>'),
+    );
+    expect(remote.querySelector('video, source')).toBeNull();
+    expect(remote.textContent).toContain('Video on cdn.example.org');
+    const local = parse(
+      clean('<video autoplay src="stand-asset://fosdem-2021/content/stands/x/demo.webm"></video>'),
+    );
+    const video = local.querySelector('video')!;
+    expect(video.getAttribute('src')).toBe('stand-asset://fosdem-2021/content/stands/x/demo.webm');
+    expect(video.hasAttribute('controls')).toBe(true);
+    expect(video.hasAttribute('autoplay')).toBe(false);
+  });
+
+  it('uses an inline placeholder without a button inside a link', () => {
+    const root = parse(clean('<a href="https://example.org/"><img src="https://example.org/logo.png"></a>'));
+    const link = root.querySelector('a')!;
+    expect(link.querySelector('button')).toBeNull();
+    expect(link.querySelector(`span[${MARK.remote}]`)).not.toBeNull();
+  });
+
+  it('keeps local images, lazily, with an alt, and drops files of other collections', () => {
+    const root = parse(
+      clean(
+        '<img src="stand-asset://fosdem-2021/static/stands/x/logo.png"><img src="stand-asset://other/secret.png"><img src="relative.png">',
+      ),
+    );
+    // The other two have nothing left to show and are dropped.
+    const images = root.querySelectorAll('img');
+    expect(images).toHaveLength(1);
+    expect(images[0]!.getAttribute('src')).toBe('stand-asset://fosdem-2021/static/stands/x/logo.png');
+    expect(images[0]!.getAttribute('alt')).toBe('');
+    expect(images[0]!.getAttribute('loading')).toBe('lazy');
+  });
+
+  it('keeps a srcset only when every candidate is a file of the collection', () => {
+    const ok = parse(
+      clean(
+        '<img src="stand-asset://fosdem-2021/a.png" srcset="stand-asset://fosdem-2021/a.png 1x, stand-asset://fosdem-2021/b.png 2x">',
+      ),
+    );
+    expect(ok.querySelector('img')!.getAttribute('srcset')).toContain('b.png 2x');
+    const mixed = parse(
+      clean(
+        '<img src="stand-asset://fosdem-2021/a.png" srcset="stand-asset://fosdem-2021/a.png 1x, data:image/png;base64,AA 2x">',
+      ),
+    );
+    expect(mixed.querySelector('img')!.hasAttribute('srcset')).toBe(false);
+  });
+});
+
+describe('links', () => {
+  it('routes standalone:// links inside the app', () => {
+    const root = parse(
+      clean(
+        '<a href="standalone://stand/matrix">stand</a><a href="standalone://page/matrix/get%20involved">page</a><a href="standalone://theme/iot">theme</a>',
+      ),
+    );
+    expect(Array.from(root.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual([
+      '#/c/fosdem-2021/stands/matrix',
+      '#/c/fosdem-2021/stands/matrix/get%20involved',
+      '#/c/fosdem-2021/themes/iot',
+    ]);
+  });
+
+  it('drops malformed internal links, app-route lookalikes and relative links', () => {
+    const root = parse(
+      clean(
+        '<a href="standalone://stand/..%2Fx">a</a><a href="standalone://nope/x">b</a><a href="#/collections">c</a><a href="../other.html">d</a>',
+      ),
+    );
+    for (const link of Array.from(root.querySelectorAll('a'))) expect(link.hasAttribute('href')).toBe(false);
+  });
+
+  it('marks links out as external and strips targets', () => {
+    const root = parse(
+      clean(
+        '<a href="https://matrix.org/blog" target="_blank">blog</a><a href="mailto:team@example.org">mail</a>',
+      ),
+    );
+    const [web, mail] = Array.from(root.querySelectorAll('a'));
+    expect(web!.getAttribute(MARK.external)).toBe('matrix.org');
+    expect(web!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(web!.hasAttribute('target')).toBe(false);
+    expect(mail!.getAttribute(MARK.external)).toBe('team@example.org');
+  });
+
+  it('keeps in-page anchors and names links that only hold an image', () => {
+    const root = parse(
+      clean(
+        '<a href="#faq">FAQ</a><a href="https://example.org/"><img src="stand-asset://fosdem-2021/a.png"></a>',
+      ),
+    );
+    const [anchor, imageLink] = Array.from(root.querySelectorAll('a'));
+    expect(anchor!.getAttribute('href')).toBe('#faq');
+    expect(imageLink!.getAttribute('aria-label')).toBe('Link to example.org');
+  });
+});
+
+describe('inline style', () => {
+  it('keeps layout as data for CSSOM and drops colours and anything that loads', () => {
+    const root = parse(
+      clean(
+        '<div style="float: left; padding: 10px; color: red; background: url(https://x.invalid/a.png); position: fixed">x</div>',
+      ),
+    );
+    const div = root.querySelector('div')!;
+    expect(div.hasAttribute('style')).toBe(false);
+    expect(div.getAttribute(MARK.style)).toBe('float:left;padding:10px');
+  });
+});
+
+describe('real stand HTML', () => {
+  it('keeps Bootstrap structure, tables and text intact', () => {
+    const html =
+      '<div class="row"><div class="col-sm-12 col-md-4"><div class="card"><div class="card-body"><h5 class="card-title">Docs</h5>' +
+      '<p class="card-text">Read <a href="https://docs.example.org">the docs</a>.</p></div></div></div></div>' +
+      '<table><thead><tr><th>When</th></tr></thead><tbody><tr><td>Saturday</td></tr></tbody></table>';
+    const root = parse(clean(html));
+    expect(
+      root.querySelector('.row > .col-sm-12.col-md-4 > .card > .card-body > h2.card-title')!.textContent,
+    ).toBe('Docs');
+    expect(root.querySelector('td')!.textContent).toBe('Saturday');
+  });
+});

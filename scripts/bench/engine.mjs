@@ -55,7 +55,40 @@ export async function run(ctx) {
       figures[dataset.token] = { label: dataset.label, error: message };
     }
   }
+  const measured = Object.entries(figures).filter(([, figure]) => !figure.error);
+  if (measured.length > 0) {
+    // A table to paste into the README's benchmark section.
+    const table = markdownTable(measured);
+    await writeFile(join(ctx.benchDir, 'results-engine.md'), table);
+    ctx.report.line(`\n${table}`);
+  }
   return figures;
+}
+
+function markdownTable(measured) {
+  const rows = [
+    ['', ...measured.map(([, figure]) => figure.label)],
+    ['files', ...measured.map(([, figure]) => String(figure.files))],
+    ['cold index (engine)', ...measured.map(([, figure]) => ms(figure.cold.medianIndexMs))],
+    ['cold index (whole process)', ...measured.map(([, figure]) => ms(figure.cold.medianWallMs))],
+    ['hugo build', ...measured.map(([, figure]) => (figure.hugo?.medianMs ? ms(figure.hugo.medianMs) : '—'))],
+    ['cold / hugo', ...measured.map(([, figure]) => (figure.hugo?.ratio ? `${figure.hugo.ratio}×` : '—'))],
+    [
+      'nothing changed (fresh / warm)',
+      ...measured.map(([, f]) => `${ms(f.nothingChanged.indexMs)} / ${ms(f.nothingChanged.warmIndexMs)}`),
+    ],
+    [
+      'one file changed (fresh / warm)',
+      ...measured.map(([, f]) => `${ms(f.oneFileChanged.indexMs)} / ${ms(f.oneFileChanged.warmIndexMs)}`),
+    ],
+    ['store size', ...measured.map(([, figure]) => bytes(figure.storeBytes))],
+    ['store load', ...measured.map(([, figure]) => ms(figure.nothingChanged.openMs))],
+    ['peak RSS', ...measured.map(([, figure]) => `${figure.peakRssMB.max} MB`)],
+    ['search p50 / p95', ...measured.map(([, f]) => `${ms(f.search.p50Ms)} / ${ms(f.search.p95Ms)}`)],
+    ['first search', ...measured.map(([, figure]) => ms(figure.search.firstQueryMs))],
+  ];
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(rows[0]), line(rows[0].map(() => '---')), ...rows.slice(1).map(line)].join('\n') + '\n';
 }
 
 async function prepare(ctx, dataset) {

@@ -13,7 +13,7 @@ import { problem, lineOf } from './problems';
 import { compareHugoPages, isPublished, type SortablePage, titleSortKey, toBool, toDate } from './publish';
 import { readTextFile } from './read';
 import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, type RefBase } from './refs';
-import type { ScannedFile } from './scan';
+import { absolutePathOf, type ScannedFile } from './scan';
 import { expandShortcodes, fillPlaceholders, type ShortcodeProblemCode } from './shortcodes';
 import { truncateText } from './summary';
 import type { Asset, Page, PageRef, Problem, ProblemCode, Stand, StandLink, Theme } from './types';
@@ -22,6 +22,8 @@ import { urlize } from './urlize';
 /** What building needs to know about the rest of the collection. */
 export interface BuildContext {
   collection: string;
+  /** The folder (as given; real paths of linked files are in the scan). */
+  root: string;
   limits: Limits;
   now: number;
   files: Map<string, ScannedFile>;
@@ -30,19 +32,21 @@ export interface BuildContext {
   siteParams: Record<string, unknown>;
 }
 
-/** A link from content to another stand, page or theme, checked once everything is built. */
-export interface InternalLink {
-  target: LinkTarget;
-  file: string;
-  line: number | null;
-  ref: string;
+/**
+ * A link from content to a stand, page or theme, checked once everything is built: the target
+ * (`stand:<slug>`, `page:<stand>/<page>`, `theme:<slug>`), its line, the reference as written, and
+ * (for a stand's own files) the file; a page's links are in that page's file. Tuples keep the store small.
+ */
+export type InternalLink = [target: string, line: number | null, ref: string, file?: string];
+
+function linkKey(target: LinkTarget): string {
+  if (target.type === 'page') return `page:${target.stand}/${target.page}`;
+  return target.type === 'stand' ? `stand:${target.stand}` : `theme:${target.theme}`;
 }
 
 /** One sub-page as built from its file: reused as it is while the file and what it refers to stay. */
 export interface PageBuild {
   page: Page;
-  /** Plain text for search and snippets (the title is indexed on its own). */
-  text: string;
   sort: SortablePage;
   /** The page's URL key when it was built (a changed address means building it again). */
   urlKey: string;
@@ -58,8 +62,6 @@ export interface StandBuild {
   pageBuilds: PageBuild[];
   /** Theme names as the stand writes them: slug, name, file and line naming it; in order. */
   themeNames: [string, string, string, number | null][];
-  /** Plain text of the stand itself for search and snippets (without its title). */
-  standText: string;
   sortKey: string;
   /** Problems, dependencies and links of the stand's own files (its pages carry their own). */
   problems: Problem[];
@@ -119,7 +121,7 @@ class Problems {
 function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile | null {
   const scanned = ctx.files.get(file);
   if (!scanned) return null;
-  const read = readTextFile(scanned.abs, ctx.limits.maxContentFileBytes);
+  const read = readTextFile(absolutePathOf(ctx.root, scanned), ctx.limits.maxContentFileBytes);
   if (!read.ok) {
     sink.add(file, read.code, read.message);
     return null;
@@ -176,7 +178,7 @@ class FileRenderer {
   }
 
   /** A rich front-matter field (HTML or Markdown). */
-  field(value: unknown, name: string): { html: string; text: string } {
+  field(value: unknown, name: string, withText = false): { html: string; text: string } {
     if (value === null || value === undefined) return { html: '', text: '' };
     if (typeof value !== 'string') {
       this.sink.add(
@@ -187,18 +189,22 @@ class FileRenderer {
       );
       return { html: '', text: '' };
     }
-    return this.html(renderRichField(value));
+    return this.html(renderRichField(value), withText);
   }
 
-  html(html: string): { html: string; text: string } {
+  html(html: string, withText = false): { html: string; text: string } {
     const file = this.parsed.file;
-    return processHtml(html, {
-      resolve: (ref, link) => this.resolveLocal(ref.path, ref.fragment, link),
-      report: (code: HtmlProblemCode, ref, tag) => {
-        const line = ref ? lineOf(this.parsed.text, ref) : lineOf(this.parsed.text, `<${tag}`);
-        this.sink.add(file, code, htmlMessage(code, ref, tag), line, ref);
+    return processHtml(
+      html,
+      {
+        resolve: (ref, link) => this.resolveLocal(ref.path, ref.fragment, link),
+        report: (code: HtmlProblemCode, ref, tag) => {
+          const line = ref ? lineOf(this.parsed.text, ref) : lineOf(this.parsed.text, `<${tag}`);
+          this.sink.add(file, code, htmlMessage(code, ref, tag), line, ref);
+        },
       },
-    });
+      withText,
+    );
   }
 
   /** Resolves a local path to an asset or internal link URL. */
@@ -244,7 +250,8 @@ class FileRenderer {
   }
 
   private internal(target: LinkTarget, fragment: string, ref: string): Resolution {
-    this.links.push({ target, file: this.parsed.file, line: lineOf(this.parsed.text, ref), ref });
+    const ref80 = ref.length > 120 ? `${ref.slice(0, 117)}…` : ref;
+    this.links.push([linkKey(target), lineOf(this.parsed.text, ref), ref80, this.parsed.file]);
     return { type: 'url', url: internalUrl(target, fragment) };
   }
 
@@ -372,7 +379,6 @@ export function buildStand(
     stand: null,
     pageBuilds: [],
     themeNames: [],
-    standText: '',
     sortKey: '',
     problems: sink.list,
     deps: [...deps],
@@ -466,8 +472,9 @@ export function buildStand(
     );
   }
 
-  const rich = (name: string) => rendererFor(fieldSource(name)).field(fieldOf(name), name);
-  const description = rich('description');
+  const rich = (name: string, withText = false) =>
+    rendererFor(fieldSource(name)).field(fieldOf(name), name, withText);
+  const description = rich('description', true);
   const showcase = rich('showcase');
   const newThisYear = rich('new_this_year');
   // The card (overview, theme pages) shows the listed file's text: its `overview`, else its description.
@@ -479,12 +486,13 @@ export function buildStand(
       : null;
   let cardText: string;
   if (cardSource === fieldSource('description') && cardField === 'description') cardText = description.text;
-  else if (cardField) cardText = rendererFor(cardSource).field(cardSource.data[cardField], cardField).text;
+  else if (cardField)
+    cardText = rendererFor(cardSource).field(cardSource.data[cardField], cardField, true).text;
   else {
     const overview = fieldOf('overview');
     cardText =
       overview !== undefined
-        ? rendererFor(fieldSource('overview')).field(overview, 'overview').text
+        ? rendererFor(fieldSource('overview')).field(overview, 'overview', true).text
         : description.text;
   }
   const body = rendererFor(pageFile).body();
@@ -606,7 +614,6 @@ export function buildStand(
     stand,
     pageBuilds,
     themeNames,
-    standText: [description.text, showcase.text, newThisYear.text, body.text].filter(Boolean).join(' '),
     sortKey: `${titleSortKey(title)}\u0000${plan.slug}`,
     problems: sink.list,
     deps: [...deps],
@@ -655,7 +662,6 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
       file: pagePlan.file,
       weight: parsed?.weight ?? 0,
     },
-    text,
     sort: {
       weight: parsed?.weight ?? 0,
       date: parsed?.date ?? 0,
@@ -665,7 +671,8 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
     urlKey: pagePlan.urlKey,
     problems: sink.list,
     deps: [...deps],
-    links,
+    // A page's links are all in its own file.
+    links: links.map(([target, line, ref]): InternalLink => [target, line, ref]),
   };
 }
 
@@ -781,27 +788,34 @@ export function assembleCollection(
   // Internal links must reach something published.
   const published = new Map<string, Stand>();
   for (const stand of stands) if (!stand.draft) published.set(stand.slug, stand);
+  const reaches = (target: string): boolean => {
+    const colon = target.indexOf(':');
+    const kind = target.slice(0, colon);
+    const rest = target.slice(colon + 1);
+    if (kind === 'theme') return themes.has(rest);
+    if (kind === 'stand') return published.has(rest);
+    const slash = rest.indexOf('/');
+    const stand = published.get(rest.slice(0, slash));
+    const page = rest.slice(slash + 1);
+    return !!stand && stand.pages.some((ref) => ref.slug === page && !ref.draft);
+  };
   for (const build of builds) {
-    for (const link of [...build.links, ...build.pageBuilds.flatMap((page) => page.links)]) {
-      const target = link.target;
-      let ok: boolean;
-      if (target.type === 'stand') ok = published.has(target.stand);
-      else if (target.type === 'page') {
-        const stand = published.get(target.stand);
-        ok = !!stand && stand.pages.some((page) => page.slug === target.page && !page.draft);
-      } else ok = themes.has(target.theme);
-      if (!ok) {
+    const check = (links: InternalLink[], pageFile: string | null) => {
+      for (const [target, line, ref, file] of links) {
+        if (reaches(target)) continue;
         problems.push(
           problem(
             collection,
-            link.file,
+            file ?? pageFile ?? build.stand!.file,
             'link-broken',
-            `The link "${link.ref.slice(0, 120)}" leads to a page that is a draft or does not exist, so visitors will not find it. Fix the link or publish that page.`,
-            { line: link.line, stand: build.stand!.slug },
+            `The link "${ref}" leads to a page that is a draft or does not exist, so visitors will not find it. Fix the link or publish that page.`,
+            { line, stand: build.stand!.slug },
           ),
         );
       }
-    }
+    };
+    check(build.links, null);
+    for (const pageBuild of build.pageBuilds) check(pageBuild.links, pageBuild.page.file);
   }
 
   const sortedThemes = [...themes.values()].sort((a, b) => {

@@ -96,8 +96,15 @@ interface Edit {
   text: string;
 }
 
-/** Rewrites the references of one HTML fragment and extracts its text. Never throws. */
-export function processHtml(html: string, ctx: HtmlContext): HtmlResult {
+// Tags and attributes that make an HTML fragment worth parsing for references.
+const INTERESTING = /\b(?:src|href|poster|srcset|data|background)\s*=|<\s*\/?\s*script/i;
+
+/**
+ * Rewrites the references of one HTML fragment and, when `withText` is set, extracts its text.
+ * Never throws.
+ */
+export function processHtml(html: string, ctx: HtmlContext, withText = false): HtmlResult {
+  if (!withText && !INTERESTING.test(html)) return { html, text: '' };
   if (!html.includes('<') && !html.includes('&')) return { html, text: collapse(html) };
   const edits: Edit[] = [];
   const text: string[] = [];
@@ -113,7 +120,7 @@ export function processHtml(html: string, ctx: HtmlContext): HtmlResult {
         const parent = stack[stack.length - 1] ?? '';
         if (!VOID.has(name)) stack.push(name);
         if (HIDDEN_TEXT.has(name)) hidden++;
-        if (BLOCK.has(name)) text.push(' ');
+        if (withText && BLOCK.has(name)) text.push(' ');
         if (name === 'script') {
           scriptStart = start;
           ctx.report('script-removed', attribs.src ?? '', name);
@@ -141,14 +148,14 @@ export function processHtml(html: string, ctx: HtmlContext): HtmlResult {
           if (at !== -1) stack.length = at;
         }
         if (HIDDEN_TEXT.has(name) && hidden > 0) hidden--;
-        if (BLOCK.has(name)) text.push(' ');
+        if (withText && BLOCK.has(name)) text.push(' ');
         if (name === 'script' && scriptStart !== -1) {
           edits.push({ start: scriptStart, end: Math.min(parser.endIndex + 1, html.length), text: '' });
           scriptStart = -1;
         }
       },
       ontext(data) {
-        if (hidden === 0) text.push(data);
+        if (withText && hidden === 0) text.push(data);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
@@ -161,7 +168,13 @@ export function processHtml(html: string, ctx: HtmlContext): HtmlResult {
     return { html: '', text: '' };
   }
   if (scriptStart !== -1) edits.push({ start: scriptStart, end: html.length, text: '' });
-  return { html: applyEdits(html, edits), text: collapse(text.join('')) };
+  return { html: applyEdits(html, edits), text: withText ? collapse(text.join('')) : '' };
+}
+
+/** The visible text of stored HTML (already rewritten), for search and snippets. */
+export function htmlToText(html: string): string {
+  if (!html) return '';
+  return processHtml(html, { resolve: () => ({ type: 'missing' }), report: () => undefined }, true).text;
 }
 
 function rewriteOne(

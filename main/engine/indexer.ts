@@ -12,7 +12,7 @@ import { problem } from './problems';
 import { CONFIG_FILES, scanFolder } from './scan';
 import { CollectionSearch } from './search';
 import { readSiteConfig, yearIn } from './site-config';
-import { type CollectionState, deriveState, emptyCollection, searchDocsOf } from './state';
+import { type CollectionState, deriveState, emptyCollection, searchDocsOf, searchTextOf } from './state';
 import type { IndexChange, IndexProgress } from './types';
 
 export interface RunOptions {
@@ -55,7 +55,14 @@ export function indexCollection(
     };
   }
 
-  const scan = scanFolder(root, id, options.limits);
+  const scan = scanFolder(
+    root,
+    id,
+    options.limits,
+    previous?.collection.available
+      ? { files: previous.files, dirs: previous.dirs, startedAt: previous.scanStartedAt }
+      : undefined,
+  );
   const change: IndexChange = { collection: id, added: [], changed: [], removed: [] };
   for (const [rel, file] of scan.files) {
     const old = previous?.files.get(rel);
@@ -65,10 +72,17 @@ export function indexCollection(
   if (previous) for (const rel of previous.files.keys()) if (!scan.files.has(rel)) change.removed.push(rel);
 
   const wasAvailable = previous?.collection.available ?? false;
+  // Problems of the walk itself (a new link leading out, an empty folder) count as changes too.
+  const walkSignature = [...scan.problems.map((p) => `${p.code} ${p.file}`), ...scan.emptyDirs].join('\n');
   const nothingChanged =
-    change.added.length === 0 && change.changed.length === 0 && change.removed.length === 0;
+    change.added.length === 0 &&
+    change.changed.length === 0 &&
+    change.removed.length === 0 &&
+    walkSignature === previous?.walkSignature;
   if (previous && nothingChanged && wasAvailable) {
     previous.collection.indexedAt = new Date().toISOString();
+    previous.dirs = scan.dirs;
+    previous.scanStartedAt = scan.startedAt;
     progress('done');
     return {
       state: previous,
@@ -83,7 +97,7 @@ export function indexCollection(
   const touched = [...change.added, ...change.changed, ...change.removed];
   const configChanged = !previous || touched.some((rel) => CONFIG_FILES.includes(rel));
   const config = configChanged
-    ? readSiteConfig(id, scan.files.get(CONFIG_FILES.find((name) => scan.files.has(name)) ?? ''))
+    ? readSiteConfig(id, root, scan.files.get(CONFIG_FILES.find((name) => scan.files.has(name)) ?? ''))
     : {
         title: previous!.siteTitle,
         params: previous!.siteParams,
@@ -100,6 +114,9 @@ export function indexCollection(
     collection,
     customName: false,
     files: scan.files,
+    walkSignature,
+    dirs: scan.dirs,
+    scanStartedAt: scan.startedAt,
     scanProblems,
     siteParams: config.params,
     siteTitle: config.title,
@@ -125,6 +142,9 @@ export function indexCollection(
   const touchedFiles = new Set(touched);
 
   state.files = scan.files;
+  state.walkSignature = walkSignature;
+  state.dirs = scan.dirs;
+  state.scanStartedAt = scan.startedAt;
   state.scanProblems = scanProblems;
   state.siteParams = config.params;
   state.siteTitle = config.title;
@@ -133,6 +153,7 @@ export function indexCollection(
 
   const ctx: BuildContext = {
     collection: id,
+    root,
     limits: options.limits,
     now: Date.now(),
     files: scan.files,
@@ -194,7 +215,7 @@ export function indexCollection(
 export function buildSearch(state: CollectionState): CollectionSearch {
   const docs = [];
   for (const build of state.buildsBySlug.values()) docs.push(...searchDocsOf(build));
-  return new CollectionSearch(docs);
+  return new CollectionSearch(docs, (doc) => searchTextOf(state, doc));
 }
 
 function folderProblem(

@@ -1,53 +1,127 @@
 // Walks a stand folder: only `config.toml`, `content/` and `static/` (other folders of a site checkout,
 // such as `themes/` or `.git/`, are not content). Symlinks are followed only when they stay inside the
-// folder; pipes, sockets and devices are never opened; depth and file count are capped. The walk only
-// stats: it is what a no-change re-index costs, so it reads no file contents.
+// folder; pipes, sockets and devices are never opened; depth and file count are capped.
+//
+// The walk is what a re-index with nothing changed costs, so it does as little as it can: a folder
+// whose modification time has not changed since the last walk (and was already old then) still has
+// the same entries, so its listing is taken from the last walk instead of being read again; pages are
+// always stat'ed (an edit changes their size or time, not their folder's), while assets in such a
+// folder keep their last size and time (the index only needs to know they exist).
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Limits } from './api';
 import { isInsideDir } from './paths';
+import { isContentFile } from './plan';
 import { problem } from './problems';
 import type { Problem } from './types';
 
 export interface ScannedFile {
   /** Folder-relative path, forward slashes. */
   rel: string;
-  /** Absolute path to read (a symlink's real target when the file is a link inside the folder). */
-  abs: string;
   size: number;
   mtimeMs: number;
+  /** The real absolute path when the file is reached through a symlink inside the folder. */
+  real?: string;
+}
+
+/** A folder's entries as of a walk: name prefixed by its kind (d folder, f file, l link, o other). */
+export interface ScannedDir {
+  mtimeMs: number;
+  entries: string[];
 }
 
 export interface ScanResult {
   files: Map<string, ScannedFile>;
+  dirs: Map<string, ScannedDir>;
   problems: Problem[];
   /** Folder-relative directories found empty (stand folders whose repository was not checked out). */
   emptyDirs: string[];
+  /** When the walk started (ms since the epoch): what the next walk compares folder times with. */
+  startedAt: number;
+}
+
+/** What the last walk knew, to skip reading folders and stat'ing assets that cannot have changed. */
+export interface PreviousScan {
+  files: Map<string, ScannedFile>;
+  dirs: Map<string, ScannedDir>;
+  startedAt: number;
 }
 
 const TOP_LEVEL = ['content', 'static'];
 export const CONFIG_FILES = ['config.toml', 'hugo.toml'];
+/** Folder times can be this coarse (FAT on USB sticks): a folder changed this close to a walk is read again. */
+const MTIME_SLACK_MS = 3000;
 
 /** Hugo ignores dot files, editor backups and lock files; so do we, quietly. */
 function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || name.startsWith('#') || name.endsWith('~');
 }
 
+/** The absolute path to read a scanned file at. */
+export function absolutePathOf(root: string, file: ScannedFile): string {
+  return file.real ?? path.join(root, ...file.rel.split('/'));
+}
+
 /** Walks `root` (an existing directory) and returns every usable file with its size and mtime. */
-export function scanFolder(root: string, collection: string, limits: Limits): ScanResult {
+export function scanFolder(
+  root: string,
+  collection: string,
+  limits: Limits,
+  previous?: PreviousScan,
+): ScanResult {
+  const startedAt = Date.now();
   const files = new Map<string, ScannedFile>();
+  const dirs = new Map<string, ScannedDir>();
   const problems: Problem[] = [];
   const emptyDirs: string[] = [];
   const realRoot = realpathSync(root);
   const visitedDirs = new Set<string>([realRoot]);
+  const trustBefore = previous ? previous.startedAt - MTIME_SLACK_MS : -Infinity;
   let entries = 0;
   let stopped = false;
 
-  const add = (rel: string, abs: string, stat: Stats) => {
-    files.set(rel, { rel, abs, size: stat.size, mtimeMs: stat.mtimeMs });
+  const stamp = (rel: string, abs: string, real?: string): void => {
+    let stat: Stats;
+    try {
+      stat = statSync(abs);
+    } catch (error) {
+      problems.push(
+        problem(
+          collection,
+          rel,
+          'file-unreadable',
+          `This file could not be read (${codeOf(error)}), so it was skipped.`,
+        ),
+      );
+      return;
+    }
+    if (!stat.isFile()) {
+      problems.push(
+        problem(
+          collection,
+          rel,
+          'file-not-regular',
+          'This is not a regular file (a pipe, socket or device), so it was skipped.',
+        ),
+      );
+      return;
+    }
+    files.set(
+      rel,
+      real
+        ? { rel, size: stat.size, mtimeMs: stat.mtimeMs, real }
+        : { rel, size: stat.size, mtimeMs: stat.mtimeMs },
+    );
   };
 
-  const walk = (absDir: string, relDir: string, depth: number) => {
+  const listing = (
+    absDir: string,
+    relDir: string,
+    mtimeMs: number,
+  ): { entries: string[]; cached: boolean } | null => {
+    const known = previous?.dirs.get(relDir);
+    if (known && known.mtimeMs === mtimeMs && mtimeMs < trustBefore)
+      return { entries: known.entries, cached: true };
     let dirents: Dirent[];
     try {
       dirents = readdirSync(absDir, { withFileTypes: true });
@@ -60,14 +134,24 @@ export function scanFolder(root: string, collection: string, limits: Limits): Sc
           `This folder could not be read (${codeOf(error)}), so its files were skipped.`,
         ),
       );
-      return;
+      return null;
     }
-    let used = 0;
+    const list: string[] = [];
     for (const dirent of dirents) {
+      if (isIgnoredName(dirent.name)) continue;
+      const kind = dirent.isDirectory() ? 'd' : dirent.isFile() ? 'f' : dirent.isSymbolicLink() ? 'l' : 'o';
+      list.push(kind + dirent.name);
+    }
+    return { entries: list, cached: false };
+  };
+
+  const walk = (absDir: string, relDir: string, depth: number, mtimeMs: number) => {
+    const listed = listing(absDir, relDir, mtimeMs);
+    if (!listed) return;
+    dirs.set(relDir, { mtimeMs, entries: listed.entries });
+    if (listed.entries.length === 0) emptyDirs.push(relDir);
+    for (const entry of listed.entries) {
       if (stopped) return;
-      const name = dirent.name;
-      if (isIgnoredName(name)) continue;
-      used++;
       if (++entries > limits.maxFiles) {
         stopped = true;
         problems.push(
@@ -80,84 +164,19 @@ export function scanFolder(root: string, collection: string, limits: Limits): Sc
         );
         return;
       }
+      const kind = entry[0];
+      const name = entry.slice(1);
       const rel = `${relDir}/${name}`;
-      let abs = path.join(absDir, name);
-      let isDir = dirent.isDirectory();
-      let isFile = dirent.isFile();
-      if (dirent.isSymbolicLink()) {
-        let real: string;
-        try {
-          real = realpathSync(abs);
-        } catch {
-          problems.push(
-            problem(collection, rel, 'file-skipped', 'This link points at nothing, so it was skipped.'),
-          );
-          continue;
-        }
-        if (!isInsideDir(realRoot, real)) {
-          problems.push(
-            problem(
-              collection,
-              rel,
-              'symlink-outside',
-              'This is a link to a place outside the folder. Standalone never reads outside the folder, so it was skipped. Copy the file into the folder instead.',
-            ),
-          );
-          continue;
-        }
-        let target: Stats;
-        try {
-          target = statSync(real);
-        } catch (error) {
-          problems.push(
-            problem(
-              collection,
-              rel,
-              'file-unreadable',
-              `This link could not be followed (${codeOf(error)}).`,
-            ),
-          );
-          continue;
-        }
-        abs = real;
-        isDir = target.isDirectory();
-        isFile = target.isFile();
-        if (isFile) {
-          add(rel, abs, target);
-          continue;
-        }
-      }
-      if (isDir) {
-        if (depth + 1 > limits.maxDepth) {
-          problems.push(
-            problem(
-              collection,
-              rel,
-              'too-deep',
-              `This folder is nested more than ${limits.maxDepth} levels deep, so its contents were skipped.`,
-            ),
-          );
-          continue;
-        }
-        if (dirent.isSymbolicLink()) {
-          // A link back up the tree must not make the walk go round in circles.
-          if (visitedDirs.has(abs) || isInsideDir(abs, absDir)) {
-            problems.push(
-              problem(
-                collection,
-                rel,
-                'file-skipped',
-                'This link leads back to a folder that contains it, so it was skipped.',
-              ),
-            );
-            continue;
-          }
-          visitedDirs.add(abs);
-        }
-        walk(abs, rel, depth + 1);
-        continue;
-      }
-      if (!isFile) {
+      const abs = `${absDir}${path.sep}${name}`;
+      if (kind === 'f') {
+        const known = listed.cached && !isContentFile(rel) ? previous?.files.get(rel) : undefined;
+        if (known && !known.real) files.set(rel, known);
+        else stamp(rel, abs);
+      } else if (kind === 'd') {
+        enterDir(abs, rel, depth, false);
+      } else if (kind === 'l') {
+        followLink(abs, rel, depth, absDir);
+      } else {
         problems.push(
           problem(
             collection,
@@ -166,69 +185,144 @@ export function scanFolder(root: string, collection: string, limits: Limits): Sc
             'This is not a regular file (a pipe, socket or device), so it was skipped.',
           ),
         );
-        continue;
       }
-      let stat: Stats;
-      try {
-        stat = statSync(abs);
-      } catch (error) {
-        problems.push(
-          problem(
-            collection,
-            rel,
-            'file-unreadable',
-            `This file could not be read (${codeOf(error)}), so it was skipped.`,
-          ),
-        );
-        continue;
-      }
-      if (!stat.isFile()) continue;
-      add(rel, abs, stat);
     }
-    if (used === 0) emptyDirs.push(relDir);
   };
 
-  for (const top of TOP_LEVEL) {
-    const abs = path.join(realRoot, top);
+  const enterDir = (abs: string, rel: string, depth: number, viaLink: boolean) => {
+    if (depth + 1 > limits.maxDepth) {
+      problems.push(
+        problem(
+          collection,
+          rel,
+          'too-deep',
+          `This folder is nested more than ${limits.maxDepth} levels deep, so its contents were skipped.`,
+        ),
+      );
+      return;
+    }
     let stat: Stats;
     try {
       stat = statSync(abs);
-    } catch {
-      continue;
+    } catch (error) {
+      problems.push(
+        problem(
+          collection,
+          rel,
+          'folder-unreadable',
+          `This folder could not be read (${codeOf(error)}), so its files were skipped.`,
+        ),
+      );
+      return;
     }
+    // A folder reached through a link may be listed again later by its own name: never trust a cache.
+    walk(abs, rel, depth + 1, viaLink ? Number.NaN : stat.mtimeMs);
+  };
+
+  const followLink = (abs: string, rel: string, depth: number, absDir: string) => {
     let real: string;
     try {
       real = realpathSync(abs);
     } catch {
-      continue;
+      problems.push(
+        problem(collection, rel, 'file-skipped', 'This link points at nothing, so it was skipped.'),
+      );
+      return;
     }
-    if (!stat.isDirectory() || !isInsideDir(realRoot, real)) {
-      if (!isInsideDir(realRoot, real)) {
-        problems.push(
-          problem(
-            collection,
-            top,
-            'symlink-outside',
-            `The ${top} folder is a link to a place outside the folder, so it was skipped.`,
-          ),
-        );
-      }
-      continue;
+    if (!isInsideDir(realRoot, real)) {
+      problems.push(
+        problem(
+          collection,
+          rel,
+          'symlink-outside',
+          'This is a link to a place outside the folder. Standalone never reads outside the folder, so it was skipped. Copy the file into the folder instead.',
+        ),
+      );
+      return;
+    }
+    let target: Stats;
+    try {
+      target = statSync(real);
+    } catch (error) {
+      problems.push(
+        problem(collection, rel, 'file-unreadable', `This link could not be followed (${codeOf(error)}).`),
+      );
+      return;
+    }
+    if (target.isFile()) {
+      files.set(rel, { rel, size: target.size, mtimeMs: target.mtimeMs, real });
+      return;
+    }
+    if (!target.isDirectory()) {
+      problems.push(
+        problem(
+          collection,
+          rel,
+          'file-not-regular',
+          'This is not a regular file (a pipe, socket or device), so it was skipped.',
+        ),
+      );
+      return;
+    }
+    // A link back up the tree must not make the walk go round in circles.
+    if (visitedDirs.has(real) || isInsideDir(real, absDir)) {
+      problems.push(
+        problem(
+          collection,
+          rel,
+          'file-skipped',
+          'This link leads back to a folder that contains it, so it was skipped.',
+        ),
+      );
+      return;
     }
     visitedDirs.add(real);
-    walk(real, top, 1);
+    enterDir(real, rel, depth, true);
+  };
+
+  for (const top of TOP_LEVEL) {
+    const abs = path.join(realRoot, top);
+    let real: string;
+    let stat: Stats;
+    try {
+      real = realpathSync(abs);
+      stat = statSync(real);
+    } catch {
+      continue;
+    }
+    if (!isInsideDir(realRoot, real)) {
+      problems.push(
+        problem(
+          collection,
+          top,
+          'symlink-outside',
+          `The ${top} folder is a link to a place outside the folder, so it was skipped.`,
+        ),
+      );
+      continue;
+    }
+    if (!stat.isDirectory()) continue;
+    visitedDirs.add(real);
+    walk(real, top, 1, real === abs ? stat.mtimeMs : Number.NaN);
   }
   for (const name of CONFIG_FILES) {
     const abs = path.join(realRoot, name);
     try {
       const stat = statSync(abs);
       const real = realpathSync(abs);
-      if (stat.isFile() && isInsideDir(realRoot, real)) add(name, real, stat);
+      if (stat.isFile() && isInsideDir(realRoot, real)) {
+        files.set(
+          name,
+          real === abs
+            ? { rel: name, size: stat.size, mtimeMs: stat.mtimeMs }
+            : { rel: name, size: stat.size, mtimeMs: stat.mtimeMs, real },
+        );
+      }
     } catch {
       // No site configuration: the folder's name is used instead.
     }
   }
-  return { files, problems, emptyDirs };
+  return { files, dirs, problems, emptyDirs, startedAt };
 }
 
 function codeOf(error: unknown): string {

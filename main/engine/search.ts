@@ -14,8 +14,13 @@ export interface SearchDoc {
   stand: string;
   page: string | null;
   title: string;
-  text: string;
 }
+
+/** Gives a document's plain text; the index keeps none, so memory holds only the index itself. */
+export type TextOf = (doc: SearchDoc) => string;
+
+/** How many documents' text a search keeps at hand for snippets. */
+const SNIPPET_CACHE = 2000;
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 const SNIPPET_BEFORE = 60;
@@ -33,10 +38,16 @@ export class CollectionSearch {
   private readonly docs = new Map<string, SearchDoc>();
   private readonly byStand = new Map<string, string[]>();
 
-  constructor(docs: Iterable<SearchDoc>) {
+  private readonly snippetTexts = new Map<string, string>();
+
+  constructor(
+    docs: Iterable<SearchDoc>,
+    private readonly textOf: TextOf,
+  ) {
     this.mini = new MiniSearch<SearchDoc>({
       fields: ['title', 'text'],
       storeFields: [],
+      extractField: (doc, field) => (field === 'text' ? textOf(doc) : field === 'title' ? doc.title : doc.id),
       processTerm: (term) => normaliseTerm(term),
       searchOptions: {
         boost: { title: 3 },
@@ -55,12 +66,25 @@ export class CollectionSearch {
   replaceStand(stand: string, docs: SearchDoc[]): void {
     for (const id of this.byStand.get(stand) ?? []) {
       if (this.docs.delete(id)) this.mini.discard(id);
+      this.snippetTexts.delete(id);
     }
     this.byStand.delete(stand);
     for (const doc of docs) {
       this.remember(doc);
       this.mini.add(doc);
     }
+  }
+
+  /** A document's text for snippets, from a small cache (most recently used last). */
+  private snippetText(doc: SearchDoc): string {
+    let text = this.snippetTexts.get(doc.id);
+    if (text === undefined) {
+      text = this.textOf(doc);
+      if (this.snippetTexts.size >= SNIPPET_CACHE)
+        this.snippetTexts.delete(this.snippetTexts.keys().next().value!);
+    } else this.snippetTexts.delete(doc.id);
+    this.snippetTexts.set(doc.id, text);
+    return text;
   }
 
   private remember(doc: SearchDoc): void {
@@ -90,7 +114,7 @@ export class CollectionSearch {
       const doc = this.docs.get(String(result.id));
       if (!doc) continue;
       const terms = new Set(result.terms);
-      const { snippet, highlights } = makeSnippet(doc.text, terms);
+      const { snippet, highlights } = makeSnippet(this.snippetText(doc), terms);
       hits.push({
         kind: doc.kind,
         collection,

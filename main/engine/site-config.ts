@@ -4,7 +4,7 @@ import { parse as parseToml } from 'smol-toml';
 import { MAX_CONFIG_BYTES } from './limits';
 import { problem } from './problems';
 import { readTextFile } from './read';
-import type { ScannedFile } from './scan';
+import { absolutePathOf, type ScannedFile } from './scan';
 import type { Problem } from './types';
 
 export interface SiteConfig {
@@ -14,10 +14,10 @@ export interface SiteConfig {
 }
 
 /** Reads the site configuration; a missing or broken file yields no title and a problem. */
-export function readSiteConfig(collection: string, file: ScannedFile | undefined): SiteConfig {
+export function readSiteConfig(collection: string, root: string, file: ScannedFile | undefined): SiteConfig {
   const params = Object.create(null) as Record<string, unknown>;
   if (!file) return { title: null, params, problems: [] };
-  const read = readTextFile(file.abs, MAX_CONFIG_BYTES);
+  const read = readTextFile(absolutePathOf(root, file), MAX_CONFIG_BYTES);
   if (!read.ok)
     return { title: null, params, problems: [problem(collection, file.rel, read.code, read.message)] };
   let parsed: Record<string, unknown>;

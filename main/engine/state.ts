@@ -1,6 +1,5 @@
 // A collection in memory: what was built (per stand and theme, as stored) plus the lookup tables the
 // queries use, derived again after every run and after loading the store.
-import path from 'node:path';
 import {
   assembleCollection,
   type CollectionModel,
@@ -9,9 +8,10 @@ import {
   type StandBuild,
   type ThemeBuild,
 } from './assemble';
+import { htmlToText } from './html-refs';
 import { type CollectionPlan, planCollection } from './plan';
 import { sortProblems } from './problems';
-import type { ScannedFile } from './scan';
+import type { ScannedDir, ScannedFile } from './scan';
 import type { CollectionSearch, SearchDoc } from './search';
 import type { StoredCollection } from './store';
 import type { Asset, Collection, Page, Problem, Stand, Theme } from './types';
@@ -20,6 +20,11 @@ export interface CollectionState {
   collection: Collection;
   customName: boolean;
   files: Map<string, ScannedFile>;
+  /** Folder listings of the last walk and when it started (see scan.ts). */
+  dirs: Map<string, ScannedDir>;
+  scanStartedAt: number;
+  /** The walk's own problems and empty folders, to tell a walk that found something new. */
+  walkSignature: string;
   scanProblems: Problem[];
   siteParams: Record<string, unknown>;
   siteTitle: string | null;
@@ -103,10 +108,9 @@ export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
       stand: stand.slug,
       page: null,
       title: stand.title,
-      text: build.standText,
     },
   ];
-  for (const { page, text } of build.pageBuilds) {
+  for (const { page } of build.pageBuilds) {
     if (page.draft) continue;
     docs.push({
       id: `p:${stand.slug}/${page.slug}`,
@@ -114,10 +118,22 @@ export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
       stand: stand.slug,
       page: page.slug,
       title: page.title,
-      text,
     });
   }
   return docs;
+}
+
+/** The plain text search indexes for a document (titles are indexed on their own). */
+export function searchTextOf(state: CollectionState, doc: SearchDoc): string {
+  if (doc.page === null) {
+    const stand = state.standsBySlug.get(doc.stand);
+    if (!stand) return '';
+    return [stand.descriptionHtml, stand.showcaseHtml, stand.newThisYearHtml, stand.bodyHtml]
+      .map(htmlToText)
+      .filter(Boolean)
+      .join(' ');
+  }
+  return htmlToText(state.pagesByKey.get(pageKey(doc.stand, doc.page))?.html ?? '');
 }
 
 /** A new, empty collection record. */
@@ -139,6 +155,9 @@ export function toStored(state: CollectionState): StoredCollection {
     collection: state.collection,
     customName: state.customName,
     files: [...state.files.values()].map((file) => [file.rel, file.size, file.mtimeMs]),
+    dirs: [...state.dirs].map(([rel, dir]) => [rel, dir.mtimeMs, dir.entries]),
+    scanStartedAt: state.scanStartedAt,
+    walkSignature: state.walkSignature,
     scanProblems: state.scanProblems,
     siteParams: state.siteParams,
     siteTitle: state.siteTitle,
@@ -152,16 +171,19 @@ export function fromStored(
   stored: StoredCollection,
   assetsOf: (files: Map<string, ScannedFile>) => Map<string, Asset>,
 ): CollectionState {
-  const root = stored.collection.root;
   const files = new Map<string, ScannedFile>();
-  for (const [rel, size, mtimeMs] of stored.files) {
-    files.set(rel, { rel, abs: path.join(root, ...rel.split('/')), size, mtimeMs });
-  }
+  for (const [rel, size, mtimeMs] of stored.files) files.set(rel, { rel, size, mtimeMs });
+  const dirs = new Map<string, ScannedDir>();
+  for (const [rel, mtimeMs, entries] of stored.dirs ?? [])
+    dirs.set(rel, { mtimeMs: mtimeMs ?? Number.NaN, entries });
   const siteParams = Object.assign(Object.create(null) as Record<string, unknown>, stored.siteParams ?? {});
   const state: CollectionState = {
     collection: stored.collection,
     customName: stored.customName === true,
     files,
+    dirs,
+    scanStartedAt: typeof stored.scanStartedAt === 'number' ? stored.scanStartedAt : 0,
+    walkSignature: typeof stored.walkSignature === 'string' ? stored.walkSignature : '',
     scanProblems: stored.scanProblems,
     siteParams,
     siteTitle: stored.siteTitle ?? null,

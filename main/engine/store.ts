@@ -1,15 +1,18 @@
-// The store: one lowdb JSON file, written only by the engine. Writes go through lowdb's DataFile
-// adapter, whose steno writer writes a temporary file and renames it over the store, so a crash never
-// leaves half a file; the JSON is compact (JSONFile would indent it, which only costs time and space
-// on a file nobody edits). A store that is unreadable, corrupt or of another schema is moved aside as
-// `<file>.corrupt-<timestamp>` (never deleted) and the folders it listed are indexed again.
+// The store: one lowdb JSON file, written only by the engine. lowdb's JSONFile adapter builds the whole
+// JSON text in memory before steno writes it; with ten thousand stands that string alone is tens of
+// megabytes, so the store uses its own lowdb adapter that writes the same JSON (compact: nobody edits
+// this file by hand) piece by piece into a temporary file and renames it over the store, as steno
+// does, so a crash never leaves half a file. A store that is unreadable, corrupt or of another schema
+// is moved aside as `<file>.corrupt-<timestamp>` (never deleted) and the folders it listed are indexed
+// again.
 //
 // Writes are coalesced and happen after an indexing run has returned: the store always describes a
 // state the engine really had, and if the app stops before a write lands, the next run simply finds
 // the changed files again (the store's file stamps are older than the files).
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
-import { Low, Memory } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import path from 'node:path';
+import { type Adapter, Low, Memory } from 'lowdb';
 import type { StandBuild, ThemeBuild } from './assemble';
 import type { Collection, Problem } from './types';
 import { STORE_SCHEMA } from './types';
@@ -21,6 +24,10 @@ export interface StoredCollection {
   customName: boolean;
   /** Every file of the last scan: folder-relative path, size, modification time. */
   files: [string, number, number][];
+  /** Every folder of the last scan: folder-relative path, modification time, entries (see scan.ts). */
+  dirs: [string, number | null, string[]][];
+  scanStartedAt: number;
+  walkSignature: string;
   /** Problems of the walk and the site configuration. */
   scanProblems: Problem[];
   siteParams: Record<string, unknown>;
@@ -49,10 +56,7 @@ function emptyData(): StoreData {
 export async function openStore(dbFile: string | null): Promise<OpenedStore> {
   if (dbFile === null)
     return { db: new Low<StoreData>(new Memory<StoreData>(), emptyData()), notices: [], recoverRoots: [] };
-  const db = new Low<StoreData>(
-    new DataFile<StoreData>(dbFile, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }),
-    emptyData(),
-  );
+  const db = new Low<StoreData>(new StreamingJsonFile(dbFile), emptyData());
   const notices: string[] = [];
   let text: string;
   try {
@@ -140,6 +144,85 @@ function isStoreData(value: unknown): value is StoreData {
       ) &&
       stored.themes.every((build) => build && typeof build.key === 'string' && Array.isArray(build.problems)),
   );
+}
+
+/** A lowdb adapter writing JSON in pieces to a temporary file that then replaces the store. */
+export class StreamingJsonFile implements Adapter<StoreData> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<StoreData | null> {
+    try {
+      return JSON.parse(await readFile(this.file, 'utf-8')) as StoreData;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** Writes synchronously, so the state cannot change halfway through; resolves once renamed. */
+  async write(data: StoreData): Promise<void> {
+    const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
+    const fd = openSync(temp, 'w');
+    try {
+      const out = new ChunkWriter(fd);
+      writeJson(data, out, 0);
+      out.flush();
+      fsyncSync(fd);
+    } catch (error) {
+      closeSync(fd);
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Nothing to clean up.
+      }
+      throw error;
+    }
+    closeSync(fd);
+    renameSync(temp, this.file);
+  }
+}
+
+class ChunkWriter {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly fd: number) {}
+  push(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length === 0) return;
+    writeSync(this.fd, this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/** JSON.stringify, but arrays and objects near the top are written item by item. */
+function writeJson(value: unknown, out: ChunkWriter, depth: number): void {
+  if (depth >= 4 || value === null || typeof value !== 'object') {
+    out.push(JSON.stringify(value) ?? 'null');
+    return;
+  }
+  if (Array.isArray(value)) {
+    out.push('[');
+    value.forEach((item, index) => {
+      if (index > 0) out.push(',');
+      writeJson(item === undefined ? null : item, out, depth + 1);
+    });
+    out.push(']');
+    return;
+  }
+  out.push('{');
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined || typeof item === 'function') continue;
+    out.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    writeJson(item, out, depth + 1);
+  }
+  out.push('}');
 }
 
 /** Coalesces store writes: at most one queued behind the one in progress. */

@@ -106,7 +106,7 @@ describe('processHtml', () => {
       resolve: (ref) => known[ref.path] ?? { type: 'missing' },
       report: (code, ref, tag) => reported.push([code, ref, tag]),
     };
-    return { ...processHtml(html, ctx), reported };
+    return { ...processHtml(html, ctx, true), reported };
   }
 
   it('rewrites local src, href, poster and srcset and keeps the rest byte for byte', () => {

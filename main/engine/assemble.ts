@@ -629,7 +629,6 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
   const parsed = readParsed(ctx, pagePlan.file, sink);
   const title = parsed?.hugoTitle || stemOf(pagePlan.file);
   let html = '';
-  let text = '';
   if (parsed) {
     const rendered = new FileRenderer(
       ctx,
@@ -640,7 +639,6 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
       links,
     ).body();
     html = rendered.html;
-    text = rendered.text;
     if (!parsed.hugoTitle) {
       sink.add(
         parsed.file,

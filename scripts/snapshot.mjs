@@ -8,7 +8,7 @@
 // Options: --width N --height N (viewport, default 1280×800), --dark (dark colour scheme), --full (whole
 // page, not just the viewport), --scale N (device pixel ratio). Several folders: separate them with commas.
 // `<folder>` may also be `fixtures`, the end-to-end tests' own stands.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
@@ -66,8 +66,10 @@ async function main() {
   }
   const { harness: h, fixtures } = await buildHarness();
   let folders;
+  let scratch = null;
   if (folderArg === 'fixtures') {
-    const made = await fixtures.writeFixtures(mkdtempSync(join(tmpdir(), 'standalone-fixtures-')));
+    scratch = mkdtempSync(join(tmpdir(), 'standalone-fixtures-'));
+    const made = await fixtures.writeFixtures(scratch);
     folders = [made.lantern2031, made.lantern2030, made.hostile];
   } else {
     folders = folderArg.split(',').map((folder) => resolve(folder));
@@ -92,6 +94,7 @@ async function main() {
     );
   } finally {
     await harness.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   return 0;
 }

@@ -54,8 +54,6 @@ export function rendererConfig(outDir: string): InlineConfig {
     mode: 'production',
     logLevel: 'warn',
     plugins: [react()],
-    // The harness may run under vitest (NODE_ENV=test): the bundle must still be React's production build.
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir,
       emptyOutDir: true,
@@ -73,7 +71,15 @@ export async function ensureRendererBuilt(): Promise<void> {
   if (!isStale(join(RENDERER_OUT, 'index.html'), RENDERER_SOURCES)) return;
   // Build beside and swap, so a concurrent reader never sees half a bundle.
   const temp = `${RENDERER_OUT}.building-${process.pid}`;
-  await build(rendererConfig(temp));
+  // Vite and the React plugin read NODE_ENV (vitest sets "test") to pick dev or production JSX and React.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build(rendererConfig(temp));
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   rmSync(RENDERER_OUT, { recursive: true, force: true });
   mkdirSync(dirname(RENDERER_OUT), { recursive: true });
   renameSync(temp, RENDERER_OUT);

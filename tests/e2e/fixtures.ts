@@ -206,6 +206,9 @@ export const LANTERN_2030: StandSpec[] = [
   },
 ];
 
+/** Slug of the hostile stand's page that holds payload `index` alone. */
+export const payloadPage = (index: number) => `payload-${String(index + 1).padStart(2, '0')}`;
+
 const HOSTILE_FIELD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script><a href="javascript:window.__xss=1">click</a><img src="https://evil.invalid/field.png">`;
 
 /** A stand whose every field and page carries hostile HTML. */
@@ -219,6 +222,7 @@ export const HOSTILE: StandSpec[] = [
     description: `<p>This stand tries everything.</p>${HOSTILE_FIELD}`,
     showcase: XSS_PAYLOADS.slice(0, Math.ceil(XSS_PAYLOADS.length / 2)).join('\n'),
     newThisYear: XSS_PAYLOADS.slice(Math.ceil(XSS_PAYLOADS.length / 2)).join('\n'),
+    // All payloads on one page (some swallow what follows them, as mXSS does), and each on its own page.
     pages: [
       {
         slug: 'payloads',
@@ -227,6 +231,13 @@ export const HOSTILE: StandSpec[] = [
         html: true,
         body: XSS_PAYLOADS.join('\n<hr>\n'),
       },
+      ...XSS_PAYLOADS.map((payload, index) => ({
+        slug: payloadPage(index),
+        title: `Payload ${index + 1}`,
+        weight: index + 2,
+        html: true,
+        body: `<p>Before the payload.</p>\n${payload}\n<p>After the payload.</p>`,
+      })),
     ],
   },
   {

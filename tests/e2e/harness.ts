@@ -90,6 +90,8 @@ export interface Harness {
   externalOpened: string[];
   /** Every event pushed to the page. */
   events: AppEvent[];
+  /** Pushes an event to the page as main would (`webContents.send`). */
+  emit(event: AppEvent): void;
   /** Opens a route (`/c/x/stands/y`) and waits until the screen has settled. */
   open(route: string): Promise<void>;
   /** Waits until no loading indicator is left on the screen. */
@@ -300,11 +302,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const thePage = page;
 
   const settle = async () => {
-    await thePage.waitForFunction(
-      () => document.querySelector('#sa-main h1') !== null && document.querySelector('.sa-loading') === null,
-      undefined,
-      { timeout: 15_000 },
-    );
+    try {
+      await thePage.waitForFunction(
+        () =>
+          document.querySelector('#sa-main h1') !== null && document.querySelector('.sa-loading') === null,
+        undefined,
+        { timeout: 15_000 },
+      );
+    } catch (error) {
+      // Say what the page shows and said, not just that it timed out.
+      const body = await thePage.evaluate(() => document.body.innerText.slice(0, 500)).catch(() => '?');
+      const said = [
+        ...pageErrors,
+        ...consoleEntries.filter((e) => e.type === 'error').map((e) => e.text),
+      ].slice(-5);
+      throw new Error(
+        `${(error as Error).message}\nPage text: ${body}\nPage errors and console: ${said.join('\n') || 'none'}`,
+      );
+    }
   };
 
   return {
@@ -321,6 +336,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dialogs,
     externalOpened,
     events,
+    emit,
     async open(route) {
       await thePage.goto(`${origin}/index.html#${route}`);
       await settle();

@@ -37,7 +37,7 @@ const urlize = (s: string) => s.toLowerCase().replace(/\s+/g, '-');
 function rewrite(html: string, id: string, stand: string): string {
   return html
     .replace(
-      /(src)="\/([^"]+)"/g,
+      /(src)="\/(?!\/)([^"]+)"/g,
       (_m, attr, path) =>
         `${attr}="stand-asset://${id}/static/${path.split('/').map(encodeURIComponent).join('/')}"`,
     )

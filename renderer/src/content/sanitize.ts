@@ -119,6 +119,9 @@ const CONFIG: Config = {
     'noframes',
     'dialog',
     'slot',
+    // Deprecated, distracting and inaccessible; their text stays.
+    'marquee',
+    'blink',
   ],
   FORBID_ATTR: [
     'action',

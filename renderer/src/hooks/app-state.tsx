@@ -33,6 +33,7 @@ export interface AppState {
 const Context = createContext<AppState | null>(null);
 
 let nextNoticeId = 1;
+const INFO_NOTICE_MS = 6000;
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [collections, setCollections] = useState<Collection[] | null>(null);

@@ -1,0 +1,173 @@
+// Organisers' screens and live update in real Chromium: adding, renaming, re-indexing and removing
+// collections through the real handlers, the progress bar, notices, and the UI following a changed folder.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { writeFixtures } from './fixtures';
+
+let harness: Harness;
+let dir: string;
+let folders: Awaited<ReturnType<typeof writeFixtures>>;
+let picked: string | null = null;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'standalone-collections-'));
+  folders = await writeFixtures(dir);
+  harness = await startHarness({ folders: [folders.lantern2031], pickFolder: async () => picked });
+});
+
+afterAll(async () => {
+  await harness?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(harness.offMachine()).toEqual([]);
+  expect(harness.pageErrors).toEqual([]);
+  expect(harness.consoleErrors()).toEqual([]);
+});
+
+const collectionItem = (name: string) => harness.page.locator('.sa-collection', { hasText: name });
+
+describe('collections', () => {
+  it('adds a folder through the folder picker', async () => {
+    await harness.open('/collections');
+    expect(await harness.page.locator('.sa-collection').count()).toBe(1);
+    picked = folders.lantern2030;
+    await harness.page.getByRole('button', { name: 'Add a folder…' }).click();
+    await expect.poll(() => harness.page.locator('.sa-collection').count()).toBe(2);
+    expect(await collectionItem('Lantern Conference 2030').locator('.sa-freshness').innerText()).toContain(
+      '2 stands listed',
+    );
+    // The header's edition switcher offers both now.
+    expect(
+      await harness.page.getByRole('combobox', { name: 'Edition' }).locator('option').allInnerTexts(),
+    ).toEqual(['Lantern Conference 2031', 'Lantern Conference 2030']);
+    expect(await harness.axe()).toEqual([]);
+  });
+
+  it('does nothing when the picker is cancelled', async () => {
+    await harness.open('/collections');
+    picked = null;
+    await harness.page.getByRole('button', { name: 'Add a folder…' }).click();
+    await harness.page.waitForTimeout(200);
+    expect(await harness.page.locator('.sa-collection').count()).toBe(2);
+  });
+
+  it('reports a folder that cannot be added, and keeps going', async () => {
+    await harness.open('/collections');
+    await harness.page.getByLabel('Or type a folder’s path').fill(join(dir, 'no-such-folder'));
+    await harness.page.getByRole('button', { name: 'Add', exact: true }).click();
+    const notice = harness.page.locator('.sa-notice', { hasText: 'There is no folder at' });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await harness.axe()).toEqual([]);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+  });
+
+  it('renames a collection', async () => {
+    await harness.open('/collections');
+    const item = collectionItem('Lantern Conference 2030');
+    await item.getByRole('button', { name: 'Rename' }).click();
+    await item.getByLabel('New name').fill('Lantern 2030 (archive)');
+    await item.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => harness.page.locator('.sa-collection h2').allInnerTexts())
+      .toContain('Lantern 2030 (archive)');
+  });
+
+  it('shows indexing progress from the progress events', async () => {
+    await harness.open('/collections');
+    harness.emit({
+      type: 'progress',
+      progress: { collection: 'lantern-2031', phase: 'reading', done: 3, total: 10 },
+    });
+    const bar = collectionItem('Lantern Conference 2031').getByRole('progressbar');
+    await expect.poll(() => bar.getAttribute('value')).toBe('3');
+    expect(await bar.getAttribute('max')).toBe('10');
+    expect(
+      await collectionItem('Lantern Conference 2031').locator('.sa-progress-row label').innerText(),
+    ).toBe('Reading files (3 of 10)');
+    expect(await harness.page.getByRole('progressbar', { name: 'Indexing' }).count()).toBe(1);
+    expect(await harness.axe()).toEqual([]);
+    harness.emit({
+      type: 'progress',
+      progress: { collection: 'lantern-2031', phase: 'done', done: 10, total: 10 },
+    });
+    await expect.poll(() => harness.page.getByRole('progressbar').count()).toBe(0);
+  });
+
+  it('removes a collection after asking', async () => {
+    await harness.open('/collections');
+    const item = collectionItem('Lantern 2030 (archive)');
+    await item.getByRole('button', { name: 'Remove…' }).click();
+    expect(await item.getByRole('alertdialog').innerText()).toContain('Its folder stays as it is');
+    await item.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => harness.page.locator('.sa-collection').count()).toBe(1);
+  });
+});
+
+describe('live update', () => {
+  it('follows a changed folder after a re-index, without reloading', async () => {
+    await harness.open('/c/lantern-2031/stands/harbor-browser');
+    const listing = join(folders.lantern2031, 'content/stands/harbor-browser.md');
+    const before = readFileSync(listing, 'utf8');
+    writeFileSync(
+      listing,
+      before.replace('Its café mode works offline.', 'Its café mode now syncs over mesh radio.'),
+    );
+    // A marker proves the page was not reloaded.
+    await harness.page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+    // Re-index through the page's own bridge and main's handlers, as the Re-index button does.
+    await harness.page.evaluate(() =>
+      (
+        window as unknown as { api: { reindexCollection(id: string): Promise<unknown> } }
+      ).api.reindexCollection('lantern-2031'),
+    );
+    await expect
+      .poll(() => harness.page.locator('.sa-intro').innerText())
+      .toContain('now syncs over mesh radio');
+    expect(
+      await harness.page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
+    ).toBe(true);
+    // The overview follows too.
+    await harness.page.getByRole('link', { name: 'Stands', exact: true }).click();
+    await harness.settle();
+    expect(
+      await harness.page
+        .locator('.sa-card', { hasText: 'Harbor Browser' })
+        .locator('.sa-card-summary')
+        .innerText(),
+    ).toContain('mesh radio');
+  });
+
+  it('re-indexes from the collections screen', async () => {
+    const listing = join(folders.lantern2031, 'content/stands/cobalt-database.md');
+    writeFileSync(
+      listing,
+      readFileSync(listing, 'utf8').replace('title: "Cobalt Database"', 'title: "Cobalt Database Renewed"'),
+    );
+    await harness.open('/collections');
+    await collectionItem('Lantern Conference 2031').getByRole('button', { name: 'Re-index' }).click();
+    await harness.page.getByRole('link', { name: 'Stands', exact: true }).click();
+    await harness.settle();
+    await expect
+      .poll(() => harness.page.locator('.sa-card-title').allInnerTexts())
+      .toContain('Cobalt Database Renewed');
+  });
+
+  it('shows notices main sends', async () => {
+    await harness.open('/c/lantern-2031');
+    harness.emit({
+      type: 'notice',
+      level: 'warning',
+      message: 'The stands folder /media/usb is not available.',
+    });
+    await expect
+      .poll(() => harness.page.locator('.sa-notice', { hasText: '/media/usb is not available' }).count())
+      .toBe(1);
+    expect(await harness.axe()).toEqual([]);
+  });
+});

@@ -318,6 +318,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ].slice(-5);
       throw new Error(
         `${(error as Error).message}\nPage text: ${body}\nPage errors and console: ${said.join('\n') || 'none'}`,
+        { cause: error },
       );
     }
   };

@@ -43,12 +43,18 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [kiosk, setKiosk] = useState<KioskState | null>(null);
 
-  const notify = useCallback((level: Notice['level'], message: string) => {
-    setNotices((list) => [...list.slice(-4), { id: nextNoticeId++, level, message }]);
-  }, []);
   const dismissNotice = useCallback(
     (id: number) => setNotices((list) => list.filter((n) => n.id !== id)),
     [],
+  );
+  const notify = useCallback(
+    (level: Notice['level'], message: string) => {
+      const id = nextNoticeId++;
+      setNotices((list) => [...list.slice(-4), { id, level, message }]);
+      // Confirmations go away by themselves; warnings and errors wait to be read.
+      if (level === 'info') setTimeout(() => dismissNotice(id), INFO_NOTICE_MS);
+    },
+    [dismissNotice],
   );
 
   const refreshCollections = useCallback(async () => {

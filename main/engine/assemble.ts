@@ -7,6 +7,7 @@ import { parseFrontMatter, type FrontMatterData } from './front-matter';
 import { processHtml, type HtmlProblemCode, type Resolution } from './html-refs';
 import { chatLink, hostLabel, urlList, webUrl } from './links';
 import { renderMarkdown, renderRichField } from './markdown';
+import { packHtml } from './packed';
 import { dirOf, extensionOf, splitSegments, stemOf } from './paths';
 import { type CollectionPlan, type PagePlan, type StandPlan, type ThemePlan, urlKeyOf } from './plan';
 import { problem, lineOf } from './problems';
@@ -599,10 +600,11 @@ export function buildStand(
     chatroom,
     links: standLinks,
     logo,
-    descriptionHtml: description.html,
-    showcaseHtml: showcase.html,
-    newThisYearHtml: newThisYear.html,
-    bodyHtml: body.html,
+    // Stored packed (see packed.ts); queries unpack.
+    descriptionHtml: packHtml(description.html),
+    showcaseHtml: packHtml(showcase.html),
+    newThisYearHtml: packHtml(newThisYear.html),
+    bodyHtml: packHtml(body.html),
     summary: truncateText(cardText),
     layout: typeof layoutRaw === 'string' ? layoutRaw : null,
     file: pageFile.file,
@@ -656,7 +658,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
       title,
       // A page that cannot be read is not shown; its problem says why.
       draft: parsed ? !parsed.published : true,
-      html,
+      html: packHtml(html),
       file: pagePlan.file,
       weight: parsed?.weight ?? 0,
     },

@@ -12,7 +12,14 @@ import { problem } from './problems';
 import { CONFIG_FILES, scanFolder } from './scan';
 import { CollectionSearch } from './search';
 import { readSiteConfig, yearIn } from './site-config';
-import { type CollectionState, deriveState, emptyCollection, searchDocsOf, searchTextOf } from './state';
+import {
+  type CollectionState,
+  deriveState,
+  emptyCollection,
+  ownersOf,
+  searchDocsOf,
+  searchTextOf,
+} from './state';
 import type { IndexChange, IndexProgress } from './types';
 
 export interface RunOptions {
@@ -300,7 +307,7 @@ function affectedOwners(
   for (const rel of [...change.added, ...change.changed]) ownerOf(plan, rel);
   for (const rel of [...change.removed, ...change.changed]) ownerOf(oldPlan, rel);
   // Files that appeared or vanished change what references resolve to.
-  for (const key of keys) for (const owner of previous.depIndex.get(key) ?? []) owners.add(owner);
+  for (const key of keys) for (const owner of ownersOf(previous, key)) owners.add(owner);
   for (const key of oldPlan.stands.keys()) if (!plan.stands.has(key)) owners.add(`stand:${key}`);
   for (const key of oldPlan.themes.keys()) if (!plan.themes.has(key)) owners.add(`theme:${key}`);
   return owners;

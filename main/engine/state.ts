@@ -9,6 +9,7 @@ import {
   type ThemeBuild,
 } from './assemble';
 import { htmlToText } from './html-refs';
+import { unpackHtml } from './packed';
 import { type CollectionPlan, planCollection } from './plan';
 import { sortProblems } from './problems';
 import type { ScannedDir, ScannedFile } from './scan';
@@ -39,8 +40,8 @@ export interface CollectionState {
   pagesByKey: Map<string, Page>;
   themesBySlug: Map<string, Theme>;
   problems: Problem[];
-  /** Dependency key → owners (`stand:<key>`, `theme:<key>`) that looked it up. */
-  depIndex: Map<string, Set<string>>;
+  /** Dependency key → owner (`stand:<key>`, `theme:<key>`) that looked it up, or several. */
+  depIndex: Map<string, string | string[]>;
   search: CollectionSearch | null;
 }
 
@@ -86,15 +87,20 @@ export function deriveState(state: CollectionState): void {
   counts.warnings = state.problems.length - counts.errors;
 }
 
-function indexDeps(index: Map<string, Set<string>>, owner: string, deps: string[]): void {
+function indexDeps(index: Map<string, string | string[]>, owner: string, deps: string[]): void {
   for (const dep of deps) {
-    let owners = index.get(dep);
-    if (!owners) {
-      owners = new Set();
-      index.set(dep, owners);
-    }
-    owners.add(owner);
+    const owners = index.get(dep);
+    if (owners === undefined) index.set(dep, owner);
+    else if (typeof owners === 'string') {
+      if (owners !== owner) index.set(dep, [owners, owner]);
+    } else if (!owners.includes(owner)) owners.push(owner);
   }
+}
+
+/** The owners that looked a dependency key up. */
+export function ownersOf(state: CollectionState, key: string): string[] {
+  const owners = state.depIndex.get(key);
+  return owners === undefined ? [] : typeof owners === 'string' ? [owners] : owners;
 }
 
 /** The search documents of a stand build: the published stand and its published pages. */
@@ -129,11 +135,11 @@ export function searchTextOf(state: CollectionState, doc: SearchDoc): string {
     const stand = state.standsBySlug.get(doc.stand);
     if (!stand) return '';
     return [stand.descriptionHtml, stand.showcaseHtml, stand.newThisYearHtml, stand.bodyHtml]
-      .map(htmlToText)
+      .map((html) => htmlToText(unpackHtml(html)))
       .filter(Boolean)
       .join(' ');
   }
-  return htmlToText(state.pagesByKey.get(pageKey(doc.stand, doc.page))?.html ?? '');
+  return htmlToText(unpackHtml(state.pagesByKey.get(pageKey(doc.stand, doc.page))?.html ?? ''));
 }
 
 /** A new, empty collection record. */

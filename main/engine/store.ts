@@ -9,7 +9,7 @@
 // Writes are coalesced and happen after an indexing run has returned: the store always describes a
 // state the engine really had, and if the app stops before a write lands, the next run simply finds
 // the changed files again (the store's file stamps are older than the files).
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
@@ -58,6 +58,17 @@ export async function openStore(dbFile: string | null): Promise<OpenedStore> {
     return { db: new Low<StoreData>(new Memory<StoreData>(), emptyData()), notices: [], recoverRoots: [] };
   const db = new Low<StoreData>(new StreamingJsonFile(dbFile), emptyData());
   const notices: string[] = [];
+  // The usual case: our own layout, read line by line (see writeStore).
+  try {
+    const data = await readStoreLines(dbFile);
+    if (data && data.schema === STORE_SCHEMA && isStoreData(data)) {
+      db.data = data;
+      return { db, notices, recoverRoots: [] };
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { db, notices, recoverRoots: [] };
+    // Anything else: read it whole below, which tells what is wrong.
+  }
   let text: string;
   try {
     text = await readFile(dbFile, 'utf-8');
@@ -165,7 +176,7 @@ export class StreamingJsonFile implements Adapter<StoreData> {
     const fd = openSync(temp, 'w');
     try {
       const out = new ChunkWriter(fd);
-      writeJson(data, out, 0);
+      writeStore(data, out);
       out.flush();
       fsyncSync(fd);
     } catch (error) {
@@ -199,30 +210,104 @@ class ChunkWriter {
   }
 }
 
-/** JSON.stringify, but arrays and objects near the top are written item by item. */
-function writeJson(value: unknown, out: ChunkWriter, depth: number): void {
-  if (depth >= 4 || value === null || typeof value !== 'object') {
-    out.push(JSON.stringify(value) ?? 'null');
-    return;
-  }
-  if (Array.isArray(value)) {
-    out.push('[');
-    value.forEach((item, index) => {
-      if (index > 0) out.push(',');
-      writeJson(item === undefined ? null : item, out, depth + 1);
+// The store's layout: valid JSON (lowdb, or anyone, can read it whole), with one record per line so
+// the engine can read it line by line and never hold the whole text in memory:
+//   {"schema":1,"collections":[
+//   {"collection":{…},…,"files":[        ← a collection's small fields, then its big lists:
+//   ["content/…",12,1700000000000],      ← one file, folder or stand per line
+//   ],"dirs":[
+//   ],"stands":[
+//   ]}                                   ← "]}," when another collection follows
+//   ]}
+const BIG_LISTS = ['files', 'dirs', 'stands'] as const;
+
+function writeStore(data: StoreData, out: ChunkWriter): void {
+  out.push(`{"schema":${JSON.stringify(data.schema)},"collections":[\n`);
+  data.collections.forEach((collection, index) => {
+    const small: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(collection)) {
+      if (!(BIG_LISTS as readonly string[]).includes(key)) small[key] = value;
+    }
+    const head = JSON.stringify(small);
+    out.push(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"files":[\n`);
+    BIG_LISTS.forEach((key, listIndex) => {
+      if (listIndex > 0) out.push(`],"${key}":[\n`);
+      const items = collection[key] as unknown[];
+      items.forEach((item, itemIndex) => {
+        out.push(JSON.stringify(item) + (itemIndex < items.length - 1 ? ',\n' : '\n'));
+      });
     });
-    out.push(']');
-    return;
+    out.push(index < data.collections.length - 1 ? ']},\n' : ']}\n');
+  });
+  out.push(']}\n');
+}
+
+/**
+ * Reads a store written in the layout above, line by line; null when the file is laid out otherwise
+ * (then it is read whole). Throws on read errors.
+ */
+async function readStoreLines(file: string): Promise<StoreData | null> {
+  const lines = linesOf(file);
+  const next = async (): Promise<string | null> => {
+    const result = await lines.next();
+    return result.done ? null : result.value;
+  };
+  const first = await next();
+  const header = first ? /^\{"schema":(-?\d+),"collections":\[$/.exec(first) : null;
+  if (!header) {
+    await lines.return(undefined);
+    return null;
   }
-  out.push('{');
-  let first = true;
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined || typeof item === 'function') continue;
-    out.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
-    first = false;
-    writeJson(item, out, depth + 1);
+  const data: StoreData = { schema: Number(header[1]), collections: [] };
+  const item = (line: string): unknown => JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+  try {
+    for (;;) {
+      const line = await next();
+      if (line === null) return null;
+      if (line === ']}') break;
+      if (!line.endsWith('"files":[')) return null;
+      const collection = JSON.parse(`${line.slice(0, -'"files":['.length).replace(/,$/, '')}}`) as Record<
+        string,
+        unknown
+      >;
+      for (const [index, key] of BIG_LISTS.entries()) {
+        const list: unknown[] = [];
+        const end = index < BIG_LISTS.length - 1 ? `],"${BIG_LISTS[index + 1]}":[` : null;
+        for (;;) {
+          const entry = await next();
+          if (entry === null) return null;
+          if (end !== null && entry === end) break;
+          if (end === null && (entry === ']}' || entry === ']},')) break;
+          list.push(item(entry));
+        }
+        collection[key] = list;
+      }
+      data.collections.push(collection as unknown as StoredCollection);
+    }
+    return (await next()) === null ? data : null;
+  } finally {
+    await lines.return(undefined);
   }
-  out.push('}');
+}
+
+/** The lines of a UTF-8 file, read in chunks. */
+async function* linesOf(file: string): AsyncGenerator<string, void, undefined> {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let rest = '';
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const text = rest + chunk;
+      let start = 0;
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
+        yield text.slice(start, at);
+        start = at + 1;
+      }
+      rest = text.slice(start);
+    }
+    if (rest !== '') yield rest;
+  } finally {
+    stream.destroy();
+  }
 }
 
 /** Coalesces store writes: at most one queued behind the one in progress. */

@@ -8,8 +8,12 @@ const LETTER_DIGIT_MARK = /[\p{L}\p{Nd}\p{M}]/u;
 const SPACE = /\s/u;
 const HEX = /[0-9a-fA-F]/;
 
+// Names that are already slugs (most folder and file names) come out unchanged.
+const ALREADY_SLUG = /^[a-z0-9_~+@#][a-z0-9._~+@#-]*$/;
+
 /** Hugo's urlize of a name, as a single path segment (never empty: falls back to `fallback`). */
 export function urlize(name: string, fallback = 'untitled'): string {
+  if (ALREADY_SLUG.test(name)) return name;
   const source = Array.from(name.normalize('NFC'));
   let out = '';
   let prependHyphen = false;

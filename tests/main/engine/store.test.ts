@@ -52,6 +52,29 @@ describe('the store', () => {
     await second.close();
   });
 
+  it('is plain JSON, written one record per line, and still read when someone reformats it', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const root = siteCopy();
+    const first = await openEngine({ dbFile });
+    const { collection } = await first.indexFolder(root);
+    await first.close();
+    const text = readFileSync(dbFile, 'utf8');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(`{"schema":${STORE_SCHEMA},"collections":[`);
+    expect(lines).toContain('],"stands":[');
+    const data = JSON.parse(text) as { collections: { stands: unknown[] }[] };
+    expect(data.collections[0]!.stands.length).toBeGreaterThan(5);
+    writeFileSync(dbFile, JSON.stringify(data, null, 2));
+    const second = await openEngine({ dbFile });
+    expect(second.notices).toEqual([]);
+    expect(second.listStands(collection.id).map((s) => s.slug)).toEqual([
+      'anchor-lab',
+      'lighthouse',
+      'quay-db',
+    ]);
+    await second.close();
+  });
+
   it('writes nothing when it has no store file', async () => {
     const dir = tempDir();
     const engine = await openEngine({ dbFile: null });
@@ -75,6 +98,14 @@ describe('the store', () => {
         writeFileSync(
           dbFile,
           JSON.stringify({ schema: 0, collections: [{ collection: { id: 'old', root } }] }),
+        ),
+    ],
+    [
+      'cut short',
+      (dbFile: string, root: string) =>
+        writeFileSync(
+          dbFile,
+          `{"schema":${STORE_SCHEMA},"collections":[\n{"collection":{"id":"x","root":${JSON.stringify(root)}},"files":[\n`,
         ),
     ],
     [

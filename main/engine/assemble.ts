@@ -786,19 +786,14 @@ export function assembleCollection(
   }
 
   // Internal links must reach something published.
-  const published = new Map<string, Stand>();
-  for (const stand of stands) if (!stand.draft) published.set(stand.slug, stand);
-  const reaches = (target: string): boolean => {
-    const colon = target.indexOf(':');
-    const kind = target.slice(0, colon);
-    const rest = target.slice(colon + 1);
-    if (kind === 'theme') return themes.has(rest);
-    if (kind === 'stand') return published.has(rest);
-    const slash = rest.indexOf('/');
-    const stand = published.get(rest.slice(0, slash));
-    const page = rest.slice(slash + 1);
-    return !!stand && stand.pages.some((ref) => ref.slug === page && !ref.draft);
-  };
+  const reachable = new Set<string>();
+  for (const theme of themes.keys()) reachable.add(`theme:${theme}`);
+  for (const stand of stands) {
+    if (stand.draft) continue;
+    reachable.add(`stand:${stand.slug}`);
+    for (const ref of stand.pages) if (!ref.draft) reachable.add(`page:${stand.slug}/${ref.slug}`);
+  }
+  const reaches = (target: string): boolean => reachable.has(target);
   for (const build of builds) {
     const check = (links: InternalLink[], pageFile: string | null) => {
       for (const [target, line, ref, file] of links) {

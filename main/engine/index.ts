@@ -43,10 +43,7 @@ class StandaloneEngine implements Engine {
   ) {
     for (const stored of data.collections) {
       try {
-        const state = fromStored(
-          stored,
-          (files) => buildAssetTable(stored.collection.id, files, limits).assets,
-        );
+        const state = fromStored(stored, (files) => buildAssetTable(stored.collection.id, files, limits));
         this.collections.set(state.collection.id, state);
       } catch {
         this.notices.push(

@@ -4,8 +4,15 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { IndexOutcome, Limits } from './api';
-import { buildStand, buildTheme, type BuildContext, type PageBuild } from './assemble';
-import { buildAssetTable } from './assets';
+import {
+  buildStand,
+  buildTheme,
+  type BuildContext,
+  type PageBuild,
+  type StandBuild,
+  type ThemeBuild,
+} from './assemble';
+import { buildAssetTable, isAssetPath } from './assets';
 import { IndexError } from './errors';
 import { type CollectionPlan, isContentFile, linkKeysOf, planCollection } from './plan';
 import { problem } from './problems';
@@ -97,8 +104,13 @@ export function indexCollection(
     };
   }
 
-  const plan = planCollection(scan.files.keys());
-  const { assets, problems: assetProblems } = buildAssetTable(id, scan.files, options.limits);
+  // The plan depends on which files exist, the asset table on the assets: reuse them when they stand.
+  const sameFiles = previous !== null && change.added.length === 0 && change.removed.length === 0;
+  const plan = sameFiles && previous.plan ? previous.plan : planCollection(scan.files.keys());
+  const assetsChanged = !sameFiles || change.changed.some(isAssetPath);
+  const { assets, problems: assetProblems } = assetsChanged
+    ? buildAssetTable(id, scan.files, options.limits)
+    : { assets: previous!.assets, problems: previous!.assetProblems };
   const scanProblems = [...scan.problems, ...assetProblems, ...emptyStandFolders(id, scan.emptyDirs)];
 
   const touched = [...change.added, ...change.changed, ...change.removed];
@@ -131,6 +143,7 @@ export function indexCollection(
     themeBuilds: new Map(),
     plan,
     assets,
+    assetProblems,
     model: { stands: [], themes: [], themeStands: new Map(), problems: [] },
     standsBySlug: new Map(),
     buildsBySlug: new Map(),
@@ -157,6 +170,7 @@ export function indexCollection(
   state.siteTitle = config.title;
   state.plan = plan;
   state.assets = assets;
+  state.assetProblems = assetProblems;
 
   const ctx: BuildContext = {
     collection: id,
@@ -170,6 +184,7 @@ export function indexCollection(
   };
   const reread: string[] = [];
   const touchedSlugs = new Set<string>();
+  const replaced = new Map<string, StandBuild | ThemeBuild | undefined>();
   const total = affected.size;
   let done = 0;
   for (const owner of affected) {
@@ -178,6 +193,7 @@ export function indexCollection(
     const key = owner.slice(owner.indexOf(':') + 1);
     if (kind === 'stand') {
       const old = state.standBuilds.get(key);
+      replaced.set(owner, old);
       if (old?.stand) touchedSlugs.add(old.stand.slug);
       const standPlan = plan.stands.get(key);
       if (!standPlan) {
@@ -197,6 +213,7 @@ export function indexCollection(
       state.standBuilds.set(key, build);
       touchedSlugs.add(standPlan.slug);
     } else {
+      replaced.set(owner, state.themeBuilds.get(key));
       const themePlan = plan.themes.get(key);
       if (!themePlan) {
         state.themeBuilds.delete(key);
@@ -208,7 +225,7 @@ export function indexCollection(
   }
   progress('assembling', total, total);
   collection.indexedAt = new Date().toISOString();
-  deriveState(state);
+  deriveState(state, rebuildAll ? undefined : replaced);
 
   if (state.search) {
     for (const slug of touchedSlugs)

@@ -1,8 +1,9 @@
 // Full-text search over a collection's published stands and pages (MiniSearch). Terms are normalised
 // the same way when indexing and searching: Unicode decomposition with accents stripped, lowercased,
-// so "Ecole", "école" and "ÉCOLE" are the same word. Words of four letters or more also match with a
-// small typo (fuzzy 0.2, at most 2 edits), and every word of two letters or more matches as a prefix,
-// so results appear while typing. Results are grouped by stand, with a snippet around the first match
+// so "Ecole", "école" and "ÉCOLE" are the same word. Every word must match; the last word also matches
+// as a prefix (two letters or more), so results appear while typing. When the words as typed find
+// fewer results than asked for, words of four letters or more may also match with a small typo
+// (fuzzy 0.2, at most 2 edits), ranked after the exact matches. Results are grouped by stand, with a snippet around the first match
 // and the matched words' ranges for highlighting. The index is built on first search and then kept up
 // to date stand by stand.
 import MiniSearch, { type SearchResult } from 'minisearch';
@@ -21,17 +22,40 @@ export type TextOf = (doc: SearchDoc) => string;
 
 /** How many documents' text a search keeps at hand for snippets. */
 const SNIPPET_CACHE = 2000;
+/**
+ * How many recent answers are kept. Kiosk visitors type the same words (and the same prefixes while
+ * typing) again and again; an answer stays valid until the collection changes.
+ */
+const ANSWER_CACHE = 500;
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 const SNIPPET_BEFORE = 60;
 const SNIPPET_LENGTH = 180;
 const WORD = /[^\s\p{Z}\p{P}]+/gu;
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** The normalisation applied to every indexed and searched term. */
 export function normaliseTerm(term: string): string | null {
+  if (term === '') return null;
+  if (!NON_ASCII.test(term)) return term.toLowerCase();
   const normalised = term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   return normalised === '' ? null : normalised;
 }
+
+// Every word must match; the last one (still being typed) also as a prefix.
+const EXACT_AND_PREFIX = {
+  boost: { title: 3 },
+  prefix: (term: string, index: number, terms: string[]) => index === terms.length - 1 && term.length >= 2,
+  fuzzy: false,
+  combineWith: 'AND',
+} as const;
+
+const WITH_TYPOS = {
+  ...EXACT_AND_PREFIX,
+  fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
+  maxFuzzy: 2,
+} as const;
 
 export class CollectionSearch {
   private readonly mini: MiniSearch<SearchDoc>;
@@ -39,6 +63,8 @@ export class CollectionSearch {
   private readonly byStand = new Map<string, string[]>();
 
   private readonly snippetTexts = new Map<string, string>();
+  /** Recent answers (query and limit → groups), dropped whenever the index changes. */
+  private readonly answers = new Map<string, SearchGroup[]>();
 
   constructor(
     docs: Iterable<SearchDoc>,
@@ -49,13 +75,7 @@ export class CollectionSearch {
       storeFields: [],
       extractField: (doc, field) => (field === 'text' ? textOf(doc) : field === 'title' ? doc.title : doc.id),
       processTerm: (term) => normaliseTerm(term),
-      searchOptions: {
-        boost: { title: 3 },
-        prefix: (term) => term.length >= 2,
-        fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-        maxFuzzy: 2,
-        combineWith: 'AND',
-      },
+      searchOptions: EXACT_AND_PREFIX,
     });
     const all = [...docs];
     for (const doc of all) this.remember(doc);
@@ -64,6 +84,7 @@ export class CollectionSearch {
 
   /** Replaces every document of a stand (an empty list removes the stand). */
   replaceStand(stand: string, docs: SearchDoc[]): void {
+    this.answers.clear();
     for (const id of this.byStand.get(stand) ?? []) {
       if (this.docs.delete(id)) this.mini.discard(id);
       this.snippetTexts.delete(id);
@@ -103,9 +124,35 @@ export class CollectionSearch {
   ): SearchGroup[] {
     const trimmed = query.trim().slice(0, 200);
     if (trimmed === '' || limit <= 0) return [];
+    const key = `${limit}\u0000${trimmed}`;
+    const known = this.answers.get(key);
+    if (known) {
+      // Most recently used last, so the oldest answer is dropped first.
+      this.answers.delete(key);
+      this.answers.set(key, known);
+      return structuredClone(known);
+    }
+    const groups = this.answer(collection, trimmed, limit, standTitle);
+    if (this.answers.size >= ANSWER_CACHE) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, groups);
+    return structuredClone(groups);
+  }
+
+  private answer(
+    collection: string,
+    trimmed: string,
+    limit: number,
+    standTitle: (stand: string) => string,
+  ): SearchGroup[] {
     let results: SearchResult[];
     try {
-      results = this.mini.search(trimmed);
+      results = this.mini.search(trimmed, EXACT_AND_PREFIX);
+      // Typos are forgiven only when the words as typed find too little: fuzzy matching is the costly part.
+      if (results.length < limit) {
+        const seen = new Set(results.map((result) => result.id));
+        const fuzzy = this.mini.search(trimmed, WITH_TYPOS).filter((result) => !seen.has(result.id));
+        results = results.concat(fuzzy);
+      }
     } catch {
       return [];
     }

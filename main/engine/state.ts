@@ -4,7 +4,6 @@ import {
   assembleCollection,
   type CollectionModel,
   depsOfBuild,
-  problemsOfBuild,
   type StandBuild,
   type ThemeBuild,
 } from './assemble';
@@ -33,6 +32,8 @@ export interface CollectionState {
   themeBuilds: Map<string, ThemeBuild>;
   plan: CollectionPlan;
   assets: Map<string, Asset>;
+  /** Assets too large to serve (part of scanProblems, kept apart to reuse the asset table). */
+  assetProblems: Problem[];
   // Derived by `deriveState`.
   model: CollectionModel;
   standsBySlug: Map<string, Stand>;
@@ -50,8 +51,14 @@ export function pageKey(stand: string, page: string): string {
   return `${stand}\u0000${page}`;
 }
 
-/** Recomputes the collection-wide model and every lookup table. */
-export function deriveState(state: CollectionState): void {
+/**
+ * Recomputes the collection-wide model and the lookup tables. With `replaced` (owner → the build it
+ * had before this run), the per-build tables are updated for those owners only.
+ */
+export function deriveState(
+  state: CollectionState,
+  replaced?: Map<string, StandBuild | ThemeBuild | undefined>,
+): void {
   const model = assembleCollection(
     state.collection.id,
     state.standBuilds.values(),
@@ -59,21 +66,22 @@ export function deriveState(state: CollectionState): void {
   );
   state.model = model;
   state.standsBySlug = new Map(model.stands.map((stand) => [stand.slug, stand]));
-  state.buildsBySlug = new Map();
-  state.pagesByKey = new Map();
-  state.depIndex = new Map();
+  if (replaced) {
+    for (const [owner, old] of replaced) updateTables(state, owner, old);
+  } else {
+    state.buildsBySlug = new Map();
+    state.pagesByKey = new Map();
+    state.depIndex = new Map();
+    for (const build of state.standBuilds.values()) addTables(state, `stand:${build.key}`, build);
+    for (const build of state.themeBuilds.values())
+      indexDeps(state.depIndex, `theme:${build.key}`, build.deps);
+  }
   const problems: Problem[] = [...state.scanProblems];
   for (const build of state.standBuilds.values()) {
-    problems.push(...problemsOfBuild(build));
-    indexDeps(state.depIndex, `stand:${build.key}`, depsOfBuild(build));
-    if (!build.stand) continue;
-    state.buildsBySlug.set(build.stand.slug, build);
-    for (const { page } of build.pageBuilds) state.pagesByKey.set(pageKey(page.stand, page.slug), page);
+    if (build.problems.length > 0) problems.push(...build.problems);
+    for (const page of build.pageBuilds) if (page.problems.length > 0) problems.push(...page.problems);
   }
-  for (const build of state.themeBuilds.values()) {
-    problems.push(...build.problems);
-    indexDeps(state.depIndex, `theme:${build.key}`, build.deps);
-  }
+  for (const build of state.themeBuilds.values()) problems.push(...build.problems);
   problems.push(...model.problems);
   state.problems = sortProblems(problems);
   state.themesBySlug = new Map(model.themes.map((theme) => [theme.slug, theme]));
@@ -85,6 +93,45 @@ export function deriveState(state: CollectionState): void {
   counts.assets = state.assets.size;
   counts.errors = state.problems.filter((p) => p.severity === 'error').length;
   counts.warnings = state.problems.length - counts.errors;
+}
+
+function isStandBuild(build: StandBuild | ThemeBuild): build is StandBuild {
+  return 'pageBuilds' in build;
+}
+
+function addTables(state: CollectionState, owner: string, build: StandBuild | ThemeBuild): void {
+  if (!isStandBuild(build)) {
+    indexDeps(state.depIndex, owner, build.deps);
+    return;
+  }
+  indexDeps(state.depIndex, owner, depsOfBuild(build));
+  if (!build.stand) return;
+  state.buildsBySlug.set(build.stand.slug, build);
+  for (const { page } of build.pageBuilds) state.pagesByKey.set(pageKey(page.stand, page.slug), page);
+}
+
+function updateTables(state: CollectionState, owner: string, old: StandBuild | ThemeBuild | undefined): void {
+  if (old) {
+    const deps = isStandBuild(old) ? depsOfBuild(old) : old.deps;
+    for (const dep of deps) {
+      const owners = state.depIndex.get(dep);
+      if (owners === owner) state.depIndex.delete(dep);
+      else if (Array.isArray(owners)) {
+        const rest = owners.filter((other) => other !== owner);
+        state.depIndex.set(dep, rest.length === 1 ? rest[0]! : rest);
+      }
+    }
+    if (isStandBuild(old) && old.stand) {
+      if (state.buildsBySlug.get(old.stand.slug) === old) state.buildsBySlug.delete(old.stand.slug);
+      for (const { page } of old.pageBuilds) {
+        const key = pageKey(page.stand, page.slug);
+        if (state.pagesByKey.get(key) === page) state.pagesByKey.delete(key);
+      }
+    }
+  }
+  const key = owner.slice(owner.indexOf(':') + 1);
+  const now = owner.startsWith('stand:') ? state.standBuilds.get(key) : state.themeBuilds.get(key);
+  if (now) addTables(state, owner, now);
 }
 
 function indexDeps(index: Map<string, string | string[]>, owner: string, deps: string[]): void {
@@ -175,10 +222,11 @@ export function toStored(state: CollectionState): StoredCollection {
 /** A collection loaded from the store, with its lookup tables derived. */
 export function fromStored(
   stored: StoredCollection,
-  assetsOf: (files: Map<string, ScannedFile>) => Map<string, Asset>,
+  assetsOf: (files: Map<string, ScannedFile>) => { assets: Map<string, Asset>; problems: Problem[] },
 ): CollectionState {
   const files = new Map<string, ScannedFile>();
   for (const [rel, size, mtimeMs] of stored.files) files.set(rel, { rel, size, mtimeMs });
+  const table = assetsOf(files);
   const dirs = new Map<string, ScannedDir>();
   for (const [rel, mtimeMs, entries] of stored.dirs ?? [])
     dirs.set(rel, { mtimeMs: mtimeMs ?? Number.NaN, entries });
@@ -196,7 +244,8 @@ export function fromStored(
     standBuilds: new Map(stored.stands.map((build) => [build.key, build])),
     themeBuilds: new Map(stored.themes.map((build) => [build.key, build])),
     plan: planCollection(files.keys()),
-    assets: assetsOf(files),
+    assets: table.assets,
+    assetProblems: table.problems,
     model: { stands: [], themes: [], themeStands: new Map(), problems: [] },
     standsBySlug: new Map(),
     buildsBySlug: new Map(),

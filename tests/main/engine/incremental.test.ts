@@ -2,6 +2,7 @@
 import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../main/engine/api';
 import { engineFor, FIXTURES, page, PNG, tempDir } from './helpers';
 
 let tick = 0;
@@ -12,6 +13,25 @@ function edit(root: string, rel: string, content: string | Uint8Array): void {
   writeFileSync(file, content);
   const time = new Date(Date.now() + 60_000 + ++tick * 1000);
   utimesSync(file, time, time);
+}
+
+/** An incremental result must be exactly what indexing the folder afresh gives. */
+async function expectSameAsFresh(engine: Engine, id: string, root: string): Promise<void> {
+  const fresh = await engineFor();
+  const freshId = (await fresh.indexFolder(root)).collection.id;
+  const view = (e: Engine, c: string) => ({
+    stands: e.listAllStands(c).map((s) => ({ ...s, collection: '' })),
+    themes: e.listThemes(c).map((t) => ({ ...t, collection: '' })),
+    problems: e.listProblems({ collection: c }).map((p) => ({ ...p, collection: '' })),
+    pages: e
+      .listAllStands(c)
+      .flatMap((s) => s.pages.map((p) => e.getPage(c, s.slug, p.slug)))
+      .map((p) => p && { ...p, collection: '' }),
+    counts: e.getCollection(c)!.counts,
+  });
+  expect(JSON.stringify(view(engine, id)).replaceAll(`stand-asset://${id}/`, 'A/')).toBe(
+    JSON.stringify(view(fresh, freshId)).replaceAll(`stand-asset://${freshId}/`, 'A/'),
+  );
 }
 
 async function indexedCopy() {
@@ -50,6 +70,7 @@ describe('incremental re-indexing', () => {
     expect(engine.getPage(id, 'lighthouse', 'intro')!.html).toBe('<p>New words.</p>\n');
     expect(engine.getStand(id, 'lighthouse')!.pages.map((p) => p.title)).toContain('Introduction, revised');
     expect(engine.getPage(id, 'lighthouse', 'notes')!.html).toContain('After the script.');
+    await expectSameAsFresh(engine, id, root);
   });
 
   it('reads only a stand whose listing file changed', async () => {
@@ -65,6 +86,7 @@ describe('incremental re-indexing', () => {
     // Its theme without a page is gone, and so is the problem about it.
     expect(engine.listThemes(id).map((t) => t.slug)).toEqual(['databases', 'operating-systems']);
     expect(outcome.problems.some((p) => p.code === 'theme-without-page')).toBe(false);
+    await expectSameAsFresh(engine, id, root);
   });
 
   it('rebuilds what referred to a file that appeared', async () => {
@@ -77,6 +99,7 @@ describe('incremental re-indexing', () => {
     expect(engine.getStand(id, 'anchor-lab')!.logo).toBe('static/stands/anchor-lab/missing.png');
     expect(outcome.problems.some((p) => p.code === 'logo-missing' && p.stand === 'anchor-lab')).toBe(false);
     expect(engine.getAsset(id, 'static/stands/anchor-lab/missing.png')).not.toBeNull();
+    await expectSameAsFresh(engine, id, root);
   });
 
   it('drops removed files and re-reads the pages that linked to them', async () => {
@@ -92,6 +115,7 @@ describe('incremental re-indexing', () => {
       expect.objectContaining({ code: 'link-broken', file: 'content/stands/lighthouse/intro.md' }),
     );
     expect(outcome.problems.some((p) => p.file === 'content/stands/lighthouse/notes.html')).toBe(false);
+    await expectSameAsFresh(engine, id, root);
   });
 
   it('adds and removes whole stands', async () => {
@@ -119,6 +143,7 @@ describe('incremental re-indexing', () => {
     expect(outcome.reread).toEqual(['content/stands/lighthouse.md', 'content/stands/lighthouse/_index.md']);
     expect(engine.getStand(id, 'quay-db')).toBeNull();
     expect(engine.getStand(id, 'lighthouse')!.bodyHtml).toContain('<a>Quay DB</a>');
+    await expectSameAsFresh(engine, id, root);
   });
 
   it('reads a changed theme page only', async () => {
@@ -127,6 +152,7 @@ describe('incremental re-indexing', () => {
     const outcome = await engine.reindex(id);
     expect(outcome.reread).toEqual(['content/themes/databases/_index.md']);
     expect(engine.getStand(id, 'quay-db')!.themeRefs[0]).toEqual({ slug: 'databases', title: 'Data Stores' });
+    await expectSameAsFresh(engine, id, root);
   });
 
   it('keeps search up to date', async () => {

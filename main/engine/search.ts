@@ -33,7 +33,7 @@ const SNIPPET_BEFORE = 60;
 const SNIPPET_LENGTH = 180;
 const WORD = /[^\s\p{Z}\p{P}]+/gu;
 
-const NON_ASCII = /[^\u0001-\u007f]/;
+const NON_ASCII = /[^ -~]/;
 
 /** The normalisation applied to every indexed and searched term. */
 export function normaliseTerm(term: string): string | null {

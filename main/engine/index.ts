@@ -122,11 +122,21 @@ class StandaloneEngine implements Engine {
     });
   }
 
-  private index(id: string, root: string, existing: CollectionState | null): IndexOutcome {
+  /** Re-indexes after watched changes: only the given folders are walked again (all when null). */
+  private refresh(collection: string, dirs: string[] | null): Promise<IndexOutcome> {
+    return this.run(() => {
+      const existing = this.collections.get(collection);
+      if (!existing) throw new IndexError('unknown-collection', `There is no collection "${collection}".`);
+      return this.index(collection, existing.collection.root, existing, dirs ?? undefined);
+    });
+  }
+
+  private index(id: string, root: string, existing: CollectionState | null, only?: string[]): IndexOutcome {
     const wasAvailable = existing?.collection.available;
     const { state, outcome } = indexCollection(id, root, existing, {
       limits: this.limits,
       onProgress: this.options.onProgress,
+      only,
     });
     this.collections.set(id, state);
     const changed =
@@ -164,9 +174,9 @@ class StandaloneEngine implements Engine {
 
   async watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>> {
     if (this.watcher) await this.watcher.close();
-    const watcher = watchFolders((collection) => {
+    const watcher = watchFolders((collection, dirs) => {
       if (!this.collections.has(collection)) return;
-      this.reindex(collection).then(
+      this.refresh(collection, dirs).then(
         (outcome) => {
           const { added, changed, removed } = outcome.change;
           if (added.length + changed.length + removed.length > 0 || !outcome.collection.available)

@@ -32,6 +32,8 @@ import type { IndexChange, IndexProgress } from './types';
 export interface RunOptions {
   limits: Limits;
   onProgress?: (progress: IndexProgress) => void;
+  /** Folder-relative folders to walk again (watch mode); the rest of the last walk is kept. */
+  only?: string[];
 }
 
 /** The outcome of a run, plus the content files it read (what an incremental run had to look at). */
@@ -74,8 +76,15 @@ export function indexCollection(
     id,
     options.limits,
     previous?.collection.available
-      ? { files: previous.files, dirs: previous.dirs, startedAt: previous.scanStartedAt }
+      ? {
+          files: previous.files,
+          dirs: previous.dirs,
+          startedAt: previous.scanStartedAt,
+          problems: previous.walkProblems,
+          emptyDirs: previous.emptyDirs,
+        }
       : undefined,
+    options.only,
   );
   const change: IndexChange = { collection: id, added: [], changed: [], removed: [] };
   for (const [rel, file] of scan.files) {
@@ -134,6 +143,8 @@ export function indexCollection(
     customName: false,
     files: scan.files,
     walkSignature,
+    walkProblems: scan.problems,
+    emptyDirs: scan.emptyDirs,
     dirs: scan.dirs,
     scanStartedAt: scan.startedAt,
     scanProblems,
@@ -163,6 +174,8 @@ export function indexCollection(
 
   state.files = scan.files;
   state.walkSignature = walkSignature;
+  state.walkProblems = scan.problems;
+  state.emptyDirs = scan.emptyDirs;
   state.dirs = scan.dirs;
   state.scanStartedAt = scan.startedAt;
   state.scanProblems = scanProblems;

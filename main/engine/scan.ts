@@ -7,7 +7,7 @@
 // the same entries, so its listing is taken from the last walk instead of being read again; pages are
 // always stat'ed (an edit changes their size or time, not their folder's), while assets in such a
 // folder keep their last size and time (the index only needs to know they exist).
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Limits } from './api';
 import { isInsideDir } from './paths';
@@ -33,6 +33,7 @@ export interface ScannedDir {
 export interface ScanResult {
   files: Map<string, ScannedFile>;
   dirs: Map<string, ScannedDir>;
+  /** Problems of the walk itself. */
   problems: Problem[];
   /** Folder-relative directories found empty (stand folders whose repository was not checked out). */
   emptyDirs: string[];
@@ -45,6 +46,8 @@ export interface PreviousScan {
   files: Map<string, ScannedFile>;
   dirs: Map<string, ScannedDir>;
   startedAt: number;
+  problems: Problem[];
+  emptyDirs: string[];
 }
 
 const TOP_LEVEL = ['content', 'static'];
@@ -68,6 +71,7 @@ export function scanFolder(
   collection: string,
   limits: Limits,
   previous?: PreviousScan,
+  only?: string[],
 ): ScanResult {
   const startedAt = Date.now();
   const files = new Map<string, ScannedFile>();
@@ -280,30 +284,55 @@ export function scanFolder(
     enterDir(real, rel, depth, true);
   };
 
-  for (const top of TOP_LEVEL) {
-    const abs = path.join(realRoot, top);
-    let real: string;
-    let stat: Stats;
-    try {
-      real = realpathSync(abs);
-      stat = statSync(real);
-    } catch {
-      continue;
+  const subtrees = previous && only ? minimalDirs(only) : null;
+  if (subtrees && previous) {
+    // Watch mode: only the folders something happened in are walked again; the rest is as it was.
+    const inside = (rel: string) => subtrees.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
+    for (const [rel, file] of previous.files)
+      if (!inside(rel) && !CONFIG_FILES.includes(rel)) files.set(rel, file);
+    for (const [rel, dir] of previous.dirs) if (!inside(rel)) dirs.set(rel, dir);
+    for (const item of previous.problems) if (!inside(item.file)) problems.push(item);
+    for (const dir of previous.emptyDirs) if (!inside(dir)) emptyDirs.push(dir);
+    for (const dir of subtrees) {
+      const abs = path.join(realRoot, ...dir.split('/'));
+      let stat: Stats;
+      try {
+        stat = lstatSync(abs);
+      } catch {
+        continue;
+      }
+      // A linked folder is walked by its parent, which knows whether the link may be followed.
+      if (!stat.isDirectory()) continue;
+      const depth = dir.split('/').length;
+      if (depth > limits.maxDepth) continue;
+      walk(abs, dir, depth, stat.mtimeMs);
     }
-    if (!isInsideDir(realRoot, real)) {
-      problems.push(
-        problem(
-          collection,
-          top,
-          'symlink-outside',
-          `The ${top} folder is a link to a place outside the folder, so it was skipped.`,
-        ),
-      );
-      continue;
+  } else {
+    for (const top of TOP_LEVEL) {
+      const abs = path.join(realRoot, top);
+      let real: string;
+      let stat: Stats;
+      try {
+        real = realpathSync(abs);
+        stat = statSync(real);
+      } catch {
+        continue;
+      }
+      if (!isInsideDir(realRoot, real)) {
+        problems.push(
+          problem(
+            collection,
+            top,
+            'symlink-outside',
+            `The ${top} folder is a link to a place outside the folder, so it was skipped.`,
+          ),
+        );
+        continue;
+      }
+      if (!stat.isDirectory()) continue;
+      visitedDirs.add(real);
+      walk(real, top, 1, real === abs ? stat.mtimeMs : Number.NaN);
     }
-    if (!stat.isDirectory()) continue;
-    visitedDirs.add(real);
-    walk(real, top, 1, real === abs ? stat.mtimeMs : Number.NaN);
   }
   for (const name of CONFIG_FILES) {
     const abs = path.join(realRoot, name);
@@ -322,7 +351,22 @@ export function scanFolder(
       // No site configuration: the folder's name is used instead.
     }
   }
-  return { files, dirs, problems, emptyDirs, startedAt };
+  // A partial walk did not look at every folder: the next walk must not trust folders by this time.
+  return {
+    files,
+    dirs,
+    problems,
+    emptyDirs,
+    startedAt: subtrees && previous ? previous.startedAt : startedAt,
+  };
+}
+
+/** Folders without those inside others of the list. */
+function minimalDirs(list: string[]): string[] {
+  const sorted = [...new Set(list)].sort();
+  const out: string[] = [];
+  for (const dir of sorted) if (!out.some((kept) => dir.startsWith(`${kept}/`))) out.push(dir);
+  return out;
 }
 
 function codeOf(error: unknown): string {

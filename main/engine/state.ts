@@ -25,6 +25,8 @@ export interface CollectionState {
   scanStartedAt: number;
   /** The walk's own problems and empty folders, to tell a walk that found something new. */
   walkSignature: string;
+  walkProblems: Problem[];
+  emptyDirs: string[];
   scanProblems: Problem[];
   siteParams: Record<string, unknown>;
   siteTitle: string | null;
@@ -211,6 +213,8 @@ export function toStored(state: CollectionState): StoredCollection {
     dirs: [...state.dirs].map(([rel, dir]) => [rel, dir.mtimeMs, dir.entries]),
     scanStartedAt: state.scanStartedAt,
     walkSignature: state.walkSignature,
+    walkProblems: state.walkProblems,
+    emptyDirs: state.emptyDirs,
     scanProblems: state.scanProblems,
     siteParams: state.siteParams,
     siteTitle: state.siteTitle,
@@ -238,6 +242,8 @@ export function fromStored(
     dirs,
     scanStartedAt: typeof stored.scanStartedAt === 'number' ? stored.scanStartedAt : 0,
     walkSignature: typeof stored.walkSignature === 'string' ? stored.walkSignature : '',
+    walkProblems: Array.isArray(stored.walkProblems) ? stored.walkProblems : [],
+    emptyDirs: Array.isArray(stored.emptyDirs) ? stored.emptyDirs : [],
     scanProblems: stored.scanProblems,
     siteParams,
     siteTitle: stored.siteTitle ?? null,

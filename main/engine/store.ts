@@ -28,6 +28,8 @@ export interface StoredCollection {
   dirs: [string, number | null, string[]][];
   scanStartedAt: number;
   walkSignature: string;
+  walkProblems: Problem[];
+  emptyDirs: string[];
   /** Problems of the walk and the site configuration. */
   scanProblems: Problem[];
   siteParams: Record<string, unknown>;

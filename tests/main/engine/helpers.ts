@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Engine, EngineOptions } from '../../../main/engine/api';
 import { openEngine } from '../../../main/engine/index';
 
@@ -71,4 +71,23 @@ export async function eventually<T>(
     if (Date.now() - started > timeoutMs) throw new Error('Timed out waiting for a condition.');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** An incremental result must be exactly what indexing the folder afresh gives. */
+export async function expectSameAsFresh(engine: Engine, id: string, root: string): Promise<void> {
+  const fresh = await engineFor();
+  const freshId = (await fresh.indexFolder(root)).collection.id;
+  const view = (e: Engine, c: string) => ({
+    stands: e.listAllStands(c).map((s) => ({ ...s, collection: '' })),
+    themes: e.listThemes(c).map((t) => ({ ...t, collection: '' })),
+    problems: e.listProblems({ collection: c }).map((p) => ({ ...p, collection: '' })),
+    pages: e
+      .listAllStands(c)
+      .flatMap((s) => s.pages.map((p) => e.getPage(c, s.slug, p.slug)))
+      .map((p) => p && { ...p, collection: '' }),
+    counts: e.getCollection(c)!.counts,
+  });
+  expect(JSON.stringify(view(engine, id)).replaceAll(`stand-asset://${id}/`, 'A/')).toBe(
+    JSON.stringify(view(fresh, freshId)).replaceAll(`stand-asset://${freshId}/`, 'A/'),
+  );
 }

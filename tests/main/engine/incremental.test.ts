@@ -2,8 +2,7 @@
 import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../main/engine/api';
-import { engineFor, FIXTURES, page, PNG, tempDir } from './helpers';
+import { engineFor, expectSameAsFresh, FIXTURES, page, PNG, tempDir } from './helpers';
 
 let tick = 0;
 /** Writes a file with a modification time that surely differs from the last one. */
@@ -13,25 +12,6 @@ function edit(root: string, rel: string, content: string | Uint8Array): void {
   writeFileSync(file, content);
   const time = new Date(Date.now() + 60_000 + ++tick * 1000);
   utimesSync(file, time, time);
-}
-
-/** An incremental result must be exactly what indexing the folder afresh gives. */
-async function expectSameAsFresh(engine: Engine, id: string, root: string): Promise<void> {
-  const fresh = await engineFor();
-  const freshId = (await fresh.indexFolder(root)).collection.id;
-  const view = (e: Engine, c: string) => ({
-    stands: e.listAllStands(c).map((s) => ({ ...s, collection: '' })),
-    themes: e.listThemes(c).map((t) => ({ ...t, collection: '' })),
-    problems: e.listProblems({ collection: c }).map((p) => ({ ...p, collection: '' })),
-    pages: e
-      .listAllStands(c)
-      .flatMap((s) => s.pages.map((p) => e.getPage(c, s.slug, p.slug)))
-      .map((p) => p && { ...p, collection: '' }),
-    counts: e.getCollection(c)!.counts,
-  });
-  expect(JSON.stringify(view(engine, id)).replaceAll(`stand-asset://${id}/`, 'A/')).toBe(
-    JSON.stringify(view(fresh, freshId)).replaceAll(`stand-asset://${freshId}/`, 'A/'),
-  );
 }
 
 async function indexedCopy() {

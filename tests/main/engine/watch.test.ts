@@ -1,9 +1,9 @@
 // Watch mode on a real temporary folder: a change on disk arrives as an IndexOutcome.
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndexOutcome } from '../../../main/engine/api';
-import { engineFor, eventually, page, tempSite } from './helpers';
+import { engineFor, eventually, expectSameAsFresh, page, PNG, tempSite } from './helpers';
 
 describe('watch', () => {
   it('re-indexes what changed and reports it, until stopped', async () => {

@@ -64,18 +64,22 @@ export interface StandBuild {
   /** Theme names as the stand writes them: slug, name, file and line naming it; in order. */
   themeNames: [string, string, string, number | null][];
   sortKey: string;
-  /** Problems, dependencies and links of the stand's own files (its pages carry their own). */
+  /** Problems and dependencies of the stand's own files (its pages carry their own). */
   problems: Problem[];
   /** Link-map and file keys looked up while building: when one appears or vanishes, rebuild. */
   deps: string[];
-  links: InternalLink[];
+  /**
+   * Links of the stand and its pages to other stands and themes, checked collection-wide after each
+   * run. Links within the stand are checked while building it (any change to the stand rebuilds it).
+   */
+  crossLinks: InternalLink[];
+  /** Links within the stand that lead to a draft or missing page. */
+  linkProblems: Problem[];
 }
 
 /** Every problem of a stand build, its pages' included. */
 export function problemsOfBuild(build: StandBuild): Problem[] {
-  return build.pageBuilds.length === 0
-    ? build.problems
-    : [...build.problems, ...build.pageBuilds.flatMap((page) => page.problems)];
+  return [...build.problems, ...build.linkProblems, ...build.pageBuilds.flatMap((page) => page.problems)];
 }
 
 /** Every dependency key of a stand build. */
@@ -383,7 +387,8 @@ export function buildStand(
     sortKey: '',
     problems: sink.list,
     deps: [...deps],
-    links,
+    crossLinks: [],
+    linkProblems: [],
   });
 
   for (const skipped of plan.skipped)
@@ -619,8 +624,53 @@ export function buildStand(
     sortKey: `${titleSortKey(title)}\u0000${plan.slug}`,
     problems: sink.list,
     deps: [...deps],
-    links,
+    ...checkOwnLinks(ctx.collection, plan.slug, links, pageBuilds),
   };
+}
+
+/** Splits a stand's links: those within it are checked now, the others kept for the collection-wide check. */
+function checkOwnLinks(
+  collection: string,
+  slug: string,
+  standLinks: InternalLink[],
+  pageBuilds: PageBuild[],
+): { crossLinks: InternalLink[]; linkProblems: Problem[] } {
+  const own = `page:${slug}/`;
+  const published = new Set(
+    pageBuilds.filter(({ page }) => !page.draft).map(({ page }) => `${own}${page.slug}`),
+  );
+  const crossLinks: InternalLink[] = [];
+  const linkProblems: Problem[] = [];
+  const sort = (links: InternalLink[], pageFile: string | null) => {
+    for (const [target, line, ref, file] of links) {
+      const where = file ?? pageFile!;
+      if (target === `stand:${slug}`) continue;
+      if (!target.startsWith(own)) {
+        crossLinks.push([target, line, ref, where]);
+        continue;
+      }
+      if (!published.has(target)) linkProblems.push(brokenLink(collection, slug, where, line, ref));
+    }
+  };
+  sort(standLinks, null);
+  for (const pageBuild of pageBuilds) sort(pageBuild.links, pageBuild.page.file);
+  return { crossLinks, linkProblems };
+}
+
+function brokenLink(
+  collection: string,
+  stand: string,
+  file: string,
+  line: number | null,
+  ref: string,
+): Problem {
+  return problem(
+    collection,
+    file,
+    'link-broken',
+    `The link "${ref}" leads to a page that is a draft or does not exist, so visitors will not find it. Fix the link or publish that page.`,
+    { line, stand },
+  );
 }
 
 /** Builds one sub-page from its file; null when the file cannot be read at all. */
@@ -751,6 +801,8 @@ export function assembleCollection(
   themeBuilds: Iterable<ThemeBuild>,
 ): CollectionModel {
   const builds = [...standBuilds].filter((build) => build.stand !== null);
+  const bySlug = new Map(builds.map((build) => [build.stand!.slug, build.stand!]));
+  const published = (slug: string) => bySlug.get(slug);
   builds.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   const stands = builds.map((build, index) => {
     build.stand!.order = index;
@@ -785,32 +837,27 @@ export function assembleCollection(
     }
   }
 
-  // Internal links must reach something published.
+  // Links to other stands and themes must reach something published.
   const reachable = new Set<string>();
   for (const theme of themes.keys()) reachable.add(`theme:${theme}`);
-  for (const stand of stands) {
+  for (const build of builds) {
+    const stand = build.stand!;
     if (stand.draft) continue;
     reachable.add(`stand:${stand.slug}`);
-    for (const ref of stand.pages) if (!ref.draft) reachable.add(`page:${stand.slug}/${ref.slug}`);
   }
-  const reaches = (target: string): boolean => reachable.has(target);
   for (const build of builds) {
-    const check = (links: InternalLink[], pageFile: string | null) => {
-      for (const [target, line, ref, file] of links) {
-        if (reaches(target)) continue;
-        problems.push(
-          problem(
-            collection,
-            file ?? pageFile ?? build.stand!.file,
-            'link-broken',
-            `The link "${ref}" leads to a page that is a draft or does not exist, so visitors will not find it. Fix the link or publish that page.`,
-            { line, stand: build.stand!.slug },
-          ),
-        );
+    for (const [target, line, ref, file] of build.crossLinks) {
+      let ok = reachable.has(target);
+      if (!ok && target.startsWith('page:')) {
+        const slash = target.indexOf('/');
+        const stand = reachable.has(`stand:${target.slice(5, slash)}`)
+          ? published(target.slice(5, slash))
+          : undefined;
+        const page = target.slice(slash + 1);
+        ok = !!stand && stand.pages.some((ref) => ref.slug === page && !ref.draft);
       }
-    };
-    check(build.links, null);
-    for (const pageBuild of build.pageBuilds) check(pageBuild.links, pageBuild.page.file);
+      if (!ok) problems.push(brokenLink(collection, build.stand!.slug, file!, line, ref));
+    }
   }
 
   const sortedThemes = [...themes.values()].sort((a, b) => {

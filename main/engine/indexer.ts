@@ -87,12 +87,20 @@ export function indexCollection(
     options.only,
   );
   const change: IndexChange = { collection: id, added: [], changed: [], removed: [] };
-  for (const [rel, file] of scan.files) {
+  const compare = (rel: string) => {
+    const file = scan.files.get(rel);
     const old = previous?.files.get(rel);
-    if (!old) change.added.push(rel);
-    else if (old.size !== file.size || old.mtimeMs !== file.mtimeMs) change.changed.push(rel);
+    if (file && !old) change.added.push(rel);
+    else if (file && old && (old.size !== file.size || old.mtimeMs !== file.mtimeMs))
+      change.changed.push(rel);
+    else if (!file && old) change.removed.push(rel);
+  };
+  if (scan.scope) {
+    for (const rel of [...scan.scope].sort()) compare(rel);
+  } else {
+    for (const rel of scan.files.keys()) compare(rel);
+    if (previous) for (const rel of previous.files.keys()) if (!scan.files.has(rel)) change.removed.push(rel);
   }
-  if (previous) for (const rel of previous.files.keys()) if (!scan.files.has(rel)) change.removed.push(rel);
 
   const wasAvailable = previous?.collection.available ?? false;
   // Problems of the walk itself (a new link leading out, an empty folder) count as changes too.

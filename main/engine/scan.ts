@@ -39,6 +39,8 @@ export interface ScanResult {
   emptyDirs: string[];
   /** When the walk started (ms since the epoch): what the next walk compares folder times with. */
   startedAt: number;
+  /** For a partial walk, the only files that may differ from the last walk; null after a full walk. */
+  scope: Set<string> | null;
 }
 
 /** What the last walk knew, to skip reading folders and stat'ing assets that cannot have changed. */
@@ -285,12 +287,24 @@ export function scanFolder(
   };
 
   const subtrees = previous && only ? minimalDirs(only) : null;
+  /** Files the partial walk may have changed: those it saw and those it dropped. */
+  const scope = subtrees ? new Set<string>() : null;
   if (subtrees && previous) {
     // Watch mode: only the folders something happened in are walked again; the rest is as it was.
+    for (const [rel, file] of previous.files) files.set(rel, file);
+    for (const name of CONFIG_FILES) files.delete(name);
+    for (const [rel, dir] of previous.dirs) dirs.set(rel, dir);
+    const drop = (dir: string) => {
+      const known = dirs.get(dir);
+      dirs.delete(dir);
+      for (const entry of known?.entries ?? []) {
+        const rel = `${dir}/${entry.slice(1)}`;
+        if (entry[0] === 'd' || entry[0] === 'l') drop(rel);
+        if (files.delete(rel)) scope!.add(rel);
+      }
+    };
+    for (const dir of subtrees) drop(dir);
     const inside = (rel: string) => subtrees.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
-    for (const [rel, file] of previous.files)
-      if (!inside(rel) && !CONFIG_FILES.includes(rel)) files.set(rel, file);
-    for (const [rel, dir] of previous.dirs) if (!inside(rel)) dirs.set(rel, dir);
     for (const item of previous.problems) if (!inside(item.file)) problems.push(item);
     for (const dir of previous.emptyDirs) if (!inside(dir)) emptyDirs.push(dir);
     for (const dir of subtrees) {
@@ -351,6 +365,17 @@ export function scanFolder(
       // No site configuration: the folder's name is used instead.
     }
   }
+  if (scope && subtrees) {
+    const collect = (dir: string) => {
+      for (const entry of dirs.get(dir)?.entries ?? []) {
+        const rel = `${dir}/${entry.slice(1)}`;
+        if (entry[0] === 'd' || entry[0] === 'l') collect(rel);
+        if (files.has(rel)) scope.add(rel);
+      }
+    };
+    for (const dir of subtrees) collect(dir);
+    for (const name of CONFIG_FILES) scope.add(name);
+  }
   // A partial walk did not look at every folder: the next walk must not trust folders by this time.
   return {
     files,
@@ -358,6 +383,7 @@ export function scanFolder(
     problems,
     emptyDirs,
     startedAt: subtrees && previous ? previous.startedAt : startedAt,
+    scope,
   };
 }
 

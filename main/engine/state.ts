@@ -81,6 +81,7 @@ export function deriveState(
   const problems: Problem[] = [...state.scanProblems];
   for (const build of state.standBuilds.values()) {
     if (build.problems.length > 0) problems.push(...build.problems);
+    if (build.linkProblems.length > 0) problems.push(...build.linkProblems);
     for (const page of build.pageBuilds) if (page.problems.length > 0) problems.push(...page.problems);
   }
   for (const build of state.themeBuilds.values()) problems.push(...build.problems);

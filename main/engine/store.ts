@@ -152,6 +152,8 @@ function isStoreData(value: unknown): value is StoreData {
           build &&
           typeof build.key === 'string' &&
           Array.isArray(build.pageBuilds) &&
+          Array.isArray(build.crossLinks) &&
+          Array.isArray(build.linkProblems) &&
           Array.isArray(build.problems) &&
           Array.isArray(build.deps),
       ) &&
@@ -312,41 +314,44 @@ async function* linesOf(file: string): AsyncGenerator<string, void, undefined> {
   }
 }
 
-/** Coalesces store writes: at most one queued behind the one in progress. */
+/**
+ * Coalesces store writes. A write rewrites the whole file, so while changes keep coming (watch mode,
+ * an editor saving) they are gathered for a moment and written once; `flush` writes at once.
+ */
 export class StoreWriter {
   private chain: Promise<void> = Promise.resolve();
-  private queued = false;
+  private timer: NodeJS.Timeout | null = null;
   private error: unknown = null;
 
   constructor(
     private readonly db: Low<StoreData>,
     private readonly snapshot: () => StoreData,
+    private readonly delayMs = 500,
   ) {}
 
-  /** Schedules a write of the current state. */
+  /** Schedules a write of the state as it will be when the write happens. */
   schedule(): void {
-    if (this.queued) return;
-    this.queued = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.start(), this.delayMs);
+  }
+
+  private start(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.chain = this.chain
-      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(async () => {
-        this.queued = false;
         this.db.data = this.snapshot();
         await this.db.write();
       })
       .catch((error: unknown) => {
-        this.queued = false;
         this.error = error;
       });
   }
 
-  /** Waits for every scheduled write; rethrows the last write error once. */
+  /** Writes anything scheduled now and waits for it; rethrows the last write error once. */
   async flush(): Promise<void> {
-    let current: Promise<void>;
-    do {
-      current = this.chain;
-      await current;
-    } while (current !== this.chain);
+    if (this.timer) this.start();
+    await this.chain;
     if (this.error) {
       const error = this.error;
       this.error = null;

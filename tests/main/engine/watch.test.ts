@@ -32,6 +32,28 @@ describe('watch', () => {
         15_000,
       );
       expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['beta']);
+
+      // Changes deeper down: only the folders they happen in are walked again.
+      mkdirSync(path.join(root, 'content/stands/beta'));
+      writeFileSync(
+        path.join(root, 'content/stands/beta/_index.md'),
+        page('title: Beta page', '![logo](/stands/beta/logo.png)\n'),
+      );
+      await eventually(
+        () => outcomes.find((o) => o.change.added.includes('content/stands/beta/_index.md')),
+        15_000,
+      );
+      mkdirSync(path.join(root, 'static/stands/beta'), { recursive: true });
+      writeFileSync(path.join(root, 'static/stands/beta/logo.png'), PNG);
+      const logo = await eventually(
+        () => outcomes.find((o) => o.change.added.includes('static/stands/beta/logo.png')),
+        15_000,
+      );
+      expect(logo.reread).toEqual(['content/stands/beta.md', 'content/stands/beta/_index.md']);
+      expect(engine.getStand(collection.id, 'beta')!.bodyHtml).toContain(
+        `stand-asset://${collection.id}/static/stands/beta/logo.png`,
+      );
+      await expectSameAsFresh(engine, collection.id, root);
     } finally {
       await stop();
     }

@@ -42,9 +42,11 @@ describe('collections', () => {
       '2 stands listed',
     );
     // The header's edition switcher offers both now.
-    expect(
-      await harness.page.getByRole('combobox', { name: 'Edition' }).locator('option').allInnerTexts(),
-    ).toEqual(['Lantern Conference 2031', 'Lantern Conference 2030']);
+    const editions = await harness.page
+      .getByRole('combobox', { name: 'Edition' })
+      .locator('option')
+      .allInnerTexts();
+    expect(editions.sort()).toEqual(['Lantern Conference 2030', 'Lantern Conference 2031']);
     expect(await harness.axe()).toEqual([]);
   });
 
@@ -127,7 +129,7 @@ describe('live update', () => {
       ).api.reindexCollection('lantern-2031'),
     );
     await expect
-      .poll(() => harness.page.locator('.sa-intro').innerText())
+      .poll(() => harness.page.locator('#sa-main').innerText(), { timeout: 5000 })
       .toContain('now syncs over mesh radio');
     expect(
       await harness.page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
@@ -141,6 +143,21 @@ describe('live update', () => {
         .locator('.sa-card-summary')
         .innerText(),
     ).toContain('mesh radio');
+  });
+
+  it('follows a changed folder on its own: the engine watches it and main sends "changed"', async () => {
+    await harness.open('/c/lantern-2031/stands/quiet-garden-community');
+    const listing = join(folders.lantern2031, 'content/stands/quiet-garden-community.md');
+    writeFileSync(
+      listing,
+      readFileSync(listing, 'utf8').replace('a shared seed catalogue', 'a seed library on every table'),
+    );
+    await expect
+      .poll(() => harness.page.locator('.sa-intro').innerText(), { timeout: 15_000 })
+      .toContain('a seed library on every table');
+    expect(
+      harness.events.some((event) => event.type === 'changed' && event.change.collection === 'lantern-2031'),
+    ).toBe(true);
   });
 
   it('re-indexes from the collections screen', async () => {

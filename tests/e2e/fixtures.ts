@@ -59,6 +59,10 @@ function standFiles(stand: StandSpec, colour: [number, number, number]): Files {
   files[`content/stands/${stand.slug}.md`] = front.join('\n');
   if (stand.logo !== false)
     files[`static/stands/${stand.slug}/logo.png`] = makePng(64, colour, [255, 255, 255]);
+  // As on the site, a stand folder's pages are its sub-pages only when the folder has an _index.md.
+  if (stand.pages?.length) {
+    files[`content/stands/${stand.slug}/_index.md`] = `---\ntitle: ${yaml(stand.title)}\n---\n`;
+  }
   for (const page of stand.pages ?? []) {
     const ext = page.html ? 'html' : 'md';
     files[`content/stands/${stand.slug}/${page.slug}.${ext}`] = [
@@ -118,7 +122,7 @@ export const LANTERN_2031: StandSpec[] = [
 </div>
 <iframe src="https://www.youtube.com/embed/lantern12345" width="560" height="315"></iframe>`,
     newThisYear: `<ul>
-<li>A new bootloader written from scratch: <a href="standalone://page/lantern-os/bootloader">read how it works</a>.</li>
+<li>A new bootloader written from scratch: <a href="/stands/lantern-os/bootloader/">read how it works</a>.</li>
 <li>Support for the Kettle board and two more touchscreen drivers.</li>
 <li>Supercalifragilisticexpialidociouslylongidentifiernamesthatneverwrapanywhereatall_in_config_files.</li>
 </ul>`,

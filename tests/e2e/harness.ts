@@ -24,9 +24,8 @@ import { openSettings } from '../../main/app/settings';
 import { createKioskService } from '../../main/kiosk/kiosk-service';
 import type { KioskStartup } from '../../main/kiosk/startup';
 import type { FolderManager } from '../../main/app/folders';
-import type { OpenEngine } from '../../main/app/engine-rpc';
 import { ensurePreloadBuilt, ensureRendererBuilt, PRELOAD_OUT, RENDERER_OUT } from './build';
-import { openTempEngine } from './temp-engine';
+import { openEngine } from '../../main/engine/index';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -159,11 +158,6 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Which engine the harness indexes with. */
-async function engineOpener(): Promise<OpenEngine> {
-  return openTempEngine;
-}
-
 /** Starts everything: builds if stale, indexes `folders`, opens a page (on no route yet). */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   await ensureRendererBuilt();
@@ -190,7 +184,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   const engine = createEngineClient({
-    open: await engineOpener(),
+    open: openEngine,
     setup: { dbFile: join(work, 'store.json') },
   });
   const externalOpened: string[] = [];
@@ -339,6 +333,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events,
     emit,
     async open(route) {
+      // A fresh document every time: going from one hash to another would keep the previous page alive.
+      if (thePage.url().startsWith(origin)) await thePage.goto('about:blank');
       await thePage.goto(`${origin}/index.html#${route}`);
       await settle();
     },

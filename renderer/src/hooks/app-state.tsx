@@ -35,6 +35,16 @@ const Context = createContext<AppState | null>(null);
 let nextNoticeId = 1;
 const INFO_NOTICE_MS = 6000;
 
+function withoutProgress(
+  all: Record<string, IndexProgress>,
+  collection: string,
+): Record<string, IndexProgress> {
+  if (!(collection in all)) return all;
+  const next = { ...all };
+  delete next[collection];
+  return next;
+}
+
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [collections, setCollections] = useState<Collection[] | null>(null);
   const [revision, setRevision] = useState(0);
@@ -67,19 +77,22 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     const unsubscribe = api.onEvent((event) => {
       switch (event.type) {
         case 'progress':
-          setProgress((all) => {
-            const next = { ...all };
-            if (event.progress.phase === 'done') delete next[event.progress.collection];
-            else next[event.progress.collection] = event.progress;
-            return next;
-          });
+          setProgress((all) =>
+            event.progress.phase === 'done'
+              ? withoutProgress(all, event.progress.collection)
+              : { ...all, [event.progress.collection]: event.progress },
+          );
           break;
         case 'changed':
           setRevision((r) => r + 1);
+          setProgress((all) => withoutProgress(all, event.change.collection));
           break;
         case 'collections':
           setCollections(event.collections);
           setRevision((r) => r + 1);
+          // Main publishes the collections when a run has finished: whatever progress is left (the
+          // engine reports "writing" after "done") is over.
+          setProgress({});
           break;
         case 'notice':
           notify(event.level, event.message);

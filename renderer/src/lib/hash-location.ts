@@ -24,13 +24,12 @@ const currentSearch = (): string => splitHash(window.location.hash)[1];
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   const target = `#${to.startsWith('/') ? to : `/${to}`}`;
   if (target === window.location.hash) return;
-  if (options.replace) {
-    const oldURL = window.location.href;
-    history.replaceState(history.state, '', target);
-    window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }));
-  } else {
-    window.location.hash = target;
-  }
+  // Through the History API and a hashchange sent at once: setting location.hash announces the change
+  // only later, and a controlled search box would drop what is typed in between.
+  const oldURL = window.location.href;
+  if (options.replace) history.replaceState(history.state, '', target);
+  else history.pushState(null, '', target);
+  window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }));
 }
 
 /** wouter location hook: the hash's path part. */

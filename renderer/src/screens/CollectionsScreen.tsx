@@ -5,7 +5,6 @@ import type { Collection, IndexProgress } from '../../../main/engine/types';
 import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { to } from '../routes';
-import { navigate } from '../lib/hash-location';
 import { Loading, RouteLink, ScreenTitle } from '../components/common';
 import { formatWhen, plural } from '../lib/text';
 
@@ -174,11 +173,7 @@ function CollectionItem({ collection, progress, busy, run }: ItemProps) {
             <button
               type="button"
               className="sa-button sa-button-danger"
-              onClick={() => {
-                void run('Could not remove', () => api.removeCollection(collection.id)).then(() =>
-                  navigate(to.collections(), { replace: true }),
-                );
-              }}
+              onClick={() => void run('Could not remove', () => api.removeCollection(collection.id))}
             >
               Remove
             </button>

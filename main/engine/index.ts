@@ -143,10 +143,7 @@ class StandaloneEngine implements Engine {
       !existing ||
       wasAvailable !== state.collection.available ||
       outcome.change.added.length + outcome.change.changed.length + outcome.change.removed.length > 0;
-    if (changed) {
-      this.options.onProgress?.({ collection: id, phase: 'writing', done: 0, total: 0 });
-      this.writer?.schedule();
-    }
+    if (changed) this.writer?.schedule();
     if (this.watcher && state.collection.available) this.watcher.add(id, root);
     return outcome;
   }

@@ -1,5 +1,5 @@
 // Re-indexing reads only what changed: the change lists and `reread` say which files were looked at.
-import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engineFor, expectSameAsFresh, FIXTURES, page, PNG, tempDir } from './helpers';
@@ -124,6 +124,16 @@ describe('incremental re-indexing', () => {
     expect(engine.getStand(id, 'quay-db')).toBeNull();
     expect(engine.getStand(id, 'lighthouse')!.bodyHtml).toContain('<a>Quay DB</a>');
     await expectSameAsFresh(engine, id, root);
+  });
+
+  it('notices a new link leading out of the folder even when no file changed', async () => {
+    const { root, engine, id } = await indexedCopy();
+    symlinkSync('/etc', path.join(root, 'static/stands/etc'));
+    const outcome = await engine.reindex(id);
+    expect(outcome.problems).toContainEqual(
+      expect.objectContaining({ code: 'symlink-outside', file: 'static/stands/etc' }),
+    );
+    expect(engine.listProblems({ code: 'symlink-outside' })).toHaveLength(1);
   });
 
   it('reads a changed theme page only', async () => {

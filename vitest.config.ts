@@ -7,7 +7,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/main/**/*.test.ts', 'tests/preload/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'main/**/*.test.ts'],
+          include: [
+            'tests/main/**/*.test.ts',
+            'tests/preload/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
+            'main/**/*.test.ts',
+          ],
           setupFiles: ['tests/setup/electron-mock.ts'],
         },
       },

@@ -39,7 +39,11 @@ function toFuseConfig(fuses: Record<string, boolean>) {
     grantFileProtocolExtraPrivileges: FuseV1Options.GrantFileProtocolExtraPrivileges,
   };
   const result: Record<string, unknown> = { version: FuseVersion.V1 };
-  for (const [key, value] of Object.entries(fuses)) result[names[key]] = value;
+  for (const [key, value] of Object.entries(fuses)) {
+    const option = names[key];
+    if (option === undefined) throw new Error(`Unknown fuse ${key}`);
+    result[option] = value;
+  }
   return result as Parameters<typeof flipFuses>[1];
 }
 

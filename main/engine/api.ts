@@ -44,6 +44,8 @@ export interface IndexOutcome {
   problems: Problem[];
   /** Content files this run read and parsed (an incremental run reads only what changed). */
   reread?: string[];
+  /** How long the run took, in milliseconds (waiting for earlier runs not included). */
+  durationMs?: number;
 }
 
 /** Queries over the store: plain functions, each answering one screen's needs. */
@@ -70,7 +72,10 @@ export interface Engine extends Queries {
   reindex(collection: string): Promise<IndexOutcome>;
   removeCollection(collection: string): Promise<void>;
   renameCollection(collection: string, name: string): Promise<Collection>;
-  /** Watches every collection's folder (chokidar) and re-indexes what changed; returns a stop function. */
+  /**
+   * Watches every collection's folder (chokidar) and re-indexes what changed; resolves once the
+   * watches are set up, with a stop function.
+   */
   watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>>;
   /** Notices from opening the store (e.g. a corrupt store moved aside and rebuilt). */
   readonly notices: string[];

@@ -132,6 +132,7 @@ class StandaloneEngine implements Engine {
   }
 
   private index(id: string, root: string, existing: CollectionState | null, only?: string[]): IndexOutcome {
+    const started = performance.now();
     const wasAvailable = existing?.collection.available;
     const { state, outcome } = indexCollection(id, root, existing, {
       limits: this.limits,
@@ -145,7 +146,7 @@ class StandaloneEngine implements Engine {
       outcome.change.added.length + outcome.change.changed.length + outcome.change.removed.length > 0;
     if (changed) this.writer?.schedule();
     if (this.watcher && state.collection.available) this.watcher.add(id, root);
-    return outcome;
+    return { ...outcome, durationMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 
   async removeCollection(collection: string): Promise<void> {
@@ -184,6 +185,7 @@ class StandaloneEngine implements Engine {
     }, this.limits.maxDepth);
     this.watcher = watcher;
     for (const state of this.collections.values()) watcher.add(state.collection.id, state.collection.root);
+    await watcher.ready();
     return async () => {
       if (this.watcher === watcher) this.watcher = null;
       await watcher.close();

@@ -10,6 +10,8 @@ export const WATCH_DEBOUNCE_MS = 200;
 
 export interface FolderWatcher {
   add(collection: string, root: string): void;
+  /** Resolves once every watch added so far is set up (changes before that may be missed). */
+  ready(): Promise<void>;
   remove(collection: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -28,6 +30,7 @@ export function watchFolders(
   const watchers = new Map<string, FSWatcher>();
   const timers = new Map<string, NodeJS.Timeout>();
   const dirty = new Map<string, Set<string> | null>();
+  const readiness = new Map<string, Promise<void>>();
 
   const poke = (collection: string, root: string, file: string) => {
     const rel = path.relative(root, file).split(path.sep).join('/');
@@ -72,7 +75,18 @@ export function watchFolders(
       watcher.on('all', (_event, file) => poke(collection, root, file));
       // A watch that fails (too many files for the system's watch limit) must not take the engine down.
       watcher.on('error', () => undefined);
+      // A watch that cannot be set up reports an error instead of being ready: waiting ends either way.
+      readiness.set(
+        collection,
+        new Promise((resolve) => {
+          watcher.once('ready', () => resolve());
+          watcher.once('error', () => resolve());
+        }),
+      );
       watchers.set(collection, watcher);
+    },
+    async ready() {
+      await Promise.all(readiness.values());
     },
     async remove(collection) {
       clearTimeout(timers.get(collection));
@@ -80,6 +94,7 @@ export function watchFolders(
       dirty.delete(collection);
       const watcher = watchers.get(collection);
       watchers.delete(collection);
+      readiness.delete(collection);
       await watcher?.close();
     },
     async close() {
@@ -88,6 +103,7 @@ export function watchFolders(
       dirty.clear();
       const all = [...watchers.values()];
       watchers.clear();
+      readiness.clear();
       await Promise.all(all.map((watcher) => watcher.close()));
     },
   };

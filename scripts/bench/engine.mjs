@@ -78,14 +78,17 @@ function markdownTable(measured) {
       ...measured.map(([, f]) => `${ms(f.nothingChanged.indexMs)} / ${ms(f.nothingChanged.warmIndexMs)}`),
     ],
     [
-      'one file changed (fresh / warm)',
-      ...measured.map(([, f]) => `${ms(f.oneFileChanged.indexMs)} / ${ms(f.oneFileChanged.warmIndexMs)}`),
+      'one file changed (fresh / watch)',
+      ...measured.map(([, f]) => `${ms(f.oneFileChanged.indexMs)} / ${ms(f.oneFileChanged.watchRunMs)}`),
     ],
     ['store size', ...measured.map(([, figure]) => bytes(figure.storeBytes))],
     ['store load', ...measured.map(([, figure]) => ms(figure.nothingChanged.openMs))],
     ['peak RSS', ...measured.map(([, figure]) => `${figure.peakRssMB.max} MB`)],
-    ['search p50 / p95', ...measured.map(([, f]) => `${ms(f.search.p50Ms)} / ${ms(f.search.p95Ms)}`)],
-    ['first search', ...measured.map(([, figure]) => ms(figure.search.firstQueryMs))],
+    [
+      'search p50 / p95 (uncached)',
+      ...measured.map(([, f]) => `${ms(f.search.p50Ms)} / ${ms(f.search.p95Ms)}`),
+    ],
+    ['first search after load', ...measured.map(([, figure]) => ms(figure.search.firstQueryMs))],
   ];
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(rows[0]), line(rows[0].map(() => '---')), ...rows.slice(1).map(line)].join('\n') + '\n';
@@ -189,7 +192,7 @@ async function measure(ctx, dataset, site, hugo) {
   ctx.report.row(
     '  same, warm',
     ms(nothing.warmIndexMs),
-    'median of 5 more in the same process (app, watch mode)',
+    "median of 5 more full re-indexes in the same process (the app's 'index again')",
   );
   noteChange(ctx, nothing, 0);
 
@@ -204,15 +207,29 @@ async function measure(ctx, dataset, site, hugo) {
     shown: ms(one.indexMs),
     limitShown: `≤ ${LIMITS.oneChangedMs} ms`,
   });
+  ctx.report.row('  same, watch mode', ms(one.watchRunMs), 'median of 5 edits seen by the watcher (the app)');
+  ctx.report.target({
+    id: `${dataset.token}.one-file-changed-watch`,
+    label: '  one changed, watch',
+    value: one.watchRunMs,
+    limit: LIMITS.oneChangedMs,
+    shown: ms(one.watchRunMs),
+    limitShown: `≤ ${LIMITS.oneChangedMs} ms`,
+  });
   ctx.report.row(
-    '  same, warm',
-    ms(one.warmIndexMs),
-    'median of 5 more edits in the same process (app, watch mode)',
+    '  edit to notification',
+    ms(one.watchNotifiedMs),
+    `includes the watcher's quiet period; watches set up in ${ms(one.watchStartMs)}`,
   );
   noteChange(ctx, one, 1);
 
   const search = await scenario(ctx, 'search', site.root, store);
   const s = search.search;
+  ctx.report.row(
+    'first search',
+    ms(s.firstQueryMs),
+    `right after the store was loaded (${ms(search.openMs)}); the first visitor's wait`,
+  );
   ctx.report.target({
     id: `${dataset.token}.search-p95`,
     label: 'search p95',
@@ -224,7 +241,7 @@ async function measure(ctx, dataset, site, hugo) {
   ctx.report.row(
     '  search p50 / max',
     `${ms(s.p50Ms)} / ${ms(s.maxMs)}`,
-    `${s.queries} queries × ${s.rounds} rounds; first query ${ms(s.firstQueryMs)}, slowest first-round ${ms(s.firstRoundMaxMs)}`,
+    `${s.queries} distinct queries, each once (no answer cached); slowest: ${s.slowest.join(', ')}`,
   );
 
   const rss = {

@@ -10,41 +10,10 @@
 // `<folder>` may also be `fixtures`, the end-to-end tests' own stands.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
-
-const repo = dirname(dirname(fileURLToPath(import.meta.url)));
-
-/** Bundles the harness (TypeScript) for plain Node, the way the bench bundles the engine. */
-export async function buildHarness() {
-  const outDir = join(repo, 'out/e2e/node');
-  await build({
-    configFile: false,
-    root: repo,
-    logLevel: 'warn',
-    publicDir: false,
-    build: {
-      ssr: true,
-      target: 'node20',
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      sourcemap: false,
-      reportCompressedSize: false,
-      rollupOptions: {
-        input: { harness: join(repo, 'tests/e2e/harness.ts'), fixtures: join(repo, 'tests/e2e/fixtures.ts') },
-        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
-      },
-    },
-  });
-  return {
-    harness: await import(pathToFileURL(join(outDir, 'harness.mjs')).href),
-    fixtures: await import(pathToFileURL(join(outDir, 'fixtures.mjs')).href),
-  };
-}
+import { loadHarness } from './harness.mjs';
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -64,7 +33,7 @@ async function main() {
     );
     return 2;
   }
-  const { harness: h, fixtures } = await buildHarness();
+  const { harness: h, fixtures } = await loadHarness();
   let folders;
   let scratch = null;
   if (folderArg === 'fixtures') {

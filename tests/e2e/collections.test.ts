@@ -3,9 +3,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { writeFixtures } from './fixtures';
+
+// Chromium shares two cores with everything else: give polled expectations time.
+vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
 
 let harness: Harness;
 let dir: string;

@@ -25,7 +25,14 @@ export const contextBridge = {
 export const ipcRenderer = {
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     if (!invoke) return Promise.reject(new Error('The harness binding is missing.'));
-    return invoke(channel, args);
+    // The harness answers with JSON text (see harness.ts). Each call is measured (performance
+    // entries named `ipc <channel>`), so the bench can tell the harness's transport from the renderer.
+    const start = performance.now();
+    return invoke(channel, args).then((text) => {
+      const value = JSON.parse(text as string) as unknown;
+      performance.measure(`ipc ${channel}`, { start, end: performance.now() });
+      return value;
+    });
   },
   on(channel: string, listener: Listener): void {
     if (!listeners.has(channel)) listeners.set(channel, new Set());

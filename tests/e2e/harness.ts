@@ -231,7 +231,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       sender,
       senderFrame: { url: frame.url(), parent: frame.parentFrame() ?? undefined },
     };
-    return handler(event, ...(Array.isArray(args) ? args : []));
+    // As text: Playwright's own serialization of a binding's result is slow for the megabytes a
+    // 10,000-stand overview carries, and JSON keeps exactly what IPC's structured clone would of plain data.
+    return JSON.stringify((await handler(event, ...(Array.isArray(args) ? args : []))) ?? null);
   });
   await context.addInitScript({ path: PRELOAD_OUT });
 

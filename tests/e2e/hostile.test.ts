@@ -4,10 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { payloadPage, writeFixtures } from './fixtures';
 import { SENTINEL, XSS_PAYLOADS } from './xss-payloads';
+
+// Chromium shares two cores with everything else: give polled expectations time.
+vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
 
 let harness: Harness;
 let dir: string;

@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import type { StandCard as StandCardData } from '../../../main/engine/types';
 import { to } from '../routes';
 import { RouteLink, StandLogo } from './common';
 
-/** A stand on the overview or a theme page: logo, title (the link), themes, summary. */
-export function StandCard({ stand }: { stand: StandCardData }) {
+/** A stand on the overview or a theme page: logo, title (the link), themes, summary. Memoized: scrolling
+ * a virtualized list re-renders the list on every frame, the cards only when they change. */
+export const StandCard = memo(function StandCard({ stand }: { stand: StandCardData }) {
   return (
     <article className="sa-card">
       <div className="sa-card-head">
@@ -28,4 +30,4 @@ export function StandCard({ stand }: { stand: StandCardData }) {
       <p className="sa-card-summary">{stand.summary}</p>
     </article>
   );
-}
+});

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Engine, EngineOptions, IndexOutcome, Limits } from './api';
 import { buildAssetTable } from './assets';
 import { IndexError } from './errors';
-import { buildSearch, indexCollection } from './indexer';
+import { indexCollection } from './indexer';
 import { resolveLimits } from './limits';
 import * as queries from './queries';
 import { type CollectionState, fromStored, toStored } from './state';
@@ -221,11 +221,8 @@ class StandaloneEngine implements Engine {
     queries.listProblems(this.collections, filter);
   getAsset = (collection: string, file: string) => queries.getAsset(this.collections, collection, file);
 
-  search = (collection: string, query: string, limit?: number) => {
-    const state = this.collections.get(collection);
-    if (state && !state.search) state.search = buildSearch(state);
-    return queries.search(this.collections, collection, query, limit);
-  };
+  search = (collection: string, query: string, limit?: number) =>
+    queries.search(this.collections, collection, query, limit);
 }
 
 function safeRealpath(file: string): string | null {

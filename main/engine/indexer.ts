@@ -17,15 +17,14 @@ import { IndexError } from './errors';
 import { type CollectionPlan, isContentFile, linkKeysOf, planCollection } from './plan';
 import { problem } from './problems';
 import { CONFIG_FILES, scanFolder } from './scan';
-import { CollectionSearch } from './search';
 import { readSiteConfig, yearIn } from './site-config';
 import {
   type CollectionState,
   deriveState,
   emptyCollection,
+  buildSearch,
   ownersOf,
   searchDocsOf,
-  searchTextOf,
 } from './state';
 import type { IndexChange, IndexProgress } from './types';
 
@@ -248,19 +247,13 @@ export function indexCollection(
   collection.indexedAt = new Date().toISOString();
   deriveState(state, rebuildAll ? undefined : replaced);
 
-  if (state.search) {
+  if (!state.search || rebuildAll) state.search = buildSearch(state);
+  else {
     for (const slug of touchedSlugs)
       state.search.replaceStand(slug, searchDocsOf(state.buildsBySlug.get(slug)));
   }
   progress('done', total, total);
   return { state, outcome: { collection, change, problems: state.problems, reread: reread.sort() } };
-}
-
-/** Builds the search index of a collection (done on first search). */
-export function buildSearch(state: CollectionState): CollectionSearch {
-  const docs = [];
-  for (const build of state.buildsBySlug.values()) docs.push(...searchDocsOf(build));
-  return new CollectionSearch(docs, (doc) => searchTextOf(state, doc));
 }
 
 function folderProblem(

@@ -18,7 +18,7 @@ import type {
 import { unpackHtml } from './packed';
 import { realPathInside } from './paths';
 import { DEFAULT_SEARCH_LIMIT } from './search';
-import { type CollectionState, pageKey } from './state';
+import { type CollectionState, describeDoc, pageKey } from './state';
 
 export type Collections = Map<string, CollectionState>;
 
@@ -161,7 +161,7 @@ export function search(
   const state = collections.get(collection);
   if (!state?.search || typeof query !== 'string') return [];
   const max = Number.isFinite(limit) ? Math.max(0, Math.min(500, Math.floor(limit))) : DEFAULT_SEARCH_LIMIT;
-  return state.search.search(collection, query, max, (slug) => state.standsBySlug.get(slug)?.title ?? slug);
+  return state.search.search(collection, query, max, (stand, page) => describeDoc(state, stand, page));
 }
 
 /** Problems, filtered; sorted by collection, file and line. */

@@ -12,7 +12,7 @@ import { unpackHtml } from './packed';
 import { type CollectionPlan, planCollection } from './plan';
 import { sortProblems } from './problems';
 import type { ScannedDir, ScannedFile } from './scan';
-import type { CollectionSearch, SearchDoc } from './search';
+import { CollectionSearch, type DocInfo, type SearchDoc } from './search';
 import type { StoredCollection } from './store';
 import type { Asset, Collection, Page, Problem, Stand, Theme } from './types';
 
@@ -153,43 +153,45 @@ export function ownersOf(state: CollectionState, key: string): string[] {
   return owners === undefined ? [] : typeof owners === 'string' ? [owners] : owners;
 }
 
-/** The search documents of a stand build: the published stand and its published pages. */
+/** The search documents of a stand build: the published stand and its published pages, with their text. */
 export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
   const stand = build?.stand;
   if (!build || !stand || stand.draft) return [];
-  const docs: SearchDoc[] = [
-    {
-      id: `s:${stand.slug}`,
-      kind: 'stand',
-      stand: stand.slug,
-      page: null,
-      title: stand.title,
-    },
-  ];
+  const docs: SearchDoc[] = [{ stand: stand.slug, page: null, title: stand.title, text: standText(stand) }];
   for (const { page } of build.pageBuilds) {
     if (page.draft) continue;
     docs.push({
-      id: `p:${stand.slug}/${page.slug}`,
-      kind: 'page',
       stand: stand.slug,
       page: page.slug,
       title: page.title,
+      text: htmlToText(unpackHtml(page.html)),
     });
   }
   return docs;
 }
 
-/** The plain text search indexes for a document (titles are indexed on their own). */
-export function searchTextOf(state: CollectionState, doc: SearchDoc): string {
-  if (doc.page === null) {
-    const stand = state.standsBySlug.get(doc.stand);
-    if (!stand) return '';
-    return [stand.descriptionHtml, stand.showcaseHtml, stand.newThisYearHtml, stand.bodyHtml]
-      .map((html) => htmlToText(unpackHtml(html)))
-      .filter(Boolean)
-      .join(' ');
-  }
-  return htmlToText(unpackHtml(state.pagesByKey.get(pageKey(doc.stand, doc.page))?.html ?? ''));
+function standText(stand: Stand): string {
+  return [stand.descriptionHtml, stand.showcaseHtml, stand.newThisYearHtml, stand.bodyHtml]
+    .map((html) => htmlToText(unpackHtml(html)))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Builds the search index of a collection from its stand builds. */
+export function buildSearch(state: CollectionState): CollectionSearch {
+  const docs: SearchDoc[] = [];
+  for (const build of state.buildsBySlug.values()) docs.push(...searchDocsOf(build));
+  return CollectionSearch.build(docs);
+}
+
+/** Names a search hit's document and gives its text (what was indexed), or null when it is gone. */
+export function describeDoc(state: CollectionState, stand: string, page: string | null): DocInfo | null {
+  const owner = state.standsBySlug.get(stand);
+  if (!owner || owner.draft) return null;
+  if (page === null) return { standTitle: owner.title, title: owner.title, text: standText(owner) };
+  const found = state.pagesByKey.get(pageKey(stand, page));
+  if (!found || found.draft) return null;
+  return { standTitle: owner.title, title: found.title, text: htmlToText(unpackHtml(found.html)) };
 }
 
 /** A new, empty collection record. */
@@ -221,6 +223,7 @@ export function toStored(state: CollectionState): StoredCollection {
     siteTitle: state.siteTitle,
     stands: [...state.standBuilds.values()],
     themes: [...state.themeBuilds.values()],
+    search: state.search?.toStored() ?? [],
   };
 }
 
@@ -263,5 +266,18 @@ export function fromStored(
     search: null,
   };
   deriveState(state);
+  // The stored index is used as it is; a store without one (or with one of another version) gets it built.
+  const stored_search = Array.isArray(stored.search) ? CollectionSearch.load(stored.search) : null;
+  state.search =
+    stored_search && stored_search.size === countSearchDocs(state) ? stored_search : buildSearch(state);
   return state;
+}
+
+function countSearchDocs(state: CollectionState): number {
+  let count = 0;
+  for (const build of state.buildsBySlug.values()) {
+    if (!build.stand || build.stand.draft) continue;
+    count += 1 + build.pageBuilds.filter(({ page }) => !page.draft).length;
+  }
+  return count;
 }

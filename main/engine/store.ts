@@ -14,6 +14,7 @@ import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import type { StandBuild, ThemeBuild } from './assemble';
+import type { StoredSearchRecord } from './search';
 import type { Collection, Problem } from './types';
 import { STORE_SCHEMA } from './types';
 
@@ -36,6 +37,8 @@ export interface StoredCollection {
   siteTitle: string | null;
   stands: StandBuild[];
   themes: ThemeBuild[];
+  /** The search index (see search.ts); absent or unusable, it is built again on loading. */
+  search?: StoredSearchRecord[];
 }
 
 export interface StoreData {
@@ -223,7 +226,7 @@ class ChunkWriter {
 //   ],"stands":[
 //   ]}                                   ← "]}," when another collection follows
 //   ]}
-const BIG_LISTS = ['files', 'dirs', 'stands'] as const;
+const BIG_LISTS = ['files', 'dirs', 'stands', 'search'] as const;
 
 function writeStore(data: StoreData, out: ChunkWriter): void {
   out.push(`{"schema":${JSON.stringify(data.schema)},"collections":[\n`);
@@ -236,7 +239,7 @@ function writeStore(data: StoreData, out: ChunkWriter): void {
     out.push(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"files":[\n`);
     BIG_LISTS.forEach((key, listIndex) => {
       if (listIndex > 0) out.push(`],"${key}":[\n`);
-      const items = collection[key] as unknown[];
+      const items = (collection[key] ?? []) as unknown[];
       items.forEach((item, itemIndex) => {
         out.push(JSON.stringify(item) + (itemIndex < items.length - 1 ? ',\n' : '\n'));
       });

@@ -74,6 +74,20 @@ export async function eventually<T>(
 }
 
 /** An incremental result must be exactly what indexing the folder afresh gives. */
+/** Queries that find something in any folder: words of its stand titles, a prefix and a typo. */
+function searchQueries(engine: Engine, collection: string): string[] {
+  const words = engine
+    .listAllStands(collection)
+    .flatMap((stand) => stand.title.split(/\s+/))
+    .filter((word) => word.length >= 4)
+    .slice(0, 6);
+  return [
+    ...words,
+    ...words.slice(0, 2).map((word) => word.slice(0, 3)),
+    ...words.slice(0, 2).map((word) => `${word}x`),
+  ];
+}
+
 export async function expectSameAsFresh(engine: Engine, id: string, root: string): Promise<void> {
   const fresh = await engineFor();
   const freshId = (await fresh.indexFolder(root)).collection.id;
@@ -86,6 +100,13 @@ export async function expectSameAsFresh(engine: Engine, id: string, root: string
       .flatMap((s) => s.pages.map((p) => e.getPage(c, s.slug, p.slug)))
       .map((p) => p && { ...p, collection: '' }),
     counts: e.getCollection(c)!.counts,
+    search: searchQueries(e, c).map((query) =>
+      e
+        .search(c, query)
+        .flatMap((group) =>
+          group.hits.map((hit) => [hit.stand, hit.page, hit.title, hit.score.toFixed(9), hit.snippet]),
+        ),
+    ),
   });
   expect(JSON.stringify(view(engine, id)).replaceAll(`stand-asset://${id}/`, 'A/')).toBe(
     JSON.stringify(view(fresh, freshId)).replaceAll(`stand-asset://${freshId}/`, 'A/'),

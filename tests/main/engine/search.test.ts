@@ -1,10 +1,13 @@
 // Full-text search: case, accents, small typos and prefixes; results grouped by stand with a snippet
 // and highlight ranges that point at the matched words.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../../main/engine/api';
 import { openEngine } from '../../../main/engine/index';
+import { CollectionSearch } from '../../../main/engine/search';
 import type { SearchHit } from '../../../main/engine/types';
-import { page, tempSite } from './helpers';
+import { page, tempDir, tempSite } from './helpers';
 
 let engine: Engine;
 let id: string;
@@ -84,5 +87,44 @@ describe('search', () => {
   it('answers nothing for empty queries and unknown collections', () => {
     expect(engine.search(id, '   ')).toEqual([]);
     expect(engine.search('nope', 'kernel')).toEqual([]);
+  });
+});
+
+describe('search over a stored collection', () => {
+  it('is ready as soon as the store is open, from the index the store keeps', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const root = tempSite({
+      'content/stands/ecole.md': page(
+        'title: École Numérique\nshow_on_overview: true\ndescription: Programmation.',
+      ),
+      'content/stands/kernel/_index.md': page(
+        'title: Kernel Hackers\nshow_on_overview: true',
+        'Tiny boards.\n',
+      ),
+      'content/stands/kernel/scheduler.md': page('title: The Scheduler', 'The fair scheduler.\n'),
+    });
+    const first = await openEngine({ dbFile });
+    const collection = (await first.indexFolder(root)).collection.id;
+    const queries = ['ecole', 'sched', 'kernal', 'boards', 'fair scheduler'];
+    const before = queries.map((query) => first.search(collection, query));
+    await first.close();
+    expect(before.every((groups) => groups.length > 0)).toBe(true);
+    const text = readFileSync(dbFile, 'utf8');
+    expect(text).toContain('"postings":');
+
+    const build = vi.spyOn(CollectionSearch, 'build');
+    const second = await openEngine({ dbFile });
+    expect(build).not.toHaveBeenCalled();
+    expect(queries.map((query) => second.search(collection, query))).toEqual(before);
+    await second.close();
+
+    // A damaged index in the store is built again from the stored pages, silently.
+    writeFileSync(dbFile, text.replace(/"postings":"[^"]{4}/g, '"postings":"////'));
+    const third = await openEngine({ dbFile });
+    expect(build).toHaveBeenCalledTimes(1);
+    build.mockRestore();
+    expect(third.notices).toEqual([]);
+    expect(queries.map((query) => third.search(collection, query))).toEqual(before);
+    await third.close();
   });
 });

@@ -1,0 +1,167 @@
+// The search index on its own: ranking, incremental updates (delta segment, dead documents, merges)
+// giving exactly what a fresh index gives, and the stored form read back (or refused when damaged).
+import { describe, expect, it } from 'vitest';
+import {
+  CollectionSearch,
+  type DocInfo,
+  type SearchDoc,
+  type StoredSearchRecord,
+  termsOf,
+} from '../../../main/engine/search';
+
+const WORDS = [
+  'kernel',
+  'compiler',
+  'database',
+  'network',
+  'browser',
+  'scheduler',
+  'firmware',
+  'privacy',
+  'école',
+  'numérique',
+  'container',
+  'contributor',
+  'consent',
+  'satellite',
+];
+
+/** A deterministic pseudo-random document set: stands with a few pages each. */
+function corpus(stands: number, seed: number): Map<string, SearchDoc[]> {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const text = (count: number) =>
+    Array.from({ length: count }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+  const out = new Map<string, SearchDoc[]>();
+  for (let i = 0; i < stands; i++) {
+    const stand = `stand-${String(i).padStart(3, '0')}`;
+    const docs: SearchDoc[] = [{ stand, page: null, title: `Stand ${text(2)}`, text: text(30) }];
+    for (let p = 0; p < Math.floor(random() * 4); p++)
+      docs.push({ stand, page: `page-${p}`, title: `Page ${text(1)}`, text: text(20 + p * 10) });
+    out.set(stand, docs);
+  }
+  return out;
+}
+
+function describer(docs: Map<string, SearchDoc[]>) {
+  return (stand: string, page: string | null): DocInfo | null => {
+    const doc = docs.get(stand)?.find((candidate) => candidate.page === page);
+    const owner = docs.get(stand)?.[0];
+    return doc && owner ? { standTitle: owner.title, title: doc.title, text: doc.text } : null;
+  };
+}
+
+const QUERIES = ['kernel', 'ecole', 'con', 'kernel comp', 'schedular', 'privacy satellite', 'stand', 'x'];
+
+function answers(search: CollectionSearch, docs: Map<string, SearchDoc[]>, limit = 20) {
+  return QUERIES.map((query) =>
+    search
+      .search('c', query, limit, describer(docs))
+      .flatMap((group) => group.hits.map((hit) => [hit.stand, hit.page, hit.score.toFixed(9), hit.snippet])),
+  );
+}
+
+describe('the search index', () => {
+  it('splits and folds terms as visitors type them', () => {
+    expect(termsOf('École NUMÉRIQUE, open-source (2024)!')).toEqual([
+      'ecole',
+      'numerique',
+      'open',
+      'source',
+      '2024',
+    ]);
+  });
+
+  it('ranks title matches above text matches, and exact words above typos', () => {
+    const docs = new Map<string, SearchDoc[]>([
+      ['a', [{ stand: 'a', page: null, title: 'Compilers', text: 'We talk about kernels and more.' }]],
+      ['b', [{ stand: 'b', page: null, title: 'Kernel Hackers', text: 'Drivers, schedulers.' }]],
+      ['c', [{ stand: 'c', page: null, title: 'Other', text: 'A kernal with a typo.' }]],
+    ]);
+    const search = CollectionSearch.build([...docs.values()].flat());
+    const stands = (query: string) =>
+      search.search('c', query, 10, describer(docs)).map((group) => group.stand);
+    // "kernels" is a prefix match of the last word, "kernal" a typo, found only when the words as
+    // typed find too little and ranked after everything they found.
+    expect(stands('kernel')).toEqual(['b', 'a', 'c']);
+    expect(search.search('c', 'kernel', 2, describer(docs)).map((group) => group.stand)).toEqual(['b', 'a']);
+    expect(stands('compilers kernel')).toEqual(['a']);
+  });
+
+  it('gives after any sequence of updates exactly what a fresh index gives', () => {
+    const docs = corpus(120, 7);
+    const search = CollectionSearch.build([...docs.values()].flat());
+    const changes = corpus(120, 99);
+    let step = 0;
+    for (const [stand, replacement] of changes) {
+      step++;
+      // Replace some stands, remove others, add new ones: enough to force several merges.
+      if (step % 5 === 0) {
+        docs.delete(stand);
+        search.replaceStand(stand, []);
+      } else {
+        docs.set(stand, replacement);
+        search.replaceStand(stand, replacement);
+      }
+      if (step % 40 === 0) {
+        const extra = `new-${step}`;
+        const added = [{ ...replacement[0]!, stand: extra }];
+        docs.set(extra, added);
+        search.replaceStand(extra, added);
+      }
+      // Storing merges the segments in place; updates go on after it.
+      if (step % 25 === 0) search.toStored();
+      if (step % 30 === 0)
+        expect(answers(search, docs)).toEqual(
+          answers(CollectionSearch.build([...docs.values()].flat()), docs),
+        );
+    }
+    expect(search.size).toBe([...docs.values()].flat().length);
+    expect(answers(search, docs)).toEqual(answers(CollectionSearch.build([...docs.values()].flat()), docs));
+  });
+
+  it('reads its stored form back to the same answers', () => {
+    const docs = corpus(60, 3);
+    const search = CollectionSearch.build([...docs.values()].flat());
+    for (const [stand, replacement] of corpus(10, 5)) {
+      docs.set(stand, replacement);
+      search.replaceStand(stand, replacement);
+    }
+    const stored = JSON.parse(JSON.stringify(search.toStored())) as StoredSearchRecord[];
+    const loaded = CollectionSearch.load(stored)!;
+    expect(loaded).not.toBeNull();
+    expect(loaded.size).toBe(search.size);
+    expect(answers(loaded, docs)).toEqual(answers(search, docs));
+  });
+
+  it('refuses a damaged stored form instead of answering wrongly', () => {
+    const docs = corpus(20, 11);
+    const stored = CollectionSearch.build([...docs.values()].flat()).toStored();
+    const damaged = (change: (records: StoredSearchRecord[]) => void) => {
+      const copy = JSON.parse(JSON.stringify(stored)) as StoredSearchRecord[];
+      change(copy);
+      return CollectionSearch.load(copy);
+    };
+    expect(damaged(() => undefined)).not.toBeNull();
+    expect(damaged((records) => records.splice(1, 1))).toBeNull();
+    expect(damaged((records) => ((records[0] as { v: number }).v = 999))).toBeNull();
+    expect(
+      damaged((records) => {
+        const last = records[records.length - 1] as { postings: string };
+        last.postings = last.postings.slice(0, -8);
+      }),
+    ).toBeNull();
+    expect(
+      damaged((records) => {
+        const last = records[records.length - 1] as { terms: string };
+        last.terms = last.terms.split(' ').reverse().join(' ');
+      }),
+    ).toBeNull();
+    expect(
+      damaged((records) => records.push({ nonsense: true } as unknown as StoredSearchRecord)),
+    ).toBeNull();
+  });
+});

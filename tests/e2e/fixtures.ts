@@ -152,7 +152,11 @@ See also the [team page](../team/) and the [Harbor Browser stand](/stands/harbor
         body: `<h2>Who we are</h2>
 <p style="float:right; padding: 10px; color: red">Twelve maintainers in nine countries.</p>
 <table class="table"><thead><tr><th>Name</th><th>Area</th></tr></thead><tbody><tr><td>Ada</td><td>Kernel</td></tr><tr><td>Bo</td><td>Installer</td></tr></tbody></table>
-<p><img src="https://images.example.org/team-photo.jpg" alt="The team at a meetup"></p>`,
+<p><img src="https://images.example.org/team-photo.jpg" alt="The team at a meetup"></p>
+<p><a href="#contact">How to reach us</a></p>
+${'<p>We meet every week to plan the next release and review patches together.</p>\n'.repeat(30)}
+<h3 id="contact">Contact</h3>
+<p>Find us at the stand, or on the chat room.</p>`,
       },
     ],
   },

@@ -225,6 +225,53 @@ describe('screens', () => {
     await expect.poll(() => harness.page.url()).toContain('severity=error');
   });
 
+  it('scrolls to in-page anchors without leaving the route', async () => {
+    await harness.open('/c/lantern-2031/stands/lantern-os/team');
+    const contact = harness.page.locator('.rich h3', { hasText: 'Contact' }).first();
+    expect(await contact.isVisible()).toBe(true);
+    expect(await contact.evaluate((h) => h.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    await harness.page.getByRole('link', { name: 'How to reach us' }).click();
+    await expect
+      .poll(() => contact.evaluate((h) => h.getBoundingClientRect().top < window.innerHeight))
+      .toBe(true);
+    expect(harness.page.url()).toMatch(/#\/c\/lantern-2031\/stands\/lantern-os\/team$/);
+    expect(await heading()).toBe('Meet the team');
+  });
+
+  it('goes back to where the visitor was on a screen, and starts new screens at the top', async () => {
+    await harness.open('/c/lantern-2031/stands/lantern-os/team');
+    await harness.page.evaluate(() => window.scrollTo(0, 600));
+    await expect.poll(() => harness.page.evaluate(() => window.scrollY)).toBe(600);
+    await harness.page.locator('.sa-side').getByRole('link', { name: 'The bootloader' }).click();
+    await harness.settle();
+    expect(await heading()).toBe('The bootloader');
+    expect(await harness.page.evaluate(() => window.scrollY)).toBe(0);
+    await harness.page.goBack();
+    await harness.settle();
+    expect(await heading()).toBe('Meet the team');
+    await expect.poll(() => harness.page.evaluate(() => window.scrollY)).toBe(600);
+  });
+
+  it('says plainly when the desktop bridge is missing (the page opened in a plain browser)', async () => {
+    const context = await harness.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const leaving: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(harness.origin)) leaving.push(request.url());
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${harness.origin}/index.html#/c/lantern-2031`);
+      await page.getByRole('heading', { name: 'Standalone' }).waitFor();
+      expect(await page.locator('main').innerText()).toContain('window.api');
+      expect(leaving).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a clear message for unknown stands and routes', async () => {
     await harness.open('/c/lantern-2031/stands/no-such-stand');
     expect(await heading()).toBe('Not found');

@@ -1,8 +1,9 @@
 // The frame around every screen: skip link, header (edition switcher, navigation, search box),
 // indexing progress, notices, and the main landmark the screens render into.
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useAppState } from '../hooks/app-state';
 import { navigate, useHashPath, useHashSearch } from '../lib/hash-location';
+import { useScrollRestoration } from '../lib/scroll-restoration';
 import { collectionOfPath, patterns, to } from '../routes';
 import { RouteLink } from './common';
 import { eventName } from '../lib/text';
@@ -25,9 +26,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const query = onSearch ? (new URLSearchParams(search).get('q') ?? '') : '';
   const section = screenOf(path);
 
-  useLayoutEffect(() => {
-    window.scrollTo(0, 0);
-  }, [path]);
+  useScrollRestoration(search ? `${path}?${search}` : path);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -215,6 +215,14 @@ describe('links', () => {
     expect(mail!.getAttribute(MARK.external)).toBe('team@example.org');
   });
 
+  it('drops links left with nothing in them', () => {
+    const root = parse(
+      clean('<p>Star us <a href="https://example.org/"><svg><path d="M0 0"/></svg></a> today</p>'),
+    );
+    expect(root.querySelector('a')).toBeNull();
+    expect(root.textContent).toBe('Star us  today');
+  });
+
   it('keeps in-page anchors and names links that only hold an image', () => {
     const root = parse(
       clean(
@@ -224,6 +232,37 @@ describe('links', () => {
     const [anchor, imageLink] = Array.from(root.querySelectorAll('a'));
     expect(anchor!.getAttribute('href')).toBe('#faq');
     expect(imageLink!.getAttribute('aria-label')).toBe('Link to example.org');
+  });
+});
+
+describe('plain attributes', () => {
+  it('keeps sizes, spans, list starts and alignment', () => {
+    const root = parse(
+      clean(
+        '<img src="stand-asset://fosdem-2021/a.png" width="50%" height="120"><table><tr><td colspan="2" rowspan="3" align="center">x</td></tr></table><ol start="3" type="a"><li>c</li></ol><p dir="rtl" lang="ar">x</p>',
+      ),
+    );
+    const img = root.querySelector('img')!;
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['50%', '120']);
+    const td = root.querySelector('td')!;
+    expect([td.getAttribute('colspan'), td.getAttribute('rowspan'), td.getAttribute('align')]).toEqual([
+      '2',
+      '3',
+      'center',
+    ]);
+    const ol = root.querySelector('ol')!;
+    expect([ol.getAttribute('start'), ol.getAttribute('type')]).toEqual(['3', 'a']);
+    expect(root.querySelector('p')!.getAttribute('dir')).toBe('rtl');
+  });
+
+  it('still refuses schemes other than ours in any attribute', () => {
+    const root = parse(
+      clean(
+        '<img src="stand-asset://fosdem-2021/a.png" width="javascript:alert(1)" height="data:x"><td align="vbscript:x">v</td>',
+      ),
+    );
+    const img = root.querySelector('img')!;
+    expect([img.hasAttribute('width'), img.hasAttribute('height')]).toEqual([false, false]);
   });
 });
 

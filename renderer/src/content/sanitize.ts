@@ -86,9 +86,11 @@ export function defuseInlineAttributes(html: string): string {
   return out;
 }
 
-// Only these schemes may appear in any URL attribute (plus in-page `#` anchors). Relative URLs the
-// engine did not resolve have nowhere to go inside the app and are dropped.
-const ALLOWED_URI = /^(?:(?:https?|mailto|stand-asset|standalone):|#)/i;
+// DOMPurify tests every attribute that is not known to be plain text against this: values with a scheme
+// must use one of ours; values without one (`50%`, `2`, `left`, `#faq`) pass, as with DOMPurify's default.
+// What URL attributes may then hold is narrowed again by the hooks below (no relative links, no remote
+// media, only the collection's own files).
+const ALLOWED_URI = /^(?:(?:https?|mailto|stand-asset|standalone):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 const CONFIG: Config = {
   USE_PROFILES: { html: true },
@@ -350,6 +352,11 @@ export function createSanitizer(
 function nameEmptyLinks(root: DocumentFragment): void {
   for (const link of Array.from(root.querySelectorAll('a[href]'))) {
     const text = (link.textContent ?? '').trim();
+    if (!text && !link.querySelector('img, video, audio, .sa-remote')) {
+      // Whatever it held was removed: a link to nothing is only a stray arrow. Its surroundings stay.
+      link.remove();
+      continue;
+    }
     const alt = Array.from(link.querySelectorAll('img[alt]')).some(
       (img) => (img.getAttribute('alt') ?? '').trim() !== '',
     );

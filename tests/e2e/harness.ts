@@ -398,6 +398,14 @@ export async function writeSnapshot(
   options: { fullPage?: boolean } = {},
 ): Promise<void> {
   mkdirSync(outDir, { recursive: true });
+  // Images on screen finish decoding first (a large logo decodes after the network is idle); lazy ones
+  // off screen never start, hence the time limit.
+  await harness.page.evaluate(() =>
+    Promise.race([
+      Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]),
+  );
   await harness.page.screenshot({
     path: join(outDir, 'screenshot.png'),
     fullPage: options.fullPage ?? false,

@@ -125,6 +125,9 @@ describe('defuseInlineAttributes', () => {
       '<img/data-sa-raw-onerror=x src="a>b" data-sa-raw-OnLoad=\'y\'>',
     );
     expect(defuseInlineAttributes('a < b style=1')).toBe('a < b style=1');
+    expect(defuseInlineAttributes('<p>a</p><STYLE media="x">.lead { color: red }</style ><p>b</p>')).toBe(
+      '<p>a</p><p>b</p>',
+    );
   });
 });
 

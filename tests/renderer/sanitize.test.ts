@@ -235,6 +235,47 @@ describe('links', () => {
   });
 });
 
+describe('structure screen readers rely on', () => {
+  const headingsOf = (html: string, base = 2) =>
+    Array.from(
+      parse(sanitize(html, { collection: 'c', headingBase: base })).querySelectorAll('h1,h2,h3,h4,h5,h6'),
+    ).map((h) => `${h.localName}:${h.textContent}`);
+
+  it('renumbers content headings under their section, never skipping a level', () => {
+    expect(headingsOf('<h1>a</h1><h3>b</h3><h4>c</h4><h1>d</h1>')).toEqual(['h2:a', 'h3:b', 'h4:c', 'h2:d']);
+    expect(headingsOf('<h5>only</h5><h5>again</h5>', 3)).toEqual(['h3:only', 'h3:again']);
+    expect(headingsOf('<h4>x</h4><h2>y</h2>', 3)).toEqual(['h3:x', 'h3:y']);
+    expect(headingsOf('<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5><h6>6</h6>', 3)).toEqual([
+      'h3:1',
+      'h4:2',
+      'h5:3',
+      'h6:4',
+      'h6:5',
+      'h6:6',
+    ]);
+  });
+
+  it('gives list items their list and lists their items', () => {
+    const root = parse(
+      clean(
+        '<ul><li>a</li><ul><li>nested</li></ul><p>para</p></ul><div class="box"><li>stray 1</li> <li>stray 2</li>text</div>',
+      ),
+    );
+    const outer = root.querySelector('ul')!;
+    expect(Array.from(outer.children).map((c) => c.localName)).toEqual(['li', 'li', 'li']);
+    const strays = root.querySelector('.box > ul')!;
+    expect(Array.from(strays.children).map((c) => c.textContent)).toEqual(['stray 1', 'stray 2']);
+    expect(root.querySelector('.box')!.lastChild!.textContent).toBe('text');
+  });
+
+  it('names links by the words they show', () => {
+    const root = parse(
+      clean('<a href="https://mariadb.com/kb" aria-label="Queries (opens in a new tab)">Useful queries</a>'),
+    );
+    expect(root.querySelector('a')!.hasAttribute('aria-label')).toBe(false);
+  });
+});
+
 describe('plain attributes', () => {
   it('keeps sizes, spans, list starts and alignment', () => {
     const root = parse(

@@ -30,6 +30,10 @@ export function RichHtml({ html, collection, className, headingBase = 2 }: Props
         element.style.setProperty(property, value);
       }
     }
+    // Wide code and tables scroll inside the column; keyboard users must be able to scroll them too.
+    for (const element of Array.from(root.querySelectorAll<HTMLElement>('pre, table'))) {
+      if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
+    }
   }, [clean]);
 
   function onClick(event: MouseEvent<HTMLDivElement>) {

@@ -36,8 +36,12 @@ export interface SanitizeOptions {
 // attribute it misses is still refused by the CSP and removed by DOMPurify.
 const RAW_PREFIX = 'data-sa-raw-';
 
-/** Renames `style` and `on…` attributes inside tags to `data-sa-raw-…` (a plain scan, no parsing). */
-export function defuseInlineAttributes(html: string): string {
+/**
+ * Renames `style` and `on…` attributes inside tags to `data-sa-raw-…` and drops `<style>` elements (a plain
+ * scan, no parsing; DOMPurify removes style elements anyway).
+ */
+export function defuseInlineAttributes(input: string): string {
+  const html = input.replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
   let out = '';
   let i = 0;
   while (i < html.length) {
@@ -338,6 +342,7 @@ export function createSanitizer(
     try {
       const fragment = purify.sanitize(defuseInlineAttributes(html), CONFIG) as unknown as DocumentFragment;
       nameEmptyLinks(fragment);
+      repairLists(fragment);
       renumberHeadings(fragment, options.headingBase ?? 2);
       const holder = fragment.ownerDocument.createElement('div');
       holder.append(fragment);
@@ -360,6 +365,9 @@ function nameEmptyLinks(root: DocumentFragment): void {
     const alt = Array.from(link.querySelectorAll('img[alt]')).some(
       (img) => (img.getAttribute('alt') ?? '').trim() !== '',
     );
+    // A label of its own that differs from the words shown ("… (opens in a new tab)", which is not even
+    // true here) confuses speech input and screen readers: the words shown are the name.
+    if (text) link.removeAttribute('aria-label');
     if (!text && !alt && !link.hasAttribute('aria-label')) {
       const target = link.getAttribute(MARK.external) ?? 'another page';
       link.setAttribute('aria-label', `Link to ${target}`);
@@ -367,18 +375,54 @@ function nameEmptyLinks(root: DocumentFragment): void {
   }
 }
 
-// Content headings keep their relative order but close ranks under the section they sit in (an `<h5>` right
-// under the app's `<h2>` would skip levels for screen-reader users).
+// Content headings close ranks under the section they sit in, and never skip a level going down (an
+// `<h5>` right under the app's `<h2>` would leave screen-reader users wondering what they missed).
 function renumberHeadings(root: DocumentFragment, base: number): void {
   const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'));
   const levels = [...new Set(headings.map((h) => Number(h.localName[1])))].sort((a, b) => a - b);
+  let previous = base - 1;
   for (const heading of headings) {
-    const level = Math.min(6, base + levels.indexOf(Number(heading.localName[1])));
+    const wanted = base + levels.indexOf(Number(heading.localName[1]));
+    const level = Math.min(6, wanted, previous + 1);
+    previous = level;
     if (`h${level}` === heading.localName) continue;
-    const renamed = heading.ownerDocument.createElement(`h${level}`);
-    for (const attr of Array.from(heading.attributes)) renamed.setAttribute(attr.name, attr.value);
-    renamed.append(...Array.from(heading.childNodes));
-    heading.replaceWith(renamed);
+    heading.replaceWith(renamed(heading, `h${level}`));
+  }
+}
+
+function renamed(element: Element, tag: string): Element {
+  const copy = element.ownerDocument.createElement(tag);
+  for (const attr of Array.from(element.attributes)) copy.setAttribute(attr.name, attr.value);
+  copy.append(...Array.from(element.childNodes));
+  return copy;
+}
+
+// Lists as stands wrote them are not always lists: `<ul>` holding a `<ul>` or a `<p>`, a stray `<li>`.
+// Assistive technology announces those wrongly, so each gets the wrapper it lacks.
+function repairLists(root: DocumentFragment): void {
+  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+    for (const child of Array.from(list.childNodes)) {
+      const isItem = child.nodeType === 1 && (child as Element).localName === 'li';
+      const isBlank = child.nodeType === 3 && !(child.textContent ?? '').trim();
+      if (isItem || isBlank || child.nodeType === 8) continue;
+      const item = list.ownerDocument.createElement('li');
+      child.replaceWith(item);
+      item.append(child);
+    }
+  }
+  for (const item of Array.from(root.querySelectorAll('li'))) {
+    const parent = item.parentElement;
+    if (parent && ['ul', 'ol', 'menu'].includes(parent.localName)) continue;
+    // Gather this stray item and the stray items right after it into one list.
+    const list = item.ownerDocument.createElement('ul');
+    item.before(list);
+    let next: ChildNode | null = item;
+    while (next && (next.nodeType !== 1 || (next as Element).localName === 'li')) {
+      const following: ChildNode | null = next.nextSibling;
+      if (next.nodeType === 1 || (next.textContent ?? '').trim() === '') list.append(next);
+      else break;
+      next = following;
+    }
   }
 }
 

@@ -275,6 +275,8 @@ describe('screens', () => {
   it('shows a clear message for unknown stands and routes', async () => {
     await harness.open('/c/lantern-2031/stands/no-such-stand');
     expect(await heading()).toBe('Not found');
+    await harness.open('/c/no-such-collection');
+    expect(await heading()).toBe('Not found');
     await harness.open('/nowhere/at/all');
     expect(await heading()).toBe('Not found');
     await expectAccessible();

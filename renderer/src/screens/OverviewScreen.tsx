@@ -2,7 +2,7 @@ import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { useQuery } from '../hooks/use-query';
 import { to } from '../routes';
-import { ErrorMessage, Loading, RouteLink, ScreenTitle } from '../components/common';
+import { ErrorMessage, Loading, NotFound, RouteLink, ScreenTitle } from '../components/common';
 import { StandGrid } from '../components/StandGrid';
 import { plural } from '../lib/text';
 
@@ -12,6 +12,15 @@ export function OverviewScreen({ collection }: { collection: string }) {
   const info = collections?.find((c) => c.id === collection);
   const stands = useQuery(`stands:${collection}`, () => api.listStands(collection));
   const name = info?.name ?? collection;
+
+  if (collections && !info) {
+    return (
+      <NotFound
+        what={`There is no collection “${collection}” (any more).`}
+        back={{ to: to.collections(), label: 'All collections' }}
+      />
+    );
+  }
 
   return (
     <section className="sa-screen">

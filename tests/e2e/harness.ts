@@ -398,13 +398,22 @@ export async function writeSnapshot(
   options: { fullPage?: boolean } = {},
 ): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  // Images on screen finish decoding first (a large logo decodes after the network is idle); lazy ones
-  // off screen never start, hence the time limit.
-  await harness.page.evaluate(() =>
-    Promise.race([
-      Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined))),
-      new Promise((resolve) => setTimeout(resolve, 3000)),
-    ]),
+  // Images on screen finish loading and are painted first (a routed asset can still be in flight when
+  // the screen has settled); lazy ones off screen never start, hence the time limit.
+  await harness.page
+    .waitForFunction(
+      () =>
+        Array.from(document.images).every((img) => {
+          const box = img.getBoundingClientRect();
+          const onScreen = box.bottom > 0 && box.top < window.innerHeight && box.width > 0;
+          return !onScreen || (img.complete && img.naturalWidth > 0);
+        }),
+      undefined,
+      { timeout: 5000, polling: 100 },
+    )
+    .catch(() => undefined);
+  await harness.page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
   await harness.page.screenshot({
     path: join(outDir, 'screenshot.png'),

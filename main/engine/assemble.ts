@@ -4,10 +4,10 @@
 // stands whose files changed, plus those whose references pointed at files that appeared or vanished.
 import type { Limits } from './api';
 import { parseFrontMatter, type FrontMatterData } from './front-matter';
+import type { AssetTable } from './assets';
 import { processHtml, type HtmlProblemCode, type Resolution } from './html-refs';
 import { chatLink, hostLabel, urlList, webUrl } from './links';
 import { renderMarkdown, renderRichField } from './markdown';
-import { packHtml } from './packed';
 import { dirOf, extensionOf, splitSegments, stemOf } from './paths';
 import { type CollectionPlan, type PagePlan, type StandPlan, type ThemePlan, urlKeyOf } from './plan';
 import { problem, lineOf } from './problems';
@@ -17,7 +17,7 @@ import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, typ
 import { absolutePathOf, type ScannedFile } from './scan';
 import { expandShortcodes, fillPlaceholders, type ShortcodeProblemCode } from './shortcodes';
 import { truncateText } from './summary';
-import type { Asset, Page, PageRef, Problem, ProblemCode, Stand, StandLink, Theme } from './types';
+import type { Page, PageRef, Problem, ProblemCode, Stand, StandLink, Theme } from './types';
 import { urlize } from './urlize';
 
 /** What building needs to know about the rest of the collection. */
@@ -28,7 +28,7 @@ export interface BuildContext {
   limits: Limits;
   now: number;
   files: Map<string, ScannedFile>;
-  assets: Map<string, Asset>;
+  assets: AssetTable;
   plan: CollectionPlan;
   siteParams: Record<string, unknown>;
 }
@@ -45,15 +45,40 @@ function linkKey(target: LinkTarget): string {
   return target.type === 'stand' ? `stand:${target.stand}` : `theme:${target.theme}`;
 }
 
-/** One sub-page as built from its file: reused as it is while the file and what it refers to stay. */
+/**
+ * One sub-page as built from its file: reused as it is while the file and what it refers to stay.
+ * Stored as it is, so it holds nothing the page or its plan already says.
+ */
 export interface PageBuild {
   page: Page;
-  sort: SortablePage;
-  /** The page's URL key when it was built (a changed address means building it again). */
-  urlKey: string;
+  /** The front matter's date (ms), when it has one: Hugo sorts pages by it. */
+  date?: number;
+  /** Set when the front matter has no title (the page is named after its file). */
+  untitled?: true;
   problems: Problem[];
-  deps: string[];
+  /** Dependency keys (see StandBuild.deps), one per line. */
+  deps: string;
   links: InternalLink[];
+}
+
+/** Dependency keys are kept one per line: one string per build instead of an array of small ones. */
+export function joinDeps(deps: Iterable<string>): string {
+  return [...deps].join('\n');
+}
+
+/** The dependency keys of a joined list. */
+export function splitDeps(deps: string): string[] {
+  return deps === '' ? [] : deps.split('\n');
+}
+
+/** How Hugo sorts a page build. */
+function sortable(build: PageBuild): SortablePage {
+  return {
+    weight: build.page.weight,
+    date: build.date ?? 0,
+    hugoTitle: build.untitled ? '' : build.page.title,
+    file: build.page.file,
+  };
 }
 
 export interface StandBuild {
@@ -66,8 +91,11 @@ export interface StandBuild {
   sortKey: string;
   /** Problems and dependencies of the stand's own files (its pages carry their own). */
   problems: Problem[];
-  /** Link-map and file keys looked up while building: when one appears or vanishes, rebuild. */
-  deps: string[];
+  /**
+   * Link-map and file keys looked up while building, one per line: when one appears or vanishes,
+   * rebuild. (No key holds a line break: references with control characters are refused earlier.)
+   */
+  deps: string;
   /**
    * Links of the stand and its pages to other stands and themes, checked collection-wide after each
    * run. Links within the stand are checked while building it (any change to the stand rebuilds it).
@@ -84,14 +112,15 @@ export function problemsOfBuild(build: StandBuild): Problem[] {
 
 /** Every dependency key of a stand build. */
 export function depsOfBuild(build: StandBuild): string[] {
-  return [...build.deps, ...build.pageBuilds.flatMap((page) => page.deps)];
+  return [...splitDeps(build.deps), ...build.pageBuilds.flatMap((page) => splitDeps(page.deps))];
 }
 
 export interface ThemeBuild {
   key: string;
   theme: Theme | null;
   problems: Problem[];
-  deps: string[];
+  /** Dependency keys, one per line. */
+  deps: string;
 }
 
 interface ParsedFile {
@@ -219,16 +248,15 @@ class FileRenderer {
     const { ctx, deps } = this;
     if (link) {
       for (const url of candidates.urls) {
-        const key = `url:${urlKeyOf(url)}`;
-        deps.add(key);
-        const target = ctx.plan.links.get(key);
+        const urlKey = urlKeyOf(url);
+        deps.add(`url:${urlKey}`);
+        const target = ctx.plan.urlLinks.get(urlKey);
         if (target) return this.internal(target, fragment, path);
       }
       for (const file of candidates.files) {
-        const key = `file:${file}`;
-        const target = ctx.plan.links.get(key);
+        const target = ctx.plan.fileLinks.get(file);
         if (target) {
-          deps.add(key);
+          deps.add(`file:${file}`);
           return this.internal(target, fragment, path);
         }
       }
@@ -275,9 +303,8 @@ class FileRenderer {
       if (!joined) continue;
       const stem = joined.join('/');
       for (const candidate of [stem, `${stem}.md`, `${stem}.html`, `${stem}/_index.md`, `${stem}/index.md`]) {
-        const key = `file:${candidate}`;
-        this.deps.add(key);
-        const link = this.ctx.plan.links.get(key);
+        this.deps.add(`file:${candidate}`);
+        const link = this.ctx.plan.fileLinks.get(candidate);
         if (link) return siteUrlOf(this.ctx.plan, link) + fragment;
       }
     }
@@ -386,7 +413,7 @@ export function buildStand(
     themeNames: [],
     sortKey: '',
     problems: sink.list,
-    deps: [...deps],
+    deps: joinDeps(deps),
     crossLinks: [],
     linkProblems: [],
   });
@@ -459,7 +486,7 @@ export function buildStand(
     new FileRenderer(
       ctx,
       parsed,
-      baseFor(parsed, promoted?.parsed === parsed ? promoted.page.urlDir : urlDir),
+      baseFor(parsed, promoted?.parsed === parsed ? promoted.page.urlKey.split('/') : urlDir),
       sink,
       deps,
       links,
@@ -582,12 +609,13 @@ export function buildStand(
   for (const pagePlan of plan.pages) {
     const previous = reuse(pagePlan);
     const built =
-      previous && previous.page.slug === pagePlan.slug && previous.urlKey === pagePlan.urlKey
+      // Same file, same stand and same slug: same address, so the page reads the same.
+      previous && previous.page.slug === pagePlan.slug && previous.page.file === pagePlan.file
         ? previous
         : buildPage(ctx, plan, pagePlan);
     if (built) pageBuilds.push(built);
   }
-  pageBuilds.sort((a, b) => compareHugoPages(a.sort, b.sort));
+  pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
   const pageRefs: PageRef[] = pageBuilds.map(({ page }) => ({
     slug: page.slug,
     title: page.title,
@@ -605,11 +633,10 @@ export function buildStand(
     chatroom,
     links: standLinks,
     logo,
-    // Stored packed (see packed.ts); queries unpack.
-    descriptionHtml: packHtml(description.html),
-    showcaseHtml: packHtml(showcase.html),
-    newThisYearHtml: packHtml(newThisYear.html),
-    bodyHtml: packHtml(body.html),
+    descriptionHtml: description.html,
+    showcaseHtml: showcase.html,
+    newThisYearHtml: newThisYear.html,
+    bodyHtml: body.html,
     summary: truncateText(cardText),
     layout: typeof layoutRaw === 'string' ? layoutRaw : null,
     file: pageFile.file,
@@ -623,7 +650,7 @@ export function buildStand(
     themeNames,
     sortKey: `${titleSortKey(title)}\u0000${plan.slug}`,
     problems: sink.list,
-    deps: [...deps],
+    deps: joinDeps(deps),
     ...checkOwnLinks(ctx.collection, plan.slug, links, pageBuilds),
   };
 }
@@ -685,7 +712,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
     const rendered = new FileRenderer(
       ctx,
       parsed,
-      { fileDir: dirOf(parsed.file), urlDir: pagePlan.urlDir },
+      { fileDir: dirOf(parsed.file), urlDir: pagePlan.urlKey.split('/') },
       sink,
       deps,
       links,
@@ -708,19 +735,14 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
       title,
       // A page that cannot be read is not shown; its problem says why.
       draft: parsed ? !parsed.published : true,
-      html: packHtml(html),
+      html,
       file: pagePlan.file,
       weight: parsed?.weight ?? 0,
     },
-    sort: {
-      weight: parsed?.weight ?? 0,
-      date: parsed?.date ?? 0,
-      hugoTitle: parsed?.hugoTitle ?? '',
-      file: pagePlan.file,
-    },
-    urlKey: pagePlan.urlKey,
+    ...(parsed?.date ? { date: parsed.date } : {}),
+    ...(parsed?.hugoTitle ? {} : { untitled: true as const }),
     problems: sink.list,
-    deps: [...deps],
+    deps: joinDeps(deps),
     // A page's links are all in its own file.
     links: links.map(([target, line, ref]): InternalLink => [target, line, ref]),
   };
@@ -748,10 +770,10 @@ function skippedMessage(reason: string, plan: StandPlan): string {
 export function buildTheme(ctx: BuildContext, plan: ThemePlan): ThemeBuild {
   const sink = new Problems(ctx.collection, null);
   const deps = new Set<string>();
-  if (!plan.file) return { key: plan.key, theme: null, problems: sink.list, deps: [] };
+  if (!plan.file) return { key: plan.key, theme: null, problems: sink.list, deps: '' };
   const parsed = readParsed(ctx, plan.file, sink);
   if (!parsed || !parsed.published)
-    return { key: plan.key, theme: null, problems: sink.list, deps: [...deps] };
+    return { key: plan.key, theme: null, problems: sink.list, deps: joinDeps(deps) };
   const renderer = new FileRenderer(
     ctx,
     parsed,
@@ -781,7 +803,7 @@ export function buildTheme(ctx: BuildContext, plan: ThemePlan): ThemeBuild {
       icon,
     },
     problems: sink.list,
-    deps: [...deps],
+    deps: joinDeps(deps),
   };
 }
 

@@ -382,6 +382,15 @@ function finish(
   return { format, data: lowered, body, bodyLine, issues };
 }
 
+/**
+ * A string that holds its own characters. Parsers hand out slices of the file's text, and V8 keeps a
+ * slice's whole parent alive: a stand's title kept for years would keep its whole file in memory.
+ */
+export function ownString(text: string): string {
+  // Short strings are always copied by V8; a longer one is copied when a prefix is added and dropped.
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 function emptyData(): FrontMatterData {
   return Object.create(null) as FrontMatterData;
 }
@@ -398,6 +407,7 @@ function copyData(value: unknown, budget: { nodes: number }, refused: string[], 
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'string':
+      return ownString(value);
     case 'boolean':
       return value;
     case 'number':

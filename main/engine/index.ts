@@ -23,7 +23,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const limits = resolveLimits(options.limits);
   const opened = await openStore(options.dbFile);
   const engine = new StandaloneEngine(opened.db.data, limits, options, opened.notices);
-  engine.attachWriter(new StoreWriter(opened.db, () => engine.snapshot()));
+  // The collections now live in the engine; what was read for them need not stay in memory too.
+  opened.db.data = { schema: STORE_SCHEMA, collections: [] };
+  // In memory (`standalone check`) there is nothing to write.
+  if (options.dbFile !== null) engine.attachWriter(new StoreWriter(opened.db, () => engine.snapshot()));
   if (opened.recoverRoots.length > 0) await engine.recover(opened.recoverRoots);
   return engine;
 }

@@ -11,21 +11,16 @@ import {
   type PageBuild,
   type StandBuild,
   type ThemeBuild,
+  splitDeps,
 } from './assemble';
 import { buildAssetTable, isAssetPath } from './assets';
 import { IndexError } from './errors';
 import { type CollectionPlan, isContentFile, linkKeysOf, planCollection } from './plan';
 import { problem } from './problems';
 import { CONFIG_FILES, scanFolder } from './scan';
+import { CollectionSearch } from './search';
 import { readSiteConfig, yearIn } from './site-config';
-import {
-  type CollectionState,
-  deriveState,
-  emptyCollection,
-  buildSearch,
-  ownersOf,
-  searchDocsOf,
-} from './state';
+import { type CollectionState, deriveState, emptyCollection, ownersOf, planOf, searchDocsOf } from './state';
 import type { IndexChange, IndexProgress } from './types';
 
 export interface RunOptions {
@@ -122,11 +117,11 @@ export function indexCollection(
 
   // The plan depends on which files exist, the asset table on the assets: reuse them when they stand.
   const sameFiles = previous !== null && change.added.length === 0 && change.removed.length === 0;
-  const plan = sameFiles && previous.plan ? previous.plan : planCollection(scan.files.keys());
+  const plan = sameFiles ? planOf(previous) : planCollection(scan.files.keys());
   const assetsChanged = !sameFiles || change.changed.some(isAssetPath);
   const { assets, problems: assetProblems } = assetsChanged
     ? buildAssetTable(id, scan.files, options.limits)
-    : { assets: previous!.assets, problems: previous!.assetProblems };
+    : { assets: previous!.assets.over(scan.files), problems: previous!.assetProblems };
   const scanProblems = [...scan.problems, ...assetProblems, ...emptyStandFolders(id, scan.emptyDirs)];
 
   const touched = [...change.added, ...change.changed, ...change.removed];
@@ -168,14 +163,14 @@ export function indexCollection(
     pagesByKey: new Map(),
     themesBySlug: new Map(),
     problems: [],
-    depIndex: new Map(),
+    depIndex: null,
     search: null,
   };
-  const oldPlan = previous?.plan ?? null;
   const rebuildAll = !previous || configChanged || !wasAvailable;
+  const oldPlan = previous && !rebuildAll ? (previous.plan ?? planCollection(previous.files.keys())) : null;
   const changedKeys = rebuildAll ? new Set<string>() : changedLinkKeys(oldPlan!, plan, change);
   const affected = rebuildAll
-    ? allOwners(plan)
+    ? allOwners(plan, previous)
     : affectedOwners(previous, oldPlan!, plan, change, changedKeys);
   const touchedFiles = new Set(touched);
 
@@ -203,7 +198,8 @@ export function indexCollection(
     siteParams: config.params,
   };
   const reread: string[] = [];
-  const touchedSlugs = new Set<string>();
+  // The search index follows each stand as it is built: its text is needed only for that moment.
+  const search = !state.search || rebuildAll ? CollectionSearch.build([]) : state.search;
   const replaced = new Map<string, StandBuild | ThemeBuild | undefined>();
   const total = affected.size;
   let done = 0;
@@ -214,24 +210,24 @@ export function indexCollection(
     if (kind === 'stand') {
       const old = state.standBuilds.get(key);
       replaced.set(owner, old);
-      if (old?.stand) touchedSlugs.add(old.stand.slug);
       const standPlan = plan.stands.get(key);
       if (!standPlan) {
         state.standBuilds.delete(key);
+        if (old?.stand) search.replaceStand(old.stand.slug, []);
         continue;
       }
       const reusable = new Map<string, PageBuild>();
       if (!rebuildAll && old) {
         for (const pageBuild of old.pageBuilds) {
           if (touchedFiles.has(pageBuild.page.file)) continue;
-          if (pageBuild.deps.some((dep) => changedKeys.has(dep))) continue;
+          if (splitDeps(pageBuild.deps).some((dep) => changedKeys.has(dep))) continue;
           reusable.set(pageBuild.page.file, pageBuild);
         }
       }
       const build = buildStand(ctx, standPlan, (page) => reusable.get(page.file));
       reread.push(...filesOfStand(standPlan).filter((file) => !reusable.has(file)));
       state.standBuilds.set(key, build);
-      touchedSlugs.add(standPlan.slug);
+      search.replaceStand(standPlan.slug, searchDocsOf(build));
     } else {
       replaced.set(owner, state.themeBuilds.get(key));
       const themePlan = plan.themes.get(key);
@@ -246,12 +242,7 @@ export function indexCollection(
   progress('assembling', total, total);
   collection.indexedAt = new Date().toISOString();
   deriveState(state, rebuildAll ? undefined : replaced);
-
-  if (!state.search || rebuildAll) state.search = buildSearch(state);
-  else {
-    for (const slug of touchedSlugs)
-      state.search.replaceStand(slug, searchDocsOf(state.buildsBySlug.get(slug)));
-  }
+  state.search = search;
   progress('done', total, total);
   return { state, outcome: { collection, change, problems: state.problems, reread: reread.sort() } };
 }
@@ -306,10 +297,13 @@ function emptyStandFolders(collection: string, emptyDirs: string[]) {
     );
 }
 
-function allOwners(plan: CollectionPlan): Set<string> {
+/** Every stand and theme of the plan, and those the last run built that are gone now. */
+function allOwners(plan: CollectionPlan, previous: CollectionState | null): Set<string> {
   const owners = new Set<string>();
   for (const key of plan.stands.keys()) owners.add(`stand:${key}`);
   for (const key of plan.themes.keys()) owners.add(`theme:${key}`);
+  for (const key of previous?.standBuilds.keys() ?? []) owners.add(`stand:${key}`);
+  for (const key of previous?.themeBuilds.keys() ?? []) owners.add(`theme:${key}`);
   return owners;
 }
 

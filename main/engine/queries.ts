@@ -15,7 +15,6 @@ import type {
   ThemeDetail,
   ThemeSummary,
 } from './types';
-import { unpackHtml } from './packed';
 import { realPathInside } from './paths';
 import { DEFAULT_SEARCH_LIMIT } from './search';
 import { type CollectionState, describeDoc, pageKey } from './state';
@@ -106,10 +105,6 @@ export function listAllStands(collections: Collections, collection: string): Sta
 function copyStand(stand: Stand, pages: PageRef[]): Stand {
   return {
     ...stand,
-    descriptionHtml: unpackHtml(stand.descriptionHtml),
-    showcaseHtml: unpackHtml(stand.showcaseHtml),
-    newThisYearHtml: unpackHtml(stand.newThisYearHtml),
-    bodyHtml: unpackHtml(stand.bodyHtml),
     themes: [...stand.themes],
     links: stand.links.map((link) => ({ ...link })),
     pages: pages.map((page) => ({ ...page })),
@@ -144,7 +139,6 @@ export function getPage(
   const firstTheme = owner.themes[0];
   return {
     ...found,
-    html: unpackHtml(found.html),
     standTitle: owner.title,
     theme: firstTheme ? themeRef(state, firstTheme) : null,
     siblings: owner.pages.filter((ref) => !ref.draft).map((ref) => ({ ...ref })),

@@ -504,37 +504,40 @@ export class CollectionSearch {
     return info.text;
   }
 
-  /** The stored form (merging first, so it holds one segment and no dead documents). */
-  toStored(): StoredSearchRecord[] {
+  /**
+   * The stored form, record by record as the store writes them (merging first, so it holds one
+   * segment and no dead documents).
+   */
+  *toStored(): Generator<StoredSearchRecord, void, undefined> {
     if (this.delta.size > 0 || this.dead > 0) this.merge();
-    const records: StoredSearchRecord[] = [
-      { v: STORED_VERSION, docs: this.stands.length, terms: this.terms.length },
-    ];
+    yield { v: STORED_VERSION, docs: this.stands.length, terms: this.terms.length };
     for (let from = 0; from < this.stands.length; from += CHUNK) {
       const docs: [string, string | null, number, number][] = [];
       for (let id = from; id < Math.min(from + CHUNK, this.stands.length); id++)
         docs.push([this.stands[id]!, this.pages[id]!, this.titleLengths[id]!, this.textLengths[id]!]);
-      records.push({ docs });
+      yield { docs };
     }
-    for (let from = 0; from < this.terms.length; from += CHUNK) {
-      const to = Math.min(from + CHUNK, this.terms.length);
-      const bytes = new VarintWriter();
-      for (let t = from; t < to; t++) {
-        const start = this.offsets[t]!;
-        const end = this.offsets[t + 1]!;
-        bytes.write(end - start);
-        let previous = 0;
-        for (let i = start; i < end; i++) {
-          const posting = this.postings[i]!;
-          const id = docOf(posting);
-          bytes.write((id - previous) * 2 + fieldOf(posting));
-          bytes.write(tfOf(posting));
-          previous = id;
-        }
+    // Records of at most CHUNK terms and about a megabyte of postings: lines of moderate size.
+    const bytes = new VarintWriter();
+    let from = 0;
+    for (let t = 0; t < this.terms.length; t++) {
+      const start = this.offsets[t]!;
+      const end = this.offsets[t + 1]!;
+      bytes.write(end - start);
+      let previous = 0;
+      for (let i = start; i < end; i++) {
+        const posting = this.postings[i]!;
+        const id = docOf(posting);
+        bytes.write((id - previous) * 2 + fieldOf(posting));
+        bytes.write(tfOf(posting));
+        previous = id;
       }
-      records.push({ terms: this.terms.slice(from, to).join(' '), postings: bytes.base64() });
+      if (t + 1 - from >= CHUNK || bytes.length >= 1 << 20 || t + 1 === this.terms.length) {
+        yield { terms: this.terms.slice(from, t + 1).join(' '), postings: bytes.base64() };
+        bytes.clear();
+        from = t + 1;
+      }
     }
-    return records;
   }
 
   private static decode(records: readonly StoredSearchRecord[]): CollectionSearch | null {
@@ -662,8 +665,11 @@ function top(
 }
 
 class VarintWriter {
-  private buffer = Buffer.allocUnsafe(1024);
-  private length = 0;
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  length = 0;
+  clear(): void {
+    this.length = 0;
+  }
   write(value: number): void {
     if (this.length + 5 > this.buffer.length) {
       const bigger = Buffer.allocUnsafe(this.buffer.length * 2);

@@ -4,17 +4,18 @@ import {
   assembleCollection,
   type CollectionModel,
   depsOfBuild,
+  splitDeps,
   type StandBuild,
   type ThemeBuild,
 } from './assemble';
 import { htmlToText } from './html-refs';
-import { unpackHtml } from './packed';
 import { type CollectionPlan, planCollection } from './plan';
+import type { AssetTable } from './assets';
 import { sortProblems } from './problems';
 import type { ScannedDir, ScannedFile } from './scan';
 import { CollectionSearch, type DocInfo, type SearchDoc } from './search';
 import type { StoredCollection } from './store';
-import type { Asset, Collection, Page, Problem, Stand, Theme } from './types';
+import type { Collection, Page, Problem, Stand, Theme } from './types';
 
 export interface CollectionState {
   collection: Collection;
@@ -32,8 +33,9 @@ export interface CollectionState {
   siteTitle: string | null;
   standBuilds: Map<string, StandBuild>;
   themeBuilds: Map<string, ThemeBuild>;
-  plan: CollectionPlan;
-  assets: Map<string, Asset>;
+  /** The plan of the last run; null after loading the store, until a run needs it (see planOf). */
+  plan: CollectionPlan | null;
+  assets: AssetTable;
   /** Assets too large to serve (part of scanProblems, kept apart to reuse the asset table). */
   assetProblems: Problem[];
   // Derived by `deriveState`.
@@ -43,9 +45,18 @@ export interface CollectionState {
   pagesByKey: Map<string, Page>;
   themesBySlug: Map<string, Theme>;
   problems: Problem[];
-  /** Dependency key → owner (`stand:<key>`, `theme:<key>`) that looked it up, or several. */
-  depIndex: Map<string, string | string[]>;
+  /**
+   * Dependency key → owner (`stand:<key>`, `theme:<key>`) that looked it up, or several. Only runs in
+   * which files appear or vanish need it, so it is built then (see ownersOf) and kept up to date after.
+   */
+  depIndex: Map<string, string | string[]> | null;
   search: CollectionSearch | null;
+}
+
+/** The collection's plan, made again from its file list when the store was just loaded. */
+export function planOf(state: CollectionState): CollectionPlan {
+  state.plan ??= planCollection(state.files.keys());
+  return state.plan;
 }
 
 /** Key of a page in `pagesByKey`. */
@@ -73,10 +84,8 @@ export function deriveState(
   } else {
     state.buildsBySlug = new Map();
     state.pagesByKey = new Map();
-    state.depIndex = new Map();
+    state.depIndex = null;
     for (const build of state.standBuilds.values()) addTables(state, `stand:${build.key}`, build);
-    for (const build of state.themeBuilds.values())
-      indexDeps(state.depIndex, `theme:${build.key}`, build.deps);
   }
   const problems: Problem[] = [...state.scanProblems];
   for (const build of state.standBuilds.values()) {
@@ -103,25 +112,23 @@ function isStandBuild(build: StandBuild | ThemeBuild): build is StandBuild {
 }
 
 function addTables(state: CollectionState, owner: string, build: StandBuild | ThemeBuild): void {
-  if (!isStandBuild(build)) {
-    indexDeps(state.depIndex, owner, build.deps);
-    return;
-  }
-  indexDeps(state.depIndex, owner, depsOfBuild(build));
-  if (!build.stand) return;
+  if (state.depIndex)
+    indexDeps(state.depIndex, owner, isStandBuild(build) ? depsOfBuild(build) : splitDeps(build.deps));
+  if (!isStandBuild(build) || !build.stand) return;
   state.buildsBySlug.set(build.stand.slug, build);
   for (const { page } of build.pageBuilds) state.pagesByKey.set(pageKey(page.stand, page.slug), page);
 }
 
 function updateTables(state: CollectionState, owner: string, old: StandBuild | ThemeBuild | undefined): void {
   if (old) {
-    const deps = isStandBuild(old) ? depsOfBuild(old) : old.deps;
+    const index = state.depIndex;
+    const deps = index ? (isStandBuild(old) ? depsOfBuild(old) : splitDeps(old.deps)) : [];
     for (const dep of deps) {
-      const owners = state.depIndex.get(dep);
-      if (owners === owner) state.depIndex.delete(dep);
+      const owners = index!.get(dep);
+      if (owners === owner) index!.delete(dep);
       else if (Array.isArray(owners)) {
         const rest = owners.filter((other) => other !== owner);
-        state.depIndex.set(dep, rest.length === 1 ? rest[0]! : rest);
+        index!.set(dep, rest.length === 1 ? rest[0]! : rest);
       }
     }
     if (isStandBuild(old) && old.stand) {
@@ -149,6 +156,14 @@ function indexDeps(index: Map<string, string | string[]>, owner: string, deps: s
 
 /** The owners that looked a dependency key up. */
 export function ownersOf(state: CollectionState, key: string): string[] {
+  if (!state.depIndex) {
+    const index = new Map<string, string | string[]>();
+    for (const build of state.standBuilds.values())
+      indexDeps(index, `stand:${build.key}`, depsOfBuild(build));
+    for (const build of state.themeBuilds.values())
+      indexDeps(index, `theme:${build.key}`, splitDeps(build.deps));
+    state.depIndex = index;
+  }
   const owners = state.depIndex.get(key);
   return owners === undefined ? [] : typeof owners === 'string' ? [owners] : owners;
 }
@@ -164,7 +179,7 @@ export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
       stand: stand.slug,
       page: page.slug,
       title: page.title,
-      text: htmlToText(unpackHtml(page.html)),
+      text: htmlToText(page.html),
     });
   }
   return docs;
@@ -172,7 +187,7 @@ export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
 
 function standText(stand: Stand): string {
   return [stand.descriptionHtml, stand.showcaseHtml, stand.newThisYearHtml, stand.bodyHtml]
-    .map((html) => htmlToText(unpackHtml(html)))
+    .map((html) => htmlToText(html))
     .filter(Boolean)
     .join(' ');
 }
@@ -191,7 +206,7 @@ export function describeDoc(state: CollectionState, stand: string, page: string 
   if (page === null) return { standTitle: owner.title, title: owner.title, text: standText(owner) };
   const found = state.pagesByKey.get(pageKey(stand, page));
   if (!found || found.draft) return null;
-  return { standTitle: owner.title, title: found.title, text: htmlToText(unpackHtml(found.html)) };
+  return { standTitle: owner.title, title: found.title, text: htmlToText(found.html) };
 }
 
 /** A new, empty collection record. */
@@ -207,13 +222,26 @@ export function emptyCollection(id: string, root: string, name: string): Collect
   };
 }
 
+/** The items of an iterable, mapped one at a time as they are read (the store streams its lists). */
+function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U, void, undefined> {
+  for (const item of items) yield map(item);
+}
+
 /** The stored form of a collection. */
 export function toStored(state: CollectionState): StoredCollection {
   return {
     collection: state.collection,
     customName: state.customName,
-    files: [...state.files.values()].map((file) => [file.rel, file.size, file.mtimeMs]),
-    dirs: [...state.dirs].map(([rel, dir]) => [rel, dir.mtimeMs, dir.entries]),
+    files: mapped(state.files.values(), (file): [string, number, number] => [
+      file.rel,
+      file.size,
+      file.mtimeMs,
+    ]),
+    dirs: mapped(state.dirs, ([rel, dir]): [string, number | null, string[]] => [
+      rel,
+      dir.mtimeMs,
+      dir.entries,
+    ]),
     scanStartedAt: state.scanStartedAt,
     walkSignature: state.walkSignature,
     walkProblems: state.walkProblems,
@@ -221,7 +249,7 @@ export function toStored(state: CollectionState): StoredCollection {
     scanProblems: state.scanProblems,
     siteParams: state.siteParams,
     siteTitle: state.siteTitle,
-    stands: [...state.standBuilds.values()],
+    stands: state.standBuilds.values(),
     themes: [...state.themeBuilds.values()],
     search: state.search?.toStored() ?? [],
   };
@@ -230,7 +258,7 @@ export function toStored(state: CollectionState): StoredCollection {
 /** A collection loaded from the store, with its lookup tables derived. */
 export function fromStored(
   stored: StoredCollection,
-  assetsOf: (files: Map<string, ScannedFile>) => { assets: Map<string, Asset>; problems: Problem[] },
+  assetsOf: (files: Map<string, ScannedFile>) => { assets: AssetTable; problems: Problem[] },
 ): CollectionState {
   const files = new Map<string, ScannedFile>();
   for (const [rel, size, mtimeMs] of stored.files) files.set(rel, { rel, size, mtimeMs });
@@ -251,9 +279,9 @@ export function fromStored(
     scanProblems: stored.scanProblems,
     siteParams,
     siteTitle: stored.siteTitle ?? null,
-    standBuilds: new Map(stored.stands.map((build) => [build.key, build])),
-    themeBuilds: new Map(stored.themes.map((build) => [build.key, build])),
-    plan: planCollection(files.keys()),
+    standBuilds: new Map(Array.from(stored.stands, (build) => [build.key, build])),
+    themeBuilds: new Map(Array.from(stored.themes, (build) => [build.key, build])),
+    plan: null,
     assets: table.assets,
     assetProblems: table.problems,
     model: { stands: [], themes: [], themeStands: new Map(), problems: [] },
@@ -262,12 +290,13 @@ export function fromStored(
     pagesByKey: new Map(),
     themesBySlug: new Map(),
     problems: [],
-    depIndex: new Map(),
+    depIndex: null,
     search: null,
   };
   deriveState(state);
   // The stored index is used as it is; a store without one (or with one of another version) gets it built.
   const stored_search = Array.isArray(stored.search) ? CollectionSearch.load(stored.search) : null;
+  stored.search = [];
   state.search =
     stored_search && stored_search.size === countSearchDocs(state) ? stored_search : buildSearch(state);
   return state;

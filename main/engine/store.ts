@@ -9,8 +9,8 @@
 // Writes are coalesced and happen after an indexing run has returned: the store always describes a
 // state the engine really had, and if the app stops before a write lands, the next run simply finds
 // the changed files again (the store's file stamps are older than the files).
-import { closeSync, createReadStream, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import type { StandBuild, ThemeBuild } from './assemble';
@@ -18,15 +18,21 @@ import type { StoredSearchRecord } from './search';
 import type { Collection, Problem } from './types';
 import { STORE_SCHEMA } from './types';
 
+/**
+ * A big list of the store: an array when read, and when written any iterable, so that a write streams
+ * the engine's state instead of copying it first (at 10,000 stands a copy is tens of megabytes).
+ */
+export type StoredList<T> = Iterable<T>;
+
 /** One indexed folder as stored. */
 export interface StoredCollection {
   collection: Collection;
   /** Set when the user renamed the collection: re-indexing keeps that name. */
   customName: boolean;
   /** Every file of the last scan: folder-relative path, size, modification time. */
-  files: [string, number, number][];
+  files: StoredList<[string, number, number]>;
   /** Every folder of the last scan: folder-relative path, modification time, entries (see scan.ts). */
-  dirs: [string, number | null, string[]][];
+  dirs: StoredList<[string, number | null, string[]]>;
   scanStartedAt: number;
   walkSignature: string;
   walkProblems: Problem[];
@@ -35,10 +41,11 @@ export interface StoredCollection {
   scanProblems: Problem[];
   siteParams: Record<string, unknown>;
   siteTitle: string | null;
-  stands: StandBuild[];
+  stands: StoredList<StandBuild>;
+  /** A few dozen at most: written with the collection's small fields. */
   themes: ThemeBuild[];
   /** The search index (see search.ts); absent or unusable, it is built again on loading. */
-  search?: StoredSearchRecord[];
+  search?: StoredList<StoredSearchRecord>;
 }
 
 export interface StoreData {
@@ -134,10 +141,17 @@ function rootsInText(text: string): string[] {
   return roots;
 }
 
+/** A store as read: every list an array. */
+type ReadCollection = {
+  [K in keyof StoredCollection]: StoredCollection[K] extends StoredList<infer T> | undefined
+    ? T[]
+    : StoredCollection[K];
+};
+
 /** A light shape check: enough that loading cannot trip over a hand-edited store. */
 function isStoreData(value: unknown): value is StoreData {
   if (!value || typeof value !== 'object') return false;
-  const collections = (value as StoreData).collections;
+  const collections = (value as { collections: ReadCollection[] }).collections;
   if (!Array.isArray(collections)) return false;
   return collections.every(
     (stored) =>
@@ -155,12 +169,28 @@ function isStoreData(value: unknown): value is StoreData {
           build &&
           typeof build.key === 'string' &&
           Array.isArray(build.pageBuilds) &&
+          build.pageBuilds.every(
+            (page) =>
+              page &&
+              page.page &&
+              typeof page.page.slug === 'string' &&
+              typeof page.page.html === 'string' &&
+              typeof page.deps === 'string' &&
+              Array.isArray(page.problems) &&
+              Array.isArray(page.links),
+          ) &&
           Array.isArray(build.crossLinks) &&
           Array.isArray(build.linkProblems) &&
           Array.isArray(build.problems) &&
-          Array.isArray(build.deps),
+          typeof build.deps === 'string',
       ) &&
-      stored.themes.every((build) => build && typeof build.key === 'string' && Array.isArray(build.problems)),
+      stored.themes.every(
+        (build) =>
+          build &&
+          typeof build.key === 'string' &&
+          Array.isArray(build.problems) &&
+          typeof build.deps === 'string',
+      ),
   );
 }
 
@@ -239,10 +269,13 @@ function writeStore(data: StoreData, out: ChunkWriter): void {
     out.push(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"files":[\n`);
     BIG_LISTS.forEach((key, listIndex) => {
       if (listIndex > 0) out.push(`],"${key}":[\n`);
-      const items = (collection[key] ?? []) as unknown[];
-      items.forEach((item, itemIndex) => {
-        out.push(JSON.stringify(item) + (itemIndex < items.length - 1 ? ',\n' : '\n'));
-      });
+      // Each item is written once the next one is known, so the last one gets no comma.
+      let pending: string | null = null;
+      for (const item of (collection[key] ?? []) as Iterable<unknown>) {
+        if (pending !== null) out.push(`${pending},\n`);
+        pending = JSON.stringify(item);
+      }
+      if (pending !== null) out.push(`${pending}\n`);
     });
     out.push(index < data.collections.length - 1 ? ']},\n' : ']}\n');
   });
@@ -297,23 +330,38 @@ async function readStoreLines(file: string): Promise<StoreData | null> {
   }
 }
 
-/** The lines of a UTF-8 file, read in chunks. */
+/**
+ * The lines of a UTF-8 file, read in chunks of bytes: a line is decoded only once it is complete, so
+ * the file is never held whole, neither as bytes nor as text.
+ */
 async function* linesOf(file: string): AsyncGenerator<string, void, undefined> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let rest = '';
+  const handle = await open(file, 'r');
+  let buffer = Buffer.allocUnsafe(4 << 20);
+  let filled = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      const text = rest + chunk;
+    for (;;) {
+      if (filled === buffer.length) {
+        // One line longer than the buffer: make room for it.
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      const end = filled + bytesRead;
       let start = 0;
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
-        yield text.slice(start, at);
+      for (let at = buffer.indexOf(10, start); at !== -1 && at < end; at = buffer.indexOf(10, start)) {
+        yield buffer.toString('utf8', start, at);
         start = at + 1;
       }
-      rest = text.slice(start);
+      if (bytesRead === 0) {
+        if (start < end) yield buffer.toString('utf8', start, end);
+        return;
+      }
+      buffer.copy(buffer, 0, start, end);
+      filled = end - start;
     }
-    if (rest !== '') yield rest;
   } finally {
-    stream.destroy();
+    await handle.close();
   }
 }
 
@@ -344,7 +392,12 @@ export class StoreWriter {
     this.chain = this.chain
       .then(async () => {
         this.db.data = this.snapshot();
-        await this.db.write();
+        try {
+          await this.db.write();
+        } finally {
+          // The engine's state is the truth; a snapshot kept here would only hold memory.
+          this.db.data = emptyData();
+        }
       })
       .catch((error: unknown) => {
         this.error = error;

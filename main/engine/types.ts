@@ -2,7 +2,7 @@
 // by the engine (Node), the preload and the renderer (as types), so it holds no code with side effects.
 
 /** Schema version of the store file; a store with another version is moved aside and rebuilt. */
-export const STORE_SCHEMA = 1;
+export const STORE_SCHEMA = 2;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';

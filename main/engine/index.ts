@@ -13,7 +13,8 @@ import { type CollectionState, fromStored, toStored } from './state';
 import { openStore, StoreWriter, type StoreData } from './store';
 import { type Collection, STORE_SCHEMA } from './types';
 import { uniqueSlug, urlize } from './urlize';
-import { watchFolders, type FolderWatcher } from './watch';
+import type { PartialWalk } from './scan';
+import { watchFolders, type FolderWatcher, type WatchedChanges } from './watch';
 
 export { IndexError } from './errors';
 export { DEFAULT_LIMITS } from './limits';
@@ -125,16 +126,21 @@ class StandaloneEngine implements Engine {
     });
   }
 
-  /** Re-indexes after watched changes: only the given folders are walked again (all when null). */
-  private refresh(collection: string, dirs: string[] | null): Promise<IndexOutcome> {
+  /** Re-indexes after watched changes: only what changed is looked at again (everything when null). */
+  private refresh(collection: string, changes: WatchedChanges | null): Promise<IndexOutcome> {
     return this.run(() => {
       const existing = this.collections.get(collection);
       if (!existing) throw new IndexError('unknown-collection', `There is no collection "${collection}".`);
-      return this.index(collection, existing.collection.root, existing, dirs ?? undefined);
+      return this.index(collection, existing.collection.root, existing, changes ?? undefined);
     });
   }
 
-  private index(id: string, root: string, existing: CollectionState | null, only?: string[]): IndexOutcome {
+  private index(
+    id: string,
+    root: string,
+    existing: CollectionState | null,
+    only?: PartialWalk,
+  ): IndexOutcome {
     const started = performance.now();
     const wasAvailable = existing?.collection.available;
     const { state, outcome } = indexCollection(id, root, existing, {
@@ -175,9 +181,9 @@ class StandaloneEngine implements Engine {
 
   async watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>> {
     if (this.watcher) await this.watcher.close();
-    const watcher = watchFolders((collection, dirs) => {
+    const watcher = watchFolders((collection, changes) => {
       if (!this.collections.has(collection)) return;
-      this.refresh(collection, dirs).then(
+      this.refresh(collection, changes).then(
         (outcome) => {
           const { added, changed, removed } = outcome.change;
           if (added.length + changed.length + removed.length > 0 || !outcome.collection.available)

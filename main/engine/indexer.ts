@@ -17,7 +17,7 @@ import { buildAssetTable, isAssetPath } from './assets';
 import { IndexError } from './errors';
 import { type CollectionPlan, isContentFile, linkKeysOf, planCollection } from './plan';
 import { problem } from './problems';
-import { CONFIG_FILES, scanFolder } from './scan';
+import { CONFIG_FILES, type PartialWalk, scanFolder } from './scan';
 import { CollectionSearch } from './search';
 import { readSiteConfig, yearIn } from './site-config';
 import { type CollectionState, deriveState, emptyCollection, ownersOf, planOf, searchDocsOf } from './state';
@@ -26,8 +26,8 @@ import type { IndexChange, IndexProgress } from './types';
 export interface RunOptions {
   limits: Limits;
   onProgress?: (progress: IndexProgress) => void;
-  /** Folder-relative folders to walk again (watch mode); the rest of the last walk is kept. */
-  only?: string[];
+  /** What to look at again (watch mode); the rest of the last walk is kept. */
+  only?: PartialWalk;
 }
 
 /** The outcome of a run, plus the content files it read (what an incremental run had to look at). */

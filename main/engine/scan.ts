@@ -43,6 +43,14 @@ export interface ScanResult {
   scope: Set<string> | null;
 }
 
+/** What a partial walk (watch mode) looks at again, folder-relative. */
+export interface PartialWalk {
+  /** Folders walked again, with everything below them. */
+  dirs: string[];
+  /** Files only stat'ed again (their content changed); one that is gone or new has its folder walked. */
+  files: string[];
+}
+
 /** What the last walk knew, to skip reading folders and stat'ing assets that cannot have changed. */
 export interface PreviousScan {
   files: Map<string, ScannedFile>;
@@ -73,7 +81,7 @@ export function scanFolder(
   collection: string,
   limits: Limits,
   previous?: PreviousScan,
-  only?: string[],
+  only?: PartialWalk,
 ): ScanResult {
   const startedAt = Date.now();
   const files = new Map<string, ScannedFile>();
@@ -286,7 +294,21 @@ export function scanFolder(
     enterDir(real, rel, depth, true);
   };
 
-  const subtrees = previous && only ? minimalDirs(only) : null;
+  const restat: string[] = [];
+  let subtrees: string[] | null = null;
+  if (previous && only) {
+    // A changed file is stat'ed on its own when it is still the plain file the last walk found, reached
+    // by the same path; anything else (new, gone, a link, now a folder) has its folder walked again.
+    const walkDirs = [...only.dirs];
+    for (const rel of new Set(only.files)) {
+      const known = previous.files.get(rel);
+      const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+      if (known && !known.real && isStillPlainFile(realRoot, rel)) restat.push(rel);
+      else if (previous.dirs.has(rel)) walkDirs.push(rel);
+      else if (parent !== '') walkDirs.push(parent);
+    }
+    subtrees = minimalDirs(walkDirs);
+  }
   /** Files the partial walk may have changed: those it saw and those it dropped. */
   const scope = subtrees ? new Set<string>() : null;
   if (subtrees && previous) {
@@ -304,7 +326,14 @@ export function scanFolder(
       }
     };
     for (const dir of subtrees) drop(dir);
-    const inside = (rel: string) => subtrees.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
+    const walked = subtrees;
+    const inside = (rel: string) => walked.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
+    for (const rel of restat) {
+      if (inside(rel)) continue;
+      files.delete(rel);
+      scope!.add(rel);
+      stamp(rel, path.join(realRoot, ...rel.split('/')));
+    }
     for (const item of previous.problems) if (!inside(item.file)) problems.push(item);
     for (const dir of previous.emptyDirs) if (!inside(dir)) emptyDirs.push(dir);
     for (const dir of subtrees) {
@@ -385,6 +414,16 @@ export function scanFolder(
     startedAt: subtrees && previous ? previous.startedAt : startedAt,
     scope,
   };
+}
+
+/** Whether `rel` is still a regular file at its own path below the real root (no link on the way). */
+function isStillPlainFile(realRoot: string, rel: string): boolean {
+  const abs = path.join(realRoot, ...rel.split('/'));
+  try {
+    return lstatSync(abs).isFile() && realpathSync.native(abs) === abs;
+  } catch {
+    return false;
+  }
 }
 
 /** Folders without those inside others of the list. */

@@ -53,6 +53,28 @@ describe('watch', () => {
       expect(engine.getStand(collection.id, 'beta')!.bodyHtml).toContain(
         `stand-asset://${collection.id}/static/stands/beta/logo.png`,
       );
+      // An edit of a page that exists: that page is read again, nothing else is.
+      writeFileSync(
+        path.join(root, 'content/stands/beta/_index.md'),
+        page('title: Beta page', 'Edited text.\n'),
+      );
+      const edited = await eventually(
+        () => outcomes.find((o) => o.change.changed.includes('content/stands/beta/_index.md')),
+        15_000,
+      );
+      expect(edited.change).toMatchObject({ added: [], removed: [] });
+      expect(edited.reread).toEqual(['content/stands/beta.md', 'content/stands/beta/_index.md']);
+      expect(engine.getStand(collection.id, 'beta')!.bodyHtml).toContain('Edited text.');
+      await expectSameAsFresh(engine, collection.id, root);
+
+      // A whole folder removed: its files leave the index (nothing refers to the logo any more).
+      rmSync(path.join(root, 'static/stands/beta'), { recursive: true });
+      const gone = await eventually(
+        () => outcomes.find((o) => o.change.removed.includes('static/stands/beta/logo.png')),
+        15_000,
+      );
+      expect(gone.reread).toEqual([]);
+      expect(engine.getAsset(collection.id, 'static/stands/beta/logo.png')).toBeNull();
       await expectSameAsFresh(engine, collection.id, root);
     } finally {
       await stop();

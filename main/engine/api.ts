@@ -28,6 +28,8 @@ export interface Limits {
   maxFiles: number;
   /** Most YAML aliases a front matter may use. */
   maxYamlAliases: number;
+  /** Largest front-matter block parsed, in bytes; a larger one is reported and its fields ignored. */
+  maxFrontMatterBytes: number;
 }
 
 export interface EngineOptions {

@@ -7,13 +7,19 @@
 import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 import {
-  parse as parseYaml,
+  Composer,
+  isScalar,
+  LineCounter,
+  Parser,
+  visit,
+  YAMLParseError,
+  type Document,
   type DocumentOptions,
+  type ErrorCode,
   type ParseOptions,
   type SchemaOptions,
-  type ToJSOptions,
 } from 'yaml';
-import { MAX_FRONT_MATTER_NODES } from './limits';
+import { DEFAULT_LIMITS, MAX_FRONT_MATTER_NODES } from './limits';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json' | 'none';
 
@@ -43,8 +49,16 @@ function refuseCode(): never {
   throw new Error('Front matter that runs code is not allowed.');
 }
 
-/** Parses one file's front matter; `text` has LF line endings. Never throws. */
-export function parseFrontMatter(text: string, maxYamlAliases: number): FrontMatterResult {
+/**
+ * Parses one file's front matter; `text` has LF line endings. A block larger than `maxFrontMatterBytes` is
+ * not parsed. Never throws.
+ */
+export function parseFrontMatter(
+  text: string,
+  maxYamlAliases: number,
+  maxFrontMatterBytes: number = DEFAULT_LIMITS.maxFrontMatterBytes,
+): FrontMatterResult {
+  const limits = { maxYamlAliases, maxFrontMatterBytes };
   const issues: FrontMatterIssue[] = [];
   const firstLineEnd = text.indexOf('\n');
   const firstLine = (firstLineEnd === -1 ? text : text.slice(0, firstLineEnd)).trimEnd();
@@ -76,10 +90,10 @@ export function parseFrontMatter(text: string, maxYamlAliases: number): FrontMat
       return { format: 'none', data: emptyData(), ...bodyAfter(text, closing), issues };
     }
     const format: FrontMatterFormat = language === 'toml' ? 'toml' : language === 'json' ? 'json' : 'yaml';
-    return parseDelimited(text, '---', format, maxYamlAliases);
+    return parseDelimited(text, '---', format, limits);
   }
-  if (firstLine === '+++') return parseDelimited(text, '+++', 'toml', maxYamlAliases);
-  if (text.startsWith('{')) return parseJsonObject(text);
+  if (firstLine === '+++') return parseDelimited(text, '+++', 'toml', limits);
+  if (text.startsWith('{')) return parseJsonObject(text, maxFrontMatterBytes);
   return { format: 'none', data: emptyData(), body: text, bodyLine: 1, issues };
 }
 
@@ -112,7 +126,7 @@ function parseDelimited(
   text: string,
   delimiter: '---' | '+++',
   format: 'yaml' | 'toml' | 'json',
-  maxYamlAliases: number,
+  limits: { maxYamlAliases: number; maxFrontMatterBytes: number },
 ): FrontMatterResult {
   const issues: FrontMatterIssue[] = [];
   const closing = findClosing(text, delimiter);
@@ -126,6 +140,8 @@ function parseDelimited(
     return { format, data: emptyData(), body: '', bodyLine: 1, issues };
   }
   const { body, bodyLine } = bodyAfter(text, closing);
+  const tooLarge = sizeIssue(text.slice(0, closing), limits.maxFrontMatterBytes);
+  if (tooLarge) return { format, data: emptyData(), body, bodyLine, issues: [tooLarge] };
   // gray-matter only ever sees the block as we delimited it, with engines that cannot run code.
   const block = text.slice(0, closing) + delimiter + '\n';
   let raw: unknown;
@@ -133,7 +149,7 @@ function parseDelimited(
     raw = matter(block, {
       delimiters: delimiter,
       language: format,
-      engines: safeEngines(maxYamlAliases),
+      engines: safeEngines(limits.maxYamlAliases),
     }).data;
   } catch (error) {
     issues.push(describeParseError(error, kind, delimiter));
@@ -143,7 +159,7 @@ function parseDelimited(
 }
 
 /** Hugo's JSON front matter: the file starts with a JSON object; the body follows its closing brace. */
-function parseJsonObject(text: string): FrontMatterResult {
+function parseJsonObject(text: string, maxFrontMatterBytes: number): FrontMatterResult {
   const issues: FrontMatterIssue[] = [];
   const end = endOfJsonObject(text);
   if (end === -1) {
@@ -162,6 +178,15 @@ function parseJsonObject(text: string): FrontMatterResult {
     bodyStart += newline + 1;
     rest = rest.slice(newline + 1);
   }
+  const tooLarge = sizeIssue(source, maxFrontMatterBytes);
+  if (tooLarge)
+    return {
+      format: 'json',
+      data: emptyData(),
+      body: rest,
+      bodyLine: countLines(text, bodyStart),
+      issues: [tooLarge],
+    };
   let raw: unknown;
   try {
     raw = JSON.parse(source);
@@ -191,19 +216,34 @@ function endOfJsonObject(text: string): number {
   return -1;
 }
 
+// Parsers are only worth their time below this: a block larger than this is refused unread.
+function sizeIssue(block: string, maxBytes: number): FrontMatterIssue | null {
+  // A character is at most 3 UTF-8 bytes (4 for a surrogate pair, which is 2 characters).
+  if (block.length * 3 <= maxBytes) return null;
+  const bytes = Buffer.byteLength(block, 'utf8');
+  if (bytes <= maxBytes) return null;
+  const kib = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en-US')} KiB`;
+  return {
+    code: 'front-matter-invalid',
+    message: `The front matter is too large to read (${kib(bytes)}; at most ${kib(maxBytes)}), so none of its fields were used. Move long text into the page itself.`,
+    line: 1,
+  };
+}
+
 function safeEngines(maxYamlAliases: number): Record<string, (input: string) => object> {
-  const options: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
+  const options: ParseOptions & DocumentOptions & SchemaOptions = {
     schema: 'core',
     customTags: [],
-    maxAliasCount: maxYamlAliases,
     merge: true,
-    uniqueKeys: true,
+    // The library compares every key with every other (minutes for 60,000 keys): duplicates are found
+    // in one pass afterwards instead.
+    uniqueKeys: false,
     prettyErrors: true,
     logLevel: 'error',
   };
   const yaml = (input: string): object => {
     try {
-      return parseYaml(input, options) as object;
+      return parseYamlBlock(input, options, maxYamlAliases) as object;
     } catch (error) {
       // Hugo's YAML parser (go-yaml) accepts quoted strings whose continuation lines are not indented,
       // and real stand files rely on it; retry with those lines indented, which does not change the
@@ -211,7 +251,7 @@ function safeEngines(maxYamlAliases: number): Record<string, (input: string) => 
       const indented = indentQuotedContinuations(input);
       if (indented === input) throw error;
       try {
-        return parseYaml(indented, options) as object;
+        return parseYamlBlock(indented, options, maxYamlAliases) as object;
       } catch {
         throw error;
       }
@@ -228,6 +268,96 @@ function safeEngines(maxYamlAliases: number): Record<string, (input: string) => 
     coffeescript: refuseCode,
     cson: refuseCode,
   };
+}
+
+const STOP = Symbol('first YAML error');
+
+/**
+ * `yaml.parse`, except that it stops at the first error (the library goes on to the end, and a hostile
+ * block can hold a hundred thousand errors, each costing an Error object) and finds duplicate keys in one
+ * pass. Throws a YAMLParseError with its line, like `yaml.parse`.
+ */
+function parseYamlBlock(
+  input: string,
+  options: ParseOptions & DocumentOptions & SchemaOptions,
+  maxAliases: number,
+): unknown {
+  const lines = new LineCounter();
+  const composer = new Composer(options);
+  // The composer reports every error through this (private) handler; throwing from it ends composing.
+  // Should a later version of the library change that, errors are merely slower to find, not missed.
+  const hook = composer as unknown as {
+    onError?: (source: unknown, code: ErrorCode, message: string, warning?: boolean) => void;
+  };
+  const report = hook.onError;
+  if (typeof report === 'function') {
+    hook.onError = (source, code, message, warning) => {
+      report(source, code, message, warning);
+      if (!warning) throw STOP;
+    };
+  }
+  let doc: Document.Parsed | null = null;
+  try {
+    for (const next of composer.compose(new Parser(lines.addNewLine).parse(input), true, input.length)) {
+      if (doc)
+        throw located(
+          new YAMLParseError(
+            [next.range[0], next.range[1]],
+            'MULTIPLE_DOCS',
+            'Source contains multiple documents',
+          ),
+          lines,
+        );
+      doc = next;
+    }
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+  const first = doc?.errors[0] ?? composer.streamInfo().errors[0];
+  if (first) throw located(first, lines);
+  if (!doc) return null;
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate !== null)
+    throw located(
+      new YAMLParseError([duplicate, duplicate + 1], 'DUPLICATE_KEY', 'Map keys must be unique'),
+      lines,
+    );
+  return doc.toJS({ maxAliasCount: maxAliases });
+}
+
+function located(error: YAMLParseError, lines: LineCounter): YAMLParseError {
+  if (error.pos[0] !== -1) error.linePos = [lines.linePos(error.pos[0])];
+  return error;
+}
+
+const NULL_KEY = Symbol('null key');
+
+/**
+ * Offset of the first key that repeats an earlier key of its map (-1 when it has no position), or null.
+ * Keys are equal as the library's `uniqueKeys` compares them: scalars by value, others only to themselves.
+ */
+function firstDuplicateKey(doc: Document.Parsed): number | null {
+  let first: number | null = null;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key: unknown = pair.key;
+        let value: unknown;
+        if (key === null) value = NULL_KEY;
+        else if (isScalar(key)) value = key.value;
+        else continue;
+        if (typeof value === 'number' && Number.isNaN(value)) continue;
+        if (!seen.has(value)) {
+          seen.add(value);
+          continue;
+        }
+        const at = isScalar(key) && key.range ? key.range[0] : (map.range?.[0] ?? -1);
+        if (first === null || first === -1 || (at !== -1 && at < first)) first = at;
+      }
+    },
+  });
+  return first;
 }
 
 /** Indents the continuation lines of multi-line quoted scalars past their key's indentation. */

@@ -15,6 +15,11 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxFiles: 200_000,
   /** YAML aliases per front matter; blocks "billion laughs" expansion. */
   maxYamlAliases: 100,
+  /**
+   * A front-matter block larger than 256 KiB is refused unread (the 2021 edition's largest is ~21 KiB):
+   * YAML parsing costs time per key and per error, and a page's fields never need this much.
+   */
+  maxFrontMatterBytes: 256 * 1024,
 });
 
 /** Largest config.toml read for the site title. */

@@ -2,6 +2,7 @@
 // regexes that backtrack, parsers that compare every key with every other). Each used to take minutes;
 // each must now be indexed or parsed well inside the test's default timeout, with its problems reported.
 import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../../../main/engine/front-matter';
 import { lineAt, lineOf, MAX_PROBLEMS_PER_FILE, sortProblems } from '../../../main/engine/problems';
 import type { Problem } from '../../../main/engine/types';
 import { engineFor, page, tempSite } from './helpers';
@@ -13,7 +14,7 @@ async function indexEvil(body: string, fields = 'title: Evil\nshow_on_overview: 
   const root = tempSite({ [EVIL]: page(fields, body), 'content/stands/fine.md': ok });
   const engine = await engineFor();
   const outcome = await engine.indexFolder(root);
-  const slugs = engine.listStands(outcome.collection.id).map((stand) => stand.slug);
+  const slugs = engine.listAllStands(outcome.collection.id).map((stand) => stand.slug);
   return { engine, ...outcome, slugs, mine: outcome.problems.filter((p) => p.file === EVIL) };
 }
 
@@ -94,5 +95,70 @@ describe('problems of a file full of broken references', () => {
     expect(lines[0]).toBe(n);
     expect(lines[1]).toBe(n - 1);
     expect(lines.at(-1)).toBeNull();
+  });
+});
+
+describe('front matter built to be slow', () => {
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: 1`).join('\n');
+
+  it('refuses a block over 256 KiB unread (60,000 keys), keeping the page', async () => {
+    const { slugs, mine } = await indexEvil(
+      'hello\n',
+      `title: Evil\nshow_on_overview: true\n${keys(60_000)}`,
+    );
+    expect(slugs).toEqual(['evil', 'fine']);
+    const issue = mine.find((p) => p.code === 'front-matter-invalid')!;
+    expect(issue).toMatchObject({ severity: 'error', line: 1 });
+    expect(issue.message).toBe(
+      'The front matter is too large to read (576 KiB; at most 256 KiB), so none of its fields were used. Move long text into the page itself.',
+    );
+    const limited = parseFrontMatter(`---\n${keys(100)}\n---\nbody\n`, 100, 500);
+    expect(limited.issues[0]!.message).toMatch(/too large to read \(1 KiB; at most 1 KiB\)/);
+    expect(limited.body).toBe('body\n');
+    expect(parseFrontMatter(`{"a": "${'x'.repeat(300_000)}"}\nbody`, 100).issues[0]!.message).toMatch(
+      /too large to read \(293 KiB; at most 256 KiB\)/,
+    );
+  });
+
+  it('reads 25,000 keys, in a block or a flow map, without comparing each with every other', () => {
+    const block = parseFrontMatter(`---\n${keys(25_000)}\n---\n`, 100);
+    expect(block.data.k0).toBe(1);
+    expect(block.data.k19000).toBe(1);
+    expect(block.issues.map((i) => i.message)).toEqual([
+      'The front matter is far too large (more than 20000 values); only its beginning was read. Shorten it.',
+    ]);
+    const flow = parseFrontMatter(`---\na: {${keys(19_000).replaceAll('\n', ', ')}}\n---\n`, 100);
+    expect(flow.issues).toEqual([]);
+    expect(Object.keys(flow.data.a as object)).toHaveLength(19_000);
+  });
+
+  it('still refuses duplicate keys at any depth, naming the line', () => {
+    const lineOfDuplicate = (yaml: string) => {
+      const result = parseFrontMatter(`---\n${yaml}\n---\n`, 100);
+      expect(result.data).toEqual({});
+      expect(result.issues[0]!.message).toMatch(/Map keys must be unique/);
+      return result.issues[0]!.line;
+    };
+    expect(lineOfDuplicate('a: 1\nb: 2\na: 3')).toBe(4);
+    expect(lineOfDuplicate('a:\n  x: 1\n  y: 2\n  x: 3\nb: 1\nb: 2')).toBe(5);
+    expect(lineOfDuplicate('a: {x: 1, x: 2}')).toBe(2);
+    expect(lineOfDuplicate('? \n: 1\n? \n: 2')).toBeGreaterThanOrEqual(4);
+    // Keys differing in case are different keys to YAML (Hugo then reads the first).
+    expect(parseFrontMatter('---\na: 1\nA: 2\n---\n', 100).data).toEqual({ a: 1 });
+  });
+
+  it('stops at the first YAML error of 120,000, and retries unindented quoted lines quickly', () => {
+    const broken = parseFrontMatter(`---\ntitle: x\n${'b\n'.repeat(120_000)}---\n`, 100);
+    expect(broken.issues).toEqual([
+      {
+        code: 'front-matter-invalid',
+        message:
+          'The front matter of this page could not be read: Implicit map keys need to be followed by map values on line 3. Fix the YAML between the --- lines.',
+        line: 3,
+      },
+    ]);
+    const quoted = parseFrontMatter(`---\ntitle: "a\n${'b\n'.repeat(120_000)}"\n---\n`, 100);
+    expect(quoted.issues).toEqual([]);
+    expect((quoted.data.title as string).replaceAll(' ', '')).toBe(`a${'b'.repeat(120_000)}`);
   });
 });

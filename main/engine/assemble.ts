@@ -9,7 +9,15 @@ import { processHtml, type HtmlProblemCode, type Resolution } from './html-refs'
 import { chatLink, hostLabel, urlList, webUrl } from './links';
 import { renderMarkdown, renderRichField } from './markdown';
 import { dirOf, extensionOf, splitSegments, stemOf } from './paths';
-import { type CollectionPlan, type PagePlan, type StandPlan, type ThemePlan, urlKeyOf } from './plan';
+import {
+  type CollectionPlan,
+  linkByFile,
+  linkByUrl,
+  type PagePlan,
+  type StandPlan,
+  type ThemePlan,
+  urlKeyOf,
+} from './plan';
 import { problem, lineOf } from './problems';
 import { compareHugoPages, isPublished, type SortablePage, titleSortKey, toBool, toDate } from './publish';
 import { readTextFile } from './read';
@@ -250,11 +258,11 @@ class FileRenderer {
       for (const url of candidates.urls) {
         const urlKey = urlKeyOf(url);
         deps.add(`url:${urlKey}`);
-        const target = ctx.plan.urlLinks.get(urlKey);
+        const target = linkByUrl(ctx.plan, urlKey);
         if (target) return this.internal(target, fragment, path);
       }
       for (const file of candidates.files) {
-        const target = ctx.plan.fileLinks.get(file);
+        const target = linkByFile(ctx.plan, file);
         if (target) {
           deps.add(`file:${file}`);
           return this.internal(target, fragment, path);
@@ -304,7 +312,7 @@ class FileRenderer {
       const stem = joined.join('/');
       for (const candidate of [stem, `${stem}.md`, `${stem}.html`, `${stem}/_index.md`, `${stem}/index.md`]) {
         this.deps.add(`file:${candidate}`);
-        const link = this.ctx.plan.fileLinks.get(candidate);
+        const link = linkByFile(this.ctx.plan, candidate);
         if (link) return siteUrlOf(this.ctx.plan, link) + fragment;
       }
     }
@@ -338,12 +346,8 @@ function joinInside(base: string[], path: string): string[] | null {
 function siteUrlOf(plan: CollectionPlan, target: LinkTarget): string {
   if (target.type === 'theme') return `/themes/${target.theme}/`;
   if (target.type === 'stand') return `/stands/${target.stand}/`;
-  for (const stand of plan.stands.values()) {
-    if (stand.slug !== target.stand) continue;
-    const page = stand.pages.find((candidate) => candidate.slug === target.page);
-    if (page) return `/${page.urlKey}/`;
-  }
-  return `/stands/${target.stand}/`;
+  const page = plan.stands.get(target.stand)?.pages.find((candidate) => candidate.slug === target.page);
+  return page ? `/${page.urlKey}/` : `/stands/${target.stand}/`;
 }
 
 function htmlMessage(code: HtmlProblemCode, rawRef: string, tag: string): string {

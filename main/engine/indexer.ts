@@ -15,7 +15,7 @@ import {
 } from './assemble';
 import { buildAssetTable, isAssetPath } from './assets';
 import { IndexError } from './errors';
-import { type CollectionPlan, isContentFile, linkKeysOf, planCollection } from './plan';
+import { type CollectionPlan, isContentFile, linkKeysOf, ownerOf, planCollection } from './plan';
 import { problem } from './problems';
 import { CONFIG_FILES, type PartialWalk, scanFolder } from './scan';
 import { CollectionSearch } from './search';
@@ -325,12 +325,12 @@ function affectedOwners(
   keys: Set<string>,
 ): Set<string> {
   const owners = new Set<string>();
-  const ownerOf = (p: CollectionPlan, rel: string) => {
-    const owner = p.owner.get(rel);
+  const addOwner = (p: CollectionPlan, rel: string) => {
+    const owner = ownerOf(p, rel);
     if (owner) owners.add(owner);
   };
-  for (const rel of [...change.added, ...change.changed]) ownerOf(plan, rel);
-  for (const rel of [...change.removed, ...change.changed]) ownerOf(oldPlan, rel);
+  for (const rel of [...change.added, ...change.changed]) addOwner(plan, rel);
+  for (const rel of [...change.removed, ...change.changed]) addOwner(oldPlan, rel);
   // Files that appeared or vanished change what references resolve to.
   for (const key of keys) for (const owner of ownersOf(previous, key)) owners.add(owner);
   for (const key of oldPlan.stands.keys()) if (!plan.stands.has(key)) owners.add(`stand:${key}`);

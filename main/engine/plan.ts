@@ -58,15 +58,6 @@ export interface ThemePlan {
 export interface CollectionPlan {
   stands: Map<string, StandPlan>;
   themes: Map<string, ThemePlan>;
-  /** Which plan a content file belongs to: `stand:<key>` or `theme:<key>`. */
-  owner: Map<string, string>;
-  /**
-   * Link targets by site URL key (`stands/x/page`) and by content file (`content/stands/x/page.md`).
-   * Two maps keyed by strings the plan already holds, rather than one keyed by new `url:`/`file:`
-   * strings: at 10,000 stands that is tens of thousands of strings less.
-   */
-  urlLinks: Map<string, LinkTarget>;
-  fileLinks: Map<string, LinkTarget>;
 }
 
 const STANDS = 'content/stands/';
@@ -77,19 +68,10 @@ const THEMES = 'content/themes/';
  * the same URL on the site; like Hugo (checked with `hugo`), the last in byte order wins.
  */
 export function planCollection(files: Iterable<string>): CollectionPlan {
+  // At 10,000 stands this runs over 41,000 content files: it keeps map lookups to one per stand folder
+  // (a folder's files are next to each other once sorted) rather than several per file.
   const stands = new Map<string, StandPlan>();
   const themes = new Map<string, ThemePlan>();
-  const owner = new Map<string, string>();
-  // One owner string per stand, shared by all its files (tens of thousands of files at 10,000 stands).
-  const owners = new Map<string, string>();
-  const ownerKey = (slug: string) => {
-    let key = owners.get(slug);
-    if (key === undefined) {
-      key = `stand:${slug}`;
-      owners.set(slug, key);
-    }
-    return key;
-  };
   const standOf = (slug: string) => {
     let plan = stands.get(slug);
     if (!plan) {
@@ -111,58 +93,60 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
   const sorted = [...files].filter(isContentFile).sort();
   // Which folder of each slug wins (the last name in byte order).
   const folderOf = new Map<string, string>();
+  let lastFolder: string | null = null;
   for (const file of sorted) {
     if (!file.startsWith(STANDS)) continue;
-    const rest = file.slice(STANDS.length);
-    const slash = rest.indexOf('/');
-    if (slash !== -1) folderOf.set(urlize(rest.slice(0, slash)), rest.slice(0, slash));
+    const slash = file.indexOf('/', STANDS.length);
+    if (slash === -1) continue;
+    const folder = file.slice(STANDS.length, slash);
+    if (folder === lastFolder) continue;
+    lastFolder = folder;
+    folderOf.set(urlize(folder), folder);
   }
-  const folderPages = new Map<string, string[]>();
+  const folderPages = new Map<StandPlan, string[]>();
+  let current: { folder: string; plan: StandPlan; winner: boolean } | null = null;
 
   for (const file of sorted) {
     if (file.startsWith(STANDS)) {
-      const rest = file.slice(STANDS.length);
-      const slash = rest.indexOf('/');
+      const slash = file.indexOf('/', STANDS.length);
       if (slash === -1) {
-        const stem = stemOf(rest);
+        const stem = stemOf(file.slice(STANDS.length));
         if (stem === '_index' || stem === 'index') continue;
-        const plan = standOf(urlize(stem));
-        plan.listings.push(file);
-        owner.set(file, ownerKey(plan.key));
+        standOf(urlize(stem)).listings.push(file);
         continue;
       }
-      const folder = rest.slice(0, slash);
-      const plan = standOf(urlize(folder));
-      owner.set(file, ownerKey(plan.key));
-      if (folderOf.get(plan.slug) !== folder) {
+      const folder = file.slice(STANDS.length, slash);
+      if (current === null || current.folder !== folder) {
+        const plan = standOf(urlize(folder));
+        current = { folder, plan, winner: folderOf.get(plan.slug) === folder };
+        if (current.winner) plan.folder = folder;
+      }
+      const plan = current.plan;
+      if (!current.winner) {
         plan.skipped.push({ file, reason: 'duplicate-folder' });
         continue;
       }
-      plan.folder = folder;
-      const inner = rest.slice(slash + 1);
-      if (!inner.includes('/') && stemOf(inner) === '_index') {
+      const inner = file.slice(slash + 1);
+      const nested = inner.includes('/');
+      const stem = nested ? '' : stemOf(inner);
+      if (stem === '_index') {
         if (plan.section) plan.skipped.push({ file: plan.section, reason: 'duplicate-index' });
         plan.section = file;
         continue;
       }
-      if (!inner.includes('/') && stemOf(inner) === 'index') {
+      if (stem === 'index') {
         if (plan.bundle) plan.skipped.push({ file: plan.bundle, reason: 'duplicate-index' });
         plan.bundle = file;
         continue;
       }
-      const list = folderPages.get(plan.key) ?? [];
-      list.push(file);
-      folderPages.set(plan.key, list);
+      const list = folderPages.get(plan);
+      if (list) list.push(file);
+      else folderPages.set(plan, [file]);
     } else if (file.startsWith(THEMES)) {
-      const rest = file.slice(THEMES.length);
-      const slash = rest.indexOf('/');
-      if (slash === -1) continue;
-      const key = rest.slice(0, slash);
-      const inner = rest.slice(slash + 1);
-      if (inner.includes('/') || stemOf(inner) !== '_index') continue;
-      const slug = urlize(key);
+      const theme = themeKeyOf(file);
+      if (theme === null) continue;
+      const slug = urlize(theme);
       themes.set(slug, { key: slug, slug, file });
-      owner.set(file, `theme:${slug}`);
     }
   }
 
@@ -176,7 +160,7 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
       plan.skipped.push({ file: extra, reason: 'duplicate-listing' });
     plan.listings = plan.listings.slice(-1);
     const taken = new Set<string>();
-    for (const file of folderPages.get(plan.key) ?? []) {
+    for (const file of folderPages.get(plan) ?? []) {
       const inner = file.slice(STANDS.length + plan.folder!.length + 1);
       const segments = inner.split('/');
       const dirs = segments.slice(0, -1);
@@ -198,35 +182,99 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
       else plan.orphans.push(page);
     }
   }
+  return { stands, themes };
+}
 
-  const urlLinks = new Map<string, LinkTarget>();
-  const fileLinks = new Map<string, LinkTarget>();
-  for (const plan of stands.values()) {
-    const stand: LinkTarget = { type: 'stand', stand: plan.slug };
-    urlLinks.set(`stands/${plan.slug}`, stand);
-    for (const file of [...plan.listings, plan.section, plan.bundle]) if (file) fileLinks.set(file, stand);
-    for (const page of plan.pages) {
-      const target: LinkTarget = { type: 'page', stand: plan.slug, page: page.slug };
-      urlLinks.set(page.urlKey, target);
-      fileLinks.set(page.file, target);
-    }
-    for (const page of plan.orphans) {
-      urlLinks.set(page.urlKey, stand);
-      fileLinks.set(page.file, stand);
-    }
+/** The theme folder name of a theme page (`content/themes/<name>/_index.*`), or null. */
+function themeKeyOf(file: string): string | null {
+  if (!file.startsWith(THEMES)) return null;
+  const rest = file.slice(THEMES.length);
+  const slash = rest.indexOf('/');
+  if (slash === -1) return null;
+  const inner = rest.slice(slash + 1);
+  if (inner.includes('/') || stemOf(inner) !== '_index') return null;
+  return rest.slice(0, slash);
+}
+
+/**
+ * Which plan a content file belongs to (`stand:<key>` or `theme:<key>`), told from its path: a
+ * listing file, any file in a stand's folder (skipped ones included), a theme's page.
+ */
+export function ownerOf(plan: CollectionPlan, file: string): string | null {
+  if (!isContentFile(file)) return null;
+  if (file.startsWith(STANDS)) {
+    const slash = file.indexOf('/', STANDS.length);
+    let key: string;
+    if (slash === -1) {
+      const stem = stemOf(file.slice(STANDS.length));
+      if (stem === '_index' || stem === 'index') return null;
+      key = urlize(stem);
+    } else key = urlize(file.slice(STANDS.length, slash));
+    return plan.stands.has(key) ? `stand:${key}` : null;
   }
-  for (const plan of themes.values()) {
-    const target: LinkTarget = { type: 'theme', theme: plan.slug };
-    urlLinks.set(`themes/${plan.slug}`, target);
-    if (plan.file) fileLinks.set(plan.file, target);
+  const theme = themeKeyOf(file);
+  if (theme === null) return null;
+  const slug = urlize(theme);
+  return plan.themes.has(slug) ? `theme:${slug}` : null;
+}
+
+/** Pages of a stand by URL key and by file, made when a stand with many pages is first looked in. */
+const pageIndexes = new WeakMap<StandPlan, { byUrl: Map<string, PagePlan>; byFile: Map<string, PagePlan> }>();
+
+function findPage(stand: StandPlan, by: 'byUrl' | 'byFile', value: string): PagePlan | undefined {
+  const pages = stand.pages.length > 0 ? stand.pages : stand.orphans;
+  if (pages.length <= 16) return pages.find((page) => (by === 'byUrl' ? page.urlKey : page.file) === value);
+  let index = pageIndexes.get(stand);
+  if (!index) {
+    index = { byUrl: new Map(), byFile: new Map() };
+    for (const page of pages) {
+      index.byUrl.set(page.urlKey, page);
+      index.byFile.set(page.file, page);
+    }
+    pageIndexes.set(stand, index);
   }
-  return { stands, themes, owner, urlLinks, fileLinks };
+  return index[by].get(value);
+}
+
+/** The stand, page or theme a site URL key (`stands/x/page`, lowercase, no slashes around) leads to. */
+export function linkByUrl(plan: CollectionPlan, urlKey: string): LinkTarget | null {
+  const parts = urlKey.split('/');
+  if (parts[0] === 'themes' && parts.length === 2)
+    return plan.themes.has(parts[1]!) ? { type: 'theme', theme: parts[1]! } : null;
+  if (parts[0] !== 'stands' || parts.length < 2) return null;
+  const stand = plan.stands.get(parts[1]!);
+  if (!stand) return null;
+  if (parts.length === 2) return { type: 'stand', stand: stand.slug };
+  const page = findPage(stand, 'byUrl', urlKey);
+  if (!page) return null;
+  return stand.pages.length > 0
+    ? { type: 'page', stand: stand.slug, page: page.slug }
+    : { type: 'stand', stand: stand.slug };
+}
+
+/** The stand, page or theme a content file (`content/stands/x/page.md`) renders. */
+export function linkByFile(plan: CollectionPlan, file: string): LinkTarget | null {
+  const owner = ownerOf(plan, file);
+  if (owner === null) return null;
+  const key = owner.slice(owner.indexOf(':') + 1);
+  if (owner.startsWith('theme:')) {
+    const theme = plan.themes.get(key)!;
+    return theme.file === file ? { type: 'theme', theme: theme.slug } : null;
+  }
+  const stand = plan.stands.get(key)!;
+  if (file === stand.listings[0] || file === stand.section || file === stand.bundle)
+    return { type: 'stand', stand: stand.slug };
+  const page = findPage(stand, 'byFile', file);
+  if (!page) return null;
+  return stand.pages.length > 0
+    ? { type: 'page', stand: stand.slug, page: page.slug }
+    : { type: 'stand', stand: stand.slug };
 }
 
 /** The link-map keys a content file contributes (what changes when it appears or disappears). */
 export function linkKeysOf(plan: CollectionPlan, file: string): string[] {
   const keys = [`file:${file}`];
-  const ownerKey = plan.owner.get(file);
+  const ownerKey = ownerOf(plan, file);
   if (!ownerKey) return keys;
   const [kind, key] = [ownerKey.slice(0, ownerKey.indexOf(':')), ownerKey.slice(ownerKey.indexOf(':') + 1)];
   if (kind === 'theme') {

@@ -17,7 +17,7 @@ import { buildAssetTable, isAssetPath } from './assets';
 import { IndexError } from './errors';
 import { type CollectionPlan, isContentFile, linkKeysOf, ownerOf, planCollection } from './plan';
 import { problem } from './problems';
-import { CONFIG_FILES, type PartialWalk, scanFolder } from './scan';
+import { CONFIG_FILES, type PartialWalk, type ScanResult, scanFolder } from './scan';
 import { CollectionSearch } from './search';
 import { readSiteConfig, yearIn } from './site-config';
 import { type CollectionState, deriveState, emptyCollection, ownersOf, planOf, searchDocsOf } from './state';
@@ -80,10 +80,28 @@ export function indexCollection(
       : undefined,
     options.only,
   );
+  try {
+    return afterScan(id, root, previous, options, scan, progress);
+  } catch (error) {
+    // The tables a partial walk updated in place must not claim files the index has not taken in.
+    scan.before?.undo();
+    throw error;
+  }
+}
+
+function afterScan(
+  id: string,
+  root: string,
+  previous: CollectionState | null,
+  options: RunOptions,
+  scan: ScanResult,
+  progress: (phase: IndexProgress['phase'], done?: number, total?: number) => void,
+): { state: CollectionState; outcome: RunOutcome } {
   const change: IndexChange = { collection: id, added: [], changed: [], removed: [] };
   const compare = (rel: string) => {
     const file = scan.files.get(rel);
-    const old = previous?.files.get(rel);
+    // A partial walk updated the last walk's table in place: the old entry is in `before`.
+    const old = scan.before?.files.has(rel) ? scan.before.files.get(rel) : previous?.files.get(rel);
     if (file && !old) change.added.push(rel);
     else if (file && old && (old.size !== file.size || old.mtimeMs !== file.mtimeMs))
       change.changed.push(rel);

@@ -41,6 +41,11 @@ export interface ScanResult {
   startedAt: number;
   /** For a partial walk, the only files that may differ from the last walk; null after a full walk. */
   scope: Set<string> | null;
+  /**
+   * For a partial walk, which updates the last walk's tables in place (copying them costs more than
+   * the walk itself), what the changed entries were before; `undo` puts them back.
+   */
+  before: { files: Map<string, ScannedFile | undefined>; undo(): void } | null;
 }
 
 /** What a partial walk (watch mode) looks at again, folder-relative. */
@@ -84,8 +89,27 @@ export function scanFolder(
   only?: PartialWalk,
 ): ScanResult {
   const startedAt = Date.now();
-  const files = new Map<string, ScannedFile>();
-  const dirs = new Map<string, ScannedDir>();
+  const partial = previous !== undefined && only !== undefined;
+  const files = partial ? previous.files : new Map<string, ScannedFile>();
+  const dirs = partial ? previous.dirs : new Map<string, ScannedDir>();
+  const filesBefore = new Map<string, ScannedFile | undefined>();
+  const dirsBefore = new Map<string, ScannedDir | undefined>();
+  const setFile = (rel: string, file: ScannedFile) => {
+    if (partial && !filesBefore.has(rel)) filesBefore.set(rel, files.get(rel));
+    files.set(rel, file);
+  };
+  const deleteFile = (rel: string): boolean => {
+    if (partial && !filesBefore.has(rel)) filesBefore.set(rel, files.get(rel));
+    return files.delete(rel);
+  };
+  const setDir = (rel: string, dir: ScannedDir) => {
+    if (partial && !dirsBefore.has(rel)) dirsBefore.set(rel, dirs.get(rel));
+    dirs.set(rel, dir);
+  };
+  const deleteDir = (rel: string) => {
+    if (partial && !dirsBefore.has(rel)) dirsBefore.set(rel, dirs.get(rel));
+    dirs.delete(rel);
+  };
   const problems: Problem[] = [];
   const emptyDirs: string[] = [];
   const realRoot = realpathSync(root);
@@ -120,7 +144,7 @@ export function scanFolder(
       );
       return;
     }
-    files.set(
+    setFile(
       rel,
       real
         ? { rel, size: stat.size, mtimeMs: stat.mtimeMs, real }
@@ -133,7 +157,8 @@ export function scanFolder(
     relDir: string,
     mtimeMs: number,
   ): { entries: string[]; cached: boolean } | null => {
-    const known = previous?.dirs.get(relDir);
+    // In a partial walk the tables are updated in place: what the last walk knew may be in `dirsBefore`.
+    const known = dirsBefore.has(relDir) ? dirsBefore.get(relDir) : previous?.dirs.get(relDir);
     if (known && known.mtimeMs === mtimeMs && mtimeMs < trustBefore)
       return { entries: known.entries, cached: true };
     let dirents: Dirent[];
@@ -162,7 +187,7 @@ export function scanFolder(
   const walk = (absDir: string, relDir: string, depth: number, mtimeMs: number) => {
     const listed = listing(absDir, relDir, mtimeMs);
     if (!listed) return;
-    dirs.set(relDir, { mtimeMs, entries: listed.entries });
+    setDir(relDir, { mtimeMs, entries: listed.entries });
     if (listed.entries.length === 0) emptyDirs.push(relDir);
     for (const entry of listed.entries) {
       if (stopped) return;
@@ -183,8 +208,13 @@ export function scanFolder(
       const rel = `${relDir}/${name}`;
       const abs = `${absDir}${path.sep}${name}`;
       if (kind === 'f') {
-        const known = listed.cached && !isContentFile(rel) ? previous?.files.get(rel) : undefined;
-        if (known && !known.real) files.set(rel, known);
+        const known =
+          listed.cached && !isContentFile(rel)
+            ? filesBefore.has(rel)
+              ? filesBefore.get(rel)
+              : previous?.files.get(rel)
+            : undefined;
+        if (known && !known.real) setFile(rel, known);
         else stamp(rel, abs);
       } else if (kind === 'd') {
         enterDir(abs, rel, depth, false);
@@ -264,7 +294,7 @@ export function scanFolder(
       return;
     }
     if (target.isFile()) {
-      files.set(rel, { rel, size: target.size, mtimeMs: target.mtimeMs, real });
+      setFile(rel, { rel, size: target.size, mtimeMs: target.mtimeMs, real });
       return;
     }
     if (!target.isDirectory()) {
@@ -313,16 +343,14 @@ export function scanFolder(
   const scope = subtrees ? new Set<string>() : null;
   if (subtrees && previous) {
     // Watch mode: only the folders something happened in are walked again; the rest is as it was.
-    for (const [rel, file] of previous.files) files.set(rel, file);
-    for (const name of CONFIG_FILES) files.delete(name);
-    for (const [rel, dir] of previous.dirs) dirs.set(rel, dir);
+    for (const name of CONFIG_FILES) deleteFile(name);
     const drop = (dir: string) => {
       const known = dirs.get(dir);
-      dirs.delete(dir);
+      deleteDir(dir);
       for (const entry of known?.entries ?? []) {
         const rel = `${dir}/${entry.slice(1)}`;
         if (entry[0] === 'd' || entry[0] === 'l') drop(rel);
-        if (files.delete(rel)) scope!.add(rel);
+        if (deleteFile(rel)) scope!.add(rel);
       }
     };
     for (const dir of subtrees) drop(dir);
@@ -330,7 +358,7 @@ export function scanFolder(
     const inside = (rel: string) => walked.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
     for (const rel of restat) {
       if (inside(rel)) continue;
-      files.delete(rel);
+      deleteFile(rel);
       scope!.add(rel);
       stamp(rel, path.join(realRoot, ...rel.split('/')));
     }
@@ -383,7 +411,7 @@ export function scanFolder(
       const stat = statSync(abs);
       const real = realpathSync(abs);
       if (stat.isFile() && isInsideDir(realRoot, real)) {
-        files.set(
+        setFile(
           name,
           real === abs
             ? { rel: name, size: stat.size, mtimeMs: stat.mtimeMs }
@@ -413,6 +441,21 @@ export function scanFolder(
     emptyDirs,
     startedAt: subtrees && previous ? previous.startedAt : startedAt,
     scope,
+    before: partial
+      ? {
+          files: filesBefore,
+          undo() {
+            for (const [rel, file] of filesBefore) {
+              if (file) files.set(rel, file);
+              else files.delete(rel);
+            }
+            for (const [rel, dir] of dirsBefore) {
+              if (dir) dirs.set(rel, dir);
+              else dirs.delete(rel);
+            }
+          },
+        }
+      : null,
   };
 }
 

@@ -111,7 +111,10 @@ function afterScan(
     for (const rel of [...scan.scope].sort()) compare(rel);
   } else {
     for (const rel of scan.files.keys()) compare(rel);
-    if (previous) for (const rel of previous.files.keys()) if (!scan.files.has(rel)) change.removed.push(rel);
+    // Every file found was known and as many were known as found: none can have vanished.
+    const sameSet = previous !== null && change.added.length === 0 && previous.files.size === scan.files.size;
+    if (previous && !sameSet)
+      for (const rel of previous.files.keys()) if (!scan.files.has(rel)) change.removed.push(rel);
   }
 
   const wasAvailable = previous?.collection.available ?? false;
@@ -185,7 +188,9 @@ function afterScan(
     search: null,
   };
   const rebuildAll = !previous || configChanged || !wasAvailable;
-  const oldPlan = previous && !rebuildAll ? (previous.plan ?? planCollection(previous.files.keys())) : null;
+  // The walk updated the file table in place: the old list is today's without what appeared, plus what vanished.
+  const oldPlan =
+    previous && !rebuildAll ? (previous.plan ?? planCollection(oldFileList(scan, change))) : null;
   const changedKeys = rebuildAll ? new Set<string>() : changedLinkKeys(oldPlan!, plan, change);
   const affected = rebuildAll
     ? allOwners(plan, previous)
@@ -313,6 +318,13 @@ function emptyStandFolders(collection: string, emptyDirs: string[]) {
         { stand: null },
       ),
     );
+}
+
+/** The files of the walk before this one. */
+function* oldFileList(scan: ScanResult, change: IndexChange): Generator<string, void, undefined> {
+  const added = new Set(change.added);
+  for (const rel of scan.files.keys()) if (!added.has(rel)) yield rel;
+  yield* change.removed;
 }
 
 /** Every stand and theme of the plan, and those the last run built that are gone now. */

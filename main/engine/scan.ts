@@ -22,12 +22,16 @@ export interface ScannedFile {
   mtimeMs: number;
   /** The real absolute path when the file is reached through a symlink inside the folder. */
   real?: string;
+  /** The last walk that saw it (scanFolder's own bookkeeping). */
+  seen?: number;
 }
 
 /** A folder's entries as of a walk: name prefixed by its kind (d folder, f file, l link, o other). */
 export interface ScannedDir {
   mtimeMs: number;
   entries: string[];
+  /** The last walk that saw it (scanFolder's own bookkeeping). */
+  seen?: number;
 }
 
 export interface ScanResult {
@@ -89,25 +93,43 @@ export function scanFolder(
   only?: PartialWalk,
 ): ScanResult {
   const startedAt = Date.now();
-  const partial = previous !== undefined && only !== undefined;
-  const files = partial ? previous.files : new Map<string, ScannedFile>();
-  const dirs = partial ? previous.dirs : new Map<string, ScannedDir>();
+  // A walk after an earlier one updates that walk's tables in place: building them anew costs more
+  // than the walk itself at 10,000 stands (90,000 entries, most of them unchanged). What it replaces is
+  // kept in `filesBefore`/`dirsBefore`, to tell what changed and to undo. A whole walk marks what it
+  // sees with this generation and drops the rest afterwards.
+  const inPlace = previous !== undefined;
+  const partial = inPlace && only !== undefined;
+  const generation = ++walkGeneration;
+  const files = inPlace ? previous.files : new Map<string, ScannedFile>();
+  const dirs = inPlace ? previous.dirs : new Map<string, ScannedDir>();
   const filesBefore = new Map<string, ScannedFile | undefined>();
   const dirsBefore = new Map<string, ScannedDir | undefined>();
   const setFile = (rel: string, file: ScannedFile) => {
-    if (partial && !filesBefore.has(rel)) filesBefore.set(rel, files.get(rel));
+    const old = files.get(rel);
+    if (old && old.size === file.size && old.mtimeMs === file.mtimeMs && old.real === file.real) {
+      old.seen = generation;
+      return;
+    }
+    if (inPlace && !filesBefore.has(rel)) filesBefore.set(rel, old);
     files.set(rel, file);
+    file.seen = generation;
   };
   const deleteFile = (rel: string): boolean => {
-    if (partial && !filesBefore.has(rel)) filesBefore.set(rel, files.get(rel));
+    if (inPlace && !filesBefore.has(rel)) filesBefore.set(rel, files.get(rel));
     return files.delete(rel);
   };
   const setDir = (rel: string, dir: ScannedDir) => {
-    if (partial && !dirsBefore.has(rel)) dirsBefore.set(rel, dirs.get(rel));
+    const old = dirs.get(rel);
+    if (old && sameDir(old, dir)) {
+      old.seen = generation;
+      return;
+    }
+    if (inPlace && !dirsBefore.has(rel)) dirsBefore.set(rel, old);
     dirs.set(rel, dir);
+    dir.seen = generation;
   };
   const deleteDir = (rel: string) => {
-    if (partial && !dirsBefore.has(rel)) dirsBefore.set(rel, dirs.get(rel));
+    if (inPlace && !dirsBefore.has(rel)) dirsBefore.set(rel, dirs.get(rel));
     dirs.delete(rel);
   };
   const problems: Problem[] = [];
@@ -433,6 +455,11 @@ export function scanFolder(
     for (const dir of subtrees) collect(dir);
     for (const name of CONFIG_FILES) scope.add(name);
   }
+  if (inPlace && !partial) {
+    // What the whole walk did not see is gone.
+    for (const [rel, file] of files) if (file.seen !== generation) deleteFile(rel);
+    for (const [rel, dir] of dirs) if (dir.seen !== generation) deleteDir(rel);
+  }
   // A partial walk did not look at every folder: the next walk must not trust folders by this time.
   return {
     files,
@@ -440,8 +467,9 @@ export function scanFolder(
     problems,
     emptyDirs,
     startedAt: subtrees && previous ? previous.startedAt : startedAt,
-    scope,
-    before: partial
+    // After a whole walk in place, what may differ is what it replaced.
+    scope: scope ?? (inPlace ? new Set(filesBefore.keys()) : null),
+    before: inPlace
       ? {
           files: filesBefore,
           undo() {
@@ -457,6 +485,16 @@ export function scanFolder(
         }
       : null,
   };
+}
+
+/** Walks so far, to mark what a walk saw (see scanFolder). */
+let walkGeneration = 0;
+
+function sameDir(a: ScannedDir, b: ScannedDir): boolean {
+  if (a.entries === b.entries) return Object.is(a.mtimeMs, b.mtimeMs);
+  if (!Object.is(a.mtimeMs, b.mtimeMs) || a.entries.length !== b.entries.length) return false;
+  for (let i = 0; i < a.entries.length; i++) if (a.entries[i] !== b.entries[i]) return false;
+  return true;
 }
 
 /** Whether `rel` is still a regular file at its own path below the real root (no link on the way). */

@@ -165,3 +165,38 @@ describe('incremental re-indexing', () => {
     expect(engine.search(id, 'beacons').map((g) => g.stand)).toEqual(['lighthouse']);
   });
 });
+
+describe('incremental re-indexing after opening the store', () => {
+  // The plan is not stored: a run after opening makes the old one from the file list as it was.
+  it('rebuilds the stands linking to a page that vanished, and the stands a new page is linked from', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const root = path.join(tempDir(), 'harbour');
+    cpSync(path.join(FIXTURES, 'site'), root, { recursive: true });
+    edit(
+      root,
+      'content/stands/quay-db.md',
+      page(
+        'title: Quay DB\nshow_on_overview: true',
+        '[intro](/stands/lighthouse/intro/) [new](/stands/lighthouse/fresh/)\n',
+      ),
+    );
+    const first = await engineFor({ dbFile });
+    const id = (await first.indexFolder(root)).collection.id;
+    await first.close();
+
+    const second = await engineFor({ dbFile });
+    rmSync(path.join(root, 'content/stands/lighthouse/intro.md'));
+    const removed = await second.reindex(id);
+    expect(removed.change.removed).toEqual(['content/stands/lighthouse/intro.md']);
+    expect(removed.reread).toContain('content/stands/quay-db.md');
+    await expectSameAsFresh(second, id, root);
+    await second.close();
+
+    const third = await engineFor({ dbFile });
+    edit(root, 'content/stands/lighthouse/fresh.md', page('title: Fresh'));
+    const added = await third.reindex(id);
+    expect(added.change.added).toEqual(['content/stands/lighthouse/fresh.md']);
+    expect(added.reread).toContain('content/stands/quay-db.md');
+    await expectSameAsFresh(third, id, root);
+  });
+});

@@ -104,14 +104,19 @@ export function scanFolder(
   const dirs = inPlace ? previous.dirs : new Map<string, ScannedDir>();
   const filesBefore = new Map<string, ScannedFile | undefined>();
   const dirsBefore = new Map<string, ScannedDir | undefined>();
+  // Entries marked by this walk: when they are all there is, nothing vanished and nothing is swept.
+  let filesSeen = 0;
+  let dirsSeen = 0;
   const setFile = (rel: string, file: ScannedFile) => {
     const old = files.get(rel);
     if (old && old.size === file.size && old.mtimeMs === file.mtimeMs && old.real === file.real) {
+      if (old.seen !== generation) filesSeen++;
       old.seen = generation;
       return;
     }
     if (inPlace && !filesBefore.has(rel)) filesBefore.set(rel, old);
     files.set(rel, file);
+    if (old?.seen !== generation) filesSeen++;
     file.seen = generation;
   };
   const deleteFile = (rel: string): boolean => {
@@ -121,11 +126,13 @@ export function scanFolder(
   const setDir = (rel: string, dir: ScannedDir) => {
     const old = dirs.get(rel);
     if (old && sameDir(old, dir)) {
+      if (old.seen !== generation) dirsSeen++;
       old.seen = generation;
       return;
     }
     if (inPlace && !dirsBefore.has(rel)) dirsBefore.set(rel, old);
     dirs.set(rel, dir);
+    if (old?.seen !== generation) dirsSeen++;
     dir.seen = generation;
   };
   const deleteDir = (rel: string) => {
@@ -164,6 +171,13 @@ export function scanFolder(
           'This is not a regular file (a pipe, socket or device), so it was skipped.',
         ),
       );
+      return;
+    }
+    // Unchanged (the usual case): mark the entry the last walk made rather than make another.
+    const old = files.get(rel);
+    if (old && old.size === stat.size && old.mtimeMs === stat.mtimeMs && old.real === real) {
+      if (old.seen !== generation) filesSeen++;
+      old.seen = generation;
       return;
     }
     setFile(
@@ -457,8 +471,8 @@ export function scanFolder(
   }
   if (inPlace && !partial) {
     // What the whole walk did not see is gone.
-    for (const [rel, file] of files) if (file.seen !== generation) deleteFile(rel);
-    for (const [rel, dir] of dirs) if (dir.seen !== generation) deleteDir(rel);
+    if (filesSeen !== files.size) files.forEach((file, rel) => file.seen !== generation && deleteFile(rel));
+    if (dirsSeen !== dirs.size) dirs.forEach((dir, rel) => dir.seen !== generation && deleteDir(rel));
   }
   // A partial walk did not look at every folder: the next walk must not trust folders by this time.
   return {

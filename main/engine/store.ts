@@ -9,7 +9,7 @@
 // Writes are coalesced and happen after an indexing run has returned: the store always describes a
 // state the engine really had, and if the app stops before a write lands, the next run simply finds
 // the changed files again (the store's file stamps are older than the files).
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
@@ -287,81 +287,96 @@ function writeStore(data: StoreData, out: ChunkWriter): void {
  * (then it is read whole). Throws on read errors.
  */
 async function readStoreLines(file: string): Promise<StoreData | null> {
-  const lines = linesOf(file);
-  const next = async (): Promise<string | null> => {
-    const result = await lines.next();
-    return result.done ? null : result.value;
-  };
-  const first = await next();
-  const header = first ? /^\{"schema":(-?\d+),"collections":\[$/.exec(first) : null;
-  if (!header) {
-    await lines.return(undefined);
-    return null;
-  }
-  const data: StoreData = { schema: Number(header[1]), collections: [] };
-  const item = (line: string): unknown => JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+  const handle = await open(file, 'r');
   try {
-    for (;;) {
-      const line = await next();
-      if (line === null) return null;
-      if (line === ']}') break;
-      if (!line.endsWith('"files":[')) return null;
-      const collection = JSON.parse(`${line.slice(0, -'"files":['.length).replace(/,$/, '')}}`) as Record<
-        string,
-        unknown
-      >;
-      for (const [index, key] of BIG_LISTS.entries()) {
-        const list: unknown[] = [];
-        const end = index < BIG_LISTS.length - 1 ? `],"${BIG_LISTS[index + 1]}":[` : null;
-        for (;;) {
-          const entry = await next();
-          if (entry === null) return null;
-          if (end !== null && entry === end) break;
-          if (end === null && (entry === ']}' || entry === ']},')) break;
-          list.push(item(entry));
-        }
-        collection[key] = list;
-      }
-      data.collections.push(collection as unknown as StoredCollection);
-    }
-    return (await next()) === null ? data : null;
+    return parseStoreLines(new LineReader(handle.fd));
   } finally {
-    await lines.return(undefined);
+    await handle.close();
   }
+}
+
+function parseStoreLines(lines: LineReader): StoreData | null {
+  const first = lines.next();
+  const header = first ? /^\{"schema":(-?\d+),"collections":\[$/.exec(first) : null;
+  if (!header) return null;
+  const data: StoreData = { schema: Number(header[1]), collections: [] };
+  for (;;) {
+    const line = lines.next();
+    if (line === null) return null;
+    if (line === ']}' && !lines.comma) break;
+    if (!line.endsWith('"files":[')) return null;
+    const collection = JSON.parse(`${line.slice(0, -'"files":['.length).replace(/,$/, '')}}`) as Record<
+      string,
+      unknown
+    >;
+    for (const [index, key] of BIG_LISTS.entries()) {
+      const list: unknown[] = [];
+      const end = index < BIG_LISTS.length - 1 ? `],"${BIG_LISTS[index + 1]}":[` : ']}';
+      for (;;) {
+        const entry = lines.next();
+        if (entry === null) return null;
+        if (entry === end) break;
+        list.push(JSON.parse(entry));
+      }
+      collection[key] = list;
+    }
+    data.collections.push(collection as unknown as StoredCollection);
+  }
+  return lines.next() === null ? data : null;
 }
 
 /**
  * The lines of a UTF-8 file, read in chunks of bytes: a line is decoded only once it is complete, so
- * the file is never held whole, neither as bytes nor as text.
+ * the file is never held whole, neither as bytes nor as text. A line's final comma (between list
+ * items) is left out of the text and told by `comma`, so items are not copied to drop it. Reading is
+ * synchronous: a store is read once, when the engine opens, and awaiting each line cost more than it.
  */
-async function* linesOf(file: string): AsyncGenerator<string, void, undefined> {
-  const handle = await open(file, 'r');
-  let buffer = Buffer.allocUnsafe(4 << 20);
-  let filled = 0;
-  try {
+class LineReader {
+  private buffer = Buffer.allocUnsafe(4 << 20);
+  private start = 0;
+  private end = 0;
+  private eof = false;
+  /** Whether the last line read ended with a comma. */
+  comma = false;
+
+  constructor(private readonly fd: number) {}
+
+  next(): string | null {
     for (;;) {
-      if (filled === buffer.length) {
-        // One line longer than the buffer: make room for it.
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
+      const at = this.buffer.indexOf(10, this.start);
+      if (at !== -1 && at < this.end) {
+        const line = this.decode(this.start, at);
+        this.start = at + 1;
+        return line;
       }
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-      const end = filled + bytesRead;
-      let start = 0;
-      for (let at = buffer.indexOf(10, start); at !== -1 && at < end; at = buffer.indexOf(10, start)) {
-        yield buffer.toString('utf8', start, at);
-        start = at + 1;
+      if (this.eof) {
+        if (this.start >= this.end) return null;
+        const line = this.decode(this.start, this.end);
+        this.start = this.end;
+        return line;
       }
-      if (bytesRead === 0) {
-        if (start < end) yield buffer.toString('utf8', start, end);
-        return;
-      }
-      buffer.copy(buffer, 0, start, end);
-      filled = end - start;
+      this.fill();
     }
-  } finally {
-    await handle.close();
+  }
+
+  private decode(from: number, to: number): string {
+    this.comma = to > from && this.buffer[to - 1] === 44;
+    return this.buffer.toString('utf8', from, this.comma ? to - 1 : to);
+  }
+
+  private fill(): void {
+    // Keep the partial line, at the start of a buffer big enough for it and more.
+    const rest = this.end - this.start;
+    if (rest === this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+      this.buffer.copy(bigger, 0, this.start, this.end);
+      this.buffer = bigger;
+    } else this.buffer.copy(this.buffer, 0, this.start, this.end);
+    this.start = 0;
+    this.end = rest;
+    const read = readSync(this.fd, this.buffer, this.end, this.buffer.length - this.end, null);
+    if (read === 0) this.eof = true;
+    this.end += read;
   }
 }
 

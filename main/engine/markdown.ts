@@ -30,12 +30,15 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-const HTML_TAG =
-  /<\/?(p|div|br|hr|ul|ol|li|h[1-6]|table|tr|td|th|a|img|span|strong|em|b|i|u|section|article|blockquote|pre|code|iframe|video|audio|figure|center|font|small|sup|sub|dl|dt|dd)\b[^>]*>/i;
+// A tag's start only: with `[^>]*>` after it, each of many unclosed tags would scan to the end of the text.
+const HTML_TAG_START =
+  /<\/?(p|div|br|hr|ul|ol|li|h[1-6]|table|tr|td|th|a|img|span|strong|em|b|i|u|section|article|blockquote|pre|code|iframe|video|audio|figure|center|font|small|sup|sub|dl|dt|dd)\b/i;
 
 /** Whether a front-matter field is written as HTML rather than Markdown (the site accepted both). */
 export function looksLikeHtml(value: string): boolean {
-  return HTML_TAG.test(value);
+  // A known tag that closes somewhere: if any does, the first one found does too.
+  const start = HTML_TAG_START.exec(value);
+  return start !== null && value.indexOf('>', start.index + start[0].length) !== -1;
 }
 
 /**
@@ -64,11 +67,11 @@ function headingIds(state: StateCore): void {
     const inline = tokens[i + 1]!;
     if (inline.type !== 'inline') continue;
     let id: string | null = null;
-    const explicit = /\s*\{#([\w.:-]+)\}\s*$/.exec(inline.content);
+    const explicit = explicitId(inline.content);
     const last = inline.children?.[inline.children.length - 1];
-    if (explicit && last && last.type === 'text' && last.content.endsWith(explicit[0].trimStart())) {
-      id = explicit[1]!;
-      last.content = last.content.slice(0, last.content.length - explicit[0].trimStart().length).trimEnd();
+    if (explicit && last && last.type === 'text' && last.content.endsWith(explicit.suffix)) {
+      id = explicit.id;
+      last.content = last.content.slice(0, last.content.length - explicit.suffix.length).trimEnd();
       inline.content = inline.content.slice(0, explicit.index);
     }
     if (!id) {
@@ -83,6 +86,22 @@ function headingIds(state: StateCore): void {
     if (seen !== undefined) id = `${id}-${seen}`;
     open.attrSet('id', id);
   }
+}
+
+/**
+ * A trailing `{#id}`: the id, the text from `{#` on, and where the spaces before it start. What
+ * `/\s*\{#([\w.:-]+)\}\s*$/` finds, without its retrying at every space of a long run of them.
+ */
+function explicitId(content: string): { id: string; suffix: string; index: number } | null {
+  const end = content.trimEnd().length;
+  if (content[end - 1] !== '}') return null;
+  const open = content.lastIndexOf('{#', end - 2);
+  if (open === -1) return null;
+  const id = content.slice(open + 2, end - 1);
+  if (!/^[\w.:-]+$/.test(id)) return null;
+  let index = open;
+  while (index > 0 && /\s/.test(content[index - 1]!)) index--;
+  return { id, suffix: content.slice(open), index };
 }
 
 /** Goldmark's automatic heading id: lowercase, letters and digits kept, spaces to hyphens. */

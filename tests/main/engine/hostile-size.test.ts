@@ -3,6 +3,7 @@
 // each must now be indexed or parsed well inside the test's default timeout, with its problems reported.
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../../main/engine/front-matter';
+import { looksLikeHtml, renderMarkdown, renderRichField } from '../../../main/engine/markdown';
 import { lineAt, lineOf, MAX_PROBLEMS_PER_FILE, sortProblems } from '../../../main/engine/problems';
 import type { Problem } from '../../../main/engine/types';
 import { engineFor, page, tempSite } from './helpers';
@@ -160,5 +161,25 @@ describe('front matter built to be slow', () => {
     const quoted = parseFrontMatter(`---\ntitle: "a\n${'b\n'.repeat(120_000)}"\n---\n`, 100);
     expect(quoted.issues).toEqual([]);
     expect((quoted.data.title as string).replaceAll(' ', '')).toBe(`a${'b'.repeat(120_000)}`);
+  });
+});
+
+describe('Markdown built to make regexes backtrack', () => {
+  it('renders a heading with a million spaces, and still reads a trailing {#id}', () => {
+    expect(renderMarkdown(`# a${' '.repeat(1_000_000)}b\n`)).toMatch(/^<h1 id="a-b">a {1000000}b<\/h1>\n$/);
+    expect(renderMarkdown(`# a${' '.repeat(1_000_000)}{#x}\n`)).toBe('<h1 id="x">a</h1>\n');
+    expect(renderMarkdown('# Title  {#custom-id}  \n## Same\n## Same\n## {#}\n')).toBe(
+      '<h1 id="custom-id">Title</h1>\n<h2 id="same">Same</h2>\n<h2 id="same-1">Same</h2>\n<h2 id="heading">{#}</h2>\n',
+    );
+  });
+
+  it('tells HTML from Markdown in a field of 600,000 unclosed tags', () => {
+    const unclosed = '<p '.repeat(600_000);
+    expect(looksLikeHtml(unclosed)).toBe(false);
+    expect(looksLikeHtml(`${unclosed}>`)).toBe(true);
+    expect(looksLikeHtml('a <em>b</em>')).toBe(true);
+    expect(looksLikeHtml('a < b > c')).toBe(false);
+    // Markdown keeps raw HTML, which the renderer sanitizes.
+    expect(renderRichField(unclosed)).toMatch(/^<p <p <p /);
   });
 });

@@ -160,6 +160,8 @@ export class CollectionSearch {
 
   private readonly snippetTexts = new Map<string, string>();
   private readonly row = new Int32Array(MAX_TERM + 2);
+  /** 1 for a dead document (its stand was replaced or removed), by id. */
+  private deadDocs = new Uint8Array(1024);
   private scratchHits = new Uint16Array(0);
   private scratchSeen = new Uint16Array(0);
 
@@ -198,6 +200,11 @@ export class CollectionSearch {
   private add(doc: SearchDoc): void {
     const id = this.stands.length;
     if (id >= MAX_DOCS) throw new Error('Too many documents for the search index.');
+    if (id >= this.deadDocs.length) {
+      const bigger = new Uint8Array(this.deadDocs.length * 2);
+      bigger.set(this.deadDocs);
+      this.deadDocs = bigger;
+    }
     this.stands.push(doc.stand);
     this.pages.push(doc.page);
     const ids = this.byStand.get(doc.stand);
@@ -227,6 +234,7 @@ export class CollectionSearch {
   private kill(id: number): void {
     if (this.stands[id] === '') return;
     this.stands[id] = '';
+    this.deadDocs[id] = 1;
     this.pages[id] = null;
     this.snippetTexts.delete(String(id));
     this.totalLength[TITLE]! -= this.titleLengths[id]!;
@@ -308,6 +316,7 @@ export class CollectionSearch {
     this.titleLengths = titleLengths;
     this.textLengths = textLengths;
     this.baseDocs = stands.length;
+    this.deadDocs = new Uint8Array(Math.max(1024, stands.length * 2));
     this.dead = 0;
     this.byStand.clear();
     for (let id = 0; id < stands.length; id++) {
@@ -406,42 +415,33 @@ export class CollectionSearch {
       for (const [vocabularyTerm, weight] of expansions) {
         const segments = this.segments(vocabularyTerm);
         // Document frequency per field, over live documents.
-        let titleFrequency = 0;
-        let textFrequency = 0;
-        for (const [list, start, end] of segments) {
-          for (let i = start; i < end; i++) {
-            const posting = list[i]!;
-            if (this.stands[docOf(posting)] === '') continue;
-            if (fieldOf(posting) === TITLE) titleFrequency++;
-            else textFrequency++;
-          }
-        }
-        if (titleFrequency + textFrequency === 0) continue;
+        const frequency = new Int32Array(2);
+        for (let k = 0; k < segments.length; k++)
+          countLive(segments[k]![0], segments[k]![1], segments[k]![2], this.deadDocs, frequency);
+        if (frequency[TITLE]! + frequency[TEXT]! === 0) continue;
         matched.add(vocabularyTerm);
-        const titleIdf = Math.log(1 + (this.live - titleFrequency + 0.5) / (titleFrequency + 0.5));
-        const textIdf = Math.log(1 + (this.live - textFrequency + 0.5) / (textFrequency + 0.5));
-        for (const [list, start, end] of segments) {
-          for (let i = start; i < end; i++) {
-            const posting = list[i]!;
-            const id = docOf(posting);
-            // A document must have matched every earlier query term to stay in the running.
-            if (hits[id] !== q && seen[id] !== q + 1) continue;
-            if (this.stands[id] === '') continue;
-            const tf = tfOf(posting);
-            let score: number;
-            if (fieldOf(posting) === TITLE) {
-              const norm = 1 - BM25.b + (BM25.b * this.titleLengths[id]!) / titleAverage;
-              score = TITLE_BOOST * titleIdf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
-            } else {
-              const norm = 1 - BM25.b + (BM25.b * this.textLengths[id]!) / textAverage;
-              score = textIdf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
-            }
-            scores[id]! += weight * score;
-            if (seen[id] !== q + 1) {
-              seen[id] = q + 1;
-              hits[id]!++;
-            }
-          }
+        const params = new Float64Array([
+          Math.log(1 + (this.live - frequency[TITLE]! + 0.5) / (frequency[TITLE]! + 0.5)),
+          Math.log(1 + (this.live - frequency[TEXT]! + 0.5) / (frequency[TEXT]! + 0.5)),
+          titleAverage,
+          textAverage,
+          weight,
+          q,
+        ]);
+        for (let k = 0; k < segments.length; k++) {
+          const [list, start, end] = segments[k]!;
+          scoreRange(
+            list,
+            start,
+            end,
+            params,
+            this.titleLengths,
+            this.textLengths,
+            this.deadDocs,
+            hits,
+            seen,
+            scores,
+          );
         }
       }
     }
@@ -612,6 +612,7 @@ export class CollectionSearch {
     search.offsets = offsets;
     search.postings = postings;
     search.baseDocs = docCount;
+    search.deadDocs = new Uint8Array(Math.max(1024, docCount * 2));
     search.live = docCount;
     for (let id = 0; id < docCount; id++) {
       const ids = search.byStand.get(search.stands[id]!);
@@ -619,6 +620,69 @@ export class CollectionSearch {
       else search.byStand.set(search.stands[id]!, [id]);
     }
     return search;
+  }
+}
+
+/** Adds the live postings of list[start, end) to `counts` per field. Small, so it is optimized early. */
+function countLive(
+  list: Uint32Array,
+  start: number,
+  end: number,
+  dead: Uint8Array,
+  counts: Int32Array,
+): void {
+  for (let i = start; i < end; i++) {
+    const posting = list[i]!;
+    if (dead[posting >>> 9] === 1) continue;
+    counts[(posting >>> 8) & 1]!++;
+  }
+}
+
+/**
+ * Scores the postings of list[start, end) for query term `q` into `scores` (BM25+), counting each
+ * document once per query term in `hits`. `params`: title and text idf, average title and text
+ * lengths, the expansion's weight, q. A document must have matched every earlier query term.
+ */
+function scoreRange(
+  list: Uint32Array,
+  start: number,
+  end: number,
+  params: Float64Array,
+  titleLengths: number[],
+  textLengths: number[],
+  dead: Uint8Array,
+  hits: Uint16Array,
+  seen: Uint16Array,
+  scores: Float64Array,
+): void {
+  const titleIdf = params[0]!;
+  const textIdf = params[1]!;
+  const titleAverage = params[2]!;
+  const textAverage = params[3]!;
+  const weight = params[4]!;
+  const q = params[5]!;
+  const k = BM25.k;
+  const b = BM25.b;
+  const d = BM25.d;
+  for (let i = start; i < end; i++) {
+    const posting = list[i]!;
+    const id = posting >>> 9;
+    if (hits[id] !== q && seen[id] !== q + 1) continue;
+    if (dead[id] === 1) continue;
+    const tf = posting & 255;
+    let score: number;
+    if (((posting >>> 8) & 1) === TITLE) {
+      const norm = 1 - b + (b * titleLengths[id]!) / titleAverage;
+      score = TITLE_BOOST * titleIdf * (d + (tf * (k + 1)) / (tf + k * norm));
+    } else {
+      const norm = 1 - b + (b * textLengths[id]!) / textAverage;
+      score = textIdf * (d + (tf * (k + 1)) / (tf + k * norm));
+    }
+    scores[id]! += weight * score;
+    if (seen[id] !== q + 1) {
+      seen[id] = q + 1;
+      hits[id]!++;
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type StandBuild,
   type ThemeBuild,
 } from './assemble';
-import { htmlToText } from './html-refs';
+import { plainText } from './plain-text';
 import { type CollectionPlan, planCollection } from './plan';
 import type { AssetTable } from './assets';
 import { sortProblems } from './problems';
@@ -179,7 +179,7 @@ export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
       stand: stand.slug,
       page: page.slug,
       title: page.title,
-      text: htmlToText(page.html),
+      text: plainText(page.html),
     });
   }
   return docs;
@@ -187,7 +187,7 @@ export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
 
 function standText(stand: Stand): string {
   return [stand.descriptionHtml, stand.showcaseHtml, stand.newThisYearHtml, stand.bodyHtml]
-    .map((html) => htmlToText(html))
+    .map((html) => plainText(html))
     .filter(Boolean)
     .join(' ');
 }
@@ -206,7 +206,7 @@ export function describeDoc(state: CollectionState, stand: string, page: string 
   if (page === null) return { standTitle: owner.title, title: owner.title, text: standText(owner) };
   const found = state.pagesByKey.get(pageKey(stand, page));
   if (!found || found.draft) return null;
-  return { standTitle: owner.title, title: found.title, text: htmlToText(found.html) };
+  return { standTitle: owner.title, title: found.title, text: plainText(found.html) };
 }
 
 /** A new, empty collection record. */

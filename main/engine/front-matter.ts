@@ -20,7 +20,6 @@ import {
   type SchemaOptions,
 } from 'yaml';
 import { DEFAULT_LIMITS, MAX_FRONT_MATTER_NODES } from './limits';
-import { parseSimpleYaml } from './simple-yaml';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json' | 'none';
 
@@ -243,9 +242,6 @@ function safeEngines(maxYamlAliases: number): Record<string, (input: string) => 
     logLevel: 'error',
   };
   const yaml = (input: string): object => {
-    // Most front matter is a few plain fields: read exactly the same way, much faster (simple-yaml.ts).
-    const simple = parseSimpleYaml(input);
-    if (simple !== null) return simple;
     try {
       return parseYamlBlock(input, options, maxYamlAliases) as object;
     } catch (error) {

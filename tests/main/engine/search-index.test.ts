@@ -1,4 +1,4 @@
-// The search index on its own: ranking, incremental updates (delta segment, dead documents, merges)
+// The search index on its own: ranking, incremental updates (discarded documents, cleaning)
 // giving exactly what a fresh index gives, and the stored form read back (or refused when damaged).
 import { describe, expect, it } from 'vitest';
 import {
@@ -98,7 +98,7 @@ describe('the search index', () => {
     let step = 0;
     for (const [stand, replacement] of changes) {
       step++;
-      // Replace some stands, remove others, add new ones: enough to force several merges.
+      // Replace some stands, remove others, add new ones.
       if (step % 5 === 0) {
         docs.delete(stand);
         search.replaceStand(stand, []);
@@ -112,7 +112,7 @@ describe('the search index', () => {
         docs.set(extra, added);
         search.replaceStand(extra, added);
       }
-      // Storing merges the segments in place; updates go on after it.
+      // Storing cleans the index in place; updates go on after it.
       if (step % 25 === 0) expect([...search.toStored()].length).toBeGreaterThan(1);
       if (step % 30 === 0)
         expect(answers(search, docs)).toEqual(
@@ -150,14 +150,14 @@ describe('the search index', () => {
     expect(damaged((records) => ((records[0] as { v: number }).v = 999))).toBeNull();
     expect(
       damaged((records) => {
-        const last = records[records.length - 1] as { postings: string };
-        last.postings = last.postings.slice(0, -8);
+        const last = records[records.length - 1] as { terms: unknown[][] };
+        last.terms[0]![1] = { 0: { 999999: 1 } };
       }),
     ).toBeNull();
     expect(
       damaged((records) => {
-        const last = records[records.length - 1] as { terms: string };
-        last.terms = last.terms.split(' ').reverse().join(' ');
+        const last = records[records.length - 1] as { terms: unknown[][] };
+        last.terms.pop();
       }),
     ).toBeNull();
     expect(

@@ -96,8 +96,14 @@ interface Edit {
   text: string;
 }
 
-// Tags and attributes that make an HTML fragment worth parsing for references.
-const INTERESTING = /\b(?:src|href|poster|srcset|data|background)\s*=|<\s*\/?\s*script/i;
+// Tags and attributes that make an HTML fragment worth parsing for references. (`<\s*\/?\s*script`
+// would try every split of a long run of spaces between its two `\s*`.)
+const INTERESTING = /\b(?:src|href|poster|srcset|data|background)\s*=|<\s*(?:\/\s*)?script/i;
+
+// htmlparser2 keeps open elements in an array it shifts and searches at every tag, so a page of 300,000
+// unclosed tags takes minutes. Real pages nest a few dozen deep (browsers stop nesting at 512): past this
+// depth, parsing starts afresh at the tag, which keeps every reference rewritten and the work linear.
+const MAX_DEPTH = 256;
 
 /**
  * Rewrites the references of one HTML fragment and, when `withText` is set, extracts its text.
@@ -111,57 +117,76 @@ export function processHtml(html: string, ctx: HtmlContext, withText = false): H
   const stack: string[] = [];
   let hidden = 0;
   let scriptStart = -1;
+  // Where the current parser's input starts in `html`, and where the next one must start (see MAX_DEPTH).
+  let base = 0;
+  let restartAt = -1;
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        const start = parser.startIndex;
-        const end = parser.endIndex + 1;
-        const parent = stack[stack.length - 1] ?? '';
-        if (!VOID.has(name)) stack.push(name);
-        if (HIDDEN_TEXT.has(name)) hidden++;
-        if (withText && BLOCK.has(name)) text.push(' ');
-        if (name === 'script') {
-          scriptStart = start;
-          ctx.report('script-removed', attribs.src ?? '', name);
-          return;
-        }
-        let touched = false;
-        for (const key of Object.keys(attribs)) {
-          if (!URL_ATTRIBUTES.has(key) && !(key === 'href' && (name === 'image' || name === 'use'))) continue;
-          touched = true;
-          const value = attribs[key]!;
-          const rewritten =
-            key === 'srcset' ? rewriteSrcset(value, name, ctx) : rewriteOne(value, name, key, parent, ctx);
-          if (rewritten === null) delete attribs[key];
-          else attribs[key] = rewritten;
-        }
-        if (touched) {
-          const original = html.slice(start, end);
-          const selfClosing = original.endsWith('/>');
-          edits.push({ start, end, text: serializeTag(name, attribs, selfClosing) });
-        }
-      },
-      onclosetag(name) {
-        if (!VOID.has(name)) {
-          const at = stack.lastIndexOf(name);
-          if (at !== -1) stack.length = at;
-        }
-        if (HIDDEN_TEXT.has(name) && hidden > 0) hidden--;
-        if (withText && BLOCK.has(name)) text.push(' ');
-        if (name === 'script' && scriptStart !== -1) {
-          edits.push({ start: scriptStart, end: Math.min(parser.endIndex + 1, html.length), text: '' });
-          scriptStart = -1;
-        }
-      },
-      ontext(data) {
-        if (withText && hidden === 0) text.push(data);
-      },
+  const handler = {
+    onopentag(name: string, attribs: Record<string, string>) {
+      const start = base + parser.startIndex;
+      const end = base + parser.endIndex + 1;
+      if (!VOID.has(name) && stack.length >= MAX_DEPTH) {
+        restartAt = start;
+        parser.pause();
+        return;
+      }
+      const parent = stack[stack.length - 1] ?? '';
+      if (!VOID.has(name)) stack.push(name);
+      if (HIDDEN_TEXT.has(name)) hidden++;
+      if (withText && BLOCK.has(name)) text.push(' ');
+      if (name === 'script') {
+        scriptStart = start;
+        ctx.report('script-removed', attribs.src ?? '', name);
+        return;
+      }
+      let touched = false;
+      for (const key of Object.keys(attribs)) {
+        if (!URL_ATTRIBUTES.has(key) && !(key === 'href' && (name === 'image' || name === 'use'))) continue;
+        touched = true;
+        const value = attribs[key]!;
+        const rewritten =
+          key === 'srcset' ? rewriteSrcset(value, name, ctx) : rewriteOne(value, name, key, parent, ctx);
+        if (rewritten === null) delete attribs[key];
+        else attribs[key] = rewritten;
+      }
+      if (touched) {
+        const original = html.slice(start, end);
+        const selfClosing = original.endsWith('/>');
+        edits.push({ start, end, text: serializeTag(name, attribs, selfClosing) });
+      }
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
+    onclosetag(name: string) {
+      if (!VOID.has(name)) {
+        const at = stack.lastIndexOf(name);
+        if (at !== -1) stack.length = at;
+      }
+      if (HIDDEN_TEXT.has(name) && hidden > 0) hidden--;
+      if (withText && BLOCK.has(name)) text.push(' ');
+      if (name === 'script' && scriptStart !== -1) {
+        edits.push({ start: scriptStart, end: Math.min(base + parser.endIndex + 1, html.length), text: '' });
+        scriptStart = -1;
+      }
+    },
+    ontext(data: string) {
+      if (withText && hidden === 0) text.push(data);
+    },
+  };
+  const options = {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    recognizeSelfClosing: true,
+  };
+  let parser = new Parser(handler, options);
   try {
     parser.write(html);
+    while (restartAt !== -1) {
+      base = restartAt;
+      restartAt = -1;
+      stack.length = 0;
+      parser = new Parser(handler, options);
+      parser.write(html.slice(base));
+    }
     parser.end();
   } catch {
     // htmlparser2 does not throw on bad markup; this only guards against the unexpected.
@@ -187,19 +212,56 @@ const NAMED_ENTITIES: Record<string, string> = {
 export function htmlToText(html: string): string {
   if (!html) return '';
   return collapse(
-    html
-      .replace(/<(script|style|template|noscript|svg|iframe|object|head|title)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (entity, name: string) => {
-        if (name[0] === '#') {
-          const code =
-            name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-          return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-        }
-        return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
-      }),
+    withoutMarkup(html).replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (entity, name: string) => {
+      if (name[0] === '#') {
+        const code =
+          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+      }
+      return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    }),
   );
+}
+
+const HIDDEN_OPEN = /<(script|style|template|noscript|svg|iframe|object|head|title)\b/iy;
+const HIDDEN_CLOSE = new Map(
+  ['script', 'style', 'template', 'noscript', 'svg', 'iframe', 'object', 'head', 'title'].map((name) => [
+    name,
+    new RegExp(`</${name}\\s*>`, 'gi'),
+  ]),
+);
+
+/**
+ * Tags, comments and elements whose content is not text, each replaced by a space, in one pass from left
+ * to right. A comment or such element that never closes takes the rest with it; a `<` that no `>`
+ * follows is text.
+ */
+function withoutMarkup(html: string): string {
+  let out = '';
+  let pos = 0;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', pos)) {
+    let end: number;
+    if (html.startsWith('<!--', at)) {
+      const close = html.indexOf('-->', at + 4);
+      end = close === -1 ? html.length : close + 3;
+    } else {
+      HIDDEN_OPEN.lastIndex = at;
+      const hidden = HIDDEN_OPEN.exec(html);
+      if (hidden) {
+        const closer = HIDDEN_CLOSE.get(hidden[1]!.toLowerCase())!;
+        closer.lastIndex = at + hidden[0].length;
+        const close = closer.exec(html);
+        end = close ? close.index + close[0].length : html.length;
+      } else {
+        const close = html.indexOf('>', at + 1);
+        if (close === -1) break;
+        end = close + 1;
+      }
+    }
+    out += `${html.slice(pos, at)} `;
+    pos = end;
+  }
+  return out + html.slice(pos);
 }
 
 function rewriteOne(
@@ -236,7 +298,8 @@ function rewriteOne(
 
 function rewriteSrcset(value: string, tag: string, ctx: HtmlContext): string | null {
   const out: string[] = [];
-  for (const candidate of value.split(/\s*,\s*/)) {
+  // Candidates are trimmed anyway; `/\s*,\s*/` would retry at every space of a long run of them.
+  for (const candidate of value.split(',')) {
     const trimmed = candidate.trim();
     if (!trimmed) continue;
     const space = trimmed.search(/\s/);

@@ -3,6 +3,7 @@
 // each must now be indexed or parsed well inside the test's default timeout, with its problems reported.
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../../main/engine/front-matter';
+import { htmlToText, processHtml } from '../../../main/engine/html-refs';
 import { looksLikeHtml, renderMarkdown, renderRichField } from '../../../main/engine/markdown';
 import { lineAt, lineOf, MAX_PROBLEMS_PER_FILE, sortProblems } from '../../../main/engine/problems';
 import type { Problem } from '../../../main/engine/types';
@@ -121,13 +122,16 @@ describe('front matter built to be slow', () => {
     );
   });
 
-  it('reads 25,000 keys, in a block or a flow map, without comparing each with every other', () => {
+  it('reads 25,000 keys without comparing each with every other', () => {
     const block = parseFrontMatter(`---\n${keys(25_000)}\n---\n`, 100);
     expect(block.data.k0).toBe(1);
     expect(block.data.k19000).toBe(1);
     expect(block.issues.map((i) => i.message)).toEqual([
       'The front matter is far too large (more than 20000 values); only its beginning was read. Shorten it.',
     ]);
+  });
+
+  it('reads a flow map of 19,000 keys', () => {
     const flow = parseFrontMatter(`---\na: {${keys(19_000).replaceAll('\n', ', ')}}\n---\n`, 100);
     expect(flow.issues).toEqual([]);
     expect(Object.keys(flow.data.a as object)).toHaveLength(19_000);
@@ -148,7 +152,7 @@ describe('front matter built to be slow', () => {
     expect(parseFrontMatter('---\na: 1\nA: 2\n---\n', 100).data).toEqual({ a: 1 });
   });
 
-  it('stops at the first YAML error of 120,000, and retries unindented quoted lines quickly', () => {
+  it('stops at the first YAML error of 120,000', () => {
     const broken = parseFrontMatter(`---\ntitle: x\n${'b\n'.repeat(120_000)}---\n`, 100);
     expect(broken.issues).toEqual([
       {
@@ -158,6 +162,9 @@ describe('front matter built to be slow', () => {
         line: 3,
       },
     ]);
+  });
+
+  it('retries 120,000 unindented lines of a quoted value quickly', () => {
     const quoted = parseFrontMatter(`---\ntitle: "a\n${'b\n'.repeat(120_000)}"\n---\n`, 100);
     expect(quoted.issues).toEqual([]);
     expect((quoted.data.title as string).replaceAll(' ', '')).toBe(`a${'b'.repeat(120_000)}`);
@@ -183,3 +190,63 @@ describe('Markdown built to make regexes backtrack', () => {
     expect(renderRichField(unclosed)).toMatch(/^<p <p <p /);
   });
 });
+
+describe('HTML built to make the text pass or the parser slow', () => {
+  const reports: string[] = [];
+  const ctx = {
+    resolve: (ref: { path: string }) =>
+      ref.path === 'ok.png'
+        ? { type: 'url' as const, url: 'stand-asset://c/ok.png' }
+        : { type: 'missing' as const },
+    report: (code: string, ref: string) => {
+      reports.push(`${code} ${ref}`);
+    },
+  };
+
+  it('takes the text out of 400,000 unclosed comments or 300,000 unclosed style tags', () => {
+    expect(htmlToText('<!--'.repeat(400_000))).toBe('');
+    expect(htmlToText(`<div>kept${'<style'.repeat(300_000)}`)).toBe('kept');
+    expect(htmlToText('<'.repeat(1_000_000)).length).toBe(1_000_000);
+    expect(
+      htmlToText('a<!-- x -->b<STYLE>p{}</style >c<p class="x">d</p>e &amp; &#x41;<!-- never closed'),
+    ).toBe('a b c d e & A');
+    expect(htmlToText('<script>1<2</script>x<svg><text>no</text></svg>y<b>z')).toBe('x y z');
+  });
+
+  it('parses 300,000 unclosed tags and as many unmatched closing tags, rewriting what follows', () => {
+    reports.length = 0;
+    const deep = `${'<div>'.repeat(300_000)}${'</span>'.repeat(300_000)}<img src="ok.png"><img src="gone.png"><script>x</script>after`;
+    const result = processHtml(deep, ctx, true);
+    expect(result.html.endsWith('</span><img src="stand-asset://c/ok.png"><img>after')).toBe(true);
+    expect(result.text).toBe('after');
+    expect(reports).toEqual(['asset-missing gone.png', 'script-removed ']);
+  });
+
+  it('rewrites references at any depth, across the parser starting afresh', () => {
+    reports.length = 0;
+    const levels = 1000;
+    let html = '';
+    for (let i = 0; i < levels; i++)
+      html += i % 300 === 0 ? `<div><img src="ok.png"><a href="m${i}">t</a>` : '<div>';
+    const result = processHtml(`${html}<script>bad()</script>${'</div>'.repeat(levels)}`, ctx, true);
+    expect(result.html.match(/stand-asset:\/\/c\/ok\.png/g)).toHaveLength(4);
+    expect(result.html).not.toContain('script');
+    expect(reports).toEqual([
+      'link-broken m0',
+      'link-broken m300',
+      'link-broken m600',
+      'link-broken m900',
+      'script-removed ',
+    ]);
+  });
+
+  it('finds references after a million spaces, and reads a srcset with a million spaces', () => {
+    reports.length = 0;
+    const spaced = processHtml(`<${' '.repeat(1_000_000)}x <img src="ok.png">`, ctx);
+    expect(spaced.html.endsWith('<img src="stand-asset://c/ok.png">')).toBe(true);
+    const srcset = processHtml(`<img srcset="ok.png${' '.repeat(1_000_000)}2x , gone.png 1x">`, ctx);
+    expect(srcset.html).toMatch(/^<img srcset="stand-asset:\/\/c\/ok\.png {1000000}2x">$/);
+    expect(reports).toEqual(['asset-missing gone.png']);
+  });
+});
+

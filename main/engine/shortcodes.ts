@@ -60,10 +60,18 @@ const PLACEHOLDER = new RegExp(`(<p>)?hugosc${NONCE}x(\\d+)y(</p>)?`, 'g');
 export function expandShortcodes(body: string, bodyLine: number, ctx: ShortcodeContext): ShortcodeExpansion {
   if (!body.includes('{{')) return { text: body, outputs: [] };
   const tags = tokenize(body);
+  // Tags come in order: each line count goes on from the previous one.
+  let counted = 0;
+  let countedLine = bodyLine;
   const lineOf = (offset: number) => {
-    let line = bodyLine;
-    for (let i = body.indexOf('\n'); i !== -1 && i < offset; i = body.indexOf('\n', i + 1)) line++;
-    return line;
+    if (offset < counted) {
+      counted = 0;
+      countedLine = bodyLine;
+    }
+    for (let i = body.indexOf('\n', counted); i !== -1 && i < offset; i = body.indexOf('\n', i + 1))
+      countedLine++;
+    counted = offset;
+    return countedLine;
   };
   const outputs: string[] = [];
   const place = (html: string) => {
@@ -291,7 +299,7 @@ function renderFigure(params: Params, ctx: ShortcodeContext, line: number): stri
   const title = params.named.get('title');
   const credit = params.named.get('attr');
   const link = params.named.get('link');
-  const alt = params.named.get('alt') ?? (caption ? caption.replace(/<[^>]*>|[*_`[\]]/g, '') : '');
+  const alt = params.named.get('alt') ?? (caption ? plainCaption(caption) : '');
   let html = `<figure${attr('class', params.named.get('class'))}>`;
   if (link)
     html += `<a${attr('href', link)}${attr('target', params.named.get('target'))}${attr('rel', params.named.get('rel'))}>`;
@@ -314,6 +322,13 @@ function renderFigure(params: Params, ctx: ShortcodeContext, line: number): stri
     html += '</figcaption>';
   }
   return `${html}</figure>`;
+}
+
+/** A caption without tags and Markdown marks, for alt text. */
+function plainCaption(caption: string): string {
+  // `<[^>]*>` scans to the end from every `<` that no `>` follows: those are only in the tail, left as text.
+  const cut = caption.lastIndexOf('>') + 1;
+  return caption.slice(0, cut).replace(/<[^>]*>|[*_`[\]]/g, '') + caption.slice(cut).replace(/[*_`[\]]/g, '');
 }
 
 function remoteVideo(
@@ -343,6 +358,7 @@ function remoteVideo(
 /** Finds every shortcode tag in `text`, in order. Broken ones become `invalid` tags spanning their text. */
 function tokenize(text: string): Tag[] {
   const tags: Tag[] = [];
+  const find = finders(text);
   let from = 0;
   while (tags.length < MAX_SHORTCODES_PER_FILE) {
     const start = text.indexOf('{{', from);
@@ -352,31 +368,60 @@ function tokenize(text: string): Tag[] {
       from = start + 2;
       continue;
     }
-    const tag = readTag(text, start, delim);
+    const tag = readTag(text, start, delim, find);
     tags.push(tag);
     from = Math.max(tag.end, start + 3);
   }
   return tags;
 }
 
-function readTag(text: string, start: number, delim: '<' | '%'): Tag {
+/** Longest quoted value read: a longer one is a broken tag, not a caption. */
+const MAX_QUOTED_VALUE = 10_000;
+/** Longest shortcode tag read, from `{{<` to `>}}`. */
+const MAX_TAG_LENGTH = 20_000;
+
+type Find = (needle: string, from: number) => number;
+
+/**
+ * `text.indexOf` that remembers its last answer for each needle. Broken tags look far ahead (for a `*\/`,
+ * a closing quote, the end of the line); tags come in order, so all of them cost one pass over the text.
+ */
+function finders(text: string): Find {
+  const last = new Map<string, { from: number; at: number }>();
+  return (needle, from) => {
+    const known = last.get(needle);
+    let at: number;
+    if (known && from >= known.from && (known.at === -1 || known.at >= from)) return known.at;
+    if (known && from < known.from) {
+      // Only the stretch before the last search is new (a tag's start, looked at after its values).
+      const before = text.slice(from, known.from + needle.length - 1).indexOf(needle);
+      at = before === -1 ? known.at : from + before;
+    } else at = text.indexOf(needle, from);
+    last.set(needle, { from, at });
+    return at;
+  };
+}
+
+function readTag(text: string, start: number, delim: '<' | '%', find: Find): Tag {
   const close = delim === '<' ? '>}}' : '%}}';
+  // Nothing past this is read for this tag: broken tags overlap the next ones, which read it again.
+  const limit = Math.min(text.length, start + MAX_TAG_LENGTH);
   let i = start + 3;
   const skipSpace = () => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    i = spaceEnd(text, i, limit);
   };
   const invalid = (reason: string): Tag => ({
     type: 'invalid',
     reason,
     start,
-    end: recoveryEnd(text, start),
+    end: recoveryEnd(text, start, find),
   });
   skipSpace();
   if (text.startsWith('/*', i)) {
-    const end = text.indexOf(`*/`, i + 2);
+    const end = find('*/', i + 2);
     if (end === -1) return invalid('an escaped shortcode that never ends');
-    let j = end + 2;
-    while (j < text.length && /\s/.test(text[j]!)) j++;
+    if (end >= limit) return invalid('a shortcode that is far too long');
+    const j = spaceEnd(text, end + 2, limit);
     if (!text.startsWith(close, j)) return invalid('an escaped shortcode that never ends');
     // `{{</* x */>}}` is how Hugo pages show shortcode syntax itself: keep it as text.
     const literal = `{{${delim}${text.slice(i + 2, end)}${close}`;
@@ -398,20 +443,22 @@ function readTag(text: string, start: number, delim: '<' | '%'): Tag {
     return { type: 'close', name, start, end: i + close.length };
   }
   const params: Params = { positional: [], named: new Map() };
+  let unreadable = 'an unterminated quoted value';
   for (let count = 0; count < 100; count++) {
     skipSpace();
     if (i >= text.length) return invalid('it never ends');
+    if (i >= limit) return invalid('a shortcode that is far too long');
     if (text.startsWith(close, i))
       return { type: 'open', name, params, selfClosing: false, start, end: i + close.length };
     if (text[i] === '/' && text.startsWith(close, i + 1)) {
       return { type: 'open', name, params, selfClosing: true, start, end: i + 1 + close.length };
     }
     const first = readValue();
-    if (first === null) return invalid('an unterminated quoted value');
+    if (first === null) return invalid(unreadable);
     if (text[i] === '=') {
       i++;
       const value = readValue();
-      if (value === null) return invalid('an unterminated quoted value');
+      if (value === null) return invalid(unreadable);
       if (params.positional.length > 0) return invalid('named and positional values mixed');
       params.named.set(first, value);
     } else {
@@ -424,8 +471,13 @@ function readTag(text: string, start: number, delim: '<' | '%'): Tag {
   function readValue(): string | null {
     const quote = text[i];
     if (quote === '"') {
+      // Only a value that closes on its line, within MAX_QUOTED_VALUE, is read character by character.
+      const lineEnd = find('\n', i + 1);
+      const quoteAt = find('"', i + 1);
+      if (quoteAt === -1 || (lineEnd !== -1 && quoteAt > lineEnd)) return null;
       let value = '';
-      for (let j = i + 1; j < text.length; j++) {
+      const end = Math.min(lineEnd === -1 ? text.length : lineEnd, i + 1 + MAX_QUOTED_VALUE);
+      for (let j = i + 1; j < end; j++) {
         const c = text[j]!;
         if (c === '\\' && (text[j + 1] === '"' || text[j + 1] === '\\')) {
           value += text[j + 1];
@@ -433,14 +485,13 @@ function readTag(text: string, start: number, delim: '<' | '%'): Tag {
         } else if (c === '"') {
           i = j + 1;
           return value;
-        } else if (c === '\n') {
-          return null;
         } else value += c;
       }
+      if (end < (lineEnd === -1 ? text.length : lineEnd)) unreadable = 'a quoted value that is far too long';
       return null;
     }
     if (quote === '`') {
-      const end = text.indexOf('`', i + 1);
+      const end = find('`', i + 1);
       if (end === -1) return null;
       const value = text.slice(i + 1, end);
       i = end + 1;
@@ -457,10 +508,19 @@ function readTag(text: string, start: number, delim: '<' | '%'): Tag {
   }
 }
 
+const SPACES = /\s*/y;
+
+/** Where the run of white space at `from` ends, looking no further than `limit`. */
+function spaceEnd(text: string, from: number, limit: number): number {
+  SPACES.lastIndex = 0;
+  SPACES.exec(text.slice(from, limit));
+  return from + SPACES.lastIndex;
+}
+
 /** Where a broken shortcode's text ends: its first `}}` on the same line, else the end of that line. */
-function recoveryEnd(text: string, start: number): number {
-  const lineEnd = text.indexOf('\n', start);
+function recoveryEnd(text: string, start: number, find: Find): number {
+  const lineEnd = find('\n', start);
   const limit = lineEnd === -1 ? text.length : lineEnd;
-  const braces = text.indexOf('}}', start + 3);
+  const braces = find('}}', start + 3);
   return braces !== -1 && braces < limit ? braces + 2 : limit;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../../main/engine/front-matter';
 import { htmlToText, processHtml } from '../../../main/engine/html-refs';
 import { looksLikeHtml, renderMarkdown, renderRichField } from '../../../main/engine/markdown';
+import { expandShortcodes } from '../../../main/engine/shortcodes';
 import { lineAt, lineOf, MAX_PROBLEMS_PER_FILE, sortProblems } from '../../../main/engine/problems';
 import type { Problem } from '../../../main/engine/types';
 import { engineFor, page, tempSite } from './helpers';
@@ -250,3 +251,45 @@ describe('HTML built to make the text pass or the parser slow', () => {
   });
 });
 
+describe('shortcodes built to be slow', () => {
+  function expand(body: string) {
+    const reports: { code: string; line: number }[] = [];
+    const expansion = expandShortcodes(body, 1, {
+      resolveRef: () => null,
+      param: () => undefined,
+      report: (code, _message, line) => reports.push({ code, line }),
+    });
+    return { ...expansion, reports };
+  }
+
+  it('numbers the lines of 1,000 shortcodes after a million lines', () => {
+    const { reports } = expand(`${'\n'.repeat(1_000_000)}${'{{< unknown >}}\n'.repeat(1000)}`);
+    expect(reports).toHaveLength(1000);
+    expect(reports[0]).toEqual({ code: 'shortcode-unknown', line: 1_000_001 });
+    expect(reports[999]).toEqual({ code: 'shortcode-unknown', line: 1_001_000 });
+  });
+
+  it('reads 1,000 broken escaped shortcodes before a million spaces', () => {
+    const { text, reports } = expand(`${'{{</*}}'.repeat(1000)}*/${' '.repeat(1_000_000)}x`);
+    expect(reports).toHaveLength(1000);
+    expect(reports.every((r) => r.code === 'shortcode-invalid')).toBe(true);
+    expect(text.endsWith(' x')).toBe(true);
+  });
+
+  it('makes alt text of 40 captions of 9,000 unclosed tags', () => {
+    const figure = `{{< figure src="a.png" caption="${'<'.repeat(9000)}" >}}\n`;
+    const { outputs, reports } = expand(figure.repeat(40));
+    expect(reports).toEqual([]);
+    expect(outputs).toHaveLength(40);
+    expect(outputs[0]).toContain(`alt="${'&lt;'.repeat(9000)}"`);
+    const tidy = expand('{{< figure src="a.png" caption="A <b>bold</b> *claim* <" >}}').outputs[0];
+    expect(tidy).toContain('alt="A bold claim &lt;"');
+  });
+
+  it('refuses quoted values and tags that are far too long', () => {
+    const long = expand(`{{< figure src="a.png" caption="${'x'.repeat(20_000)}" >}}`);
+    expect(long.reports).toEqual([{ code: 'shortcode-invalid', line: 1 }]);
+    const values = Array.from({ length: 30 }, () => `"${'y'.repeat(1000)}"`).join(' ');
+    expect(expand(`{{< x ${values} >}}`).reports).toEqual([{ code: 'shortcode-invalid', line: 1 }]);
+  });
+});

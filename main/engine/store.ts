@@ -230,20 +230,30 @@ export class StreamingJsonFile implements Adapter<StoreData> {
   }
 }
 
+/**
+ * Writes text through one reusable buffer: joining pieces into big strings first made a megabyte-sized
+ * string per flush, which V8 keeps in its old generation until a full collection (a hundred of them
+ * per write of a 10,000-stand store).
+ */
 class ChunkWriter {
-  private parts: string[] = [];
-  private size = 0;
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   constructor(private readonly fd: number) {}
   push(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
+    // A UTF-8 character takes at most three bytes per UTF-16 unit.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        writeSync(this.fd, text);
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used);
   }
   flush(): void {
-    if (this.parts.length === 0) return;
-    writeSync(this.fd, this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
+    let written = 0;
+    while (written < this.used) written += writeSync(this.fd, this.buffer, written, this.used - written);
+    this.used = 0;
   }
 }
 

@@ -173,6 +173,16 @@ const CONFIG: Config = {
     'longdesc',
     'usemap',
     'sizes',
+    // Buttons and inputs that act on another element by id (invoker commands, popovers, anchoring,
+    // datalists): nothing in stand content needs them, and the id could be one of the app's.
+    'command',
+    'commandfor',
+    'popovertargetaction',
+    'interestfor',
+    'anchor',
+    'list',
+    // Would tell screen readers that everything outside this element, the app included, is inert.
+    'aria-modal',
   ],
   ALLOWED_URI_REGEXP: ALLOWED_URI,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -181,6 +191,24 @@ const CONFIG: Config = {
   KEEP_CONTENT: true,
   RETURN_DOM_FRAGMENT: true,
 };
+
+// Attributes that name other elements by id. DOMPurify prefixes the content's own ids and names with
+// `user-content-` (SANITIZE_NAMED_PROPS), so these references get the same prefix: a label, a table's
+// headers or an aria-labelledby keep pointing at content, and can never reach the app's own elements.
+const ID_REFERENCES = new Set([
+  'for',
+  'headers',
+  'itemref',
+  'aria-activedescendant',
+  'aria-controls',
+  'aria-describedby',
+  'aria-details',
+  'aria-errormessage',
+  'aria-flowto',
+  'aria-labelledby',
+  'aria-owns',
+]);
+const NAMED_PROPS_PREFIX = 'user-content-';
 
 // Elements whose URL makes the browser fetch something.
 const MEDIA_TAGS = new Set([
@@ -290,6 +318,12 @@ export function createSanitizer(
     }
     if (name.startsWith('data-sa-') && !trusted.has(node)) {
       data.keepAttr = false;
+      return;
+    }
+    if (ID_REFERENCES.has(name)) {
+      const ids = data.attrValue.split(/\s+/).filter((id) => id !== '');
+      if (ids.length === 0) data.keepAttr = false;
+      else data.attrValue = ids.map((id) => NAMED_PROPS_PREFIX + id).join(' ');
       return;
     }
     if (name === 'class' && !trusted.has(node)) {

@@ -203,6 +203,7 @@ function afterScan(
   state.emptyDirs = scan.emptyDirs;
   state.dirs = scan.dirs;
   state.scanStartedAt = scan.startedAt;
+  const previousScanProblems = previous?.scanProblems;
   state.scanProblems = scanProblems;
   state.siteParams = config.params;
   state.siteTitle = config.title;
@@ -264,7 +265,7 @@ function afterScan(
   }
   progress('assembling', total, total);
   collection.indexedAt = new Date().toISOString();
-  deriveState(state, rebuildAll ? undefined : replaced);
+  deriveState(state, rebuildAll ? undefined : replaced, previousScanProblems);
   state.search = search;
   progress('done', total, total);
   return { state, outcome: { collection, change, problems: state.problems, reread: reread.sort() } };

@@ -4,6 +4,7 @@ import {
   assembleCollection,
   type CollectionModel,
   depsOfBuild,
+  problemsOfBuild,
   splitDeps,
   type StandBuild,
   type ThemeBuild,
@@ -71,7 +72,12 @@ export function pageKey(stand: string, page: string): string {
 export function deriveState(
   state: CollectionState,
   replaced?: Map<string, StandBuild | ThemeBuild | undefined>,
+  previousScanProblems?: Problem[],
 ): void {
+  // Watch mode at 10,000 stands: re-assembling the collection (sorting, theme lists, link checks,
+  // every problem sorted again) is most of a one-file run. When the stands rebuilt kept everything the
+  // collection-wide parts depend on, those parts are patched instead.
+  if (replaced && patchModel(state, replaced, previousScanProblems)) return;
   const model = assembleCollection(
     state.collection.id,
     state.standBuilds.values(),
@@ -87,6 +93,12 @@ export function deriveState(
     state.depIndex = null;
     for (const build of state.standBuilds.values()) addTables(state, `stand:${build.key}`, build);
   }
+  collectProblems(state);
+  state.themesBySlug = new Map(model.themes.map((theme) => [theme.slug, theme]));
+  countCollection(state);
+}
+
+function collectProblems(state: CollectionState): void {
   const problems: Problem[] = [...state.scanProblems];
   for (const build of state.standBuilds.values()) {
     if (build.problems.length > 0) problems.push(...build.problems);
@@ -94,9 +106,12 @@ export function deriveState(
     for (const page of build.pageBuilds) if (page.problems.length > 0) problems.push(...page.problems);
   }
   for (const build of state.themeBuilds.values()) problems.push(...build.problems);
-  problems.push(...model.problems);
+  problems.push(...state.model.problems);
   state.problems = sortProblems(problems);
-  state.themesBySlug = new Map(model.themes.map((theme) => [theme.slug, theme]));
+}
+
+function countCollection(state: CollectionState): void {
+  const { model } = state;
   const counts = state.collection.counts;
   counts.stands = model.stands.length;
   counts.listedStands = model.stands.filter((stand) => stand.listed && !stand.draft).length;
@@ -105,6 +120,73 @@ export function deriveState(
   counts.assets = state.assets.size;
   counts.errors = state.problems.filter((p) => p.severity === 'error').length;
   counts.warnings = state.problems.length - counts.errors;
+}
+
+/** What the collection-wide model takes from a stand build: its order, lists, pages and links. */
+function shapeOf(build: StandBuild): string {
+  const stand = build.stand!;
+  return JSON.stringify([
+    build.sortKey,
+    stand.slug,
+    stand.draft,
+    stand.listed,
+    stand.themes,
+    build.themeNames,
+    stand.pages.map((page) => [page.slug, page.draft]),
+    build.crossLinks,
+  ]);
+}
+
+function problemKeys(problems: Problem[]): string {
+  return JSON.stringify(problems.map((p) => [p.file, p.line, p.code, p.severity, p.message, p.stand]));
+}
+
+/**
+ * Puts rebuilt stands in the place of the builds they replace, when none of them changed its shape
+ * (see shapeOf); false when the collection must be assembled again.
+ */
+function patchModel(
+  state: CollectionState,
+  replaced: Map<string, StandBuild | ThemeBuild | undefined>,
+  previousScanProblems: Problem[] | undefined,
+): boolean {
+  const pairs: [StandBuild, StandBuild][] = [];
+  for (const [owner, old] of replaced) {
+    if (!owner.startsWith('stand:') || !old || !isStandBuild(old) || !old.stand) return false;
+    const now = state.standBuilds.get(owner.slice('stand:'.length));
+    if (!now?.stand || state.model.stands[old.stand.order] !== old.stand) return false;
+    if (shapeOf(old) !== shapeOf(now)) return false;
+    pairs.push([old, now]);
+  }
+  const sameProblems =
+    previousScanProblems !== undefined &&
+    problemKeys(previousScanProblems) === problemKeys(state.scanProblems) &&
+    pairs.every(([old, now]) => problemKeys(problemsOfBuild(old)) === problemKeys(problemsOfBuild(now)));
+  for (const [old, now] of pairs) {
+    const stand = now.stand!;
+    stand.order = old.stand!.order;
+    state.model.stands[stand.order] = stand;
+    for (const slug of stand.themes) {
+      const list = state.model.themeStands.get(slug);
+      const at = list ? list.indexOf(old.stand!) : -1;
+      if (at !== -1) list![at] = stand;
+    }
+    state.standsBySlug.set(stand.slug, stand);
+  }
+  for (const [owner, old] of replaced) updateTables(state, owner, old);
+  if (!sameProblems) collectProblems(state);
+  else {
+    // The same problems, but the rebuilt stands' own objects: the list must not hold the old ones.
+    const fresh = new Map<string, Problem>();
+    for (const [, now] of pairs) for (const item of problemsOfBuild(now)) fresh.set(problemKey(item), item);
+    state.problems = state.problems.map((item) => fresh.get(problemKey(item)) ?? item);
+  }
+  countCollection(state);
+  return true;
+}
+
+function problemKey(p: Problem): string {
+  return `${p.file}\u0000${p.line}\u0000${p.code}\u0000${p.message}`;
 }
 
 function isStandBuild(build: StandBuild | ThemeBuild): build is StandBuild {

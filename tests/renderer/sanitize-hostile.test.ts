@@ -1,6 +1,9 @@
 // Stand HTML built to hang the sanitizer's own passes, and attributes that would reach into the app's
 // interface by id: what the page may show of them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filterInlineStyle } from '../../renderer/src/content/inline-style';
 import { createSanitizer, defuseInlineAttributes } from '../../renderer/src/content/sanitize';
 
 const sanitize = createSanitizer(window);
@@ -85,5 +88,26 @@ describe('references by id', () => {
       expect(names).not.toContain(name);
     expect(root.querySelector('div')!.getAttribute('aria-label')).toBe('x');
     expect(root.textContent).toBe('cpad');
+  });
+});
+
+describe('content that would draw over the app', () => {
+  it('keeps no negative margin, position or stacking from inline styles', () => {
+    expect(
+      filterInlineStyle(
+        'margin-top: -10000px; margin: 0 -15px; margin-left:-1em; position: fixed; z-index: 99999; top: 0; margin-bottom: 10px; padding: 4px',
+      ),
+    ).toEqual([
+      { property: 'margin-bottom', value: '10px' },
+      { property: 'padding', value: '4px' },
+    ]);
+    const root = parse('<div style="margin-top:-10000px;position:absolute;z-index:9;width:50%">x</div>');
+    expect(root.querySelector('div')!.getAttribute('data-sa-style')).toBe('width:50%');
+  });
+
+  it('clips whatever the content draws to its own box', () => {
+    const css = readFileSync(path.join(__dirname, '../../renderer/src/styles/rich.css'), 'utf8');
+    const rule = /(?:^|\n)\.rich \{([^}]*)\}/.exec(css)![1]!;
+    expect(rule).toMatch(/\bcontain: paint;/);
   });
 });

@@ -76,6 +76,9 @@ export function filterInlineStyle(text: string): StyleDeclaration[] {
       .trim();
     if (!ALLOWED_PROPERTIES.has(property) || !SAFE_VALUE.test(value)) continue;
     if (property === 'display' && !ALLOWED_DISPLAY.has(value.toLowerCase())) continue;
+    // A negative margin pulls content over what is around it (the app's own controls, were it not
+    // clipped to its column).
+    if (property.startsWith('margin') && /(?:^|\s)-/.test(value)) continue;
     kept.push({ property, value });
   }
   return kept;

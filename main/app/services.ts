@@ -32,7 +32,7 @@ export interface AppServicesDeps {
 }
 
 /** The part of kiosk mode's service the channels use. */
-export type KioskChannels = Pick<KioskService, 'getKioskState' | 'unlockKiosk' | 'lockKiosk'>;
+export type KioskChannels = Pick<KioskService, 'getKioskState' | 'unlockKiosk' | 'lockKiosk' | 'isLocked'>;
 
 export interface AppServices {
   services: Services;
@@ -50,6 +50,15 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   const { engine } = deps;
   const kiosk = deps.kiosk ?? kioskOff();
   const kioskEnabled = async () => (await kiosk.getKioskState()).enabled;
+  // The renderer hides folder commands on a locked kiosk; main refuses them too, whoever asks.
+  const organiserOnly =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (kiosk.isLocked()) {
+        throw new Error('This kiosk is locked: unlock it with the organiser PIN to change its folders.');
+      }
+      return run(...args);
+    };
   const folders = createFolderManager({
     engine,
     settings: deps.settings,
@@ -67,11 +76,13 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     getPage: (collection, stand, page) => engine.getPage(collection, stand, page),
     search: async (collection, query) => (query.trim() === '' ? [] : engine.search(collection, query)),
     listProblems: (filter) => engine.listProblems(filter),
-    chooseFolder: () => folders.chooseFolder(deps.pickFolder),
-    addFolder: (path) => folders.addFolder(path),
-    removeCollection: (collection) => folders.removeCollection(collection),
-    reindexCollection: (collection) => folders.reindexCollection(collection),
-    renameCollection: (collection, name) => folders.renameCollection(collection, name),
+    chooseFolder: organiserOnly(() => folders.chooseFolder(deps.pickFolder)),
+    addFolder: organiserOnly((path: string) => folders.addFolder(path)),
+    removeCollection: organiserOnly((collection: string) => folders.removeCollection(collection)),
+    reindexCollection: organiserOnly((collection: string) => folders.reindexCollection(collection)),
+    renameCollection: organiserOnly((collection: string, name: string) =>
+      folders.renameCollection(collection, name),
+    ),
     async openExternal(url) {
       if (await kioskEnabled()) {
         return {

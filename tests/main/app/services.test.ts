@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KioskState } from '../../../preload/contract';
+import { Channel, type KioskState } from '../../../preload/contract';
 import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
+import { createDispatcher } from '../../../main/app/ipc';
 import { createAppServices, kioskOff, type KioskChannels } from '../../../main/app/services';
 import { openSettings } from '../../../main/app/settings';
 import { createFakeEngine } from './fake-engine';
@@ -112,5 +113,52 @@ describe('other services', () => {
     const { services } = build();
     expect(await services.search('demo', '   ')).toEqual([]);
     expect(await services.search('demo', 'lumen')).toHaveLength(1);
+  });
+});
+
+describe('folder commands on a kiosk', () => {
+  it('are refused by main while the kiosk is locked, whoever asks, and work once it is unlocked', async () => {
+    let locked = true;
+    const kiosk: KioskChannels = { ...kioskOff(), isLocked: () => locked };
+    const pickFolder = vi.fn(async () => join(tmp, 'demo'));
+    const settings = openSettings(null);
+    const app = createAppServices({
+      engine: client,
+      settings,
+      emit: () => undefined,
+      demoRoot: null,
+      pickFolder,
+      openExternalUrl: async () => undefined,
+      version: '1',
+      platform: 'linux',
+      kiosk,
+      availabilityIntervalMs: 0,
+    });
+    const dispatch = createDispatcher(app.services, () => true);
+    const refusal = /This kiosk is locked: unlock it with the organiser PIN/;
+    const calls: [string, unknown[]][] = [
+      [Channel.chooseFolder, []],
+      [Channel.addFolder, [join(tmp, 'demo')]],
+      [Channel.removeCollection, ['demo']],
+      [Channel.reindexCollection, ['demo']],
+      [Channel.renameCollection, ['demo', 'Renamed']],
+    ];
+    for (const [channel, args] of calls) {
+      const answer = await dispatch({}, channel, args);
+      expect(answer).toEqual({
+        ok: false,
+        error: { code: 'failed', message: expect.stringMatching(refusal) },
+      });
+    }
+    expect(pickFolder).not.toHaveBeenCalled();
+    expect(await app.services.listCollections()).toEqual([]);
+    expect(settings.get().folders).toEqual([]);
+
+    locked = false;
+    const added = await dispatch({}, Channel.addFolder, [join(tmp, 'demo')]);
+    expect(added).toMatchObject({ ok: true });
+    expect(await app.services.listCollections()).toHaveLength(1);
+    expect(settings.get().folders).toEqual([join(tmp, 'demo')]);
+    await app.folders.stop();
   });
 });

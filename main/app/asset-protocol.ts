@@ -1,14 +1,14 @@
 // `stand-asset://<collection>/<folder-relative path>`: local stand files (logos, images, media) for the
 // renderer. Only files the index knows are served, only from inside their collection's folder, only with an
 // allowlisted content type, and each response carries its own restrictive policy.
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { domainToUnicode } from 'node:url';
 import type { Queries } from '../engine/api';
+import { DEFAULT_LIMITS } from '../engine/limits';
 import { ASSET_SCHEME } from '../engine/types';
 import { ASSET_CSP } from './csp';
 import { standAssetContentType } from './content-types';
-import { decodeUrlPath, realFileInside } from './safe-path';
+import { decodeUrlPath, openCheckedFile, realFileInside, type FileIdentity } from './safe-path';
 
 export const ASSET_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': ASSET_CSP,
@@ -18,7 +18,15 @@ export const ASSET_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export type AssetResolution =
-  | { status: 200; path: string; size: number; contentType: string; headers: Record<string, string> }
+  | {
+      status: 200;
+      path: string;
+      size: number;
+      /** The file as checked: only that very file is served. */
+      identity: FileIdentity;
+      contentType: string;
+      headers: Record<string, string>;
+    }
   | { status: 404; reason: string };
 
 /** The two lookups the protocol needs; the engine answers them directly, the engine client asynchronously. */
@@ -72,6 +80,7 @@ export async function resolveAssetRequest(rawUrl: string, queries: AssetQueries)
     status: 200,
     path: real.path,
     size: real.size,
+    identity: real.identity,
     contentType,
     headers: { ...ASSET_RESPONSE_HEADERS },
   };
@@ -129,25 +138,32 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
     } catch {
       resolution = notFound('lookup failed');
     }
-    if (resolution.status !== 200) {
+    // The file is opened, then looked at through its handle: what was checked is what is read, even if
+    // the folder changes in between (a FIFO swapped in would otherwise block the read for ever).
+    const opened =
+      resolution.status === 200
+        ? await openCheckedFile(resolution.path, resolution.identity, DEFAULT_LIMITS.maxAssetBytes)
+        : null;
+    if (resolution.status !== 200 || !opened) {
       return new Response('Not found', {
         status: 404,
         headers: { ...ASSET_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
       });
     }
-    const { path, size, contentType, headers } = resolution;
+    const { contentType, headers } = resolution;
+    const { handle, size } = opened;
     const base = { ...headers, 'Content-Type': contentType, 'Accept-Ranges': 'bytes' };
     const range = parseRange(request.headers.get('range'), size);
     if (request.headers.get('range') && !range) {
+      await handle.close();
       return new Response(null, { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` } });
     }
     const start = range?.start ?? 0;
     const end = range?.end ?? size - 1;
     const length = size === 0 ? 0 : end - start + 1;
-    const body =
-      request.method === 'HEAD' || length === 0
-        ? null
-        : (Readable.toWeb(createReadStream(path, { start, end })) as ReadableStream<Uint8Array>);
+    let body: ReadableStream<Uint8Array> | null = null;
+    if (request.method === 'HEAD' || length === 0) await handle.close();
+    else body = Readable.toWeb(handle.createReadStream({ start, end })) as ReadableStream<Uint8Array>;
     const responseHeaders: Record<string, string> = { ...base, 'Content-Length': String(length) };
     if (range) responseHeaders['Content-Range'] = `bytes ${start}-${end}/${size}`;
     return new Response(body, { status: range ? 206 : 200, headers: responseHeaders });

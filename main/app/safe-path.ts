@@ -1,6 +1,7 @@
 // Turning a URL path into a path inside one folder, refusing every way out. Shared by the stand asset
 // protocol and the app's own bundle protocol.
-import { realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { sep } from 'node:path';
 
 /**
@@ -42,6 +43,12 @@ export function isInsideFolder(root: string, target: string): boolean {
   return target.startsWith(base);
 }
 
+/** Which file a path led to when it was checked: a file swapped in afterwards is another one. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
 /**
  * The real path of `file` when it is a regular file whose real location (all symlinks followed) is inside
  * the real location of `root`; null otherwise.
@@ -49,14 +56,47 @@ export function isInsideFolder(root: string, target: string): boolean {
 export async function realFileInside(
   root: string,
   file: string,
-): Promise<{ path: string; size: number } | null> {
+): Promise<{ path: string; size: number; identity: FileIdentity } | null> {
   try {
     const [realRoot, realTarget] = await Promise.all([realpath(root), realpath(file)]);
     if (!isInsideFolder(realRoot, realTarget)) return null;
     const info = await stat(realTarget);
     if (!info.isFile()) return null;
-    return { path: realTarget, size: info.size };
+    return { path: realTarget, size: info.size, identity: { dev: info.dev, ino: info.ino } };
   } catch {
     return null;
   }
+}
+
+// Never wait (a FIFO opened for reading blocks until someone writes) and never follow a symlink at the
+// end of the path. Windows has neither flag, nor FIFOs in a folder.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Opens a file that `realFileInside` checked, for reading. The handle is only returned when it is that very
+ * regular file (same identity) and at most `maxBytes` long: a file swapped for a FIFO, a symlink or another
+ * file between the check and the opening is refused, without blocking. The caller closes the handle (a
+ * read stream made from it closes it when done).
+ */
+export async function openCheckedFile(
+  path: string,
+  identity: FileIdentity,
+  maxBytes: number,
+): Promise<{ handle: FileHandle; size: number } | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch {
+    return null;
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isFile() && info.dev === identity.dev && info.ino === identity.ino && info.size <= maxBytes) {
+      return { handle, size: info.size };
+    }
+  } catch {
+    // Treated like any other file that is not the one checked.
+  }
+  await handle.close().catch(() => undefined);
+  return null;
 }

@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssetHandler, parseRange, resolveAssetRequest } from '../../../main/app/asset-protocol';
+import { openCheckedFile, realFileInside } from '../../../main/app/safe-path';
 import { createFakeEngine, type FakeEngine } from './fake-engine';
 
 let tmp: string;
@@ -230,5 +232,52 @@ describe('parseRange', () => {
     [null, 100, null],
   ] as const)('%s of %d bytes', (header, size, expected) => {
     expect(parseRange(header, size)).toEqual(expected);
+  });
+});
+
+describe('opening only what was checked', () => {
+  const stand = () => join(root, 'static', 'stands', 'x');
+
+  it('refuses a file swapped for a FIFO after the check, without waiting for a writer', async () => {
+    const file = join(stand(), 'swapped.png');
+    writeFileSync(file, PNG);
+    const checked = (await realFileInside(root, file))!;
+    expect(checked.size).toBe(PNG.length);
+    rmSync(file);
+    execFileSync('mkfifo', [file]);
+    expect(await openCheckedFile(checked.path, checked.identity, 1024)).toBeNull();
+  });
+
+  it('refuses a file replaced by another, or by a symlink, after the check', async () => {
+    const file = join(stand(), 'replaced.png');
+    writeFileSync(file, PNG);
+    const checked = (await realFileInside(root, file))!;
+    writeFileSync(join(stand(), 'other.png'), 'another file');
+    renameSync(join(stand(), 'other.png'), file);
+    expect(await openCheckedFile(checked.path, checked.identity, 1024)).toBeNull();
+    rmSync(file);
+    symlinkSync(join(tmp, 'secret.png'), file);
+    expect(await openCheckedFile(checked.path, checked.identity, 1024)).toBeNull();
+  });
+
+  it('opens the checked file itself, within the size limit', async () => {
+    const file = join(stand(), 'tour.webm');
+    const checked = (await realFileInside(root, file))!;
+    expect(await openCheckedFile(checked.path, checked.identity, 99)).toBeNull();
+    const opened = (await openCheckedFile(checked.path, checked.identity, 100))!;
+    expect(opened.size).toBe(100);
+    const bytes = Buffer.alloc(4);
+    await opened.handle.read(bytes, 0, 4, 96);
+    await opened.handle.close();
+    expect([...bytes]).toEqual([96, 97, 98, 99]);
+  });
+
+  it('answers 404 at once for a FIFO the index points at', async () => {
+    execFileSync('mkfifo', [join(stand(), 'pipe.png')]);
+    engine.addAsset('demo', 'static/stands/x/pipe.png');
+    const response = await createAssetHandler(engine)(
+      new Request('stand-asset://demo/static/stands/x/pipe.png'),
+    );
+    expect(response.status).toBe(404);
   });
 });

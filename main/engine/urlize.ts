@@ -4,6 +4,8 @@
 // Two deliberate differences, because a slug here is an identifier and not a URL: non-ASCII letters
 // stay as they are (Hugo percent-encodes them afterwards) and path separators become hyphens.
 
+import { domainToASCII, domainToUnicode } from 'node:url';
+
 const LETTER_DIGIT_MARK = /[\p{L}\p{Nd}\p{M}]/u;
 const SPACE = /\s/u;
 const HEX = /[0-9a-fA-F]/;
@@ -46,6 +48,26 @@ export function urlize(name: string, fallback = 'untitled'): string {
   // "." and ".." are not names; neither is nothing at all.
   if (out === '' || out === '.' || out === '..') return fallback;
   return out;
+}
+
+/**
+ * A collection id from a folder name: its urlize, made fit to be the host of `stand-asset://<id>/…` URLs
+ * exactly as written. Chromium treats that host as a domain name: it maps it (lowercase, NFKC, `ﬁ` → `fi`),
+ * refuses `#`, `@` and `%`, reads a name that is or ends in a number as an IPv4 address (`2021` →
+ * `0.0.7.229`, `fosdem.2021` is no host at all). So ids keep only letters, digits, `-` and `_`, come out
+ * the same from that mapping, and never are a number.
+ */
+export function collectionId(folderName: string): string {
+  let id = urlize(folderName, 'stands')
+    .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+  const mapped = domainToUnicode(domainToASCII(id));
+  id = /^[\p{L}\p{N}\p{M}_-]+$/u.test(mapped)
+    ? mapped
+    : id.replace(/[^a-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
+  if (id === '') return 'stands';
+  return /^(?:\d+|0x[0-9a-f]*)$/i.test(id) ? `stands-${id}` : id;
 }
 
 /** Returns `base`, or `base-2`, `base-3`… whichever `taken` does not hold yet. */

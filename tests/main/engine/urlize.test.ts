@@ -1,5 +1,6 @@
+import { domainToUnicode } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { uniqueSlug, urlize } from '../../../main/engine/urlize';
+import { collectionId, uniqueSlug, urlize } from '../../../main/engine/urlize';
 
 describe('urlize', () => {
   // Expected values checked with Hugo 0.111's `urlize` (see main/engine/urlize.ts).
@@ -32,5 +33,45 @@ describe('urlize', () => {
   it('finds a free slug with a numeric suffix', () => {
     expect(uniqueSlug('a', new Set(['a', 'a-2']))).toBe('a-3');
     expect(uniqueSlug('b', new Set(['a']))).toBe('b');
+  });
+});
+
+describe('collectionId', () => {
+  // What Chromium makes of `stand-asset://<id>/` must be the id itself, or the collection's files 404.
+  const hostOf = (id: string) => new URL(`http://${encodeURIComponent(id)}/`).host;
+
+  it.each([
+    ['fosdem-2021', 'fosdem-2021'],
+    ['FOSDEM 2021', 'fosdem-2021'],
+    ['2021', 'stands-2021'],
+    ['0x10', 'stands-0x10'],
+    ['fosdem.2021', 'fosdem-2021'],
+    ['C# Stands', 'c-stands'],
+    ['C++ & co', 'c-co'],
+    ['xn--abc', 'xn-abc'],
+    ['ﬁle', 'file'],
+    ['ＦＯＳＤＥＭ', 'fosdem'],
+    ['Straße', 'straße'],
+    ['...', 'stands'],
+  ])('%s → %s', (name, id) => {
+    expect(collectionId(name)).toBe(id);
+  });
+
+  it('gives ids that are their own host, or its Unicode form', () => {
+    for (const name of [
+      '2021',
+      'fosdem.2021',
+      'C# Stands',
+      'a~b+c',
+      'ＦＯＳＤＥＭ',
+      'ﬁle',
+      'Foo',
+      'x--y',
+      '10.0.0.1',
+    ]) {
+      const id = collectionId(name);
+      expect(hostOf(id)).toBe(id);
+    }
+    expect(domainToUnicode(hostOf(collectionId('Σοφίας Straße')))).toBe('σοφίας-straße');
   });
 });

@@ -12,7 +12,7 @@ import * as queries from './queries';
 import { type CollectionState, fromStored, toStored } from './state';
 import { openStore, StoreWriter, type StoreData } from './store';
 import { type Collection, STORE_SCHEMA } from './types';
-import { uniqueSlug, urlize } from './urlize';
+import { collectionId, uniqueSlug } from './urlize';
 import type { PartialWalk } from './scan';
 import { watchFolders, type FolderWatcher, type WatchedChanges } from './watch';
 
@@ -112,7 +112,7 @@ class StandaloneEngine implements Engine {
       const resolved = path.resolve(root);
       const existing = this.findByRoot(resolved);
       const id =
-        existing?.collection.id ?? uniqueSlug(urlize(path.basename(resolved), 'stands'), this.collections);
+        existing?.collection.id ?? uniqueSlug(collectionId(path.basename(resolved)), this.collections);
       return this.index(id, existing?.collection.root ?? resolved, existing);
     });
   }

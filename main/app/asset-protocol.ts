@@ -2,7 +2,7 @@
 // renderer. Only files the index knows are served, only from inside their collection's folder, only with an
 // allowlisted content type, and each response carries its own restrictive policy.
 import { Readable } from 'node:stream';
-import { domainToUnicode } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import type { Queries } from '../engine/api';
 import { DEFAULT_LIMITS } from '../engine/limits';
 import { ASSET_SCHEME } from '../engine/types';
@@ -38,6 +38,9 @@ export interface AssetQueries {
     collection: string,
     file: string,
   ): ReturnType<Queries['getAsset']> | Promise<ReturnType<Queries['getAsset']>>;
+  /** When given, collections whose id Chromium changed on the way (see `findByHost`) are found too. */
+  listCollections?():
+    ReturnType<Queries['listCollections']> | Promise<ReturnType<Queries['listCollections']>>;
 }
 
 const notFound = (reason: string): AssetResolution => ({ status: 404, reason });
@@ -69,6 +72,13 @@ export async function resolveAssetRequest(rawUrl: string, queries: AssetQueries)
     id = domainToUnicode(id);
     collection = id ? await queries.getCollection(id) : null;
   }
+  if (!collection && queries.listCollections) {
+    const found = findByHost(await queries.listCollections(), collectionId);
+    if (found) {
+      id = found.id;
+      collection = found;
+    }
+  }
   if (!collection) return notFound('unknown collection');
   const contentType = standAssetContentType(file);
   if (!contentType) return notFound('type not served');
@@ -93,7 +103,18 @@ function decodeHost(host: string): string | null {
   } catch {
     return null;
   }
-  return id.length > 0 && id.length <= 200 && /^[\p{L}\p{N}._-]+$/u.test(id) ? id : null;
+  return id.length > 0 && id.length <= 200 && /^[\p{L}\p{N}\p{M}.+~_-]+$/u.test(id) ? id : null;
+}
+
+/**
+ * The collection whose id becomes `host` in a URL. Chromium treats the host of a standard scheme as a
+ * domain name: it lowercases it, maps it (IDNA) and reads a number as an IPv4 address, so a collection
+ * `Foo` (ids from older versions) is asked for as `foo` and one named `2021` as `0.0.7.229`.
+ */
+function findByHost<C extends { id: string }>(collections: readonly C[], host: string): C | null {
+  const wanted = domainToASCII(host);
+  if (!wanted) return null;
+  return collections.find((collection) => domainToASCII(collection.id) === wanted) ?? null;
 }
 
 /** The path part of a URL string exactly as written (no dot-segment folding), or null. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssetHandler, parseRange, resolveAssetRequest } from '../../../main/app/asset-protocol';
 import { openCheckedFile, realFileInside } from '../../../main/app/safe-path';
+import { openEngine } from '../../../main/engine/index';
 import { createFakeEngine, type FakeEngine } from './fake-engine';
 
 let tmp: string;
@@ -279,5 +280,52 @@ describe('opening only what was checked', () => {
       new Request('stand-asset://demo/static/stands/x/pipe.png'),
     );
     expect(response.status).toBe(404);
+  });
+});
+
+describe('collection ids as Chromium sends them', () => {
+  // Chromium lowercases the host of a standard scheme, maps it like a domain name and reads a number as an
+  // IPv4 address: the handler must still find the collection whose id became that host.
+  function lookupsWithId(id: string) {
+    const demo = engine.getCollection('demo')!;
+    return {
+      getCollection: (asked: string) => (asked === id ? { ...demo, id } : null),
+      getAsset: (collection: string, file: string) =>
+        collection === id ? engine.getAsset('demo', file) : null,
+      listCollections: () => [{ ...demo, id }],
+    };
+  }
+
+  it.each([
+    ['Foo', 'foo'],
+    ['2021', '0.0.7.229'],
+    ['ﬁle', 'file'],
+    ['Straße', 'xn--strae-oqa'],
+  ])('finds %s asked for as %s', async (id, host) => {
+    const url = `stand-asset://${host}/static/stands/x/logo.png`;
+    expect(await resolveAssetRequest(url, lookupsWithId(id))).toMatchObject({ status: 200 });
+    expect((await createAssetHandler(lookupsWithId(id))(new Request(url))).status).toBe(200);
+  });
+
+  it('finds nothing for a host no id becomes', async () => {
+    const url = 'stand-asset://bar/static/stands/x/logo.png';
+    expect((await resolveAssetRequest(url, lookupsWithId('Foo'))).status).toBe(404);
+  });
+
+  it('serves the files of folders named like numbers, with ids the engine makes for them', async () => {
+    const site = join(tmp, 'sites', '2021');
+    mkdirSync(join(site, 'static', 'stands', 'x'), { recursive: true });
+    writeFileSync(join(site, 'static', 'stands', 'x', 'logo.png'), PNG);
+    mkdirSync(join(site, 'content', 'stands'), { recursive: true });
+    writeFileSync(join(site, 'content', 'stands', 'x.md'), '---\ntitle: X\nlogo: stands/x/logo.png\n---\n');
+    const real = await openEngine({ dbFile: null });
+    try {
+      const { collection } = await real.indexFolder(site);
+      expect(collection.id).toBe('stands-2021');
+      const url = new URL(`stand-asset://${collection.id}/static/stands/x/logo.png`).href;
+      expect((await createAssetHandler(real)(new Request(url))).status).toBe(200);
+    } finally {
+      await real.close();
+    }
   });
 });

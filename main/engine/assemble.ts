@@ -168,7 +168,7 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     sink.add(file, read.code, read.message);
     return null;
   }
-  const fm = parseFrontMatter(read.text, ctx.limits.maxYamlAliases);
+  const fm = parseFrontMatter(read.text, ctx.limits.maxYamlAliases, ctx.limits.maxFrontMatterBytes);
   for (const issue of fm.issues) sink.add(file, issue.code, issue.message, issue.line);
   const data = fm.data;
   const title =

@@ -222,10 +222,13 @@ function sizeIssue(block: string, maxBytes: number): FrontMatterIssue | null {
   if (block.length * 3 <= maxBytes) return null;
   const bytes = Buffer.byteLength(block, 'utf8');
   if (bytes <= maxBytes) return null;
-  const kib = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en-US')} KiB`;
+  const size = (n: number) =>
+    n < 10 * 1024
+      ? `${n.toLocaleString('en-US')} bytes`
+      : `${Math.ceil(n / 1024).toLocaleString('en-US')} KiB`;
   return {
     code: 'front-matter-invalid',
-    message: `The front matter is too large to read (${kib(bytes)}; at most ${kib(maxBytes)}), so none of its fields were used. Move long text into the page itself.`,
+    message: `The front matter is too large to read (${size(bytes)}; at most ${size(maxBytes)}), so none of its fields were used. Move long text into the page itself.`,
     line: 1,
   };
 }

@@ -116,10 +116,19 @@ describe('front matter built to be slow', () => {
       'The front matter is too large to read (576 KiB; at most 256 KiB), so none of its fields were used. Move long text into the page itself.',
     );
     const limited = parseFrontMatter(`---\n${keys(100)}\n---\nbody\n`, 100, 500);
-    expect(limited.issues[0]!.message).toMatch(/too large to read \(1 KiB; at most 1 KiB\)/);
+    expect(limited.issues[0]!.message).toMatch(/too large to read \(694 bytes; at most 500 bytes\)/);
     expect(limited.body).toBe('body\n');
     expect(parseFrontMatter(`{"a": "${'x'.repeat(300_000)}"}\nbody`, 100).issues[0]!.message).toMatch(
       /too large to read \(293 KiB; at most 256 KiB\)/,
+    );
+  });
+
+  it('takes the limit from the engine options', async () => {
+    const root = tempSite({ [EVIL]: page(`title: Evil\n${keys(50)}`, 'hello\n') });
+    const engine = await engineFor({ limits: { maxFrontMatterBytes: 300 } });
+    const { problems } = await engine.indexFolder(root);
+    expect(problems.find((p) => p.code === 'front-matter-invalid')!.message).toMatch(
+      /too large to read \(\d+ bytes; at most 300 bytes\)/,
     );
   });
 

@@ -17,7 +17,7 @@ import type {
 } from './types';
 import { realPathInside } from './paths';
 import { DEFAULT_SEARCH_LIMIT } from './search';
-import { type CollectionState, describeDoc, pageKey } from './state';
+import { type CollectionState, describeStand, pageKey } from './state';
 
 export type Collections = Map<string, CollectionState>;
 
@@ -155,7 +155,7 @@ export function search(
   const state = collections.get(collection);
   if (!state?.search || typeof query !== 'string') return [];
   const max = Number.isFinite(limit) ? Math.max(0, Math.min(500, Math.floor(limit))) : DEFAULT_SEARCH_LIMIT;
-  return state.search.search(collection, query, max, (stand, page) => describeDoc(state, stand, page));
+  return state.search.search(collection, query, max, (stand) => describeStand(state, stand));
 }
 
 /** Problems, filtered; sorted by collection, file and line. */

@@ -14,7 +14,7 @@ import { type CollectionPlan, planCollection } from './plan';
 import type { AssetTable } from './assets';
 import { sortProblems } from './problems';
 import type { ScannedDir, ScannedFile } from './scan';
-import { CollectionSearch, type DocInfo, type SearchDoc } from './search';
+import { CollectionSearch, type SearchDoc, type StandDocs } from './search';
 import type { StoredCollection } from './store';
 import type { Collection, Page, Problem, Stand, Theme } from './types';
 
@@ -281,14 +281,18 @@ export function buildSearch(state: CollectionState): CollectionSearch {
   return CollectionSearch.build(docs);
 }
 
-/** Names a search hit's document and gives its text (what was indexed), or null when it is gone. */
-export function describeDoc(state: CollectionState, stand: string, page: string | null): DocInfo | null {
+/** A stand's title and its and its published pages' texts (what was indexed), or null when it is gone. */
+export function describeStand(state: CollectionState, stand: string): StandDocs | null {
   const owner = state.standsBySlug.get(stand);
   if (!owner || owner.draft) return null;
-  if (page === null) return { standTitle: owner.title, title: owner.title, text: standText(owner) };
-  const found = state.pagesByKey.get(pageKey(stand, page));
-  if (!found || found.draft) return null;
-  return { standTitle: owner.title, title: found.title, text: plainText(found.html) };
+  const docs: StandDocs['docs'] = [{ page: null, title: owner.title, text: standText(owner) }];
+  for (const ref of owner.pages) {
+    if (ref.draft) continue;
+    const found = state.pagesByKey.get(pageKey(stand, ref.slug));
+    if (found && !found.draft)
+      docs.push({ page: found.slug, title: found.title, text: plainText(found.html) });
+  }
+  return { standTitle: owner.title, docs };
 }
 
 /** A new, empty collection record. */
@@ -380,15 +384,13 @@ export function fromStored(
   const stored_search = Array.isArray(stored.search) ? CollectionSearch.load(stored.search) : null;
   stored.search = [];
   state.search =
-    stored_search && stored_search.size === countSearchDocs(state) ? stored_search : buildSearch(state);
+    stored_search && stored_search.size === countSearchStands(state) ? stored_search : buildSearch(state);
   return state;
 }
 
-function countSearchDocs(state: CollectionState): number {
+/** The stands the search index holds: the published ones (one document each). */
+function countSearchStands(state: CollectionState): number {
   let count = 0;
-  for (const build of state.buildsBySlug.values()) {
-    if (!build.stand || build.stand.draft) continue;
-    count += 1 + build.pageBuilds.filter(({ page }) => !page.draft).length;
-  }
+  for (const build of state.buildsBySlug.values()) if (build.stand && !build.stand.draft) count++;
   return count;
 }

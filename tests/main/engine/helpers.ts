@@ -104,7 +104,7 @@ export async function expectSameAsFresh(engine: Engine, id: string, root: string
       e
         .search(c, query)
         .flatMap((group) =>
-          group.hits.map((hit) => [hit.stand, hit.page, hit.title, hit.score.toFixed(9), hit.snippet]),
+          group.hits.map((hit) => [hit.stand, hit.page, hit.title, hit.score.toFixed(6), hit.snippet]),
         ),
     ),
   });

@@ -51,7 +51,11 @@ type IndexEntry = AsPlainObject['index'][number];
 
 /**
  * The stored form of MiniSearch's `toJSON()`, as records of moderate size (the store writes one record
- * per line): a header with the counts, then document ids and field lengths, then terms, in chunks.
+ * per line): a header with the counts, then document ids and field lengths, then terms in chunks, each
+ * chunk's postings packed as varints (per term and field: how many documents, then each document as
+ * the difference from the previous one, and its count), in base64. MiniSearch's own JSON spelled every
+ * posting as `"1234":1`; read back, that made millions of small objects before `loadJS` turned them
+ * into its maps. Packed, a term's object is made only while `loadJS` reads it.
  */
 export type StoredSearchRecord =
   | {
@@ -66,11 +70,11 @@ export type StoredSearchRecord =
       terms: number;
     }
   | { docs: [shortId: number, id: string, fieldLength: number[]][] }
-  | { terms: IndexEntry[] };
+  | { terms: string; postings: string };
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 /** Version of the stored form; another version is ignored and the index is built again. */
-const STORED_VERSION = 3;
+const STORED_VERSION = 4;
 const CHUNK = 4096;
 
 const SNIPPET_BEFORE = 60;
@@ -278,8 +282,26 @@ export class CollectionSearch {
           .map(([shortId, id]) => [Number(shortId), id as string, js.fieldLength[shortId] ?? []]),
       };
     }
-    for (let from = 0; from < js.index.length; from += CHUNK)
-      yield { terms: js.index.slice(from, from + CHUNK) };
+    const fields = Object.keys(js.fieldIds).length;
+    for (let from = 0; from < js.index.length; from += CHUNK) {
+      const entries = js.index.slice(from, from + CHUNK);
+      const bytes = new VarintWriter();
+      for (const [, data] of entries) {
+        for (let field = 0; field < fields; field++) {
+          const postings = Object.entries(data[field] ?? {})
+            .map(([id, count]) => [Number(id), count] as const)
+            .sort((x, y) => x[0] - y[0]);
+          bytes.write(postings.length);
+          let previous = 0;
+          for (const [id, count] of postings) {
+            bytes.write(id - previous);
+            bytes.write(count);
+            previous = id;
+          }
+        }
+      }
+      yield { terms: entries.map(([term]) => term).join(' '), postings: bytes.base64() };
+    }
   }
 
   private static decode(records: readonly StoredSearchRecord[]): CollectionSearch | null {
@@ -287,8 +309,11 @@ export class CollectionSearch {
     if (!head || !('v' in head) || head.v !== STORED_VERSION) return null;
     const documentIds: Record<string, string> = {};
     const fieldLength: Record<string, number[]> = {};
-    const index: IndexEntry[] = [];
+    const chunks: { terms: string[]; postings: Buffer }[] = [];
+    const fields = Object.keys(head.fieldIds ?? {}).length;
+    if (fields !== OPTIONS.fields.length) return null;
     let docCount = 0;
+    let termCount = 0;
     for (const record of records.slice(1)) {
       if ('docs' in record && Array.isArray(record.docs)) {
         for (const [shortId, id, lengths] of record.docs) {
@@ -299,44 +324,101 @@ export class CollectionSearch {
           fieldLength[shortId] = lengths;
           docCount++;
         }
-      } else if ('terms' in record && Array.isArray(record.terms)) {
-        for (const entry of record.terms) {
-          if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !isFieldData(entry[1], head.nextId))
-            return null;
-          index.push(entry);
-        }
+      } else if (
+        'postings' in record &&
+        typeof record.terms === 'string' &&
+        typeof record.postings === 'string'
+      ) {
+        const terms = record.terms === '' ? [] : record.terms.split(' ');
+        chunks.push({ terms, postings: Buffer.from(record.postings, 'base64') });
+        termCount += terms.length;
       } else return null;
     }
-    if (docCount !== head.docs || docCount !== head.documentCount || index.length !== head.terms) return null;
+    if (docCount !== head.docs || docCount !== head.documentCount || termCount !== head.terms) return null;
+    const nextId = head.nextId;
+    // loadJS reads the index term by term: each term's object is made as it is read, then dropped.
+    function* entries(): Generator<IndexEntry, void, undefined> {
+      for (const chunk of chunks) {
+        const reader = new VarintReader(chunk.postings);
+        for (const term of chunk.terms) {
+          const data: Record<string, Record<string, number>> = {};
+          for (let field = 0; field < fields; field++) {
+            const count = reader.read();
+            if (count > docCount) throw new Error('damaged search index');
+            if (count === 0) continue;
+            const postings: Record<string, number> = {};
+            let id = 0;
+            for (let i = 0; i < count; i++) {
+              id += reader.read();
+              const frequency = reader.read();
+              if (id >= nextId || frequency < 1 || !Object.hasOwn(documentIds, id))
+                throw new Error('damaged search index');
+              postings[id] = frequency;
+            }
+            data[field] = postings;
+          }
+          yield [term, data] as IndexEntry;
+        }
+        if (!reader.done()) throw new Error('damaged search index');
+      }
+    }
     const js: AsPlainObject = {
       documentCount: head.documentCount,
-      nextId: head.nextId,
+      nextId,
       documentIds,
       fieldIds: head.fieldIds,
       fieldLength,
       averageFieldLength: head.averageFieldLength,
       storedFields: {},
       dirtCount: head.dirtCount,
-      index,
+      // An iterable where loadJS expects an array: it only iterates over it.
+      index: entries() as unknown as IndexEntry[],
       serializationVersion: head.serializationVersion,
     };
     return new CollectionSearch(MiniSearch.loadJS(js, OPTIONS));
   }
 }
 
-/** Whether a stored term's data is fields of document ids with their counts. */
-function isFieldData(data: unknown, nextId: number): boolean {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
-  for (const [field, docs] of Object.entries(data as Record<string, unknown>)) {
-    if (field !== '0' && field !== '1' && field !== '2') return false;
-    if (typeof docs !== 'object' || docs === null || Array.isArray(docs)) return false;
-    for (const [shortId, count] of Object.entries(docs as Record<string, unknown>)) {
-      const id = Number(shortId);
-      if (!Number.isInteger(id) || id < 0 || id >= nextId) return false;
-      if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return false;
+/** Packs unsigned integers in 7-bit groups. */
+class VarintWriter {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+  write(value: number): void {
+    if (this.length + 5 > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
     }
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buffer[this.length++] = (rest & 0x7f) | 0x80;
+      rest = Math.floor(rest / 128);
+    }
+    this.buffer[this.length++] = rest;
   }
-  return true;
+  base64(): string {
+    return this.buffer.toString('base64', 0, this.length);
+  }
+}
+
+class VarintReader {
+  private at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  read(): number {
+    let value = 0;
+    let scale = 1;
+    for (let shift = 0; shift < 5; shift++) {
+      if (this.at >= this.bytes.length) throw new Error('damaged search index');
+      const byte = this.bytes[this.at++]!;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 128;
+    }
+    throw new Error('damaged search index');
+  }
+  done(): boolean {
+    return this.at === this.bytes.length;
+  }
 }
 
 /**

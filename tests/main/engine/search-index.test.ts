@@ -184,14 +184,20 @@ describe('the search index', () => {
     expect(damaged((records) => ((records[0] as { v: number }).v = 999))).toBeNull();
     expect(
       damaged((records) => {
-        const last = records[records.length - 1] as { terms: unknown[][] };
-        last.terms[0]![1] = { 0: { 999999: 1 } };
+        const last = records[records.length - 1] as { postings: string };
+        last.postings = last.postings.slice(0, -8);
       }),
     ).toBeNull();
     expect(
       damaged((records) => {
-        const last = records[records.length - 1] as { terms: unknown[][] };
-        last.terms.pop();
+        const last = records[records.length - 1] as { terms: string };
+        last.terms = last.terms.split(' ').slice(1).join(' ');
+      }),
+    ).toBeNull();
+    expect(
+      damaged((records) => {
+        const docs = records[1] as { docs: [number, string, number[]][] };
+        docs.docs[0]![0] = 999_999;
       }),
     ).toBeNull();
     expect(

@@ -110,7 +110,7 @@ describe('search over a stored collection', () => {
     await first.close();
     expect(before.every((groups) => groups.length > 0)).toBe(true);
     const text = readFileSync(dbFile, 'utf8');
-    expect(text).toContain('"terms":[["');
+    expect(text).toContain('"postings":"');
 
     const build = vi.spyOn(CollectionSearch, 'build');
     const second = await openEngine({ dbFile });
@@ -119,7 +119,7 @@ describe('search over a stored collection', () => {
     await second.close();
 
     // A damaged index in the store is built again from the stored pages, silently.
-    writeFileSync(dbFile, text.replace(/"terms":\[\["/g, '"terms":[[7,"'));
+    writeFileSync(dbFile, text.replace(/"postings":"[^"]{4}/g, '"postings":"////'));
     const third = await openEngine({ dbFile });
     expect(build).toHaveBeenCalledTimes(1);
     build.mockRestore();

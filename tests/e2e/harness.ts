@@ -204,7 +204,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     platform: process.platform,
     availabilityIntervalMs: 0,
   });
-  for (const folder of options.folders ?? []) await services.addFolder(folder);
+  // Folders given at start-up join as main adds them (command line, kiosk file): not through the guarded
+  // channel, which a locked kiosk refuses.
+  for (const folder of options.folders ?? []) await folders.addFolder(folder);
 
   // The stand-in ipcMain: registerIpc fills it; the page's binding calls into it.
   const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();

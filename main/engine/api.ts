@@ -75,7 +75,7 @@ export interface Engine extends Queries {
   removeCollection(collection: string): Promise<void>;
   renameCollection(collection: string, name: string): Promise<Collection>;
   /**
-   * Watches every collection's folder (chokidar) and re-indexes what changed; resolves once the
+   * Watches every collection's folder (@parcel/watcher) and re-indexes what changed; resolves once the
    * watches are set up, with a stop function.
    */
   watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>>;

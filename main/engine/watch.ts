@@ -3,16 +3,15 @@
 // has been quiet for a moment. That re-index looks again only at what the events name: a file whose
 // content changed is stat'ed again, a folder whose entries changed is walked again.
 //
-// Folders are watched, never files one by one. A folder's watch reports changes to the files in it
-// (inotify on Linux), so one handle per folder is enough; where the system watches a whole tree itself
-// (FSEvents on macOS, ReadDirectoryChangesW on Windows) one recursive watch per top folder is used.
-// chokidar, which this replaced, watches every file with its own handle: at 10,000 stands (71,000 files,
-// 19,000 folders) it took 6 to 28 s to set up and 175 MB to 1.2 GB of memory, and Node's own recursive
-// watch on Linux does the same; one handle per folder took 1 s and 40 MB. Links are not followed (the
-// index does its own, checked, following), and hidden entries are ignored, like the walk.
-import { type FSWatcher, lstatSync, readdirSync, watch } from 'node:fs';
+// The watching itself is @parcel/watcher's, the native watcher VS Code and Parcel use: one subscription
+// per collection folder, set up off the main thread (inotify on Linux, FSEvents on macOS,
+// ReadDirectoryChangesW on Windows). Everything the index does not read is ignored natively, so it is
+// never even watched: other top-level folders (themes/, public/, node_modules/, .git/), hidden entries and
+// editor backups, folders deeper than the walk goes. Links are not followed (the index does its own,
+// checked, following).
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { setImmediate as yieldToOthers } from 'node:timers/promises';
+import type { AsyncSubscription, BackendType, Event } from '@parcel/watcher';
 
 /** How long a collection must be quiet before it is re-indexed. */
 export const WATCH_DEBOUNCE_MS = 200;
@@ -36,142 +35,187 @@ export interface FolderWatcher {
 /** Above this many changed folders or files in one burst, the whole folder is walked again. */
 const MAX_DIRTY = 500;
 const TOP = ['content', 'static'];
-const CONFIG = ['config.toml', 'hugo.toml'];
-/** Folders set up between two turns of the event loop: a big folder does not hold the engine up. */
-const BATCH = 500;
-const RECURSIVE = process.platform === 'darwin' || process.platform === 'win32';
+/** Named, not left to the library: with a `watchman` on the PATH it would pick that on its own. */
+const BACKEND: BackendType | undefined =
+  process.platform === 'linux'
+    ? 'inotify'
+    : process.platform === 'darwin'
+      ? 'fs-events'
+      : process.platform === 'win32'
+        ? 'windows'
+        : undefined;
+/**
+ * inotify watches folder by folder, and @parcel/watcher adds a watch to a folder that appears but not to
+ * the folders already inside it (`mkdir -p`, a folder moved or copied in: parcel-bundler/watcher#97), and
+ * keeps the old paths for those inside a renamed folder. Such a change starts the collection's watch
+ * afresh. FSEvents and ReadDirectoryChangesW watch the whole tree themselves.
+ */
+const NEW_FOLDERS_NEED_RESTART = BACKEND === 'inotify';
 
-interface Dirty {
-  dirs: Set<string>;
-  files: Set<string>;
+type WatcherLibrary = typeof import('@parcel/watcher');
+let library: Promise<WatcherLibrary> | null = null;
+/** Loaded on first use: a missing native build costs watch mode, never the engine. */
+function loadLibrary(): Promise<WatcherLibrary> {
+  library ??= import('@parcel/watcher');
+  return library;
 }
 
-/** The watches of one collection's folder. */
+/**
+ * What the index never reads, as patterns on folder-relative paths (either separator: Windows): all but
+ * content/, static/ and the configuration at the top; names starting with a dot or # or ending with ~
+ * anywhere (as the walk skips them); anything more than `depth` folders down.
+ */
+function ignoreFor(depth: number): RegExp[] {
+  return [
+    /^(?!(?:content|static)(?:[\\/]|$)|(?:config|hugo)\.toml$)/,
+    /(?:^|[\\/])[.#]|~(?:[\\/]|$)/,
+    new RegExp(`^(?:[^\\\\/]+[\\\\/]){${depth + 1}}`),
+  ];
+}
+
+/** Folders under content/ and static/ that cannot be listed (not links, not hidden), within `depth`. */
+function unreadableFolders(root: string, depth: number): string[] {
+  const unreadable: string[] = [];
+  const pending = TOP.map((top) => ({ abs: path.join(root, top), level: 1 }));
+  while (pending.length > 0) {
+    const { abs, level } = pending.pop()!;
+    let entries;
+    try {
+      if (!lstatSync(abs).isDirectory()) continue;
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch {
+      unreadable.push(abs);
+      continue;
+    }
+    if (level >= depth) continue;
+    for (const entry of entries)
+      if (entry.isDirectory() && !/^[.#]|~$/.test(entry.name))
+        pending.push({ abs: path.join(abs, entry.name), level: level + 1 });
+  }
+  return unreadable;
+}
+
+type Note = (kind: 'all' | 'file' | 'dir', rel?: string) => void;
+
+/** The subscription of one collection's folder. */
 class CollectionWatch {
-  private readonly handles = new Map<string, FSWatcher>();
-  private closed = false;
-  readonly ready: Promise<void>;
+  private subscription: AsyncSubscription | null = null;
+  private stopped = false;
+  private realRoot = '';
+  /** The folder vanished or its watch broke: adding the collection again watches it afresh. */
+  lost = false;
+  ready: Promise<void>;
 
   constructor(
     private readonly root: string,
     private readonly depth: number,
-    /** Reports a change: `rel` the folder-relative entry (null: everything), `contentOnly` for edits. */
-    private readonly note: (rel: string | null, contentOnly: boolean) => void,
+    private readonly note: Note,
+    /** A folder appeared whose subfolders the system does not watch yet. */
+    private readonly needsRestart: () => void,
   ) {
     this.ready = this.start();
   }
 
   private async start(): Promise<void> {
-    // The folder itself: its configuration, and content/ or static/ appearing or vanishing.
-    this.open('', false);
-    if (RECURSIVE) {
-      for (const top of TOP) this.open(top, true);
-      return;
-    }
-    const pending = [...TOP];
-    let opened = 0;
-    while (pending.length > 0 && !this.closed) {
-      const rel = pending.pop()!;
-      if (!this.open(rel, false)) continue;
-      for (const child of this.subfolders(rel)) pending.push(child);
-      if (++opened % BATCH === 0) await yieldToOthers();
-    }
-  }
-
-  /** Folder-relative subfolders of `rel` (not links, not hidden), within the depth limit. */
-  private subfolders(rel: string): string[] {
-    if (rel.split('/').length >= this.depth) return [];
     try {
-      return readdirSync(this.absolute(rel), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-        .map((entry) => `${rel}/${entry.name}`);
-    } catch {
-      return [];
-    }
-  }
-
-  private absolute(rel: string): string {
-    return rel === '' ? this.root : path.join(this.root, ...rel.split('/'));
-  }
-
-  /** Watches one folder; false when it cannot be watched (gone, not a folder, the system's limit). */
-  private open(rel: string, recursive: boolean): boolean {
-    if (this.closed || this.handles.has(rel)) return false;
-    let handle: FSWatcher;
-    try {
-      handle = watch(this.absolute(rel), { persistent: false, recursive }, (event, name) =>
-        this.event(rel, event, name === null ? null : String(name)),
-      );
-    } catch {
-      return false;
-    }
-    // A folder that is removed ends its watch with an error on some systems: its parent reports it.
-    handle.on('error', () => this.drop(rel));
-    this.handles.set(rel, handle);
-    return true;
-  }
-
-  private event(rel: string, event: string, name: string | null): void {
-    if (this.closed) return;
-    if (rel === '') {
-      // In the folder itself only the configuration and the top folders matter.
-      if (name !== null && !CONFIG.includes(name) && !TOP.includes(name)) return;
-      this.note(null, false);
-      return;
-    }
-    if (name === null) {
-      this.note(rel, false);
-      return;
-    }
-    const parts = name.split(path.sep);
-    if (parts.some((part) => part.startsWith('.'))) return;
-    const entry = `${rel}/${parts.join('/')}`;
-    if (event === 'change') {
-      this.note(entry, true);
-      return;
-    }
-    // Something appeared, vanished or was renamed: its folder's listing changed.
-    this.note(entry, false);
-    if (RECURSIVE) return;
-    if (this.handles.has(entry)) {
-      // A watched folder that may be gone: its watch is dropped, and opened again if it is still there.
-      this.drop(entry);
-    }
-    void this.watchNew(entry);
-  }
-
-  /** Watches a folder that just appeared, with everything below it (nothing if it is not a folder). */
-  private async watchNew(rel: string): Promise<void> {
-    try {
-      if (!lstatSync(this.absolute(rel)).isDirectory()) return;
-    } catch {
-      return;
-    }
-    const pending = [rel];
-    let opened = 0;
-    while (pending.length > 0 && !this.closed) {
-      const next = pending.pop()!;
-      if (next.split('/').length > this.depth || !this.open(next, false)) continue;
-      for (const child of this.subfolders(next)) pending.push(child);
-      if (++opened % BATCH === 0) await yieldToOthers();
-    }
-  }
-
-  /** Stops watching a folder and everything below it. */
-  private drop(rel: string): void {
-    for (const [watched, handle] of this.handles) {
-      if (watched === rel || watched.startsWith(`${rel}/`)) {
-        handle.close();
-        this.handles.delete(watched);
+      this.realRoot = realpathSync(this.root);
+      const { subscribe } = await loadLibrary();
+      const receive = (error: Error | null, events: Event[]) => this.receive(error, events);
+      const ignore: (string | RegExp)[] = ignoreFor(this.depth);
+      let subscription: AsyncSubscription;
+      try {
+        subscription = await subscribe(this.realRoot, receive, { ignore, backend: BACKEND });
+      } catch (error) {
+        // The first folder that cannot be listed fails the whole subscription: those are left out.
+        const unreadable = unreadableFolders(this.realRoot, this.depth);
+        if (unreadable.length === 0) throw error;
+        ignore.push(...unreadable);
+        subscription = await subscribe(this.realRoot, receive, { ignore, backend: BACKEND });
       }
+      if (this.stopped) await subscription.unsubscribe().catch(() => undefined);
+      else this.subscription = subscription;
+    } catch {
+      // Gone, not a folder, no native build, or the system's limit of watches reached. A folder that is
+      // gone is walked again, which marks the collection unavailable; anything else stays unwatched
+      // (watching it again would fail again).
+      let exists = true;
+      try {
+        lstatSync(this.root);
+      } catch {
+        exists = false;
+      }
+      if (!exists) this.fail();
     }
   }
 
-  close(): void {
-    this.closed = true;
-    for (const handle of this.handles.values()) handle.close();
-    this.handles.clear();
+  private receive(error: Error | null, events: Event[]): void {
+    if (this.stopped || this.lost) return;
+    // Called from the native watcher: nothing may be thrown back at it.
+    try {
+      if (error) this.fail();
+      else for (const event of events) this.event(event);
+    } catch {
+      this.fail();
+    }
   }
+
+  private event({ type, path: absolute }: Event): void {
+    const rel = path.relative(this.realRoot, absolute).split(path.sep).join('/');
+    if (rel === '') {
+      // The folder itself: removed or renamed (a USB stick pulled).
+      if (type === 'delete') this.fail();
+      return;
+    }
+    if (rel.startsWith('../') || path.isAbsolute(rel)) return;
+    // At the top only the configuration and content/ and static/ get through: everything changed.
+    if (!rel.includes('/')) return this.note('all');
+    if (type === 'update') return this.note('file', rel);
+    // Something appeared, vanished or was renamed: its folder's listing changed.
+    this.note('dir', rel.slice(0, rel.lastIndexOf('/')));
+    if (type !== 'create') return;
+    let subfolders: boolean;
+    try {
+      if (!lstatSync(absolute).isDirectory()) return;
+      subfolders = readdirSync(absolute, { withFileTypes: true }).some((entry) => entry.isDirectory());
+    } catch {
+      return;
+    }
+    this.note('dir', rel);
+    if (subfolders && NEW_FOLDERS_NEED_RESTART) this.needsRestart();
+  }
+
+  /** Watches the folder afresh, so that everything in it now is watched. */
+  async restart(): Promise<void> {
+    await this.ready;
+    if (this.stopped || this.lost) return;
+    const previous = this.subscription;
+    this.subscription = null;
+    // Unsubscribed first: the library shares a folder's tree between subscriptions, and would reuse it.
+    await previous?.unsubscribe().catch(() => undefined);
+    if (this.stopped) return;
+    this.ready = this.start();
+    await this.ready;
+  }
+
+  private fail(): void {
+    if (this.lost || this.stopped) return;
+    this.lost = true;
+    void this.stop();
+    this.note('all');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.ready;
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.unsubscribe().catch(() => undefined);
+  }
+}
+
+interface Dirty {
+  dirs: Set<string>;
+  files: Set<string>;
 }
 
 /**
@@ -185,58 +229,76 @@ export function watchFolders(
   const watches = new Map<string, CollectionWatch>();
   const timers = new Map<string, NodeJS.Timeout>();
   const dirty = new Map<string, Dirty | null>();
+  const restarts = new Set<string>();
 
-  const settle = (collection: string) => {
-    clearTimeout(timers.get(collection));
-    timers.set(
-      collection,
-      setTimeout(() => {
-        timers.delete(collection);
-        const settled = dirty.get(collection);
-        dirty.delete(collection);
-        onQuiet(collection, settled ? { dirs: [...settled.dirs], files: [...settled.files] } : null);
-      }, WATCH_DEBOUNCE_MS),
-    );
+  const quiet = (collection: string) => {
+    timers.delete(collection);
+    const settled = dirty.get(collection);
+    dirty.delete(collection);
+    const watched = watches.get(collection);
+    if (restarts.delete(collection) && watched) {
+      // Changes while the watch starts again are not seen: once it is set up, everything is walked again.
+      void watched.restart().then(() => {
+        if (watches.get(collection) === watched) onQuiet(collection, null);
+      });
+      return;
+    }
+    onQuiet(collection, settled ? { dirs: [...settled.dirs], files: [...settled.files] } : null);
   };
 
-  const note = (collection: string, rel: string | null, contentOnly: boolean) => {
+  const note = (collection: string, kind: 'all' | 'file' | 'dir', rel?: string) => {
     let changes: Dirty | null = dirty.has(collection)
       ? dirty.get(collection)!
       : { dirs: new Set(), files: new Set() };
     if (changes !== null) {
-      if (rel === null || TOP.includes(rel)) changes = null;
-      else if (contentOnly) changes.files.add(rel);
-      else changes.dirs.add(rel.slice(0, rel.lastIndexOf('/')));
+      if (kind === 'all' || rel === undefined) changes = null;
+      else if (kind === 'file') changes.files.add(rel);
+      else changes.dirs.add(rel);
       if (changes !== null && changes.dirs.size + changes.files.size > MAX_DIRTY) changes = null;
     }
     dirty.set(collection, changes);
-    settle(collection);
+    clearTimeout(timers.get(collection));
+    timers.set(
+      collection,
+      setTimeout(() => quiet(collection), WATCH_DEBOUNCE_MS),
+    );
+  };
+
+  const forget = (collection: string) => {
+    clearTimeout(timers.get(collection));
+    timers.delete(collection);
+    dirty.delete(collection);
+    restarts.delete(collection);
   };
 
   return {
     add(collection, root) {
-      if (watches.has(collection)) return;
+      if (watches.get(collection)?.lost === false) return;
       watches.set(
         collection,
-        new CollectionWatch(root, depth, (rel, contentOnly) => note(collection, rel, contentOnly)),
+        new CollectionWatch(
+          root,
+          depth,
+          (kind, rel) => note(collection, kind, rel),
+          () => restarts.add(collection),
+        ),
       );
     },
     async ready() {
       await Promise.all([...watches.values()].map((watched) => watched.ready));
     },
     async remove(collection) {
-      clearTimeout(timers.get(collection));
-      timers.delete(collection);
-      dirty.delete(collection);
-      watches.get(collection)?.close();
+      forget(collection);
+      const watched = watches.get(collection);
       watches.delete(collection);
+      await watched?.stop();
     },
     async close() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-      dirty.clear();
-      for (const watched of watches.values()) watched.close();
+      for (const collection of timers.keys()) forget(collection);
+      restarts.clear();
+      const all = [...watches.values()];
       watches.clear();
+      await Promise.all(all.map((watched) => watched.stop()));
     },
   };
 }

@@ -1,9 +1,183 @@
-// Watch mode on a real temporary folder: a change on disk arrives as an IndexOutcome.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Watch mode on a real temporary folder: the folder watcher's reports, and a change on disk arriving as
+// an IndexOutcome. Nothing is timed: each check waits for the report it expects, and a change that must
+// not be reported is made before one that must, so the first report after it shows what got through.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { IndexOutcome } from '../../../main/engine/api';
+import { watchFolders, type FolderWatcher, type WatchedChanges } from '../../../main/engine/watch';
 import { engineFor, eventually, expectSameAsFresh, page, PNG, tempSite } from './helpers';
+
+interface Report {
+  collection: string;
+  changes: WatchedChanges | null;
+}
+
+const watchers: FolderWatcher[] = [];
+afterEach(async () => {
+  await Promise.all(watchers.splice(0).map((watcher) => watcher.close()));
+});
+
+/** A folder watcher on `root` as collection "c", and the reports it has made so far. */
+async function watching(root: string, depth = 16) {
+  const reports: Report[] = [];
+  const watcher = watchFolders((collection, changes) => reports.push({ collection, changes }), depth);
+  watchers.push(watcher);
+  watcher.add('c', root);
+  await watcher.ready();
+  let seen = 0;
+  /** The next report, once it has come. */
+  const next = () => eventually(() => (reports.length > seen ? reports[seen++] : undefined), 15_000);
+  return { watcher, reports, next };
+}
+
+const sorted = (changes: WatchedChanges | null) =>
+  changes && { dirs: [...changes.dirs].sort(), files: [...changes.files].sort() };
+
+function site() {
+  return tempSite({
+    'config.toml': 'title = "Watched"\n',
+    'content/stands/alpha.md': page('title: Alpha'),
+    'content/stands/alpha/deep/page.md': page('title: Deep'),
+    'static/stands/alpha/logo.png': PNG,
+    'themes/plain/layouts/index.html': '<html></html>',
+    'public/index.html': '<html></html>',
+    'content/.git/HEAD': 'ref\n',
+  });
+}
+
+describe('watchFolders', () => {
+  it('names the file edited and the folder an entry appeared in or left', async () => {
+    const root = site();
+    const { next } = await watching(root);
+    writeFileSync(path.join(root, 'content/stands/alpha.md'), page('title: Alpha, edited'));
+    expect(sorted((await next()).changes)).toEqual({ dirs: [], files: ['content/stands/alpha.md'] });
+
+    writeFileSync(path.join(root, 'static/stands/alpha/banner.png'), PNG);
+    const added = (await next()).changes!;
+    expect(added.dirs).toContain('static/stands/alpha');
+
+    rmSync(path.join(root, 'content/stands/alpha/deep/page.md'));
+    expect(sorted((await next()).changes)).toEqual({ dirs: ['content/stands/alpha/deep'], files: [] });
+  });
+
+  it('ignores hidden entries, editor backups and every folder but content/ and static/', async () => {
+    const root = site();
+    const { next, reports } = await watching(root);
+    writeFileSync(path.join(root, 'content/.git/HEAD'), 'other\n');
+    writeFileSync(path.join(root, 'content/stands/.alpha.md.swp'), 'swap');
+    writeFileSync(path.join(root, 'content/stands/alpha.md~'), 'backup');
+    writeFileSync(path.join(root, 'themes/plain/layouts/index.html'), '<html>changed</html>');
+    mkdirSync(path.join(root, 'public/stands/alpha'), { recursive: true });
+    writeFileSync(path.join(root, 'public/stands/alpha/index.html'), '<html></html>');
+    writeFileSync(path.join(root, 'README.md'), 'not read by the index');
+    mkdirSync(path.join(root, 'node_modules/x'), { recursive: true });
+    // The one change that matters, last.
+    writeFileSync(path.join(root, 'content/stands/alpha/deep/page.md'), page('title: Deep, edited'));
+    const report = await next();
+    expect(report.collection).toBe('c');
+    expect(sorted(report.changes)).toEqual({ dirs: [], files: ['content/stands/alpha/deep/page.md'] });
+    expect(reports).toHaveLength(1);
+  });
+
+  it('asks for everything to be walked again when the configuration or a top folder changes', async () => {
+    const root = site();
+    const { next } = await watching(root);
+    writeFileSync(path.join(root, 'config.toml'), 'title = "Renamed"\n');
+    expect((await next()).changes).toBeNull();
+    writeFileSync(path.join(root, 'hugo.toml'), 'title = "Hugo"\n');
+    expect((await next()).changes).toBeNull();
+    rmSync(path.join(root, 'static'), { recursive: true });
+    expect((await next()).changes).toBeNull();
+  });
+
+  it('turns a burst of changes into one report', async () => {
+    const root = site();
+    const { next } = await watching(root);
+    for (let i = 0; i < 30; i++)
+      writeFileSync(path.join(root, `content/stands/s${i}.md`), page(`title: S${i}`));
+    writeFileSync(path.join(root, 'content/stands/alpha.md'), page('title: Alpha, edited'));
+    const burst = (await next()).changes!;
+    expect(burst.dirs).toContain('content/stands');
+    // The burst is over: the next report holds only what came after it.
+    writeFileSync(path.join(root, 'static/stands/alpha/logo.png'), PNG);
+    expect(sorted((await next()).changes)).toEqual({ dirs: [], files: ['static/stands/alpha/logo.png'] });
+  });
+
+  it('asks for everything when more changed than is worth naming', async () => {
+    const root = site();
+    const { next } = await watching(root);
+    mkdirSync(path.join(root, 'static/many'));
+    for (let i = 0; i < 600; i++) writeFileSync(path.join(root, `static/many/f${i}.txt`), 'x');
+    expect((await next()).changes!.dirs).toContain('static/many');
+    // Six hundred files edited at once: more than naming them is worth.
+    for (let i = 0; i < 600; i++) writeFileSync(path.join(root, `static/many/f${i}.txt`), 'y');
+    expect((await next()).changes).toBeNull();
+  });
+
+  it('follows folders created with their subfolders, and renamed ones, with what is inside', async () => {
+    const root = site();
+    const { next } = await watching(root);
+    // `mkdir -p`: the new folder and the folders inside it.
+    mkdirSync(path.join(root, 'content/stands/beta/gallery/2021'), { recursive: true });
+    writeFileSync(path.join(root, 'content/stands/beta/gallery/2021/photo.md'), page('title: Photo'));
+    // Where the system watches folder by folder (inotify), the watch starts again and all is walked.
+    const created = (await next()).changes;
+    expect(created === null || created.dirs.includes('content/stands/beta')).toBe(true);
+    writeFileSync(path.join(root, 'content/stands/beta/gallery/2021/photo.md'), page('title: Photo, edited'));
+    expect(sorted((await next()).changes)).toEqual({
+      dirs: [],
+      files: ['content/stands/beta/gallery/2021/photo.md'],
+    });
+
+    // A folder renamed: its old and new names' folder is walked; what is inside keeps being watched.
+    renameSync(path.join(root, 'content/stands/beta'), path.join(root, 'content/stands/gamma'));
+    const renamed = (await next()).changes;
+    expect(renamed === null || renamed.dirs.includes('content/stands')).toBe(true);
+    writeFileSync(path.join(root, 'content/stands/gamma/gallery/2021/photo.md'), page('title: Photo, again'));
+    expect(sorted((await next()).changes)).toEqual({
+      dirs: [],
+      files: ['content/stands/gamma/gallery/2021/photo.md'],
+    });
+  });
+
+  it('reports a folder that vanished, and watches it again once it is added back', async () => {
+    const root = site();
+    const { watcher, next } = await watching(root);
+    rmSync(root, { recursive: true });
+    expect((await next()).changes).toBeNull();
+    // Back (a USB stick plugged in again): the index adds the collection again when it finds the folder.
+    mkdirSync(path.join(root, 'content/stands'), { recursive: true });
+    writeFileSync(path.join(root, 'content/stands/alpha.md'), page('title: Alpha'));
+    watcher.add('c', root);
+    await watcher.ready();
+    writeFileSync(path.join(root, 'content/stands/alpha.md'), page('title: Alpha, back'));
+    const back = await next();
+    expect(sorted(back.changes)).toEqual({ dirs: [], files: ['content/stands/alpha.md'] });
+  });
+
+  it('reports a folder that cannot be watched as one to walk again, and throws nothing', async () => {
+    const root = path.join(site(), 'missing');
+    const { next } = await watching(root);
+    expect((await next()).changes).toBeNull();
+  });
+
+  it('stops reporting a removed collection', async () => {
+    const one = site();
+    const two = site();
+    const reports: Report[] = [];
+    const watcher = watchFolders((collection, changes) => reports.push({ collection, changes }), 16);
+    watchers.push(watcher);
+    watcher.add('one', one);
+    watcher.add('two', two);
+    await watcher.ready();
+    await watcher.remove('one');
+    writeFileSync(path.join(one, 'content/stands/alpha.md'), page('title: One'));
+    writeFileSync(path.join(two, 'content/stands/alpha.md'), page('title: Two'));
+    await eventually(() => (reports.length > 0 ? true : undefined), 15_000);
+    expect(reports.map((report) => report.collection)).toEqual(['two']);
+  });
+});
 
 describe('watch', () => {
   it('re-indexes what changed and reports it, until stopped', async () => {
@@ -16,8 +190,6 @@ describe('watch', () => {
     const outcomes: IndexOutcome[] = [];
     const stop = await engine.watch((outcome) => outcomes.push(outcome));
     try {
-      // chokidar needs a moment to set up its watches before it sees changes.
-      await new Promise((resolve) => setTimeout(resolve, 300));
       writeFileSync(path.join(root, 'content/stands/beta.md'), page('title: Beta\nshow_on_overview: true'));
       const added = await eventually(
         () => outcomes.find((o) => o.change.added.includes('content/stands/beta.md')),
@@ -76,6 +248,14 @@ describe('watch', () => {
       expect(gone.reread).toEqual([]);
       expect(engine.getAsset(collection.id, 'static/stands/beta/logo.png')).toBeNull();
       await expectSameAsFresh(engine, collection.id, root);
+
+      // A stand folder renamed: its pages move with it.
+      renameSync(path.join(root, 'content/stands/beta'), path.join(root, 'content/stands/delta'));
+      await eventually(
+        () => outcomes.find((o) => o.change.added.includes('content/stands/delta/_index.md')),
+        15_000,
+      );
+      await expectSameAsFresh(engine, collection.id, root);
     } finally {
       await stop();
     }
@@ -84,4 +264,19 @@ describe('watch', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(outcomes.length).toBe(count);
   }, 40_000);
+
+  it('marks a collection whose folder vanished unavailable', async () => {
+    const root = tempSite({ 'content/stands/alpha.md': page('title: Alpha') });
+    const engine = await engineFor();
+    const { collection } = await engine.indexFolder(root);
+    const outcomes: IndexOutcome[] = [];
+    const stop = await engine.watch((outcome) => outcomes.push(outcome));
+    try {
+      rmSync(root, { recursive: true });
+      const gone = await eventually(() => outcomes.find((o) => !o.collection.available), 15_000);
+      expect(gone.collection.id).toBe(collection.id);
+    } finally {
+      await stop();
+    }
+  });
 });

@@ -14,6 +14,7 @@ import {
   type RpcRequest,
 } from './engine-rpc';
 import type { Collection } from '../engine/types';
+import { holdWatcherLibrary } from '../engine/watch';
 
 type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 
@@ -53,6 +54,8 @@ interface Transport {
 function startTransport(source: EngineSource, open: OpenEngine | null): Transport {
   if (open) return inProcess(open, source.setup);
   if ('workerPath' in source) {
+    // Kept loaded here, so that a worker started again after a crash can load it too.
+    void holdWatcherLibrary();
     const worker = new Worker(source.workerPath, { workerData: source.setup });
     const died = new Promise<string>((resolve) => {
       worker.once('error', (error) => resolve(`The indexing engine failed: ${error.message}`));

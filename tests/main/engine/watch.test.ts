@@ -80,6 +80,14 @@ describe('watchFolders', () => {
     expect(reports).toHaveLength(1);
   });
 
+  it('leaves out what lies deeper than the walk goes', async () => {
+    const root = site();
+    const { next } = await watching(root, 3);
+    writeFileSync(path.join(root, 'content/stands/alpha/deep/page.md'), page('title: Too deep'));
+    writeFileSync(path.join(root, 'content/stands/alpha.md'), page('title: Alpha, edited'));
+    expect(sorted((await next()).changes)).toEqual({ dirs: [], files: ['content/stands/alpha.md'] });
+  });
+
   it('asks for everything to be walked again when the configuration or a top folder changes', async () => {
     const root = site();
     const { next } = await watching(root);

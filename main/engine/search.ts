@@ -47,8 +47,6 @@ interface StandDoc {
   text: string;
 }
 
-type IndexEntry = AsPlainObject['index'][number];
-
 /**
  * The stored form of MiniSearch's `toJSON()`, as records of moderate size (the store writes one record
  * per line): a header with the counts, then document ids and field lengths, then terms in chunks, each
@@ -121,6 +119,40 @@ const OPTIONS: Options<StandDoc> = {
   },
 };
 const FUZZY = (term: string): number | false => (term.length >= 4 ? 0.2 : false);
+
+/**
+ * The parts of MiniSearch's state that the stored form reads and fills (minisearch 7, pinned). Its own
+ * toJSON spells each term's postings as an object keyed by document number, which V8 backs with an
+ * array as long as the highest number: with a real vocabulary at 1,000 stands that made 350 MB at
+ * every store write. Its maps are read here instead, and loaded back the way its loadJS does.
+ */
+interface MiniSearchInternals {
+  _index: {
+    readonly size: number;
+    [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
+    set(term: string, data: Map<number, Map<number, number>>): unknown;
+  };
+  _documentIds: Map<number, string>;
+  _fieldLength: Map<number, number[]>;
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _nextId: number;
+}
+
+function internals(index: MiniSearch<StandDoc>): MiniSearchInternals {
+  const inner = index as unknown as Partial<MiniSearchInternals>;
+  if (
+    !inner._index ||
+    typeof inner._index.set !== 'function' ||
+    !(inner._documentIds instanceof Map) ||
+    !(inner._fieldLength instanceof Map) ||
+    typeof inner._fieldIds !== 'object' ||
+    !Array.isArray(inner._avgFieldLength) ||
+    typeof inner._nextId !== 'number'
+  )
+    throw new Error('MiniSearch changed its internals: see internals() in main/engine/search.ts');
+  return inner as MiniSearchInternals;
+}
 
 export class CollectionSearch {
   private constructor(private readonly index: MiniSearch<StandDoc>) {}
@@ -262,46 +294,50 @@ export class CollectionSearch {
   /** The stored form, record by record as the store writes them. */
   *toStored(): Generator<StoredSearchRecord, void, undefined> {
     this.clean();
-    const js = this.index.toJSON();
-    const docs = Object.entries(js.documentIds);
+    const inner = internals(this.index);
+    const terms = inner._index.size;
     yield {
       v: STORED_VERSION,
-      documentCount: js.documentCount,
-      nextId: js.nextId,
-      fieldIds: js.fieldIds,
-      averageFieldLength: js.averageFieldLength,
-      dirtCount: js.dirtCount ?? 0,
-      serializationVersion: js.serializationVersion,
-      docs: docs.length,
-      terms: js.index.length,
+      documentCount: this.index.documentCount,
+      nextId: inner._nextId,
+      fieldIds: inner._fieldIds,
+      averageFieldLength: inner._avgFieldLength,
+      dirtCount: this.index.dirtCount,
+      serializationVersion: 2,
+      docs: inner._documentIds.size,
+      terms,
     };
-    for (let from = 0; from < docs.length; from += CHUNK) {
-      yield {
-        docs: docs
-          .slice(from, from + CHUNK)
-          .map(([shortId, id]) => [Number(shortId), id as string, js.fieldLength[shortId] ?? []]),
-      };
+    let docs: [number, string, number[]][] = [];
+    for (const [shortId, id] of inner._documentIds) {
+      docs.push([shortId, id, inner._fieldLength.get(shortId) ?? []]);
+      if (docs.length === CHUNK) {
+        yield { docs };
+        docs = [];
+      }
     }
-    const fields = Object.keys(js.fieldIds).length;
-    for (let from = 0; from < js.index.length; from += CHUNK) {
-      const entries = js.index.slice(from, from + CHUNK);
-      const bytes = new VarintWriter();
-      for (const [, data] of entries) {
-        for (let field = 0; field < fields; field++) {
-          const postings = Object.entries(data[field] ?? {})
-            .map(([id, count]) => [Number(id), count] as const)
-            .sort((x, y) => x[0] - y[0]);
-          bytes.write(postings.length);
-          let previous = 0;
-          for (const [id, count] of postings) {
-            bytes.write(id - previous);
-            bytes.write(count);
-            previous = id;
-          }
+    if (docs.length > 0) yield { docs };
+    const fields = Object.keys(inner._fieldIds).length;
+    let words: string[] = [];
+    let bytes = new VarintWriter();
+    for (const [term, data] of inner._index) {
+      words.push(term);
+      for (let field = 0; field < fields; field++) {
+        const postings = [...(data.get(field) ?? [])].sort((x, y) => x[0] - y[0]);
+        bytes.write(postings.length);
+        let previous = 0;
+        for (const [id, count] of postings) {
+          bytes.write(id - previous);
+          bytes.write(count);
+          previous = id;
         }
       }
-      yield { terms: entries.map(([term]) => term).join(' '), postings: bytes.base64() };
+      if (words.length === CHUNK) {
+        yield { terms: words.join(' '), postings: bytes.base64() };
+        words = [];
+        bytes = new VarintWriter();
+      }
     }
+    if (words.length > 0) yield { terms: words.join(' '), postings: bytes.base64() };
   }
 
   private static decode(records: readonly StoredSearchRecord[]): CollectionSearch | null {
@@ -336,32 +372,6 @@ export class CollectionSearch {
     }
     if (docCount !== head.docs || docCount !== head.documentCount || termCount !== head.terms) return null;
     const nextId = head.nextId;
-    // loadJS reads the index term by term: each term's object is made as it is read, then dropped.
-    function* entries(): Generator<IndexEntry, void, undefined> {
-      for (const chunk of chunks) {
-        const reader = new VarintReader(chunk.postings);
-        for (const term of chunk.terms) {
-          const data: Record<string, Record<string, number>> = {};
-          for (let field = 0; field < fields; field++) {
-            const count = reader.read();
-            if (count > docCount) throw new Error('damaged search index');
-            if (count === 0) continue;
-            const postings: Record<string, number> = {};
-            let id = 0;
-            for (let i = 0; i < count; i++) {
-              id += reader.read();
-              const frequency = reader.read();
-              if (id >= nextId || frequency < 1 || !Object.hasOwn(documentIds, id))
-                throw new Error('damaged search index');
-              postings[id] = frequency;
-            }
-            data[field] = postings;
-          }
-          yield [term, data] as IndexEntry;
-        }
-        if (!reader.done()) throw new Error('damaged search index');
-      }
-    }
     const js: AsPlainObject = {
       documentCount: head.documentCount,
       nextId,
@@ -371,11 +381,36 @@ export class CollectionSearch {
       averageFieldLength: head.averageFieldLength,
       storedFields: {},
       dirtCount: head.dirtCount,
-      // An iterable where loadJS expects an array: it only iterates over it.
-      index: entries() as unknown as IndexEntry[],
+      index: [],
       serializationVersion: head.serializationVersion,
     };
-    return new CollectionSearch(MiniSearch.loadJS(js, OPTIONS));
+    const index = MiniSearch.loadJS(js, OPTIONS);
+    // The postings go straight into MiniSearch's maps, as its loadJS puts them (see internals).
+    const terms = internals(index)._index;
+    for (const chunk of chunks) {
+      const reader = new VarintReader(chunk.postings);
+      for (const term of chunk.terms) {
+        const data = new Map<number, Map<number, number>>();
+        for (let field = 0; field < fields; field++) {
+          const count = reader.read();
+          if (count > docCount) throw new Error('damaged search index');
+          if (count === 0) continue;
+          const postings = new Map<number, number>();
+          let id = 0;
+          for (let i = 0; i < count; i++) {
+            id += reader.read();
+            const frequency = reader.read();
+            if (id >= nextId || frequency < 1 || !Object.hasOwn(documentIds, id))
+              throw new Error('damaged search index');
+            postings.set(id, frequency);
+          }
+          data.set(field, postings);
+        }
+        terms.set(term, data);
+      }
+      if (!reader.done()) throw new Error('damaged search index');
+    }
+    return new CollectionSearch(index);
   }
 }
 

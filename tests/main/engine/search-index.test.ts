@@ -171,6 +171,31 @@ describe('the search index', () => {
     expect(answers(loaded, docs)).toEqual(answers(search, docs));
   });
 
+  it('reads back a stored form of several chunks of documents and terms', () => {
+    // More stands and distinct words than one stored record holds (4,096 of each).
+    const docs = new Map<string, SearchDoc[]>();
+    for (let i = 0; i < 4500; i++) {
+      const stand = `stand-${i}`;
+      const own = `word${i} shared${i % 7} ${i % 2 ? 'kernel' : 'compiler'}`;
+      docs.set(stand, [
+        { stand, page: null, title: `Stand ${i}`, text: own },
+        { stand, page: 'about', title: 'About', text: `page${i} ${WORDS[i % WORDS.length]}` },
+      ]);
+    }
+    const search = CollectionSearch.build([...docs.values()].flat());
+    const stored = JSON.parse(JSON.stringify([...search.toStored()])) as StoredSearchRecord[];
+    expect(stored.filter((record) => 'postings' in record).length).toBeGreaterThan(2);
+    expect(stored.filter((record) => 'docs' in record && Array.isArray(record.docs)).length).toBe(2);
+    const loaded = CollectionSearch.load(stored)!;
+    expect(loaded.size).toBe(4500);
+    for (const query of ['word4321', 'page17', 'shared3 kernel', 'ecole', 'word449']) {
+      expect(loaded.search('c', query, 20, describer(docs))).toEqual(
+        search.search('c', query, 20, describer(docs)),
+      );
+    }
+    expect(loaded.search('c', 'word4321', 5, describer(docs))[0]?.stand).toBe('stand-4321');
+  });
+
   it('refuses a damaged stored form instead of answering wrongly', () => {
     const docs = corpus(20, 11);
     const stored = [...CollectionSearch.build([...docs.values()].flat()).toStored()];

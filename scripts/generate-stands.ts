@@ -35,7 +35,7 @@ export interface GeneratedSite {
 }
 
 /** Bumped whenever the output for a given seed changes, so cached folders are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 const THEMES_WITH_PAGES = [
   'Operating Systems',
@@ -60,9 +60,9 @@ const THEMES_WITH_PAGES = [
 const THEMES_WITHOUT_PAGES = ['Retro Computing', 'Radio'];
 
 // Our own vocabulary. Prose follows Zipf's law as real text does: a word's frequency falls with its
-// rank, as (rank + 4) ** -1.1. The FOSDEM 2021 stands hold ~30,000 words with 4,200 distinct ones; their 100
-// commonest make 43% of the text, and 1,800 words occur once; 43 stands generated here hold about
-// 6,700 distinct words, 45% of the text from the 100 commonest. Here the head is common English words, the
+// rank, as (rank + 4) ** -1.1. The FOSDEM 2021 stands hold ~30,000 words with 4,200 distinct ones; their
+// 100 commonest make 43% of the text, and 1,800 words occur once; 43 stands generated here hold about
+// 6,700 distinct words, 45% of the text from the 100 commonest. The head is common English words, the
 // technical words below are spread over ranks 100 to 4,300 (so a search for one finds some stands, not
 // all), and the tail is made-up words (project names, jargon, typos real stands are full of). Drawing
 // every word uniformly from 210 words, as version 2 did, put most words in most stands: a worst case
@@ -92,10 +92,11 @@ const WORDS = (
   'federation chat message bridge identity login password token session cookie privacy consent ' +
   'map navigation weather climate energy grid meter vehicle bicycle railway airport harbour museum'
 ).split(/\s+/);
-const SYLLABLES = (
-  'ka ri to me lu na so vi de ba zo pe ti ra mo qua fle dri gan tor vel sin lo cu ne xa bri' +
-  ' stra mun pol ker zen thu ful gre ost ix ab'
-).split(/\s+/);
+// Syllables of the made-up words: every consonant (or cluster) with every vowel, some closed by a
+// consonant, so words start as variously as real ones do (a two-letter prefix leads to about 1% of them).
+const ONSETS = 'b c d f g h j k l m n p r s t v w z br ch cl dr fl gr pl sh st th tr'.split(' ');
+const NUCLEI = 'a e i o u ai ea ou'.split(' ');
+const CODAS = ['', '', '', 'n', 'r', 's', 'l', 'x', 'm'];
 const TAIL_WORDS = 60_000;
 const TECH_FIRST_RANK = 100;
 const TECH_SPACING = 20;
@@ -107,9 +108,10 @@ const VOCABULARY: readonly string[] = (() => {
   const made: string[] = [];
   const random = seededRandom(0x5eed);
   while (made.length < TAIL_WORDS) {
-    const syllables = between(random, 2, 4);
+    const syllables = between(random, 1, 3);
     let word = '';
-    for (let i = 0; i < syllables; i += 1) word += pick(random, SYLLABLES);
+    for (let i = 0; i < syllables; i += 1)
+      word += pick(random, ONSETS) + pick(random, NUCLEI) + pick(random, CODAS);
     if (!seen.has(word)) {
       seen.add(word);
       made.push(word);

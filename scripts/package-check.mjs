@@ -35,6 +35,7 @@ import {
   moduleSpecifiers,
   packageOfSpecifier,
 } from './packaging/inspect.mjs';
+import { checkPackagedBinary, watcherPackage } from './packaging/native-prebuild.mjs';
 import { STAND_IN_MARKER, createStandInElectron } from './packaging/stand-in-electron.mjs';
 
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -50,6 +51,10 @@ const started = Date.now();
 const SEVEN_ZIP = '/usr/bin/7za';
 // Packages only the renderer uses: vite bundles them, so a copy in node_modules would be dead weight.
 const RENDERER_ONLY = ['react', 'react-dom', 'scheduler', 'dompurify', 'wouter', '@tanstack/react-virtual'];
+// The one native binary, and the only thing unpacked next to the asar (a native module cannot load from one).
+const UNPACK = ['**/node_modules/@parcel/watcher-*/watcher.node'];
+const NATIVE_PLATFORM = 'linux';
+const NATIVE_ARCH = 'x64';
 // Anything that could phone home or rewrite the app.
 const NEVER_SHIPPED = ['electron', 'electron-updater', 'update-electron-app', 'electron-squirrel-startup'];
 
@@ -156,7 +161,11 @@ function checkConfiguration(config, pkg, lock) {
     'version comes from package.json',
     pkg.version,
   );
-  check(config.asar === true && !config.asarUnpack, 'asar on, nothing unpacked');
+  check(
+    config.asar?.smartUnpack === false && JSON.stringify(config.asarUnpack) === JSON.stringify(UNPACK),
+    "asar on, only @parcel/watcher's native binary unpacked",
+    JSON.stringify(config.asarUnpack),
+  );
   check(config.publish === null, 'publish: null (no update feed written into the app)');
   const fuseProblems = fuseConfigProblems(config.electronFuses);
   check(
@@ -278,9 +287,21 @@ async function checkUnpacked(unpacked, pkg, lock) {
   const resources = join(unpacked, 'resources');
   const archive = join(resources, 'app.asar');
   check(existsSync(archive), 'resources/app.asar exists');
+  check(!existsSync(join(resources, 'app')), 'no unpacked app folder next to the asar');
+  // Next to the asar: the native watcher for this build's platform and architecture, and nothing else.
+  const unpackedDir = join(resources, 'app.asar.unpacked');
+  const unpackedFiles = existsSync(unpackedDir) ? walk(unpackedDir) : [];
+  const nativeFile = `node_modules/${watcherPackage(NATIVE_PLATFORM, NATIVE_ARCH)}/watcher.node`;
   check(
-    !existsSync(join(resources, 'app')) && !existsSync(join(resources, 'app.asar.unpacked')),
-    'no unpacked app folder next to the asar',
+    unpackedFiles.join() === nativeFile,
+    `app.asar.unpacked holds ${nativeFile} only`,
+    listOf(unpackedFiles),
+  );
+  const nativeProblems = checkPackagedBinary(resources, NATIVE_PLATFORM, NATIVE_ARCH, asar);
+  check(
+    nativeProblems.length === 0,
+    `the native watcher is built for ${NATIVE_PLATFORM} ${NATIVE_ARCH} and marked unpacked in the asar`,
+    nativeProblems.join('; '),
   );
   check(!existsSync(join(resources, 'app-update.yml')), 'no app-update.yml (no update feed)');
   check(!existsSync(join(resources, 'default_app.asar')), 'no Electron default_app.asar');
@@ -444,6 +465,32 @@ function checkImportsResolve(archive, external, work) {
     failed.length === 0,
     `the main process's ${external.length} external imports load from the packed node_modules`,
     listOf(failed, 4),
+  );
+  // Loading is not working: the packed native watcher must report a file written in a watched folder.
+  const watched = mkdtempSync(join(work, 'watched-'));
+  const watchProbe = join(extracted, 'package-check-watch.mjs');
+  writeFileSync(
+    watchProbe,
+    [
+      "import { writeFileSync } from 'node:fs';",
+      "import { join } from 'node:path';",
+      "const { subscribe } = await import('@parcel/watcher');",
+      `const folder = ${JSON.stringify(watched)};`,
+      "const timer = setTimeout(() => { process.stdout.write('no event'); process.exit(1); }, 10000);",
+      'const subscription = await subscribe(folder, async (error, events) => {',
+      "  if (error || !events.some((e) => e.path === join(folder, 'seen.md'))) return;",
+      '  clearTimeout(timer);',
+      '  await subscription.unsubscribe();',
+      "  process.stdout.write('seen');",
+      '});',
+      "writeFileSync(join(folder, 'seen.md'), 'x');",
+    ].join('\n'),
+  );
+  const watchResult = run(process.execPath, [watchProbe], { cwd: extracted });
+  check(
+    watchResult.status === 0 && watchResult.stdout.trim() === 'seen',
+    'the packed native watcher reports a change',
+    `${watchResult.stdout.trim()} ${watchResult.stderr.trim().split('\n').slice(-2).join(' ')}`.trim(),
   );
 }
 

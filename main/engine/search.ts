@@ -1,11 +1,11 @@
 // Full-text search over a collection's published stands and pages, on MiniSearch. Terms are normalised
 // the same way when indexing and searching: Unicode decomposition with accents stripped, lowercased, so
 // "Ecole", "école" and "ÉCOLE" are the same word. Every word must match; the last word also matches as
-// a prefix (two letters or more), so results appear while typing. When the words as typed find fewer
-// results than asked for, words of four letters or more may also match with a small typo (a fifth of
-// their length, at most 2 edits), ranked after the exact matches. Ranking is MiniSearch's BM25+ with the
-// title boosted. Results are grouped by stand, with a snippet around the first match and the matched
-// words' ranges for highlighting.
+// a prefix (two letters or more, standing for its 50 closest completions), so results appear while
+// typing. When the words as typed find fewer results than asked for, words of four letters or more may
+// also match with a small typo (a fifth of their length, at most 2 edits), ranked after the exact
+// matches. Ranking is MiniSearch's BM25+ with the title boosted. Results are grouped by stand, with a
+// snippet around the first match and the matched words' ranges for highlighting.
 //
 // One MiniSearch document per stand (its title, its pages' titles, and the text of the stand and all
 // its pages), not one per page: MiniSearch keeps a Map entry per document for every term, and at
@@ -83,6 +83,8 @@ const NON_ASCII = /[^ -~]/;
 /** Longest term indexed: longer "words" are data (base64, hashes), not something visitors type. */
 const MAX_TERM = 64;
 const MAX_QUERY_TERMS = 16;
+/** Most words a typed prefix stands for (the typed word itself among them). */
+const MAX_PREFIX_EXPANSIONS = 50;
 
 /** The normalisation applied to every indexed and searched term. */
 export function normaliseTerm(term: string): string | null {
@@ -129,6 +131,7 @@ const FUZZY = (term: string): number | false => (term.length >= 4 ? 0.2 : false)
 interface MiniSearchInternals {
   _index: {
     readonly size: number;
+    atPrefix(prefix: string): Iterable<[string, Map<number, Map<number, number>>]>;
     [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
     set(term: string, data: Map<number, Map<number, number>>): unknown;
   };
@@ -144,6 +147,7 @@ function internals(index: MiniSearch<StandDoc>): MiniSearchInternals {
   if (
     !inner._index ||
     typeof inner._index.set !== 'function' ||
+    typeof inner._index.atPrefix !== 'function' ||
     !(inner._documentIds instanceof Map) ||
     !(inner._fieldLength instanceof Map) ||
     typeof inner._fieldIds !== 'object' ||
@@ -154,8 +158,29 @@ function internals(index: MiniSearch<StandDoc>): MiniSearchInternals {
   return inner as MiniSearchInternals;
 }
 
+/**
+ * MiniSearch expands a prefix to every word that starts with it, with no limit: at 10,000 stands "co"
+ * is hundreds of words and a hundred thousand postings, 100 ms or more for one keystroke. Search
+ * engines cap that (Elasticsearch's max_expansions); MiniSearch has no option, so its index's prefix
+ * lookup, which only prefix search uses, gives the closest completions: the fewest letters added, then
+ * alphabetical. Those are the completions MiniSearch ranks highest anyway.
+ */
+function limitPrefixExpansions(inner: MiniSearchInternals): void {
+  const index = inner._index;
+  const atPrefix = index.atPrefix.bind(index);
+  index.atPrefix = (prefix) => {
+    const all = [...atPrefix(prefix)];
+    if (all.length <= MAX_PREFIX_EXPANSIONS) return all;
+    return all
+      .sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, MAX_PREFIX_EXPANSIONS);
+  };
+}
+
 export class CollectionSearch {
-  private constructor(private readonly index: MiniSearch<StandDoc>) {}
+  private constructor(private readonly index: MiniSearch<StandDoc>) {
+    limitPrefixExpansions(internals(index));
+  }
 
   /** An index of the given documents (stands and pages, in any order). */
   static build(docs: Iterable<SearchDoc>): CollectionSearch {

@@ -157,6 +157,31 @@ describe('the search index', () => {
     expect(answers(search, docs)).toEqual(answers(CollectionSearch.build([...docs.values()].flat()), docs));
   });
 
+  it('lets a typed prefix stand for its 50 closest completions, as search engines cap it', () => {
+    // 80 long words starting with "ca", and the short ones a visitor typing "ca" most likely means.
+    const long = Array.from(
+      { length: 80 },
+      (_, i) => `ca${'x'.repeat(8)}${String.fromCharCode(97 + (i % 26))}${i}`,
+    );
+    const docs = new Map<string, SearchDoc[]>();
+    const add = (stand: string, text: string) =>
+      docs.set(stand, [{ stand, page: null, title: `Stand ${stand}`, text }]);
+    long.forEach((word, i) => add(`long-${i}`, word));
+    add('cab', 'cab');
+    add('cabin', 'cabin');
+    const search = CollectionSearch.build([...docs.values()].flat());
+    const found = (query: string) =>
+      search.search('c', query, 200, describer(docs)).map((group) => group.stand);
+    const ca = found('ca');
+    expect(ca).toContain('cab');
+    expect(ca).toContain('cabin');
+    expect(ca).toHaveLength(50);
+    // Typing on narrows the prefix down to what the visitor means, beyond the first 50.
+    // (Typo-tolerant matches follow the exact ones.)
+    expect(found(long[79]!.slice(0, 12))[0]).toBe('long-79');
+    expect(found('cabi')[0]).toBe('cabin');
+  });
+
   it('reads its stored form back to the same answers', () => {
     const docs = corpus(60, 3);
     const search = CollectionSearch.build([...docs.values()].flat());

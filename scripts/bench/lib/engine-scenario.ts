@@ -137,9 +137,15 @@ async function watchEdits(
   file: string,
 ): Promise<Record<string, unknown>> {
   let notify: ((outcome: IndexOutcome) => void) | null = null;
+  // What setting the watches up costs: the time until they are ready, and the memory they hold after.
+  // CPU time too (every thread of the process): the wall time depends on what else the machine runs.
+  const rssBefore = process.memoryUsage.rss();
+  const cpuBefore = process.cpuUsage();
   const mark = performance.now();
   const stop = await engine.watch((outcome) => notify?.(outcome));
   const watchStartMs = round(performance.now() - mark);
+  const cpu = process.cpuUsage(cpuBefore);
+  const rssAfter = process.memoryUsage.rss();
   const runs: number[] = [];
   const notified: number[] = [];
   try {
@@ -167,6 +173,9 @@ async function watchEdits(
   }
   return {
     watchStartMs,
+    watchStartCpuMs: round((cpu.user + cpu.system) / 1000),
+    watchRssMB: Math.round(rssAfter / 2 ** 20),
+    watchRssAddedMB: Math.round((rssAfter - rssBefore) / 2 ** 20),
     watchRunMs: median(runs),
     watchNotifiedMs: median(notified),
     warmIndexMs: median(runs),

@@ -88,28 +88,6 @@ function ignoreFor(depth: number): RegExp {
   );
 }
 
-/** Folders under content/ and static/ that cannot be listed (not links, not hidden), within `depth`. */
-function unreadableFolders(root: string, depth: number): string[] {
-  const unreadable: string[] = [];
-  const pending = TOP.map((top) => ({ abs: path.join(root, top), level: 1 }));
-  while (pending.length > 0) {
-    const { abs, level } = pending.pop()!;
-    let entries;
-    try {
-      if (!lstatSync(abs).isDirectory()) continue;
-      entries = readdirSync(abs, { withFileTypes: true });
-    } catch {
-      unreadable.push(abs);
-      continue;
-    }
-    if (level >= depth) continue;
-    for (const entry of entries)
-      if (entry.isDirectory() && !/^[.#]|~$/.test(entry.name))
-        pending.push({ abs: path.join(abs, entry.name), level: level + 1 });
-  }
-  return unreadable;
-}
-
 type Note = (kind: 'all' | 'file' | 'dir', rel?: string) => void;
 
 /** The subscription of one collection's folder. */
@@ -136,17 +114,11 @@ class CollectionWatch {
       this.realRoot = realpathSync(this.root);
       const { subscribe } = await loadLibrary();
       const receive = (error: Error | null, events: Event[]) => this.receive(error, events);
-      const ignore: (string | RegExp)[] = [ignoreFor(this.depth)];
-      let subscription: AsyncSubscription;
-      try {
-        subscription = await subscribe(this.realRoot, receive, { ignore, backend: BACKEND });
-      } catch (error) {
-        // The first folder that cannot be listed fails the whole subscription: those are left out.
-        const unreadable = unreadableFolders(this.realRoot, this.depth);
-        if (unreadable.length === 0) throw error;
-        ignore.push(...unreadable);
-        subscription = await subscribe(this.realRoot, receive, { ignore, backend: BACKEND });
-      }
+      // A folder inside that cannot be read is left out by the library: the rest is watched.
+      const subscription = await subscribe(this.realRoot, receive, {
+        ignore: [ignoreFor(this.depth)],
+        backend: BACKEND,
+      });
       if (this.stopped) await subscription.unsubscribe().catch(() => undefined);
       else this.subscription = subscription;
     } catch {

@@ -1,7 +1,8 @@
 // Full-text search over a collection's published stands and pages, on MiniSearch. Terms are normalised
 // the same way when indexing and searching: Unicode decomposition with accents stripped, lowercased, so
-// "Ecole", "école" and "ÉCOLE" are the same word. Every word must match; the last word also matches as
-// a prefix (two letters or more, standing for its 50 closest completions), so results appear while
+// "Ecole", "école" and "ÉCOLE" are the same word. English stop words are not indexed in running text
+// and are left out of queries that have other words. Every word must match; the last word also matches
+// as a prefix (two letters or more, standing for its 50 closest completions), so results appear while
 // typing. When the words as typed find fewer results than asked for, words of four letters or more may
 // also match with a small typo (a fifth of their length, at most 2 edits), ranked after the exact
 // matches. Ranking is MiniSearch's BM25+ with the title boosted. Results are grouped by stand, with a
@@ -18,6 +19,7 @@
 // is built while indexing (a changed stand is discarded and added again) and kept in the store, so
 // opening the store gives a ready index and the first visitor waits no longer than the next.
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import { eng as englishStopWords } from 'stopword';
 import type { SearchGroup, SearchHit } from './types';
 
 /** A document to index: a published stand (page null) or one of its published pages. */
@@ -72,7 +74,7 @@ export type StoredSearchRecord =
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 /** Version of the stored form; another version is ignored and the index is built again. */
-const STORED_VERSION = 4;
+const STORED_VERSION = 5;
 const CHUNK = 4096;
 
 const SNIPPET_BEFORE = 60;
@@ -83,6 +85,13 @@ const NON_ASCII = /[^ -~]/;
 /** Longest term indexed: longer "words" are data (base64, hashes), not something visitors type. */
 const MAX_TERM = 64;
 const MAX_QUERY_TERMS = 16;
+/**
+ * English stop words ("the", "and", "with"…, the stopword package's list) are left out of the running
+ * text's index, as search engines' English analysers do: they are four words in ten of real stand text
+ * and in every stand, so they made a third of the index's postings and found nothing a visitor wants.
+ * Titles keep them.
+ */
+const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 /** Most words a typed prefix stands for (the typed word itself among them). */
 const MAX_PREFIX_EXPANSIONS = 50;
 
@@ -109,7 +118,11 @@ const OPTIONS: Options<StandDoc> = {
   fields: ['title', 'pages', 'text'],
   storeFields: [],
   tokenize: (text) => text.split(SEPARATORS),
-  processTerm: (term) => (term.length > MAX_TERM ? null : normaliseTerm(term)),
+  processTerm: (term, field) => {
+    if (term.length > MAX_TERM) return null;
+    const normalised = normaliseTerm(term);
+    return normalised !== null && field === 'text' && STOP_WORDS.has(normalised) ? null : normalised;
+  },
   // Discarded documents are cleaned from the index in one pass when a search or the store needs it
   // (see clean), not in timed batches behind the caller's back.
   autoVacuum: false,
@@ -236,7 +249,10 @@ export class CollectionSearch {
   search(collection: string, query: string, limit: number, describe: DescribeStand): SearchGroup[] {
     const trimmed = query.trim().slice(0, 200);
     if (trimmed === '' || limit <= 0 || this.size === 0) return [];
-    const queryTerms = [...new Set(termsOf(trimmed))].slice(0, MAX_QUERY_TERMS);
+    const typed = [...new Set(termsOf(trimmed))].slice(0, MAX_QUERY_TERMS);
+    // Running text holds no stop words: a query keeps them only when it has nothing else (titles do).
+    const meaningful = typed.filter((term) => !STOP_WORDS.has(term));
+    const queryTerms = meaningful.length > 0 ? meaningful : typed;
     if (queryTerms.length === 0) return [];
     this.clean();
     const text = queryTerms.join(' ');

@@ -182,6 +182,25 @@ describe('the search index', () => {
     expect(found('cabi')[0]).toBe('cabin');
   });
 
+  it('leaves stop words out of running text, and out of queries that have other words', () => {
+    const docs = new Map<string, SearchDoc[]>();
+    const add = (stand: string, title: string, text: string) =>
+      docs.set(stand, [{ stand, page: null, title, text }]);
+    add('who', 'The Who Foundation', 'A community of volunteers.');
+    add('kernel', 'Lantern OS', 'The kernel of the system and the scheduler.');
+    add('other', 'Quiet Database', 'Storage for the rest of us.');
+    const search = CollectionSearch.build([...docs.values()].flat());
+    const found = (query: string) =>
+      search.search('c', query, 20, describer(docs)).map((group) => group.stand);
+    // "the" is in every text but only one title.
+    expect(found('the')).toEqual(['who']);
+    // With other words, stop words are dropped rather than required.
+    expect(found('the kernel')).toEqual(['kernel']);
+    expect(found('kernel of the')).toEqual(['kernel']);
+    const [hit] = search.search('c', 'the scheduler', 5, describer(docs))[0]!.hits;
+    expect(hit!.highlights.map(([from, to]) => hit!.snippet.slice(from, to))).toEqual(['scheduler']);
+  });
+
   it('reads its stored form back to the same answers', () => {
     const docs = corpus(60, 3);
     const search = CollectionSearch.build([...docs.values()].flat());

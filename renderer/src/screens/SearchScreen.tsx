@@ -1,7 +1,8 @@
 // Search as you type. Each keystroke asks the engine at once (no debounce: the answer is due 50 ms
-// after the last key); answers that arrive after a newer question are dropped, and the previous
-// results stay on screen until the new ones are in. Groups are virtualized for huge collections.
-import { useEffect, useRef, useState } from 'react';
+// after the last key), one question at a time (lib/latest-only.ts): texts typed while a search runs are
+// never asked but the newest, and an answer for an older text is never shown. The previous results stay
+// on screen until the new ones are in. Groups are virtualized for huge collections.
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { SearchGroup, SearchHit } from '../../../main/engine/types';
 import { api } from '../api';
@@ -9,6 +10,7 @@ import { useAppState } from '../hooks/app-state';
 import { useElementBox } from '../hooks/use-element-box';
 import { to } from '../routes';
 import { ErrorMessage, RouteLink, ScreenTitle } from '../components/common';
+import { createLatestOnly, type LatestOnly } from '../lib/latest-only';
 import { plural, splitHighlights } from '../lib/text';
 
 interface Answer {
@@ -16,27 +18,58 @@ interface Answer {
   groups: SearchGroup[];
 }
 
-let searchSerial = 0;
+interface Question {
+  collection: string;
+  query: string;
+  /** The index revision it was asked for: a live update asks the same text again. */
+  revision: number;
+}
+
+const sameQuestion = (a: Question, b: Question): boolean =>
+  a.collection === b.collection && a.query === b.query && a.revision === b.revision;
+
+/** The newest question's answer (or error); null asks nothing and keeps the last answer. */
+function useLatestSearch(question: Question | null): { answer: Answer | null; error: Error | null } {
+  const [outcome, setOutcome] = useState<{ answer: Answer | null; error: Error | null }>({
+    answer: null,
+    error: null,
+  });
+  const searches = useRef<LatestOnly<Question> | null>(null);
+  useLayoutEffect(() => {
+    const latest = createLatestOnly(
+      (q: Question) => api.search(q.collection, q.query),
+      sameQuestion,
+      (q, result) =>
+        setOutcome((old) =>
+          result.ok
+            ? { answer: { query: q.query, groups: result.value }, error: null }
+            : {
+                answer: old.answer,
+                error: result.error instanceof Error ? result.error : new Error(String(result.error)),
+              },
+        ),
+    );
+    searches.current = latest;
+    return () => {
+      latest.dispose();
+      searches.current = null;
+    };
+  }, []);
+
+  const { collection, query, revision } = question ?? { collection: '', query: '', revision: 0 };
+  // Asked while React commits the keystroke, before the page lays it out and paints it (the frame's
+  // scroll reset and measuring force a layout): the engine works meanwhile.
+  useLayoutEffect(() => {
+    searches.current?.want(query ? { collection, query, revision } : null);
+  }, [collection, query, revision]);
+
+  return outcome;
+}
 
 export function SearchScreen({ collection, query }: { collection: string; query: string }) {
   const { revision } = useAppState();
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const trimmed = query.trim();
-
-  useEffect(() => {
-    if (!trimmed) return;
-    const serial = ++searchSerial;
-    api.search(collection, trimmed).then(
-      (groups) => {
-        if (serial !== searchSerial) return;
-        setError(null);
-        setAnswer({ query: trimmed, groups });
-      },
-      (err: unknown) =>
-        serial === searchSerial && setError(err instanceof Error ? err : new Error(String(err))),
-    );
-  }, [collection, trimmed, revision]);
+  const { answer, error } = useLatestSearch(trimmed ? { collection, query: trimmed, revision } : null);
 
   const shown = trimmed ? answer : null;
   const hitCount = shown?.groups.reduce((n, g) => n + g.hits.length, 0) ?? 0;
@@ -61,7 +94,14 @@ export function SearchScreen({ collection, query }: { collection: string; query:
   );
 }
 
-function ResultGroups({ collection, groups }: { collection: string; groups: SearchGroup[] }) {
+// Memoized: every keystroke re-renders the screen, the results only when an answer replaces them.
+const ResultGroups = memo(function ResultGroups({
+  collection,
+  groups,
+}: {
+  collection: string;
+  groups: SearchGroup[];
+}) {
   const listRef = useRef<HTMLOListElement>(null);
   const { top: offset } = useElementBox(listRef);
   const virtualizer = useWindowVirtualizer({
@@ -110,7 +150,7 @@ function ResultGroups({ collection, groups }: { collection: string; groups: Sear
       })}
     </ol>
   );
-}
+});
 
 function Snippet({ hit }: { hit: SearchHit }) {
   if (!hit.snippet) return null;

@@ -86,8 +86,8 @@ export interface StandaloneApi {
   listThemes(collection: string): Promise<ThemeSummary[]>;
   /** One theme with its listed stands, or null. */
   getTheme(collection: string, slug: string): Promise<ThemeDetail | null>;
-  /** Listed stands of a collection in the site's order. */
-  listStands(collection: string): Promise<StandCard[]>;
+  /** Listed stands of a collection in the site's order; with `first`, only that many from the start. */
+  listStands(collection: string, first?: number): Promise<StandCard[]>;
   /** One stand with its pages and links, or null. */
   getStand(collection: string, slug: string): Promise<StandDetail | null>;
   /** One sub-page of a stand, or null. */

@@ -29,6 +29,8 @@ export const LIMITS = {
   url: 4096,
   pin: 64,
   qrText: 2000,
+  /** The most stands a `listStands(collection, first)` may ask for: more is the whole list anyway. */
+  firstStands: 100_000,
 } as const;
 
 // eslint-disable-next-line no-control-regex
@@ -96,7 +98,15 @@ export const argumentSchemas = {
   listCollections: z.tuple([]),
   listThemes: z.tuple([collectionId]),
   getTheme: z.tuple([collectionId, slug]),
-  listStands: z.tuple([collectionId]),
+  listStands: z.tuple([
+    collectionId,
+    z
+      .number({ error: 'The number of stands must be a number.' })
+      .int({ error: 'The number of stands must be a whole number.' })
+      .min(1, { error: 'The number of stands must be at least 1.' })
+      .max(LIMITS.firstStands, { error: `The number of stands is too big (at most ${LIMITS.firstStands}).` })
+      .optional(),
+  ]),
   getStand: z.tuple([collectionId, slug]),
   getPage: z.tuple([collectionId, slug, slug]),
   search: z.tuple([

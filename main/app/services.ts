@@ -71,7 +71,12 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     listCollections: () => engine.listCollections(),
     listThemes: (collection) => engine.listThemes(collection),
     getTheme: (collection, slug) => engine.getTheme(collection, slug),
-    listStands: (collection) => engine.listStands(collection),
+    // `first`: the overview's first screen of cards, in kilobytes instead of megabytes at 10,000 stands;
+    // the whole list follows in a second request.
+    listStands: async (collection, first) => {
+      const stands = await engine.listStands(collection);
+      return first === undefined ? stands : stands.slice(0, first);
+    },
     getStand: (collection, slug) => engine.getStand(collection, slug),
     getPage: (collection, stand, page) => engine.getPage(collection, stand, page),
     search: async (collection, query) => (query.trim() === '' ? [] : engine.search(collection, query)),

@@ -16,8 +16,11 @@ interface Settled<T> {
   error: Error | null;
 }
 
-/** Runs `load` for `key` (and again on every index change); `load` may change between renders. */
-export function useQuery<T>(key: string, load: () => Promise<T>): QueryResult<T> {
+/**
+ * Runs `load` for `key` (and again on every index change); `load` may change between renders. Nothing is
+ * asked while `enabled` is false (a query that waits for another one).
+ */
+export function useQuery<T>(key: string, load: () => Promise<T>, enabled = true): QueryResult<T> {
   const { revision } = useAppState();
   const [settled, setSettled] = useState<Settled<T> | null>(null);
   const loadRef = useRef(load);
@@ -26,6 +29,7 @@ export function useQuery<T>(key: string, load: () => Promise<T>): QueryResult<T>
   });
 
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     loadRef.current().then(
       (data) => live && setSettled({ key, data, error: null }),
@@ -40,7 +44,7 @@ export function useQuery<T>(key: string, load: () => Promise<T>): QueryResult<T>
     return () => {
       live = false;
     };
-  }, [key, revision]);
+  }, [key, revision, enabled]);
 
   const current = settled?.key === key ? settled : null;
   return { data: current?.data, error: current?.error ?? null, loading: current === null };

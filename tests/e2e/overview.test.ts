@@ -1,0 +1,100 @@
+// The overview of a collection bigger than a screen: it paints from a first, small request for the cards,
+// then shows every stand once the whole list is in. Search as you type ends on the last text's answer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { generateStands } from '../../scripts/generate-stands';
+
+vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
+
+let harness: Harness;
+let dir: string;
+let id: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'standalone-overview-'));
+  // More listed stands than the first request asks for (200).
+  await generateStands({ root: join(dir, 'big'), stands: 260, seed: 7 });
+  harness = await startHarness({ folders: [join(dir, 'big')], viewport: { width: 1280, height: 800 } });
+  id = (await harness.services.listCollections())[0]!.id;
+}, 60_000);
+
+afterAll(async () => {
+  await harness?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(harness.offMachine()).toEqual([]);
+  expect(harness.pageErrors).toEqual([]);
+  expect(harness.consoleErrors()).toEqual([]);
+});
+
+type ApiWindow = {
+  api: { listStands(id: string, first?: unknown): Promise<{ slug: string; title: string }[]> };
+};
+
+describe('overview of a big collection', () => {
+  it('answers listStands(collection, first) with the first stands in the site’s order, and refuses bad counts', async () => {
+    await harness.open(`/c/${id}`);
+    const all = await harness.services.listStands(id);
+    expect(all.length).toBeGreaterThan(200);
+    const firstTwo = await harness.page.evaluate(
+      (c) => (window as unknown as ApiWindow).api.listStands(c, 2),
+      id,
+    );
+    expect(firstTwo.map((s) => s.slug)).toEqual(all.slice(0, 2).map((s) => s.slug));
+    for (const bad of [0, -1, 1.5, '2', 1e9]) {
+      const error = await harness.page.evaluate(
+        ([c, n]) =>
+          (window as unknown as ApiWindow).api.listStands(c as string, n).then(
+            () => 'answered',
+            (e: Error) => e.message,
+          ),
+        [id, bad] as const,
+      );
+      expect(error).toMatch(/^Invalid arguments for listStands \(argument 2\): The number of stands/);
+    }
+  });
+
+  it('paints the first screen from a small request, then lists every stand', async () => {
+    const before = harness.ipcCalls.length;
+    await harness.open(`/c/${id}`);
+    const all = await harness.services.listStands(id);
+    const lists = () => harness.ipcCalls.slice(before).filter((c) => c.channel === 'stands:list');
+    // Two requests: the first screen's cards, then all of them.
+    await expect.poll(() => lists().length).toBe(2);
+    expect(lists()[0]!.bytes).toBeLessThan(lists()[1]!.bytes);
+    await expect
+      .poll(() => harness.page.locator('.sa-lede').first().innerText())
+      .toContain(`${all.length} stands`);
+    expect(await harness.page.locator('.sa-card-title').first().innerText()).toBe(all[0]!.title);
+    // The grid holds every stand: the last one is there at the bottom.
+    await expect
+      .poll(() => harness.page.locator('.sa-grid-item').first().getAttribute('aria-setsize'))
+      .toBe(String(all.length));
+    await harness.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect
+      .poll(() => harness.page.locator('.sa-card-title').allInnerTexts())
+      .toContain(all.at(-1)!.title);
+  });
+
+  it('shows the answer for the last text typed, whatever the engine was doing meanwhile', async () => {
+    await harness.open(`/c/${id}`);
+    const box = harness.page.getByRole('searchbox', { name: 'Search stands and pages' });
+    await box.click();
+    await box.pressSequentially('energy', { delay: 0 });
+    await expect
+      .poll(() => harness.page.locator('.sa-search .sa-lede').innerText())
+      .toMatch(/for “energy”\.$/);
+    const engine = await harness.services.search(id, 'energy');
+    const hits = engine.reduce((n, g) => n + g.hits.length, 0);
+    expect(hits).toBeGreaterThan(1);
+    expect(await harness.page.locator('.sa-search .sa-lede').innerText()).toBe(
+      `${hits} results at ${engine.length} stand${engine.length === 1 ? '' : 's'} for “energy”.`,
+    );
+    expect(await harness.page.locator('.sa-hit').count()).toBeGreaterThan(0);
+  });
+});

@@ -113,3 +113,41 @@ export async function ensurePreloadBuilt(): Promise<void> {
   renameSync(join(temp, 'preload.js'), PRELOAD_OUT);
   rmSync(temp, { recursive: true, force: true });
 }
+
+export const ENGINE_WORKER_OUT = join(REPO, 'out/e2e/engine-worker/engine-worker.mjs');
+
+/** Bundles main/engine-worker.ts (the engine's worker thread, as the app starts it) for the harness. */
+export async function ensureEngineWorkerBuilt(): Promise<void> {
+  if (
+    !isStale(ENGINE_WORKER_OUT, [
+      'main/engine',
+      'main/app/engine-rpc.ts',
+      'main/engine-worker.ts',
+      'package.json',
+    ])
+  ) {
+    return;
+  }
+  const outDir = dirname(ENGINE_WORKER_OUT);
+  const temp = `${outDir}.building-${process.pid}`;
+  await build({
+    configFile: false,
+    root: REPO,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      ssr: true,
+      target: 'node20',
+      outDir: temp,
+      emptyOutDir: true,
+      minify: false,
+      reportCompressedSize: false,
+      rollupOptions: {
+        input: { 'engine-worker': join(REPO, 'main/engine-worker.ts') },
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      },
+    },
+  });
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(temp, outDir);
+}

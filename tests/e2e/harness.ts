@@ -12,6 +12,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { EVENT_CHANNEL, type AppEvent } from '../../preload/contract';
 import { ASSET_SCHEME } from '../../main/engine/types';
@@ -24,7 +25,14 @@ import { openSettings } from '../../main/app/settings';
 import { createKioskService } from '../../main/kiosk/kiosk-service';
 import type { KioskStartup } from '../../main/kiosk/startup';
 import type { FolderManager } from '../../main/app/folders';
-import { ensurePreloadBuilt, ensureRendererBuilt, PRELOAD_OUT, RENDERER_OUT } from './build';
+import {
+  ENGINE_WORKER_OUT,
+  ensureEngineWorkerBuilt,
+  ensurePreloadBuilt,
+  ensureRendererBuilt,
+  PRELOAD_OUT,
+  RENDERER_OUT,
+} from './build';
 import { openEngine } from '../../main/engine/index';
 
 export const CHROMIUM_ARGS = [
@@ -57,6 +65,19 @@ export interface AxeViolation {
   nodes: string[];
 }
 
+/** One request the page made, as main saw it (the bench splits a round trip with these). */
+export interface IpcCall {
+  channel: string;
+  /** `performance.now()` in Node when the handler was called. */
+  at: number;
+  /** The handler: sender check, argument schema, service, engine client and engine. */
+  handlerMs: number;
+  /** Turning the answer into the JSON text the binding carries (the harness's own cost). */
+  serializeMs: number;
+  /** Characters of that text. */
+  bytes: number;
+}
+
 export interface HarnessOptions {
   /** Folders indexed (added through the services, as the app would) before the page opens. */
   folders?: string[];
@@ -69,6 +90,12 @@ export interface HarnessOptions {
   deviceScaleFactor?: number;
   /** Kiosk mode, as a kiosk file would start it (main/kiosk/startup.ts); off when absent. */
   kiosk?: KioskStartup;
+  /**
+   * Where the engine runs: in this process (the default, as main's tests run it), or in a worker thread
+   * as the app runs it, so its work and its heap's garbage collection never hold up this thread, which
+   * carries the page's requests (the bench, with an index of 10,000 stands).
+   */
+  engine?: 'in-process' | 'worker';
 }
 
 export interface Harness {
@@ -89,6 +116,8 @@ export interface Harness {
   externalOpened: string[];
   /** Every event pushed to the page. */
   events: AppEvent[];
+  /** Every request the page made through the bridge, in the order main answered them. */
+  ipcCalls: IpcCall[];
   /** Pushes an event to the page as main would (`webContents.send`). */
   emit(event: AppEvent): void;
   /** Opens a route (`/c/x/stands/y`) and waits until the screen has settled. */
@@ -183,10 +212,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
   };
 
-  const engine = createEngineClient({
-    open: openEngine,
-    setup: { dbFile: join(work, 'store.json') },
-  });
+  const setup = { dbFile: join(work, 'store.json') };
+  if (options.engine === 'worker') await ensureEngineWorkerBuilt();
+  const engine = createEngineClient(
+    options.engine === 'worker' ? { workerPath: ENGINE_WORKER_OUT, setup } : { open: openEngine, setup },
+  );
   const externalOpened: string[] = [];
   const kiosk = options.kiosk
     ? createKioskService({ startup: options.kiosk, listCollections: () => engine.listCollections() })
@@ -218,6 +248,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   );
 
   const browser = options.browser ?? (await launchChromium());
+  const ipcCalls: IpcCall[] = [];
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
@@ -233,9 +264,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       sender,
       senderFrame: { url: frame.url(), parent: frame.parentFrame() ?? undefined },
     };
+    const at = performance.now();
+    const result = await handler(event, ...(Array.isArray(args) ? args : []));
+    const handled = performance.now();
     // As text: Playwright's own serialization of a binding's result is slow for the megabytes a
     // 10,000-stand overview carries, and JSON keeps exactly what IPC's structured clone would of plain data.
-    return JSON.stringify((await handler(event, ...(Array.isArray(args) ? args : []))) ?? null);
+    const text = JSON.stringify(result ?? null);
+    ipcCalls.push({
+      channel: channel as string,
+      at,
+      handlerMs: handled - at,
+      serializeMs: performance.now() - handled,
+      bytes: text.length,
+    });
+    return text;
   });
   await context.addInitScript({ path: PRELOAD_OUT });
 
@@ -335,6 +377,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dialogs,
     externalOpened,
     events,
+    ipcCalls,
     emit,
     async open(route) {
       // A fresh document every time: going from one hash to another would keep the previous page alive.

@@ -17,7 +17,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'standalone-overview-'));
   // More listed stands than the first request asks for (200).
   await generateStands({ root: join(dir, 'big'), stands: 260, seed: 7 });
-  harness = await startHarness({ folders: [join(dir, 'big')], viewport: { width: 1280, height: 800 } });
+  // The engine in its worker thread, as the app and the bench run it (the other suites run it in-process).
+  harness = await startHarness({
+    folders: [join(dir, 'big')],
+    viewport: { width: 1280, height: 800 },
+    engine: 'worker',
+  });
   id = (await harness.services.listCollections())[0]!.id;
 }, 60_000);
 

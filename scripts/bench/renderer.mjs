@@ -82,6 +82,15 @@ export async function run(ctx) {
   try {
     const [collection] = await harness.services.listCollections();
     const overview = `/c/${encodeURIComponent(collection.id)}`;
+    // The overview paints from its first 200 cards, then the whole list arrives: the DOM, scrolling and
+    // typing are measured once it is in, as before the first screen came apart (through the harness the
+    // 4 MB list takes a second, and typing meanwhile would time its transport, not search).
+    const allCardsIn = () =>
+      harness.page.waitForFunction(
+        (n) => document.querySelector('.sa-grid-item')?.getAttribute('aria-setsize') === String(n),
+        collection.counts.listedStands,
+        { timeout: 30_000 },
+      );
     await harness.context.addInitScript({ content: PAGE_PROBES });
     // The harness's transport alone: a binding that answers JSON text of a given length at once, called
     // the way the shim calls the app's binding (then JSON.parse). The app has Electron's IPC instead.
@@ -104,6 +113,7 @@ export async function run(ctx) {
 
     // First card painted, from the start of navigation (performance.now() is relative to it).
     const firstCard = [];
+    const allCards = [];
     for (let i = 0; i < OPEN_RUNS; i++) {
       await harness.page.goto('about:blank');
       await harness.page.goto(`${harness.origin}/index.html#${overview}`);
@@ -111,6 +121,8 @@ export async function run(ctx) {
         timeout: 30_000,
       });
       firstCard.push(await harness.page.evaluate(() => window.__bench.firstCard));
+      await allCardsIn();
+      allCards.push(await harness.page.evaluate(() => performance.now()));
     }
     const firstCardMs = median(firstCard);
     ctx.report.target({
@@ -121,6 +133,12 @@ export async function run(ctx) {
       shown: ms(firstCardMs),
       limitShown: `≤ ${ms(LIMITS.firstCardMs)}`,
     });
+
+    ctx.report.row(
+      '  all cards listed',
+      ms(median(allCards)),
+      'from the start of navigation, the whole list in (seen at the next frame)',
+    );
 
     // What virtualization keeps in the page with 10,000 stands listed.
     const dom = await harness.page.evaluate(() => ({
@@ -220,9 +238,7 @@ export async function run(ctx) {
       for (const query of QUERIES) {
         await harness.page.goto('about:blank');
         await harness.page.goto(`${harness.origin}/index.html#${overview}`);
-        await harness.page.waitForFunction(() => window.__bench.firstCard !== null, undefined, {
-          timeout: 30_000,
-        });
+        await allCardsIn();
         // Watch for this query's answer from inside the page, before typing: the moment it is on
         // screen is the page's own clock, not when the bench gets round to looking.
         await harness.page.evaluate((q) => {
@@ -339,6 +355,7 @@ export async function run(ctx) {
     return {
       stands: STANDS,
       firstCardMs: { median: firstCardMs, runs: firstCard },
+      allCardsMs: { median: median(allCards), runs: allCards },
       listStands: { firstScreen, all: allStands },
       dom,
       scroll: {

@@ -1,6 +1,6 @@
 // The main thread's handle on the engine. The engine runs in a worker thread so indexing never freezes the
 // window; tests and the Chromium harness run the same RPC against an in-process engine instead.
-import { MessageChannel, Worker, type WorkerOptions } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { IndexOutcome, Queries } from '../engine/api';
 import {
   serveEngine,
@@ -15,7 +15,6 @@ import {
 } from './engine-rpc';
 import type { Collection } from '../engine/types';
 import { holdWatcherLibrary } from '../engine/watch';
-import { ENGINE_SEMI_SPACE_MB } from '../engine/limits';
 
 type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 
@@ -52,18 +51,12 @@ interface Transport {
   terminate(): Promise<void>;
 }
 
-/** How the engine's worker is started: its setup, and the young generation indexing needs. */
-export function engineWorkerOptions(setup: EngineSetup): WorkerOptions {
-  // V8's young generation is two semi-spaces and a large-object space of the same size.
-  return { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 3 * ENGINE_SEMI_SPACE_MB } };
-}
-
 function startTransport(source: EngineSource, open: OpenEngine | null): Transport {
   if (open) return inProcess(open, source.setup);
   if ('workerPath' in source) {
     // Kept loaded here, so that a worker started again after a crash can load it too.
     void holdWatcherLibrary();
-    const worker = new Worker(source.workerPath, engineWorkerOptions(source.setup));
+    const worker = new Worker(source.workerPath, { workerData: source.setup });
     const died = new Promise<string>((resolve) => {
       worker.once('error', (error) => resolve(`The indexing engine failed: ${error.message}`));
       worker.once('exit', (code) => resolve(`The indexing engine stopped (exit code ${code}).`));

@@ -28,16 +28,6 @@ export const MAX_CONFIG_BYTES = 256 * 1024;
 /** Most nodes (keys, items) a parsed front matter may hold after alias expansion. */
 export const MAX_FRONT_MATTER_NODES = 20_000;
 
-/**
- * The young generation the engine runs with, in MiB per semi-space (Node's default is 16). Indexing
- * builds millions of small, long-lived objects (the search index's postings): with the default the
- * collector copied them over and over, and a cold index of 10,000 stands took 45-60 s; with 64 it
- * takes 31-33 s, for about 100 MB more at the peak. Small editions never grow the young generation
- * that far, so they pay nothing. The app's engine worker gets it as a resource limit; the command line
- * (bin/standalone.js) and the bench start Node with `--max-semi-space-size`.
- */
-export const ENGINE_SEMI_SPACE_MB = 64;
-
 /** Shortcodes expanded per file; more than this is not a real page. */
 export const MAX_SHORTCODES_PER_FILE = 1_000;
 

@@ -11,10 +11,6 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import { bytes, median, ms } from './lib/report.mjs';
 
-// Node's flags for the engine, as bin/standalone.js starts it and the app's engine worker gets them as
-// resource limits (ENGINE_SEMI_SPACE_MB in main/engine/limits.ts).
-export const ENGINE_NODE_FLAGS = ['--max-semi-space-size=64'];
-
 export const name = 'engine';
 export const description = 'indexing, re-indexing, store, memory and search';
 export const tokens = ['corpus', '1k', '10k'];
@@ -335,13 +331,9 @@ function scenario(ctx, mode, root, store, ...extra) {
           `${basename(store, '.json')}-${mode}-${Date.now()}.cpuprofile`,
         ]
       : [];
-    const child = spawn(
-      process.execPath,
-      [...ENGINE_NODE_FLAGS, ...profile, ctx.build.scenario, mode, root, store, ...extra],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [...profile, ctx.build.scenario, mode, root, store, ...extra], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -91,6 +91,32 @@ describe('search', () => {
 });
 
 describe('search over a stored collection', () => {
+  it("shows a page's new text once it is edited, not the text it showed before", async () => {
+    const root = tempSite({
+      'content/stands/lamp/_index.md': page('title: Lamp\nshow_on_overview: true\ndescription: A lamp.'),
+      'content/stands/lamp/notes.md': page('title: Notes', 'The lantern glows amber at night.\n'),
+    });
+    const own = await openEngine({ dbFile: null });
+    try {
+      const collection = (await own.indexFolder(root)).collection.id;
+      const snippet = () =>
+        own
+          .search(collection, 'lantern')
+          .flatMap((group) => group.hits)
+          .find((hit) => hit.page === 'notes')?.snippet;
+      expect(snippet()).toContain('amber');
+      writeFileSync(
+        path.join(root, 'content/stands/lamp/notes.md'),
+        page('title: Notes', 'The lantern glows green.\n'),
+      );
+      await own.indexFolder(root);
+      expect(snippet()).toContain('green');
+      expect(snippet()).not.toContain('amber');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('is ready as soon as the store is open, from the index the store keeps', async () => {
     const dbFile = path.join(tempDir(), 'store.json');
     const root = tempSite({

@@ -41,7 +41,8 @@ export type RpcResponse =
 export type EngineEvent =
   | { type: 'progress'; progress: IndexProgress }
   | { type: 'change'; outcome: IndexOutcome }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'warning'; message: string };
 export type RpcMessage = RpcResponse | { event: EngineEvent };
 
 /** The side of a port the RPC needs: worker_threads' MessagePort and parentPort both fit. */
@@ -87,7 +88,10 @@ export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup
     switch (method) {
       case 'startWatching':
         if (!stopWatching) {
-          stopWatching = await engine.watch((outcome) => post({ event: { type: 'change', outcome } }));
+          stopWatching = await engine.watch(
+            (outcome) => post({ event: { type: 'change', outcome } }),
+            (message) => post({ event: { type: 'warning', message } }),
+          );
         }
         return undefined;
       case 'stopWatching': {

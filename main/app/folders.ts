@@ -113,6 +113,8 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
       if (change.added.length + change.changed.length + change.removed.length > 0)
         emit({ type: 'changed', change });
       void publishCollections();
+    } else if (event.type === 'warning') {
+      notice('warning', event.message);
     } else {
       notice('error', event.message);
     }

@@ -76,9 +76,13 @@ export interface Engine extends Queries {
   renameCollection(collection: string, name: string): Promise<Collection>;
   /**
    * Watches every collection's folder (@parcel/watcher) and re-indexes what changed; resolves once the
-   * watches are set up, with a stop function.
+   * watches are set up, with a stop function. `onTrouble` hears, in words for the organiser, of a folder
+   * that is there but cannot be watched (its changes then need a re-index).
    */
-  watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>>;
+  watch(
+    onChange: (outcome: IndexOutcome) => void,
+    onTrouble?: (message: string) => void,
+  ): Promise<() => Promise<void>>;
   /** Notices from opening the store (e.g. a corrupt store moved aside and rebuilt). */
   readonly notices: string[];
   /** Stops watching and waits for the last store write (writes land just after a run returns). */

@@ -179,19 +179,32 @@ class StandaloneEngine implements Engine {
     });
   }
 
-  async watch(onChange: (outcome: IndexOutcome) => void): Promise<() => Promise<void>> {
+  async watch(
+    onChange: (outcome: IndexOutcome) => void,
+    onTrouble: (message: string) => void = () => undefined,
+  ): Promise<() => Promise<void>> {
     if (this.watcher) await this.watcher.close();
-    const watcher = watchFolders((collection, changes) => {
-      if (!this.collections.has(collection)) return;
-      this.refresh(collection, changes).then(
-        (outcome) => {
-          const { added, changed, removed } = outcome.change;
-          if (added.length + changed.length + removed.length > 0 || !outcome.collection.available)
-            onChange(outcome);
-        },
-        () => undefined,
+    const troubled = (collection: string, reason: string) => {
+      const name = this.collections.get(collection)?.collection.name ?? collection;
+      onTrouble(
+        `Live updates are off for “${name}”: ${reason}. Use “Re-index” on the Collections screen after changing its files.`,
       );
-    }, this.limits.maxDepth);
+    };
+    const watcher = watchFolders(
+      (collection, changes) => {
+        if (!this.collections.has(collection)) return;
+        this.refresh(collection, changes).then(
+          (outcome) => {
+            const { added, changed, removed } = outcome.change;
+            if (added.length + changed.length + removed.length > 0 || !outcome.collection.available)
+              onChange(outcome);
+          },
+          () => undefined,
+        );
+      },
+      this.limits.maxDepth,
+      troubled,
+    );
     this.watcher = watcher;
     for (const state of this.collections.values()) watcher.add(state.collection.id, state.collection.root);
     await watcher.ready();

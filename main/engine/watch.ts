@@ -105,6 +105,8 @@ class CollectionWatch {
     private readonly note: Note,
     /** A folder appeared whose subfolders the system does not watch yet. */
     private readonly needsRestart: () => void,
+    /** The folder is there but cannot be watched: why, for the organiser. */
+    private readonly trouble: (reason: string) => void,
   ) {
     this.ready = this.start();
   }
@@ -121,10 +123,10 @@ class CollectionWatch {
       });
       if (this.stopped) await subscription.unsubscribe().catch(() => undefined);
       else this.subscription = subscription;
-    } catch {
+    } catch (error) {
       // Gone, not a folder, no native build, or the system's limit of watches reached. A folder that is
       // gone is walked again, which marks the collection unavailable; anything else stays unwatched
-      // (watching it again would fail again).
+      // (watching it again would fail again), and the organiser is told why.
       let exists = true;
       try {
         lstatSync(this.root);
@@ -132,6 +134,7 @@ class CollectionWatch {
         exists = false;
       }
       if (!exists) this.fail();
+      else if (!this.stopped) this.trouble(whyUnwatched(error));
     }
   }
 
@@ -201,6 +204,17 @@ class CollectionWatch {
   }
 }
 
+/** Why a folder that is there cannot be watched, in words an organiser can act on. */
+function whyUnwatched(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/ENOSPC|inotify|limit/i.test(text))
+    return "the system's limit of watched folders is reached (on Linux, raise fs.inotify.max_user_watches)";
+  if (/ENOENT|ENOTDIR|not a directory/i.test(text)) return 'it is not a folder';
+  if (/self-register|Cannot find module|No native build/i.test(text))
+    return "this installation's file watcher could not load";
+  return text.slice(0, 200);
+}
+
 interface Dirty {
   dirs: Set<string>;
   files: Set<string>;
@@ -213,6 +227,8 @@ interface Dirty {
 export function watchFolders(
   onQuiet: (collection: string, changes: WatchedChanges | null) => void,
   depth: number,
+  /** A folder that is there could not be watched: its changes need a re-index by hand. */
+  onTrouble: (collection: string, reason: string) => void = () => undefined,
 ): FolderWatcher {
   const watches = new Map<string, CollectionWatch>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -269,6 +285,7 @@ export function watchFolders(
           depth,
           (kind, rel) => note(collection, kind, rel),
           () => restarts.add(collection),
+          (reason) => onTrouble(collection, reason),
         ),
       );
     },

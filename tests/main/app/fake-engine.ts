@@ -10,6 +10,8 @@ export interface FakeEngine extends Engine {
   addAsset(collection: string, file: string, absolutePath?: string): void;
   /** Fires the watch callback as if the engine noticed a change. */
   fireChange(collection: string, change?: Partial<IndexChange>): void;
+  /** Fires the watch's trouble callback, as for a folder that cannot be watched. */
+  fireTrouble(message: string): void;
   readonly calls: string[];
   watching: boolean;
 }
@@ -30,6 +32,7 @@ export function createFakeEngine(options: Partial<EngineOptions> = {}): FakeEngi
   const assets = new Map<string, Asset & { absolutePath: string }>();
   const calls: string[] = [];
   let watchCallback: ((outcome: IndexOutcome) => void) | null = null;
+  let troubleCallback: ((message: string) => void) | null = null;
 
   const outcome = (collection: Collection, change: Partial<IndexChange> = {}): IndexOutcome => ({
     collection: structuredClone(collection),
@@ -97,14 +100,16 @@ export function createFakeEngine(options: Partial<EngineOptions> = {}): FakeEngi
       collection.name = name;
       return structuredClone(collection);
     },
-    async watch(onChange) {
+    async watch(onChange, onTrouble) {
       calls.push('watch');
       engine.watching = true;
       watchCallback = onChange;
+      troubleCallback = onTrouble ?? null;
       return async () => {
         calls.push('unwatch');
         engine.watching = false;
         watchCallback = null;
+        troubleCallback = null;
       };
     },
     async close() {
@@ -120,6 +125,9 @@ export function createFakeEngine(options: Partial<EngineOptions> = {}): FakeEngi
         contentType: 'application/octet-stream',
         absolutePath: absolutePath ?? join(root, file),
       });
+    },
+    fireTrouble(message) {
+      troubleCallback?.(message);
     },
     fireChange(collection, change) {
       const c = collections.get(collection);

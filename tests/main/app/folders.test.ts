@@ -206,6 +206,20 @@ describe('live updates', () => {
     expect(events.some((e) => e.type === 'collections')).toBe(true);
   });
 
+  it('tells the organiser when a folder cannot be watched, as a warning', async () => {
+    const m = start();
+    await m.start();
+    events = [];
+    engine.fireTrouble('Live updates are off for “Demo”: it is not a folder.');
+    await client.listCollections();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toContainEqual({
+      type: 'notice',
+      level: 'warning',
+      message: 'Live updates are off for “Demo”: it is not a folder.',
+    });
+  });
+
   it('does not push an empty change, but still refreshes the list', async () => {
     const m = start();
     await m.start();

@@ -170,6 +170,20 @@ describe('watchFolders', () => {
     expect((await next()).changes).toBeNull();
   });
 
+  it('says why a folder that is there cannot be watched, instead of staying silent', async () => {
+    const file = path.join(site(), 'config.toml');
+    const troubles: string[] = [];
+    const watcher = watchFolders(
+      () => undefined,
+      16,
+      (collection, reason) => troubles.push(`${collection}: ${reason}`),
+    );
+    watchers.push(watcher);
+    watcher.add('c', file);
+    await watcher.ready();
+    expect(troubles).toEqual(['c: it is not a folder']);
+  });
+
   it('stops reporting a removed collection', async () => {
     const one = site();
     const two = site();
@@ -188,6 +202,23 @@ describe('watchFolders', () => {
 });
 
 describe('watch', () => {
+  it("tells the organiser, by the collection's name, which folder has no live updates", async () => {
+    const root = tempSite({ 'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true') });
+    const engine = await engineFor();
+    await engine.indexFolder(root);
+    // The folder is swapped for a file of the same name: there, but not watchable.
+    rmSync(root, { recursive: true });
+    writeFileSync(root, 'not a folder');
+    const troubles: string[] = [];
+    const stop = await engine.watch(
+      () => undefined,
+      (message) => troubles.push(message),
+    );
+    await stop();
+    expect(troubles).toHaveLength(1);
+    expect(troubles[0]).toMatch(/^Live updates are off for “.+”: it is not a folder\. Use “Re-index”/);
+  });
+
   it('re-indexes what changed and reports it, until stopped', async () => {
     const root = tempSite({
       'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true'),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { expectCleanPage } from './clean-page';
 import { writeFixtures } from './fixtures';
 
 // Chromium shares two cores with everything else: give polled expectations time.
@@ -26,11 +27,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-afterEach(() => {
-  expect(harness.offMachine()).toEqual([]);
-  expect(harness.pageErrors).toEqual([]);
-  expect(harness.consoleErrors()).toEqual([]);
-});
+afterEach(() => expectCleanPage(harness));
 
 const collectionItem = (name: string) => harness.page.locator('.sa-collection', { hasText: name });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { expectCleanPage } from './clean-page';
 import { generateStands } from '../../scripts/generate-stands';
 
 vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
@@ -31,11 +32,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-afterEach(() => {
-  expect(harness.offMachine()).toEqual([]);
-  expect(harness.pageErrors).toEqual([]);
-  expect(harness.consoleErrors()).toEqual([]);
-});
+afterEach(() => expectCleanPage(harness));
 
 type ApiWindow = {
   api: { listStands(id: string, first?: unknown): Promise<{ slug: string; title: string }[]> };

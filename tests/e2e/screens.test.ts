@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { expectCleanPage } from './clean-page';
 import { writeFixtures } from './fixtures';
 
 // Chromium shares two cores with everything else: give polled expectations time.
@@ -24,12 +25,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-afterEach(() => {
-  // Whatever a test did, nothing may have left the machine, failed in the page or logged an error.
-  expect(harness.offMachine()).toEqual([]);
-  expect(harness.pageErrors).toEqual([]);
-  expect(harness.consoleErrors()).toEqual([]);
-});
+afterEach(() => expectCleanPage(harness));
 
 async function expectAccessible() {
   expect(await harness.axe()).toEqual([]);

@@ -264,9 +264,43 @@ function safeEngines(maxYamlAliases: number): Record<string, (input: string) => 
   };
 }
 
-// js-yaml exports its types (merge among them), which its type definitions leave out.
-const { types: yamlTypes } = jsYaml as typeof jsYaml & { types: { merge: jsYaml.Type } };
-const FAST_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [yamlTypes.merge] });
+// js-yaml exports its types, which its type definitions leave out.
+const { types: yamlTypes } = jsYaml as typeof jsYaml & {
+  types: { null: jsYaml.Type; bool: jsYaml.Type; merge: jsYaml.Type };
+};
+// Numbers as `yaml`'s YAML 1.2 core schema reads them. js-yaml's own core schema reads some others
+// (`-.5` stays a string, `0b11` and `-0x10` become numbers), and a field must mean the same whichever
+// parser reads its block.
+const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const FLOAT_NAMED = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT = /^[-+]?(?:(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const coreInt = new jsYaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && INT.test(data),
+  construct: (data: string) =>
+    data.startsWith('0o')
+      ? parseInt(data.slice(2), 8)
+      : data.startsWith('0x')
+        ? parseInt(data.slice(2), 16)
+        : parseInt(data, 10),
+});
+const coreFloat = new jsYaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && (FLOAT_NAMED.test(data) || FLOAT.test(data)),
+  construct: (data: string) =>
+    !FLOAT_NAMED.test(data)
+      ? parseFloat(data)
+      : data.slice(-3).toLowerCase() === 'nan'
+        ? Number.NaN
+        : data.startsWith('-')
+          ? -Infinity
+          : Infinity,
+});
+const FAST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [yamlTypes.null, yamlTypes.bool, coreInt, coreFloat, yamlTypes.merge],
+});
+/** Longest implicit key `yaml` accepts (YAML's own limit); js-yaml reads longer ones. */
+const MAX_IMPLICIT_KEY = 1024;
 export const REFUSED = Symbol('not read by the fast path');
 const ANCHOR = Symbol('anchor');
 // Called as each node opens and closes; a node that closes with an anchor is refused.
@@ -276,16 +310,35 @@ const refuseAnchors = (_event: string, state: jsYaml.State): void => {
 
 /**
  * A YAML block read by js-yaml, about ten times faster than `yaml` (at 10,000 stands its front matter
- * took a quarter of a cold index), with the same schema: YAML 1.2's core schema and merge keys. Blocks
- * it refuses (errors, duplicate keys, several documents) and blocks with anchors, whose aliases need
+ * took a quarter of a cold index), with the same schema: YAML 1.2's core schema as `yaml` reads it, and
+ * merge keys. Blocks it refuses (errors, duplicate keys, several documents, keys it spells differently)
+ * and blocks with anchors, whose aliases need
  * `yaml`'s expansion limit, give REFUSED: `yaml` then reads them and reports errors with their lines.
  */
 export function loadPlainYaml(input: string): unknown {
+  let value: unknown;
   try {
-    return jsYaml.load(input, { schema: FAST_SCHEMA, listener: refuseAnchors }) ?? null;
+    value = jsYaml.load(input, { schema: FAST_SCHEMA, listener: refuseAnchors }) ?? null;
   } catch {
     return REFUSED;
   }
+  return hasDoubtfulKeys(value) ? REFUSED : value;
+}
+
+/**
+ * Keys the two parsers spell differently: js-yaml turns a null key into "null" and a list or map used as
+ * a key into "a,b" or "[object Object]" (`yaml` into "" and "[ a, b ]"), and reads implicit keys longer
+ * than YAML allows. Real front matter has none; blocks with them go to `yaml`.
+ */
+function hasDoubtfulKeys(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasDoubtfulKeys);
+  if (value === null || typeof value !== 'object') return false;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'null' || key === '[object Object]' || key.includes(',') || key.length > MAX_IMPLICIT_KEY)
+      return true;
+    if (hasDoubtfulKeys(item)) return true;
+  }
+  return false;
 }
 
 /** A YAML block read by `yaml`, as every block the fast path refuses is. */

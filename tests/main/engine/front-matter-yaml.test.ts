@@ -1,5 +1,6 @@
 // YAML front matter is read by js-yaml when it can (fast) and by `yaml` otherwise (precise errors,
-// alias limits). The two must agree: every block the fast path reads gives exactly what `yaml` gives,
+// alias limits). The two must agree: every block the fast path reads gives exactly what `yaml` gives
+// (the tests below also pin which corners the fast path reads, so that agreement is really checked),
 // over a table of YAML's corners, our fixtures and, where it is present, the FOSDEM 2021 corpus.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,16 @@ const CORNERS: Record<string, string> = {
   booleans: 'a: true\nb: False\nc: TRUE\nd: yes\ne: no\nf: on\ng: off',
   nulls: 'a: ~\nb: null\nc: Null\nd:\ne: NULL',
   dates: 'date: 2021-02-06\nwhen: 2021-02-06T10:00:00+01:00',
-  strings: `a: "tab\\tand \\u00e9"\nb: 'it''s'\nc: plain text: with colon\nd: "#not a comment" # a comment`,
+  strings: `a: "tab\\tand \\u00e9"\nb: 'it''s'\nd: "#not a comment" # a comment`,
+  colonInPlain: 'c: plain text: with colon',
+  signedFloats: 'a: -.5\nb: +.5\nc: -.5e3\nd: 1.\ne: +1.5E-2',
+  otherBases: 'a: 0b11\nb: -0x10\nc: +0o7\nd: 0o8\ne: 0xFF',
+  overflow: `a: 1e400\nb: ${'9'.repeat(400)}\nc: -1e400`,
+  nullKeys: '~: x\nnull: y',
+  emptyKey: '? \n: x',
+  collectionKeys: '[a, b]: x\n{a: 1}: y',
+  longKey: `${'k'.repeat(1100)}: x`,
+  quotedNullKey: '"null": x',
   literal: 'description: |\n  <p>First line</p>\n\n  <p>Second &amp; last</p>\nnext: x',
   folded: 'summary: >-\n  one\n  two\n\n  three\n',
   lists: 'themes:\n- Web\n- "Desktop Environments"\nflow: [a, b, {c: d}]\nnested:\n  - - x\n    - y',
@@ -93,7 +103,29 @@ describe('YAML front matter, fast path and careful path', () => {
       'aliasBomb',
     ])
       expect(loadPlainYaml(CORNERS[name]!), name).toBe(REFUSED);
-    for (const name of ['scalars', 'literal', 'lists', 'maps', 'mergeInline', 'unicode', 'html', 'crlf'])
+    for (const name of ['nullKeys', 'emptyKey', 'collectionKeys', 'longKey', 'quotedNullKey'])
+      expect(loadPlainYaml(CORNERS[name]!), name).toBe(REFUSED);
+    for (const name of [
+      'scalars',
+      'booleans',
+      'nulls',
+      'dates',
+      'strings',
+      'literal',
+      'folded',
+      'lists',
+      'maps',
+      'mergeInline',
+      'unicode',
+      'keys',
+      'html',
+      'proto',
+      'tag',
+      'crlf',
+      'signedFloats',
+      'otherBases',
+      'overflow',
+    ])
       expect(loadPlainYaml(CORNERS[name]!), name).not.toBe(REFUSED);
   });
 

@@ -187,7 +187,7 @@ class StandaloneEngine implements Engine {
     const troubled = (collection: string, reason: string) => {
       const name = this.collections.get(collection)?.collection.name ?? collection;
       onTrouble(
-        `Live updates are off for “${name}”: ${reason}. Use “Re-index” on the Collections screen after changing its files.`,
+        `Live updates are off for “${name}”: ${reason}. Re-index it on the Collections screen to see changes; that also tries watching it again.`,
       );
     };
     const watcher = watchFolders(

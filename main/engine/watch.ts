@@ -134,7 +134,11 @@ class CollectionWatch {
         exists = false;
       }
       if (!exists) this.fail();
-      else if (!this.stopped) this.trouble(whyUnwatched(error));
+      else if (!this.stopped) {
+        // Lost: the next index of the collection adds it again, so watching is tried afresh.
+        this.lost = true;
+        this.trouble(whyUnwatched(error));
+      }
     }
   }
 
@@ -205,14 +209,22 @@ class CollectionWatch {
 }
 
 /** Why a folder that is there cannot be watched, in words an organiser can act on. */
-function whyUnwatched(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  if (/ENOSPC|inotify|limit/i.test(text))
+export function whyUnwatched(error: unknown): string {
+  // The library's messages name the path, which may hold any word: only the code and the system's
+  // words count ("inotify_add_watch on '…' failed: No space left on device").
+  const text = (error instanceof Error ? error.message : String(error)).replace(/'[^']*'|"[^"]*"/g, '');
+  const code = (error as { code?: unknown } | null)?.code;
+  const says = (pattern: RegExp) => (typeof code === 'string' && pattern.test(code)) || pattern.test(text);
+  if (says(/ENOSPC|No space left on device/))
     return "the system's limit of watched folders is reached (on Linux, raise fs.inotify.max_user_watches)";
-  if (/ENOENT|ENOTDIR|not a directory/i.test(text)) return 'it is not a folder';
-  if (/self-register|Cannot find module|No native build/i.test(text))
+  if (says(/EMFILE|Too many open files/))
+    return "the system's limit of watchers is reached (on Linux, raise fs.inotify.max_user_instances)";
+  if (says(/ENOTDIR|Not a directory/)) return 'it is not a folder';
+  if (says(/ENOENT|No such file or directory/)) return 'something in it vanished while its watch was set up';
+  if (says(/EACCES|EPERM|Permission denied|Operation not permitted/)) return 'it may not be read';
+  if (says(/self-register|Cannot find module|No prebuild|No native build/))
     return "this installation's file watcher could not load";
-  return text.slice(0, 200);
+  return text.trim().slice(0, 200) || 'the system refused to watch it';
 }
 
 interface Dirty {

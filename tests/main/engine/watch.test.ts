@@ -5,7 +5,12 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IndexOutcome } from '../../../main/engine/api';
-import { watchFolders, type FolderWatcher, type WatchedChanges } from '../../../main/engine/watch';
+import {
+  watchFolders,
+  whyUnwatched,
+  type FolderWatcher,
+  type WatchedChanges,
+} from '../../../main/engine/watch';
 import { engineFor, eventually, expectSameAsFresh, page, PNG, tempSite } from './helpers';
 
 interface Report {
@@ -182,6 +187,31 @@ describe('watchFolders', () => {
     watcher.add('c', file);
     await watcher.ready();
     expect(troubles).toEqual(['c: it is not a folder']);
+    // Once it is a folder again, adding it (as the next index does) watches it.
+    const reports: Report[] = [];
+    const again = watchFolders((collection, changes) => reports.push({ collection, changes }), 16);
+    watchers.push(again);
+    const root = site();
+    again.add('c', file);
+    await again.ready();
+    rmSync(file);
+    again.add('c', root);
+    await again.ready();
+    writeFileSync(path.join(root, 'content/stands/alpha.md'), page('title: Alpha, again'));
+    await eventually(() => (reports.length > 0 ? true : undefined), 15_000);
+    expect(sorted(reports[0]!.changes)).toEqual({ dirs: [], files: ['content/stands/alpha.md'] });
+  });
+
+  it.each([
+    [
+      "inotify_add_watch on '/media/usb/speed-limit/content' failed: No space left on device",
+      'max_user_watches',
+    ],
+    ['Unable to initialize inotify: Too many open files', 'max_user_instances'],
+    ["inotify_add_watch on '/media/usb/speed-limit/content/x' failed: No such file or directory", 'vanished'],
+    ["realpath '/srv/inotify-limit/stands' failed: Permission denied", 'may not be read'],
+  ])('names the cause from the system, never from the path: %s', (message, cause) => {
+    expect(whyUnwatched(new Error(message))).toContain(cause);
   });
 
   it('stops reporting a removed collection', async () => {
@@ -216,7 +246,7 @@ describe('watch', () => {
     );
     await stop();
     expect(troubles).toHaveLength(1);
-    expect(troubles[0]).toMatch(/^Live updates are off for “.+”: it is not a folder\. Use “Re-index”/);
+    expect(troubles[0]).toMatch(/^Live updates are off for “.+”: it is not a folder\. Re-index it/);
   });
 
   it('re-indexes what changed and reports it, until stopped', async () => {

@@ -60,13 +60,13 @@ const THEMES_WITH_PAGES = [
 const THEMES_WITHOUT_PAGES = ['Retro Computing', 'Radio'];
 
 // Our own vocabulary. Prose follows Zipf's law as real text does: a word's frequency falls with its
-// rank, as (rank + 4) ** -1.1. The FOSDEM 2021 stands hold ~30,000 words with 4,200 distinct ones; their
-// 100 commonest make 43% of the text, and 1,800 words occur once; 43 stands generated here hold about
-// 6,700 distinct words, 45% of the text from the 100 commonest. The head is common English words, the
-// technical words below are spread over ranks 100 to 4,300 (so a search for one finds some stands, not
-// all), and the tail is made-up words (project names, jargon, typos real stands are full of). Drawing
-// every word uniformly from 210 words, as version 2 did, put most words in most stands: a worst case
-// for search that no real edition has (docs/benchmarks.md).
+// rank, as (rank + 4) ** -1.1. The FOSDEM 2021 stands hold ~30,000 words with 4,200 distinct ones;
+// their 100 commonest make 43% of the text, and 1,800 words occur once; 43 stands generated here hold
+// about 6,700 distinct words, 45% of the text from the 100 commonest. The head is common English
+// words, the technical words below are spread over ranks 100 to about 3,100 (so a search for one finds
+// some stands, not all), and the tail is made-up words (project names, jargon, typos real stands are
+// full of). Drawing every word uniformly from those 150 technical words, as version 2 did, put most
+// words in most stands: a worst case for search that no real edition has (docs/benchmarks.md).
 const COMMON = (
   'the and to a of in is for with on we you that our open as can it are from this be more your by at ' +
   'will an or all have about also has which use new not but their they other free source project ' +
@@ -93,7 +93,8 @@ const WORDS = (
   'map navigation weather climate energy grid meter vehicle bicycle railway airport harbour museum'
 ).split(/\s+/);
 // Syllables of the made-up words: every consonant (or cluster) with every vowel, some closed by a
-// consonant, so words start as variously as real ones do (a two-letter prefix leads to about 1% of them).
+// consonant, so words start variously (a consonant and a vowel lead to about 1% of them, a two-letter
+// cluster such as "st" to about 3%).
 const ONSETS = 'b c d f g h j k l m n p r s t v w z br ch cl dr fl gr pl sh st th tr'.split(' ');
 const NUCLEI = 'a e i o u ai ea ou'.split(' ');
 const CODAS = ['', '', '', 'n', 'r', 's', 'l', 'x', 'm'];

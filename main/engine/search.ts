@@ -19,7 +19,6 @@
 // is built while indexing (a changed stand is discarded and added again) and kept in the store, so
 // opening the store gives a ready index and the first visitor waits no longer than the next.
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
-import { eng as englishStopWords } from 'stopword';
 import type { SearchGroup, SearchHit } from './types';
 
 /** A document to index: a published stand (page null) or one of its published pages. */
@@ -74,7 +73,7 @@ export type StoredSearchRecord =
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 /** Version of the stored form; another version is ignored and the index is built again. */
-const STORED_VERSION = 5;
+const STORED_VERSION = 6;
 const CHUNK = 4096;
 
 const SNIPPET_BEFORE = 60;
@@ -86,12 +85,17 @@ const NON_ASCII = /[^ -~]/;
 const MAX_TERM = 64;
 const MAX_QUERY_TERMS = 16;
 /**
- * English stop words ("the", "and", "with"…, the stopword package's list) are left out of the running
- * text's index, as search engines' English analysers do: they are four words in ten of real stand text
- * and in every stand, so they made a third of the index's postings and found nothing a visitor wants.
- * Titles keep them.
+ * English stop words, left out of the running text's index: Lucene's English analyser's set (the
+ * default of Lucene and Elasticsearch), articles, conjunctions and prepositions only, so words such as
+ * "make", "can" or "who" stay searchable. They are in nearly every stand and found nothing a visitor
+ * wants. Titles keep them.
  */
-const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be but by for if in into is it no not of on or such that the their then there ' +
+    'these they this to was will with'
+  ).split(' '),
+);
 /** Most words a typed prefix stands for (the typed word itself among them). */
 const MAX_PREFIX_EXPANSIONS = 50;
 
@@ -176,7 +180,8 @@ function internals(index: MiniSearch<StandDoc>): MiniSearchInternals {
  * is hundreds of words and a hundred thousand postings, 100 ms or more for one keystroke. Search
  * engines cap that (Elasticsearch's max_expansions); MiniSearch has no option, so its index's prefix
  * lookup, which only prefix search uses, gives the closest completions: the fewest letters added, then
- * alphabetical. Those are the completions MiniSearch ranks highest anyway.
+ * alphabetical: the words closest to what was typed (MiniSearch would also rank longer, more frequent
+ * completions, which the visitor reaches by typing on).
  */
 function limitPrefixExpansions(inner: MiniSearchInternals): void {
   const index = inner._index;

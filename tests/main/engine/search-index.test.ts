@@ -189,6 +189,7 @@ describe('the search index', () => {
     add('who', 'The Who Foundation', 'A community of volunteers.');
     add('kernel', 'Lantern OS', 'The kernel of the system and the scheduler.');
     add('other', 'Quiet Database', 'Storage for the rest of us.');
+    add('make', 'Builders', 'GNU Make builds what changed.');
     const search = CollectionSearch.build([...docs.values()].flat());
     const found = (query: string) =>
       search.search('c', query, 20, describer(docs)).map((group) => group.stand);
@@ -197,6 +198,8 @@ describe('the search index', () => {
     // With other words, stop words are dropped rather than required.
     expect(found('the kernel')).toEqual(['kernel']);
     expect(found('kernel of the')).toEqual(['kernel']);
+    // Only articles, conjunctions and prepositions: a word like "make" stays searchable.
+    expect(found('gnu make')).toEqual(['make']);
     const [hit] = search.search('c', 'the scheduler', 5, describer(docs))[0]!.hits;
     expect(hit!.highlights.map(([from, to]) => hit!.snippet.slice(from, to))).toEqual(['scheduler']);
   });

@@ -3,7 +3,9 @@
 // cuts snippets from the text of every hit it returns (fifty per query), so this runs a few hundred
 // kilobytes per keystroke, and the regular expressions managed about 50 MB/s. Text inside scripts,
 // styles, templates, SVG, frames, objects, the head and the title is not visible; comments and tags
-// become spaces; the few entities HTML text commonly holds are decoded; whitespace is collapsed.
+// become spaces; entities are decoded (the `entities` package, htmlparser2's own); whitespace is
+// collapsed. Linear whatever the markup: an element with no closing tag is looked for once.
+import { decodeHTML } from 'entities';
 
 const HIDDEN = new Set([
   'script',
@@ -16,15 +18,6 @@ const HIDDEN = new Set([
   'head',
   'title',
 ]);
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
 const NAME_CHAR = /[A-Za-z0-9]/;
 
 /** The visible text of an HTML fragment, whitespace collapsed. */
@@ -32,6 +25,8 @@ export function plainText(html: string): string {
   if (!html) return '';
   let out = '';
   let lower: string | null = null;
+  // Hidden elements with no closing tag after some point: none after any later point either.
+  const unclosed = new Set<string>();
   let i = 0;
   while (i < html.length) {
     const open = html.indexOf('<', i);
@@ -57,7 +52,7 @@ export function plainText(html: string): string {
     let nameEnd = open + 1;
     while (nameEnd < close && NAME_CHAR.test(html[nameEnd]!)) nameEnd++;
     const name = html.slice(open + 1, nameEnd).toLowerCase();
-    if (HIDDEN.has(name)) {
+    if (HIDDEN.has(name) && !unclosed.has(name)) {
       lower ??= html.toLowerCase();
       const end = closingTag(lower, name, close + 1);
       if (end !== -1) {
@@ -65,11 +60,13 @@ export function plainText(html: string): string {
         i = end;
         continue;
       }
+      unclosed.add(name);
     }
     out += ' ';
     i = close + 1;
   }
-  if (out.includes('&')) out = out.replace(ENTITY, decodeEntity);
+  // U+FFFD is what a reference to no character (&#0;) decodes to: nothing a visitor searches for.
+  if (out.includes('&')) out = decodeHTML(out).replace(/\uFFFD/g, ' ');
   // Single spaces, by far the most whitespace, are left alone: replacing each was most of the time.
   return out.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
@@ -83,13 +80,4 @@ function closingTag(lower: string, name: string, from: number): number {
     if (lower[end] === '>') return end + 1;
   }
   return -1;
-}
-
-function decodeEntity(entity: string, name: string): string {
-  if (name[0] === '#') {
-    const code =
-      name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-  }
-  return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
 }

@@ -73,7 +73,7 @@ export type StoredSearchRecord =
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 /** Version of the stored form; another version is ignored and the index is built again. */
-const STORED_VERSION = 6;
+const STORED_VERSION = 7;
 const CHUNK = 4096;
 
 const SNIPPET_BEFORE = 60;

@@ -16,9 +16,9 @@ describe('plainText', () => {
     expect(plainText('<head><title>T</title></head><body>shown</body>')).toBe('shown');
   });
 
-  it('decodes the common entities and keeps unknown ones as written', () => {
-    expect(plainText('Fish &amp; chips &lt;3 &#233;t&#xE9; a&nbsp;b &copy;')).toBe(
-      'Fish & chips <3 été a b &copy;',
+  it('decodes HTML entities, so "Caf&eacute;" is found as café, and keeps what is no entity', () => {
+    expect(plainText('Fish &amp; chips &lt;3 &#233;t&#xE9; a&nbsp;b &copy; Caf&eacute; &nosuchentity;')).toBe(
+      'Fish & chips <3 été a b © Café &nosuchentity;',
     );
     expect(plainText('&#0; &#x110000;x')).toBe('x');
   });

@@ -100,45 +100,26 @@ export function scanFolder(
   const inPlace = previous !== undefined;
   const partial = inPlace && only !== undefined;
   const generation = ++walkGeneration;
-  const files = inPlace ? previous.files : new Map<string, ScannedFile>();
-  const dirs = inPlace ? previous.dirs : new Map<string, ScannedDir>();
-  const filesBefore = new Map<string, ScannedFile | undefined>();
-  const dirsBefore = new Map<string, ScannedDir | undefined>();
-  // Entries marked by this walk: when they are all there is, nothing vanished and nothing is swept.
-  let filesSeen = 0;
-  let dirsSeen = 0;
-  const setFile = (rel: string, file: ScannedFile) => {
-    const old = files.get(rel);
-    if (old && old.size === file.size && old.mtimeMs === file.mtimeMs && old.real === file.real) {
-      if (old.seen !== generation) filesSeen++;
-      old.seen = generation;
-      return;
-    }
-    if (inPlace && !filesBefore.has(rel)) filesBefore.set(rel, old);
-    files.set(rel, file);
-    if (old?.seen !== generation) filesSeen++;
-    file.seen = generation;
-  };
-  const deleteFile = (rel: string): boolean => {
-    if (inPlace && !filesBefore.has(rel)) filesBefore.set(rel, files.get(rel));
-    return files.delete(rel);
-  };
-  const setDir = (rel: string, dir: ScannedDir) => {
-    const old = dirs.get(rel);
-    if (old && sameDir(old, dir)) {
-      if (old.seen !== generation) dirsSeen++;
-      old.seen = generation;
-      return;
-    }
-    if (inPlace && !dirsBefore.has(rel)) dirsBefore.set(rel, old);
-    dirs.set(rel, dir);
-    if (old?.seen !== generation) dirsSeen++;
-    dir.seen = generation;
-  };
-  const deleteDir = (rel: string) => {
-    if (inPlace && !dirsBefore.has(rel)) dirsBefore.set(rel, dirs.get(rel));
-    dirs.delete(rel);
-  };
+  const fileTable = new WalkTable<ScannedFile>(
+    inPlace ? previous.files : new Map(),
+    inPlace,
+    generation,
+    sameFile,
+  );
+  const dirTable = new WalkTable<ScannedDir>(
+    inPlace ? previous.dirs : new Map(),
+    inPlace,
+    generation,
+    sameDir,
+  );
+  const files = fileTable.map;
+  const dirs = dirTable.map;
+  const filesBefore = fileTable.before;
+  const dirsBefore = dirTable.before;
+  const setFile = (rel: string, file: ScannedFile) => fileTable.set(rel, file);
+  const deleteFile = (rel: string): boolean => fileTable.delete(rel);
+  const setDir = (rel: string, dir: ScannedDir) => dirTable.set(rel, dir);
+  const deleteDir = (rel: string) => dirTable.delete(rel);
   const problems: Problem[] = [];
   const emptyDirs: string[] = [];
   const realRoot = realpathSync(root);
@@ -176,8 +157,7 @@ export function scanFolder(
     // Unchanged (the usual case): mark the entry the last walk made rather than make another.
     const old = files.get(rel);
     if (old && old.size === stat.size && old.mtimeMs === stat.mtimeMs && old.real === real) {
-      if (old.seen !== generation) filesSeen++;
-      old.seen = generation;
+      fileTable.keep(old);
       return;
     }
     setFile(
@@ -471,8 +451,8 @@ export function scanFolder(
   }
   if (inPlace && !partial) {
     // What the whole walk did not see is gone.
-    if (filesSeen !== files.size) files.forEach((file, rel) => file.seen !== generation && deleteFile(rel));
-    if (dirsSeen !== dirs.size) dirs.forEach((dir, rel) => dir.seen !== generation && deleteDir(rel));
+    fileTable.sweep();
+    dirTable.sweep();
   }
   // A partial walk did not look at every folder: the next walk must not trust folders by this time.
   return {
@@ -487,14 +467,8 @@ export function scanFolder(
       ? {
           files: filesBefore,
           undo() {
-            for (const [rel, file] of filesBefore) {
-              if (file) files.set(rel, file);
-              else files.delete(rel);
-            }
-            for (const [rel, dir] of dirsBefore) {
-              if (dir) dirs.set(rel, dir);
-              else dirs.delete(rel);
-            }
+            fileTable.undo();
+            dirTable.undo();
           },
         }
       : null,
@@ -503,6 +477,64 @@ export function scanFolder(
 
 /** Walks so far, to mark what a walk saw (see scanFolder). */
 let walkGeneration = 0;
+
+/**
+ * One of a walk's tables (files or folders), new or the last walk's updated in place. In place, it keeps
+ * what each entry replaced (`before`), to tell what changed and to undo; it counts the entries this walk
+ * marked, so that when they are all there are, nothing is swept.
+ */
+class WalkTable<T extends { seen?: number }> {
+  readonly before = new Map<string, T | undefined>();
+  private marked = 0;
+
+  constructor(
+    readonly map: Map<string, T>,
+    private readonly inPlace: boolean,
+    private readonly generation: number,
+    private readonly same: (a: T, b: T) => boolean,
+  ) {}
+
+  /** Marks an entry this walk found unchanged. */
+  keep(entry: T): void {
+    if (entry.seen !== this.generation) this.marked++;
+    entry.seen = this.generation;
+  }
+
+  set(rel: string, entry: T): void {
+    const old = this.map.get(rel);
+    if (old && this.same(old, entry)) return this.keep(old);
+    this.remember(rel, old);
+    this.map.set(rel, entry);
+    if (old?.seen !== this.generation) this.marked++;
+    entry.seen = this.generation;
+  }
+
+  delete(rel: string): boolean {
+    this.remember(rel, this.map.get(rel));
+    return this.map.delete(rel);
+  }
+
+  /** Deletes what this whole walk did not mark: it is gone. */
+  sweep(): void {
+    if (this.marked === this.map.size) return;
+    this.map.forEach((entry, rel) => entry.seen !== this.generation && this.delete(rel));
+  }
+
+  undo(): void {
+    for (const [rel, entry] of this.before) {
+      if (entry) this.map.set(rel, entry);
+      else this.map.delete(rel);
+    }
+  }
+
+  private remember(rel: string, old: T | undefined): void {
+    if (this.inPlace && !this.before.has(rel)) this.before.set(rel, old);
+  }
+}
+
+function sameFile(a: ScannedFile, b: ScannedFile): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.real === b.real;
+}
 
 function sameDir(a: ScannedDir, b: ScannedDir): boolean {
   if (a.entries === b.entries) return Object.is(a.mtimeMs, b.mtimeMs);

@@ -92,8 +92,8 @@ export interface StandaloneApi {
   getStand(collection: string, slug: string): Promise<StandDetail | null>;
   /** One sub-page of a stand, or null. */
   getPage(collection: string, stand: string, page: string): Promise<PageDetail | null>;
-  /** Full-text search over stands and pages of a collection, grouped by stand. */
-  search(collection: string, query: string): Promise<SearchGroup[]>;
+  /** Full-text search over stands and pages of a collection, grouped by stand; at most `limit` hits (default 50). */
+  search(collection: string, query: string, limit?: number): Promise<SearchGroup[]>;
   /** Content problems found while indexing, optionally filtered. */
   listProblems(filter?: ProblemFilter): Promise<Problem[]>;
   /** Opens the native folder picker and indexes the chosen folder; null when cancelled. */

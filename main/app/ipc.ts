@@ -31,6 +31,8 @@ export const LIMITS = {
   qrText: 2000,
   /** The most stands a `listStands(collection, first)` may ask for: more is the whole list anyway. */
   firstStands: 100_000,
+  /** The most hits one search may ask for (the engine's own cap). */
+  searchHits: 500,
 } as const;
 
 // eslint-disable-next-line no-control-regex
@@ -114,6 +116,14 @@ export const argumentSchemas = {
     z
       .string({ error: 'The search must be text.' })
       .max(LIMITS.query, { error: `The search is too long (at most ${LIMITS.query} characters).` }),
+    z
+      .number({ error: 'The number of results must be a number.' })
+      .int({ error: 'The number of results must be a whole number.' })
+      .min(1, { error: 'The number of results must be at least 1.' })
+      .max(LIMITS.searchHits, {
+        error: `The number of results is too big (at most ${LIMITS.searchHits}).`,
+      })
+      .optional(),
   ]),
   listProblems: z.tuple([problemFilter.optional()]),
   chooseFolder: z.tuple([]),

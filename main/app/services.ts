@@ -79,7 +79,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     },
     getStand: (collection, slug) => engine.getStand(collection, slug),
     getPage: (collection, stand, page) => engine.getPage(collection, stand, page),
-    search: async (collection, query) => (query.trim() === '' ? [] : engine.search(collection, query)),
+    // `limit`: search as you type asks for a first screen of hits, and for more when the visitor scrolls on.
+    search: async (collection, query, limit) =>
+      query.trim() === '' ? [] : engine.search(collection, query, limit),
     listProblems: (filter) => engine.listProblems(filter),
     chooseFolder: organiserOnly(() => folders.chooseFolder(deps.pickFolder)),
     addFolder: organiserOnly((path: string) => folders.addFolder(path)),

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startHarness, type Harness } from './harness';
 import { expectCleanPage } from './clean-page';
 import { generateStands } from '../../scripts/generate-stands';
+import { FIRST_HITS, MORE_HITS } from '../../renderer/src/screens/SearchScreen';
 
 vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
 
@@ -35,8 +36,13 @@ afterAll(async () => {
 afterEach(() => expectCleanPage(harness));
 
 type ApiWindow = {
-  api: { listStands(id: string, first?: unknown): Promise<{ slug: string; title: string }[]> };
+  api: {
+    listStands(id: string, first?: unknown): Promise<{ slug: string; title: string }[]>;
+    search(id: string, query: string, limit?: unknown): Promise<{ hits: unknown[] }[]>;
+  };
 };
+
+const hitsOf = (groups: { hits: unknown[] }[]) => groups.reduce((n, g) => n + g.hits.length, 0);
 
 describe('overview of a big collection', () => {
   it('answers listStands(collection, first) with the first stands in the site’s order, and refuses bad counts', async () => {
@@ -91,12 +97,64 @@ describe('overview of a big collection', () => {
     await expect
       .poll(() => harness.page.locator('.sa-search .sa-lede').innerText())
       .toMatch(/for “energy”\.$/);
-    const engine = await harness.services.search(id, 'energy');
-    const hits = engine.reduce((n, g) => n + g.hits.length, 0);
+    // A keystroke asks for the first screen of hits.
+    const engine = await harness.services.search(id, 'energy', FIRST_HITS);
+    const hits = hitsOf(engine);
     expect(hits).toBeGreaterThan(1);
     expect(await harness.page.locator('.sa-search .sa-lede').innerText()).toBe(
-      `${hits} results at ${engine.length} stand${engine.length === 1 ? '' : 's'} for “energy”.`,
+      `${hits === FIRST_HITS ? 'The best ' : ''}${hits} results at ${engine.length} stand${engine.length === 1 ? '' : 's'} for “energy”.`,
     );
     expect(await harness.page.locator('.sa-hit').count()).toBeGreaterThan(0);
+    // The typed text reaches the address once typing pauses, as one history entry.
+    await expect.poll(() => harness.page.evaluate(() => location.hash)).toBe(`#/c/${id}/search?q=energy`);
+  });
+
+  it('asks for a first screen of hits, and more when the visitor scrolls to the end or asks', async () => {
+    const query = 'data';
+    const all = hitsOf(await harness.services.search(id, query, 500));
+    expect(all).toBeGreaterThan(FIRST_HITS + MORE_HITS);
+    const before = harness.ipcCalls.length;
+    await harness.open(`/c/${id}/search?q=${query}`);
+    const status = harness.page.locator('.sa-search .sa-lede');
+    await expect.poll(() => status.innerText()).toMatch(`The best ${FIRST_HITS} results at`);
+    const searches = () => harness.ipcCalls.slice(before).filter((c) => c.channel === 'search:query');
+    expect(searches()).toHaveLength(1);
+    const more = harness.page.getByRole('button', { name: 'Show more results' });
+    // Pressed (keyboard or pointer): the next hits join the list below the first ones.
+    await more.click();
+    await expect.poll(() => status.innerText()).toMatch(`The best ${FIRST_HITS + MORE_HITS} results at`);
+    expect(searches()).toHaveLength(2);
+    // Scrolling to the end asks on its own, up to the last hit.
+    for (let i = 0; i < 20 && (await status.innerText()).startsWith('The best'); i++) {
+      await harness.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await harness.page.waitForTimeout(100);
+    }
+    await expect.poll(() => status.innerText()).toMatch(new RegExp(`^${all} results at`));
+    expect(await more.count()).toBe(0);
+    // Each new text starts again from the first screen of hits.
+    expect(hitsOf(await harness.services.search(id, 'databas', 500))).toBeGreaterThan(FIRST_HITS);
+    await harness.page.getByRole('searchbox', { name: 'Search stands and pages' }).fill('databas');
+    await expect.poll(() => status.innerText()).toMatch(`The best ${FIRST_HITS} results at`);
+    expect(await status.innerText()).toMatch(/for “databas”\.$/);
+  });
+
+  it('refuses a number of hits main would not serve', async () => {
+    await harness.open(`/c/${id}`);
+    const ok = await harness.page.evaluate(
+      (c) => (window as unknown as ApiWindow).api.search(c, 'data', 3),
+      id,
+    );
+    expect(hitsOf(ok)).toBe(3);
+    for (const bad of [0, -1, 2.5, '20', 501, null]) {
+      const error = await harness.page.evaluate(
+        ([c, n]) =>
+          (window as unknown as ApiWindow).api.search(c as string, 'data', n).then(
+            () => 'answered',
+            (e: Error) => e.message,
+          ),
+        [id, bad] as const,
+      );
+      expect(error).toMatch(/^Invalid arguments for search \(argument 3\): The number of results/);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // indexing progress, notices, and the main landmark the screens render into.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useAppState } from '../hooks/app-state';
-import { navigate, useHashPath, useHashSearch } from '../lib/hash-location';
+import { flushLocation, navigate, useHashPath, useHashSearch } from '../lib/hash-location';
 import { useScrollRestoration } from '../lib/scroll-restoration';
 import { collectionOfPath, patterns, to } from '../routes';
 import { RouteLink } from './common';
@@ -116,7 +116,10 @@ export function Shell({ children }: { children: ReactNode }) {
                 placeholder="Search stands and pages"
                 aria-keyshortcuts="/ Control+K"
                 value={query}
-                onChange={(event) => navigate(to.search(current, event.target.value), { replace: onSearch })}
+                onChange={(event) =>
+                  navigate(to.search(current, event.target.value), { replace: onSearch, typing: onSearch })
+                }
+                onBlur={flushLocation}
               />
               <kbd className="sa-kbd" aria-hidden="true">
                 /

@@ -1,8 +1,11 @@
 // Search as you type. Each keystroke asks the engine at once (no debounce: the answer is due 50 ms
 // after the last key), one question at a time (lib/latest-only.ts): texts typed while a search runs are
 // never asked but the newest, and an answer for an older text is never shown. The previous results stay
-// on screen until the new ones are in. Groups are virtualized for huge collections.
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+// on screen until the new ones are in. A keystroke asks for the best `FIRST_HITS` hits, about two
+// screens: the engine makes a snippet for each hit it returns, and every keystroke's answer is painted.
+// More are asked for when the visitor scrolls to the end of the list or presses "Show more results".
+// Groups are virtualized for huge collections.
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { SearchGroup, SearchHit } from '../../../main/engine/types';
 import { api } from '../api';
@@ -13,20 +16,30 @@ import { ErrorMessage, RouteLink, ScreenTitle } from '../components/common';
 import { createLatestOnly, type LatestOnly } from '../lib/latest-only';
 import { plural, splitHighlights } from '../lib/text';
 
+/** Hits a keystroke asks for: about two screens of results on a 1080p kiosk. */
+export const FIRST_HITS = 20;
+/** Hits added each time the visitor scrolls to the end or asks for more. */
+export const MORE_HITS = 50;
+/** The most hits one search may ask for (main's and the engine's cap). */
+export const MOST_HITS = 500;
+
 interface Answer {
   query: string;
+  /** The number of hits asked for: an answer with that many may have more. */
+  limit: number;
   groups: SearchGroup[];
 }
 
 interface Question {
   collection: string;
   query: string;
+  limit: number;
   /** The index revision it was asked for: a live update asks the same text again. */
   revision: number;
 }
 
 const sameQuestion = (a: Question, b: Question): boolean =>
-  a.collection === b.collection && a.query === b.query && a.revision === b.revision;
+  a.collection === b.collection && a.query === b.query && a.limit === b.limit && a.revision === b.revision;
 
 /** The newest question's answer (or error); null asks nothing and keeps the last answer. */
 function useLatestSearch(question: Question | null): { answer: Answer | null; error: Error | null } {
@@ -37,12 +50,12 @@ function useLatestSearch(question: Question | null): { answer: Answer | null; er
   const searches = useRef<LatestOnly<Question> | null>(null);
   useLayoutEffect(() => {
     const latest = createLatestOnly(
-      (q: Question) => api.search(q.collection, q.query),
+      (q: Question) => api.search(q.collection, q.query, q.limit),
       sameQuestion,
       (q, result) =>
         setOutcome((old) =>
           result.ok
-            ? { answer: { query: q.query, groups: result.value }, error: null }
+            ? { answer: { query: q.query, limit: q.limit, groups: result.value }, error: null }
             : {
                 answer: old.answer,
                 error: result.error instanceof Error ? result.error : new Error(String(result.error)),
@@ -56,12 +69,17 @@ function useLatestSearch(question: Question | null): { answer: Answer | null; er
     };
   }, []);
 
-  const { collection, query, revision } = question ?? { collection: '', query: '', revision: 0 };
+  const { collection, query, limit, revision } = question ?? {
+    collection: '',
+    query: '',
+    limit: FIRST_HITS,
+    revision: 0,
+  };
   // Asked while React commits the keystroke, before the page lays it out and paints it (the frame's
   // scroll reset and measuring force a layout): the engine works meanwhile.
   useLayoutEffect(() => {
-    searches.current?.want(query ? { collection, query, revision } : null);
-  }, [collection, query, revision]);
+    searches.current?.want(query ? { collection, query, limit, revision } : null);
+  }, [collection, query, limit, revision]);
 
   return outcome;
 }
@@ -69,10 +87,20 @@ function useLatestSearch(question: Question | null): { answer: Answer | null; er
 export function SearchScreen({ collection, query }: { collection: string; query: string }) {
   const { revision } = useAppState();
   const trimmed = query.trim();
-  const { answer, error } = useLatestSearch(trimmed ? { collection, query: trimmed, revision } : null);
+  // How many hits the visitor has asked to see for this text; a new text starts again at FIRST_HITS.
+  const [wanted, setWanted] = useState({ query: '', limit: FIRST_HITS });
+  const limit = wanted.query === trimmed ? wanted.limit : FIRST_HITS;
+  const { answer, error } = useLatestSearch(trimmed ? { collection, query: trimmed, limit, revision } : null);
 
   const shown = trimmed ? answer : null;
   const hitCount = shown?.groups.reduce((n, g) => n + g.hits.length, 0) ?? 0;
+  // Fewer hits than asked for is all there is.
+  const mayHaveMore = shown !== null && hitCount >= shown.limit && shown.limit < MOST_HITS;
+  const loadingMore = shown !== null && shown.query === trimmed && limit > shown.limit;
+  const showMore = useCallback(() => {
+    if (!shown || loadingMore || !mayHaveMore) return;
+    setWanted({ query: shown.query, limit: Math.min(MOST_HITS, shown.limit + MORE_HITS) });
+  }, [shown, loadingMore, mayHaveMore]);
 
   return (
     <section className="sa-screen sa-search">
@@ -85,12 +113,39 @@ export function SearchScreen({ collection, query }: { collection: string; query:
               ? 'Searching…'
               : hitCount === 0
                 ? `Nothing found for “${shown.query}”.`
-                : `${plural(hitCount, 'result')} at ${plural(shown.groups.length, 'stand')} for “${shown.query}”.`}
+                : `${mayHaveMore ? 'The best ' : ''}${plural(hitCount, 'result')} at ${plural(shown.groups.length, 'stand')} for “${shown.query}”.`}
         </p>
       </header>
       {error && <ErrorMessage error={error} />}
       {shown && shown.groups.length > 0 && <ResultGroups collection={collection} groups={shown.groups} />}
+      {mayHaveMore && <MoreResults loading={loadingMore} onMore={showMore} />}
     </section>
+  );
+}
+
+/** "Show more results", pressed by the visitor or by scrolling it into view (a screen ahead). */
+function MoreResults({ loading, onMore }: { loading: boolean; onMore: () => void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  // Observed again with each answer (`onMore` changes with it): a list still too short to reach past
+  // the screen asks once more.
+  useEffect(() => {
+    const button = ref.current;
+    if (!button || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) onMore();
+      },
+      { rootMargin: '0px 0px 100% 0px' },
+    );
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [onMore]);
+  return (
+    <p className="sa-more-results">
+      <button ref={ref} type="button" className="sa-button" onClick={onMore} aria-disabled={loading}>
+        {loading ? 'Loading more results…' : 'Show more results'}
+      </button>
+    </p>
   );
 }
 

@@ -90,6 +90,10 @@ describe('createDispatcher', () => {
     ['a huge id', 'listStands', ['a'.repeat(201)]],
     ['a huge slug', 'getStand', ['demo', 'x'.repeat(501)]],
     ['a huge search', 'search', ['demo', 'q'.repeat(501)]],
+    ['no room for a search hit', 'search', ['demo', 'q', 0]],
+    ['a fraction of a search hit', 'search', ['demo', 'q', 2.5]],
+    ['a text number of search hits', 'search', ['demo', 'q', '20']],
+    ['too many search hits', 'search', ['demo', 'q', 501]],
     ['a huge path', 'addFolder', [`/${'p'.repeat(5000)}`]],
     ['a NUL in a path', 'addFolder', ['/srv/stands\u0000/evil']],
     ['a newline in an id', 'listThemes', ['demo\nx']],
@@ -131,6 +135,7 @@ describe('createDispatcher', () => {
     const dispatch = createDispatcher(fakeServices(), alwaysTrusted);
     expect(await dispatch(trusted, Channel.listStands, ['a'.repeat(200)])).toMatchObject({ ok: true });
     expect(await dispatch(trusted, Channel.search, ['demo', ''])).toMatchObject({ ok: true });
+    expect(await dispatch(trusted, Channel.search, ['demo', 'q', 500])).toMatchObject({ ok: true });
   });
 
   it('turns a failing service into a clear error, never a throw', async () => {

@@ -19,6 +19,7 @@
 // is built while indexing (a changed stand is discarded and added again) and kept in the store, so
 // opening the store gives a ready index and the first visitor waits no longer than the next.
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import { Postings, PostingsLog, TermPostings } from './search-postings';
 import type { SearchGroup, SearchHit } from './types';
 
 /** A document to index: a published stand (page null) or one of its published pages. */
@@ -140,31 +141,38 @@ const OPTIONS: Options<StandDoc> = {
 const FUZZY = (term: string): number | false => (term.length >= 4 ? 0.2 : false);
 
 /**
- * The parts of MiniSearch's state that the stored form reads and fills (minisearch 7, pinned). Its own
+ * The parts of MiniSearch's state that this file reads and fills (minisearch 7, pinned). Its own
  * toJSON spells each term's postings as an object keyed by document number, which V8 backs with an
  * array as long as the highest number: with a real vocabulary at 1,000 stands that made 350 MB at
- * every store write. Its maps are read here instead, and loaded back the way its loadJS does.
+ * every store write. Its maps are read here instead, and loaded back the way its loadJS does. Its
+ * postings are kept in typed arrays rather than Maps (see search-postings.ts): `addTerm`, the one
+ * place MiniSearch makes them, is replaced by one that makes ours.
  */
 interface MiniSearchInternals {
   _index: {
     readonly size: number;
-    atPrefix(prefix: string): Iterable<[string, Map<number, Map<number, number>>]>;
-    [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
-    set(term: string, data: Map<number, Map<number, number>>): unknown;
+    atPrefix(prefix: string): Iterable<[string, TermPostings]>;
+    [Symbol.iterator](): Iterator<[string, TermPostings]>;
+    set(term: string, data: TermPostings): unknown;
+    fetch(term: string, create: () => TermPostings): TermPostings;
   };
   _documentIds: Map<number, string>;
   _fieldLength: Map<number, number[]>;
   _fieldIds: Record<string, number>;
   _avgFieldLength: number[];
   _nextId: number;
+  addTerm(field: number, document: number, term: string): void;
 }
 
-function internals(index: MiniSearch<StandDoc>): MiniSearchInternals {
+function internals<T>(index: MiniSearch<T>): MiniSearchInternals {
   const inner = index as unknown as Partial<MiniSearchInternals>;
   if (
     !inner._index ||
     typeof inner._index.set !== 'function' ||
     typeof inner._index.atPrefix !== 'function' ||
+    typeof inner._index.fetch !== 'function' ||
+    typeof inner.addTerm !== 'function' ||
+    inner.addTerm.length !== 3 ||
     !(inner._documentIds instanceof Map) ||
     !(inner._fieldLength instanceof Map) ||
     typeof inner._fieldIds !== 'object' ||
@@ -173,6 +181,52 @@ function internals(index: MiniSearch<StandDoc>): MiniSearchInternals {
   )
     throw new Error('MiniSearch changed its internals: see internals() in main/engine/search.ts');
   return inner as MiniSearchInternals;
+}
+
+/** What usePackedPostings gives: `flush` puts the postings of the documents added since in place. */
+export interface PackedPostings {
+  flush(): void;
+}
+
+/**
+ * Makes a MiniSearch index that has no terms yet keep its postings in typed arrays (search-postings.ts)
+ * instead of Maps. Documents added are searchable, and their postings counted, only after `flush()`:
+ * nothing but adding may happen in between (CollectionSearch flushes before anything else). Exported
+ * for its differential test.
+ */
+export function usePackedPostings<T>(index: MiniSearch<T>): PackedPostings {
+  const inner = internals(index);
+  if (inner._index.size > 0) throw new Error('usePackedPostings needs an index without terms yet');
+  const log = new PostingsLog(Object.keys(inner._fieldIds).length);
+  // MiniSearch calls addTerm for every word of a document; the words of the field being added are
+  // counted, and logged once each when the field is done (the add that was counting finishes it).
+  const counting = { document: -1, field: -1, counts: new Map<string, number>() };
+  const record = () => {
+    const { document, field, counts } = counting;
+    if (counts.size === 0) return;
+    counting.counts = new Map();
+    for (const [term, count] of counts) log.add(term, field, document, count);
+  };
+  inner.addTerm = (field, document, term) => {
+    if (document !== counting.document || field !== counting.field) {
+      record();
+      counting.document = document;
+      counting.field = field;
+    }
+    counting.counts.set(term, (counting.counts.get(term) ?? 0) + 1);
+  };
+  const add = index.add.bind(index);
+  index.add = (document) => {
+    try {
+      add(document);
+    } finally {
+      record();
+    }
+  };
+  const newTerm = () => new TermPostings();
+  return {
+    flush: () => log.applyTo((term) => inner._index.fetch(term, newTerm)),
+  };
 }
 
 /**
@@ -196,13 +250,17 @@ function limitPrefixExpansions(inner: MiniSearchInternals): void {
 }
 
 export class CollectionSearch {
-  private constructor(private readonly index: MiniSearch<StandDoc>) {
+  private constructor(
+    private readonly index: MiniSearch<StandDoc>,
+    private readonly postings: PackedPostings,
+  ) {
     limitPrefixExpansions(internals(index));
   }
 
   /** An index of the given documents (stands and pages, in any order). */
   static build(docs: Iterable<SearchDoc>): CollectionSearch {
-    const search = new CollectionSearch(new MiniSearch(OPTIONS));
+    const index = new MiniSearch(OPTIONS);
+    const search = new CollectionSearch(index, usePackedPostings(index));
     const byStand = new Map<string, SearchDoc[]>();
     for (const doc of docs) {
       const list = byStand.get(doc.stand);
@@ -242,10 +300,12 @@ export class CollectionSearch {
   }
 
   /**
-   * Drops discarded documents from the index, so document frequencies are exact again. MiniSearch's
-   * vacuum runs synchronously up to its first pause; with one batch there is none.
+   * Puts the postings of the stands added since in place (see usePackedPostings) and drops discarded
+   * documents from the index, so document frequencies are exact again. MiniSearch's vacuum runs
+   * synchronously up to its first pause; with one batch there is none.
    */
   private clean(): void {
+    this.postings.flush();
     if (this.index.dirtCount === 0 || this.index.isVacuuming) return;
     void this.index.vacuum({ batchSize: Number.MAX_SAFE_INTEGER, batchWait: 0 });
   }
@@ -368,10 +428,11 @@ export class CollectionSearch {
     for (const [term, data] of inner._index) {
       words.push(term);
       for (let field = 0; field < fields; field++) {
-        const postings = [...(data.get(field) ?? [])].sort((x, y) => x[0] - y[0]);
-        bytes.write(postings.length);
+        // Postings are in ascending document order (search-postings.ts).
+        const postings = data.get(field);
+        bytes.write(postings?.size ?? 0);
         let previous = 0;
-        for (const [id, count] of postings) {
+        for (const [id, count] of postings ?? []) {
           bytes.write(id - previous);
           bytes.write(count);
           previous = id;
@@ -431,22 +492,25 @@ export class CollectionSearch {
       serializationVersion: head.serializationVersion,
     };
     const index = MiniSearch.loadJS(js, OPTIONS);
-    // The postings go straight into MiniSearch's maps, as its loadJS puts them (see internals).
+    const packed = usePackedPostings(index);
+    // The postings go straight into MiniSearch's index, where its loadJS would put Maps (see internals).
     const terms = internals(index)._index;
     for (const chunk of chunks) {
       const reader = new VarintReader(chunk.postings);
       for (const term of chunk.terms) {
-        const data = new Map<number, Map<number, number>>();
+        const data = new TermPostings();
         for (let field = 0; field < fields; field++) {
           const count = reader.read();
           if (count > docCount) throw new Error('damaged search index');
           if (count === 0) continue;
-          const postings = new Map<number, number>();
+          const postings = new Postings(count);
           let id = 0;
           for (let i = 0; i < count; i++) {
-            id += reader.read();
+            const step = reader.read();
+            id += step;
             const frequency = reader.read();
-            if (id >= nextId || frequency < 1 || !Object.hasOwn(documentIds, id))
+            // Ascending, each document once: a step of 0 after the first would repeat one.
+            if ((i > 0 && step === 0) || id >= nextId || frequency < 1 || !Object.hasOwn(documentIds, id))
               throw new Error('damaged search index');
             postings.set(id, frequency);
           }
@@ -456,7 +520,7 @@ export class CollectionSearch {
       }
       if (!reader.done()) throw new Error('damaged search index');
     }
-    return new CollectionSearch(index);
+    return new CollectionSearch(index, packed);
   }
 }
 

@@ -71,21 +71,34 @@ export class Postings implements Iterable<[number, number]> {
    * the walk goes on after the last document it gave, wherever that now is.
    */
   *keys(): IterableIterator<number> {
-    for (const [document] of this.entries()) yield document;
+    // MiniSearch's scoring walks every matching document this way: no pair is made per document.
+    let at = 0;
+    let last = -1;
+    while ((at = this.next(at, last)) < this.length) {
+      last = this.data[at * 2]!;
+      this.hint = at++;
+      yield last;
+    }
   }
 
   *entries(): IterableIterator<[number, number]> {
     let at = 0;
     let last = -1;
-    for (;;) {
-      if (at > 0 && (at > this.length || this.data[(at - 1) * 2] !== last)) at = this.lowerBound(last + 1);
-      if (at >= this.length) return;
+    while ((at = this.next(at, last)) < this.length) {
       last = this.data[at * 2]!;
       const count = this.data[at * 2 + 1]!;
-      this.hint = at;
-      at++;
+      this.hint = at++;
       yield [last, count];
     }
+  }
+
+  /**
+   * Where a walk goes on: `at`, just after the document it gave last (`last`), unless that document
+   * moved (deleted or added to while walking); then just after where `last` is or would be.
+   */
+  private next(at: number, last: number): number {
+    if (at === 0 || (at <= this.length && this.data[(at - 1) * 2] === last)) return at;
+    return this.lowerBound(last + 1);
   }
 
   [Symbol.iterator](): IterableIterator<[number, number]> {

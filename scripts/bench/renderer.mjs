@@ -234,7 +234,7 @@ export async function run(ctx) {
     ctx.report.row('first search', ms(firstSearchMs), 'the first after start, before the code is optimised');
 
     // Search: type each query into the header's box, time from the last keystroke to its results painted.
-    // A keystroke asks for the best 20 hits (SearchScreen's FIRST_HITS); the typed route reaches the
+    // A keystroke asks for the best 20 hits (FIRST_HITS in renderer/src/lib/search-hits.ts); the typed route reaches the
     // address once typing pauses (lib/hash-location.ts), after what is timed here.
     const search = [];
     for (let i = 0; i < QUERY_RUNS; i++) {

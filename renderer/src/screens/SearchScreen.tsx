@@ -14,14 +14,8 @@ import { useElementBox } from '../hooks/use-element-box';
 import { to } from '../routes';
 import { ErrorMessage, RouteLink, ScreenTitle } from '../components/common';
 import { createLatestOnly, type LatestOnly } from '../lib/latest-only';
+import { FIRST_HITS, MORE_HITS, MOST_HITS } from '../lib/search-hits';
 import { plural, splitHighlights } from '../lib/text';
-
-/** Hits a keystroke asks for: about two screens of results on a 1080p kiosk. */
-export const FIRST_HITS = 20;
-/** Hits added each time the visitor scrolls to the end or asks for more. */
-export const MORE_HITS = 50;
-/** The most hits one search may ask for (main's and the engine's cap). */
-export const MOST_HITS = 500;
 
 interface Answer {
   query: string;

@@ -146,7 +146,7 @@ const FUZZY = (term: string): number | false => (term.length >= 4 ? 0.2 : false)
  * array as long as the highest number: with a real vocabulary at 1,000 stands that made 350 MB at
  * every store write. Its maps are read here instead, and loaded back the way its loadJS does. Its
  * postings are kept in typed arrays rather than Maps (see search-postings.ts): `addTerm`, the one
- * place MiniSearch makes them, is replaced by one that makes ours.
+ * place MiniSearch makes them, is replaced by one that counts a document's words for ours.
  */
 interface MiniSearchInternals {
   _index: {

@@ -67,6 +67,26 @@ export class Postings implements Iterable<[number, number]> {
   }
 
   /**
+   * Keeps only the documents `kept` has, in one pass: MiniSearch's vacuum deletes them one by one,
+   * each deletion moving the rest of the array. Returns how many were dropped.
+   */
+  retain(kept: { has(document: number): boolean }): number {
+    let to = 0;
+    for (let from = 0; from < this.length; from++) {
+      const document = this.data[from * 2]!;
+      if (!kept.has(document)) continue;
+      if (to !== from) {
+        this.data[to * 2] = document;
+        this.data[to * 2 + 1] = this.data[from * 2 + 1]!;
+      }
+      to++;
+    }
+    const dropped = this.length - to;
+    this.length = to;
+    return dropped;
+  }
+
+  /**
    * Document numbers in ascending order. Deleting while iterating (MiniSearch's vacuum does) is safe:
    * the walk goes on after the last document it gave, wherever that now is.
    */

@@ -37,6 +37,12 @@ class StandaloneEngine implements Engine {
   private writer: StoreWriter | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private watcher: FolderWatcher | null = null;
+  /**
+   * Why each collection's folder could not be watched, as last told: the app sets its watches up again
+   * whenever folders come and go, and the organiser hears of each trouble once, or again after asking
+   * for a re-index (which tries watching again).
+   */
+  private readonly watchTroubles = new Map<string, string>();
   private closed = false;
 
   constructor(
@@ -113,6 +119,7 @@ class StandaloneEngine implements Engine {
       const existing = this.findByRoot(resolved);
       const id =
         existing?.collection.id ?? uniqueSlug(collectionId(path.basename(resolved)), this.collections);
+      this.watchTroubles.delete(id);
       return this.index(id, existing?.collection.root ?? resolved, existing);
     });
   }
@@ -122,6 +129,7 @@ class StandaloneEngine implements Engine {
     return this.run(() => {
       const existing = this.collections.get(collection);
       if (!existing) throw new IndexError('unknown-collection', `There is no collection "${collection}".`);
+      this.watchTroubles.delete(collection);
       return this.index(collection, existing.collection.root, existing);
     });
   }
@@ -161,6 +169,7 @@ class StandaloneEngine implements Engine {
   async removeCollection(collection: string): Promise<void> {
     await this.run(async () => {
       if (!this.collections.delete(collection)) return;
+      this.watchTroubles.delete(collection);
       await this.watcher?.remove(collection);
       this.writer?.schedule();
     });
@@ -185,6 +194,8 @@ class StandaloneEngine implements Engine {
   ): Promise<() => Promise<void>> {
     if (this.watcher) await this.watcher.close();
     const troubled = (collection: string, reason: string) => {
+      if (this.watchTroubles.get(collection) === reason) return;
+      this.watchTroubles.set(collection, reason);
       const name = this.collections.get(collection)?.collection.name ?? collection;
       onTrouble(
         `Live updates are off for “${name}”: ${reason}. Re-index it on the Collections screen to see changes; that also tries watching it again.`,

@@ -249,6 +249,31 @@ describe('watch', () => {
     expect(troubles[0]).toMatch(/^Live updates are off for “.+”: it is not a folder\. Re-index it/);
   });
 
+  it('tells of a trouble once while watches are set up again, and again after a re-index', async () => {
+    const root = tempSite({ 'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true') });
+    const engine = await engineFor();
+    const { collection } = await engine.indexFolder(root);
+    rmSync(root, { recursive: true });
+    writeFileSync(root, 'not a folder');
+    const troubles: string[] = [];
+    const watchOnce = async () => {
+      const stop = await engine.watch(
+        () => undefined,
+        (message) => troubles.push(message),
+      );
+      await stop();
+    };
+    // The app sets its watches up again whenever a folder is added or removed.
+    await watchOnce();
+    await watchOnce();
+    expect(troubles).toHaveLength(1);
+    // Asking for a re-index tries again, and says again if it still cannot watch.
+    await engine.reindex(collection.id);
+    await watchOnce();
+    expect(troubles).toHaveLength(2);
+    expect(troubles[1]).toBe(troubles[0]);
+  });
+
   it('re-indexes what changed and reports it, until stopped', async () => {
     const root = tempSite({
       'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true'),

@@ -40,7 +40,7 @@ class StandaloneEngine implements Engine {
   /**
    * Why each collection's folder could not be watched, as last told: the app sets its watches up again
    * whenever folders come and go, and the organiser hears of each trouble once, or again after asking
-   * for a re-index (which tries watching again).
+   * for a re-index (which tries watching again) or once the folder was watched in between.
    */
   private readonly watchTroubles = new Map<string, string>();
   private closed = false;
@@ -219,6 +219,9 @@ class StandaloneEngine implements Engine {
     this.watcher = watcher;
     for (const state of this.collections.values()) watcher.add(state.collection.id, state.collection.root);
     await watcher.ready();
+    // A folder watched again is forgotten from the troubles told: should it fail later, that is told.
+    for (const collection of [...this.watchTroubles.keys()])
+      if (watcher.watching(collection)) this.watchTroubles.delete(collection);
     return async () => {
       if (this.watcher === watcher) this.watcher = null;
       await watcher.close();

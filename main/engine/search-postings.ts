@@ -54,7 +54,8 @@ export class Postings implements Iterable<[number, number]> {
   /** Counts `by` more occurrences of the term in `document`: what indexing does. */
   increment(document: number, by = 1): void {
     const last = this.length - 1;
-    if (last >= 0 && this.data[last * 2] === document) this.data[last * 2 + 1]! += by;
+    if (last >= 0 && this.data[last * 2] === document)
+      this.data[last * 2 + 1] = Math.min(this.data[last * 2 + 1]! + by, 0xffffffff);
     else this.set(document, (this.get(document) ?? 0) + by);
   }
 
@@ -217,9 +218,9 @@ const LOG_CHUNK = 3 * 65536;
  */
 export class PostingsLog {
   private readonly slots = new Map<string, number>();
-  private readonly words: string[] = [];
+  private words: string[] = [];
   /** Chunks of [slot, document, count]; a slot is a word's number times the field count plus the field. */
-  private readonly chunks: Uint32Array[] = [];
+  private chunks: Uint32Array[] = [];
   private length = 0;
 
   constructor(private readonly fields: number) {}
@@ -229,6 +230,11 @@ export class PostingsLog {
   }
 
   add(term: string, field: number, document: number, count: number): void {
+    // Checked here, where a wrong number would still be caught: the log's arrays would wrap it.
+    if (!Number.isInteger(field) || field < 0 || field >= this.fields)
+      throw new RangeError(`not a field number: ${field}`);
+    if (!Number.isInteger(document) || document < 0 || document > 0xffffffff)
+      throw new RangeError(`not a document number: ${document}`);
     let word = this.slots.get(term);
     if (word === undefined) {
       word = this.words.length;
@@ -240,7 +246,7 @@ export class PostingsLog {
     const chunk = this.chunks[this.chunks.length - 1]!;
     chunk[at] = word * this.fields + field;
     chunk[at + 1] = document;
-    chunk[at + 2] = count;
+    chunk[at + 2] = Math.min(count, 0xffffffff);
     this.length++;
   }
 
@@ -250,35 +256,42 @@ export class PostingsLog {
    */
   applyTo(termOf: (term: string) => TermPostings): void {
     if (this.length === 0) return;
-    const sizes = new Uint32Array(this.words.length * this.fields);
-    this.each((slot) => sizes[slot]!++);
+    // The log is emptied first: should anything below throw, the next flush does not apply it twice.
+    const { words, chunks, length, fields } = this;
+    this.slots.clear();
+    this.words = [];
+    this.chunks = [];
+    this.length = 0;
+    const sizes = new Uint32Array(words.length * fields);
+    eachEntry(chunks, length, (slot) => sizes[slot]!++);
     const targets: Postings[] = new Array(sizes.length);
-    for (let word = 0; word < this.words.length; word++) {
-      const data = termOf(this.words[word]!);
-      for (let field = 0; field < this.fields; field++) {
-        const size = sizes[word * this.fields + field]!;
+    for (let word = 0; word < words.length; word++) {
+      const data = termOf(words[word]!);
+      for (let field = 0; field < fields; field++) {
+        const size = sizes[word * fields + field]!;
         if (size === 0) continue;
         let postings = data.get(field);
         if (postings === undefined) {
           postings = new Postings(size);
           data.set(field, postings);
         }
-        targets[word * this.fields + field] = postings;
+        targets[word * fields + field] = postings;
       }
     }
-    this.each((slot, document, count) => targets[slot]!.increment(document, count));
-    this.slots.clear();
-    this.words.length = 0;
-    this.chunks.length = 0;
-    this.length = 0;
+    eachEntry(chunks, length, (slot, document, count) => targets[slot]!.increment(document, count));
   }
+}
 
-  private each(visit: (slot: number, document: number, count: number) => void): void {
-    let left = this.length;
-    for (const chunk of this.chunks) {
-      const end = Math.min(left, LOG_CHUNK / 3) * 3;
-      for (let at = 0; at < end; at += 3) visit(chunk[at]!, chunk[at + 1]!, chunk[at + 2]!);
-      left -= end / 3;
-    }
+/** Visits the first `length` [slot, document, count] entries of a log's chunks, in order. */
+function eachEntry(
+  chunks: readonly Uint32Array[],
+  length: number,
+  visit: (slot: number, document: number, count: number) => void,
+): void {
+  let left = length;
+  for (const chunk of chunks) {
+    const end = Math.min(left, LOG_CHUNK / 3) * 3;
+    for (let at = 0; at < end; at += 3) visit(chunk[at]!, chunk[at + 1]!, chunk[at + 2]!);
+    left -= end / 3;
   }
 }

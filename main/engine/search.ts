@@ -75,6 +75,8 @@ export type StoredSearchRecord =
 export const DEFAULT_SEARCH_LIMIT = 50;
 /** Version of the stored form; another version is ignored and the index is built again. */
 const STORED_VERSION = 7;
+/** Document numbers the postings' arrays hold (MiniSearch gives each added stand the next one). */
+const MAX_DOCUMENTS = 0xffffffff;
 const CHUNK = 4096;
 
 const SNIPPET_BEFORE = 60;
@@ -198,9 +200,9 @@ export interface PackedPostings {
 
 /**
  * Makes a MiniSearch index that has no terms yet keep its postings in typed arrays (search-postings.ts)
- * instead of Maps. Documents added are searchable, and their postings counted, only after `flush()`:
- * nothing but adding may happen in between (CollectionSearch flushes before anything else). Exported
- * for its differential test.
+ * instead of Maps. The postings of documents added are logged and put in place by `flush()`, which
+ * MiniSearch's methods that read or forget postings call first (and CollectionSearch before reading
+ * them itself). Exported for its differential test.
  */
 export function usePackedPostings<T>(index: MiniSearch<T>): PackedPostings {
   const inner = internals(index);
@@ -225,6 +227,7 @@ export function usePackedPostings<T>(index: MiniSearch<T>): PackedPostings {
   };
   const add = index.add.bind(index);
   index.add = (document) => {
+    if (inner._nextId > MAX_DOCUMENTS) throw new RangeError('the search index holds too many documents');
     try {
       add(document);
     } finally {
@@ -233,6 +236,24 @@ export function usePackedPostings<T>(index: MiniSearch<T>): PackedPostings {
   };
   const newTerm = () => new TermPostings();
   const flush = () => log.applyTo((term) => inner._index.fetch(term, newTerm));
+  // MiniSearch's own ways to read or forget postings put the logged ones in place first, so the index
+  // is never seen half made whichever of its methods is called.
+  for (const name of [
+    'search',
+    'autoSuggest',
+    'remove',
+    'removeAll',
+    'discardAll',
+    'replace',
+    'vacuum',
+    'toJSON',
+  ] as const) {
+    const method = (index[name] as (...args: unknown[]) => unknown).bind(index);
+    (index as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      flush();
+      return method(...args);
+    };
+  }
   // MiniSearch's vacuum walks every posting through its iterator and deletes discarded ones one at a
   // time: at 10,000 stands, 0.2 s at every store write after a change. Here each term's postings are
   // compacted in one pass, and words nobody has any more leave the tree afterwards.
@@ -477,8 +498,16 @@ export class CollectionSearch {
     const documentIds: Record<string, string> = {};
     const fieldLength: Record<string, number[]> = {};
     const chunks: { terms: string[]; postings: Buffer }[] = [];
-    const fields = Object.keys(head.fieldIds ?? {}).length;
-    if (fields !== OPTIONS.fields.length) return null;
+    // The fields as this version numbers them, and document numbers the postings' arrays can hold.
+    const fields = OPTIONS.fields.length;
+    const fieldIds = head.fieldIds ?? {};
+    if (
+      Object.keys(fieldIds).length !== fields ||
+      !OPTIONS.fields.every((field, number) => fieldIds[field] === number)
+    )
+      return null;
+    if (!Number.isSafeInteger(head.nextId) || head.nextId < 0 || head.nextId > MAX_DOCUMENTS) return null;
+    const ids = new Set<string>();
     let docCount = 0;
     let termCount = 0;
     for (const record of records.slice(1)) {
@@ -487,6 +516,9 @@ export class CollectionSearch {
           if (!Number.isInteger(shortId) || shortId < 0 || shortId >= head.nextId) return null;
           if (typeof id !== 'string' || id === '' || !Array.isArray(lengths)) return null;
           if (!lengths.every((length) => Number.isInteger(length) && length >= 0)) return null;
+          // Each number and each stand once: a second copy could never be discarded.
+          if (Object.hasOwn(documentIds, shortId) || ids.has(id)) return null;
+          ids.add(id);
           documentIds[shortId] = id;
           fieldLength[shortId] = lengths;
           docCount++;

@@ -28,6 +28,8 @@ export interface FolderWatcher {
   add(collection: string, root: string): void;
   /** Resolves once every watch added so far is set up (changes before that may be missed). */
   ready(): Promise<void>;
+  /** Whether a collection's folder is watched (once ready): false when its watch failed or broke. */
+  watching(collection: string): boolean;
   remove(collection: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -303,6 +305,10 @@ export function watchFolders(
     },
     async ready() {
       await Promise.all([...watches.values()].map((watched) => watched.ready));
+    },
+    watching(collection) {
+      const watched = watches.get(collection);
+      return watched !== undefined && !watched.lost;
     },
     async remove(collection) {
       forget(collection);

@@ -275,5 +275,18 @@ describe('the search index', () => {
     expect(
       damaged((records) => records.push({ nonsense: true } as unknown as StoredSearchRecord)),
     ).toBeNull();
+    // Fields numbered otherwise than this version does: boosts would go to the wrong fields, or
+    // postings past the arrays' end.
+    const head = (records: StoredSearchRecord[]) =>
+      records[0] as { fieldIds: Record<string, number>; nextId: number };
+    expect(damaged((records) => (head(records).fieldIds = { title: 0, pages: 1, text: 3 }))).toBeNull();
+    expect(damaged((records) => (head(records).fieldIds = { title: 1, pages: 0, text: 2 }))).toBeNull();
+    // Document numbers the postings cannot hold, and the same document or stand twice.
+    expect(damaged((records) => (head(records).nextId = 2 ** 32 + 1))).toBeNull();
+    expect(damaged((records) => (head(records).nextId = 1.5))).toBeNull();
+    const docsOf = (records: StoredSearchRecord[]) =>
+      (records[1] as { docs: [number, string, number[]][] }).docs;
+    expect(damaged((records) => (docsOf(records)[1]![1] = docsOf(records)[0]![1]))).toBeNull();
+    expect(damaged((records) => (docsOf(records)[1]![0] = docsOf(records)[0]![0]))).toBeNull();
   });
 });

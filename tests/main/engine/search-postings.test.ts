@@ -4,7 +4,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { usePackedPostings } from '../../../main/engine/search';
-import { Postings, TermPostings } from '../../../main/engine/search-postings';
+import { Postings, PostingsLog, TermPostings } from '../../../main/engine/search-postings';
 
 function seeded(seed: number): () => number {
   let state = seed;
@@ -170,6 +170,33 @@ function documents(count: number, random: () => number): Doc[] {
   }));
 }
 
+describe('PostingsLog', () => {
+  it('refuses a field or document number it cannot hold, before anything is logged', () => {
+    const terms = new Map<string, TermPostings>();
+    const log = new PostingsLog(3);
+    expect(() => log.add('kernel', 3, 0, 1)).toThrow(RangeError);
+    expect(() => log.add('kernel', 0, 2 ** 32, 1)).toThrow(RangeError);
+    expect(log.size).toBe(0);
+    log.add('kernel', 2, 7, 2);
+    log.applyTo((term) => {
+      if (!terms.has(term)) terms.set(term, new TermPostings());
+      return terms.get(term)!;
+    });
+    expect([...terms.get('kernel')!.get(2)!]).toEqual([[7, 2]]);
+  });
+
+  it('is empty after a put in place that failed, so a retry does not count twice', () => {
+    const log = new PostingsLog(1);
+    log.add('kernel', 0, 1, 1);
+    expect(() =>
+      log.applyTo(() => {
+        throw new Error('no index');
+      }),
+    ).toThrow('no index');
+    expect(log.size).toBe(0);
+  });
+});
+
 describe('MiniSearch on packed postings', () => {
   const options: Options<Doc> = {
     fields: ['title', 'text'],
@@ -280,6 +307,29 @@ describe('MiniSearch on packed postings', () => {
       expect(packed.search(query, { prefix: true })).toEqual(stock.search(query, { prefix: true }));
       expect(packed.search(query, { combineWith: 'OR' })).toEqual(stock.search(query, { combineWith: 'OR' }));
     }
+  });
+
+  it('puts logged postings in place before MiniSearch removes or forgets anything', () => {
+    const stock = new MiniSearch<Doc>(options);
+    const packed = new MiniSearch<Doc>(options);
+    usePackedPostings(packed);
+    const a = { id: 'a', title: 'kernel', text: 'secret network' };
+    for (const index of [stock, packed]) {
+      index.add(a);
+      index.add({ id: 'b', title: 'browser', text: 'network privacy' });
+      // No flush in between: remove must find a's postings, as in stock MiniSearch.
+      index.remove(a);
+    }
+    expect(packed.toJSON()).toEqual(stock.toJSON());
+    expect(packed.search('secret')).toEqual([]);
+    for (const index of [stock, packed]) {
+      index.add({ id: 'c', title: 'compiler', text: 'secret' });
+      index.removeAll();
+      index.add({ id: 'd', title: 'firmware', text: 'satellite' });
+    }
+    // removeAll numbers documents from 0 again: c's logged words must not become d's.
+    expect(packed.search('secret')).toEqual([]);
+    expect(packed.toJSON()).toEqual(stock.toJSON());
   });
 
   it('refuses an index that already has terms, whose postings are Maps', () => {

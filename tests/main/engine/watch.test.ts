@@ -272,6 +272,15 @@ describe('watch', () => {
     await watchOnce();
     expect(troubles).toHaveLength(2);
     expect(troubles[1]).toBe(troubles[0]);
+    // Watched again in between, a later failure for the same reason is news again.
+    rmSync(root);
+    mkdirSync(path.join(root, 'content'), { recursive: true });
+    await watchOnce();
+    expect(troubles).toHaveLength(2);
+    rmSync(root, { recursive: true });
+    writeFileSync(root, 'not a folder');
+    await watchOnce();
+    expect(troubles).toHaveLength(3);
   });
 
   it('re-indexes what changed and reports it, until stopped', async () => {

@@ -1,8 +1,9 @@
 // The postings of the search index in typed arrays. MiniSearch keeps, for every term, a Map from field to
 // a Map from document number to the term's count there. At 10,000 stands that is 2.9 million Map
-// entries in 200,000 Maps: 155 MB of hash tables, more than half of the engine's memory. These two
-// classes hold the same data in the shape MiniSearch reads it through (get, set, delete, size and
-// iteration: what MiniSearch 7 calls on them, see search.ts), a posting in 8 bytes instead of about 50.
+// entries in 200,000 Maps: 155 MB of hash tables, more than half of the engine's memory. Postings and
+// TermPostings hold the same data in the shape MiniSearch reads it through (get, set, delete, size and
+// iteration: what MiniSearch 7 calls on them, see search.ts), a posting in 8 bytes instead of about 50;
+// PostingsLog collects them while documents are added.
 //
 // Postings are kept in ascending document order, which is the order MiniSearch's Maps had too: it
 // numbers documents in the order they are added and only ever appends to a term's postings.
@@ -27,10 +28,6 @@ export class Postings implements Iterable<[number, number]> {
   get(document: number): number | undefined {
     const at = this.find(document);
     return at < 0 ? undefined : this.data[at * 2 + 1];
-  }
-
-  has(document: number): boolean {
-    return this.find(document) >= 0;
   }
 
   set(document: number, count: number): this {
@@ -171,10 +168,6 @@ export class TermPostings implements Iterable<[number, Postings]> {
     return this.fields[field];
   }
 
-  has(field: number): boolean {
-    return this.fields[field] !== undefined;
-  }
-
   set(field: number, postings: Postings): this {
     if (!Number.isInteger(field) || field < 0 || field > 63)
       throw new RangeError(`not a field number: ${field}`);
@@ -188,10 +181,6 @@ export class TermPostings implements Iterable<[number, Postings]> {
     this.fields[field] = undefined;
     this.count--;
     return true;
-  }
-
-  *keys(): IterableIterator<number> {
-    for (const [field] of this.entries()) yield field;
   }
 
   *entries(): IterableIterator<[number, Postings]> {

@@ -36,7 +36,6 @@ describe('Postings', () => {
       }
       expect(packed.size).toBe(map.size);
       expect(packed.get(document)).toBe(map.get(document));
-      expect(packed.has(document)).toBe(map.has(document));
     }
     const sorted = [...map].sort((a, b) => a[0] - b[0]);
     expect([...packed]).toEqual(sorted);
@@ -126,11 +125,12 @@ describe('TermPostings', () => {
     }
     expect(term.size).toBe(3);
     expect(term.get(1)).toBe(map.get(1));
-    expect(term.has(5)).toBe(false);
+    expect(term.get(5)).toBeUndefined();
     // Order is by field number; MiniSearch only looks fields up and walks them all.
-    expect([...term.keys()]).toEqual([0, 1, 2]);
+    const fieldsOf = () => [...term].map(([field]) => field);
+    expect(fieldsOf()).toEqual([0, 1, 2]);
     for (const [field] of term) if (field === 0) term.delete(1);
-    expect([...term.keys()]).toEqual([0, 2]);
+    expect(fieldsOf()).toEqual([0, 2]);
     expect(term.delete(1)).toBe(false);
     expect(term.size).toBe(2);
     expect(() => term.set(-1, new Postings())).toThrow(RangeError);

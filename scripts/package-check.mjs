@@ -35,7 +35,7 @@ import {
   moduleSpecifiers,
   packageOfSpecifier,
 } from './packaging/inspect.mjs';
-import { checkPackagedBinary, watcherPackage } from './packaging/native-prebuild.mjs';
+import { checkPackagedBinary, watcherBinary } from './packaging/native-prebuild.mjs';
 import { STAND_IN_MARKER, createStandInElectron } from './packaging/stand-in-electron.mjs';
 
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -291,7 +291,7 @@ async function checkUnpacked(unpacked, pkg, lock) {
   // Next to the asar: the native watcher for this build's platform and architecture, and nothing else.
   const unpackedDir = join(resources, 'app.asar.unpacked');
   const unpackedFiles = existsSync(unpackedDir) ? walk(unpackedDir) : [];
-  const nativeFile = `node_modules/${watcherPackage(NATIVE_PLATFORM, NATIVE_ARCH)}/watcher.node`;
+  const nativeFile = watcherBinary(NATIVE_PLATFORM, NATIVE_ARCH);
   check(
     unpackedFiles.join() === nativeFile,
     `app.asar.unpacked holds ${nativeFile} only`,

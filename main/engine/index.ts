@@ -220,7 +220,7 @@ class StandaloneEngine implements Engine {
     for (const state of this.collections.values()) watcher.add(state.collection.id, state.collection.root);
     await watcher.ready();
     // A folder watched again is forgotten from the troubles told: should it fail later, that is told.
-    for (const collection of [...this.watchTroubles.keys()])
+    for (const collection of this.watchTroubles.keys())
       if (watcher.watching(collection)) this.watchTroubles.delete(collection);
     return async () => {
       if (this.watcher === watcher) this.watcher = null;

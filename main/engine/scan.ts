@@ -100,26 +100,12 @@ export function scanFolder(
   const inPlace = previous !== undefined;
   const partial = inPlace && only !== undefined;
   const generation = ++walkGeneration;
-  const fileTable = new WalkTable<ScannedFile>(
-    inPlace ? previous.files : new Map(),
-    inPlace,
-    generation,
-    sameFile,
-  );
-  const dirTable = new WalkTable<ScannedDir>(
-    inPlace ? previous.dirs : new Map(),
-    inPlace,
-    generation,
-    sameDir,
-  );
+  const fileTable = new WalkTable(previous?.files, generation, sameFile);
+  const dirTable = new WalkTable(previous?.dirs, generation, sameDir);
   const files = fileTable.map;
   const dirs = dirTable.map;
   const filesBefore = fileTable.before;
   const dirsBefore = dirTable.before;
-  const setFile = (rel: string, file: ScannedFile) => fileTable.set(rel, file);
-  const deleteFile = (rel: string): boolean => fileTable.delete(rel);
-  const setDir = (rel: string, dir: ScannedDir) => dirTable.set(rel, dir);
-  const deleteDir = (rel: string) => dirTable.delete(rel);
   const problems: Problem[] = [];
   const emptyDirs: string[] = [];
   const realRoot = realpathSync(root);
@@ -160,7 +146,7 @@ export function scanFolder(
       fileTable.keep(old);
       return;
     }
-    setFile(
+    fileTable.set(
       rel,
       real
         ? { rel, size: stat.size, mtimeMs: stat.mtimeMs, real }
@@ -203,7 +189,7 @@ export function scanFolder(
   const walk = (absDir: string, relDir: string, depth: number, mtimeMs: number) => {
     const listed = listing(absDir, relDir, mtimeMs);
     if (!listed) return;
-    setDir(relDir, { mtimeMs, entries: listed.entries });
+    dirTable.set(relDir, { mtimeMs, entries: listed.entries });
     if (listed.entries.length === 0) emptyDirs.push(relDir);
     for (const entry of listed.entries) {
       if (stopped) return;
@@ -230,7 +216,7 @@ export function scanFolder(
               ? filesBefore.get(rel)
               : previous?.files.get(rel)
             : undefined;
-        if (known && !known.real) setFile(rel, known);
+        if (known && !known.real) fileTable.set(rel, known);
         else stamp(rel, abs);
       } else if (kind === 'd') {
         enterDir(abs, rel, depth, false);
@@ -310,7 +296,7 @@ export function scanFolder(
       return;
     }
     if (target.isFile()) {
-      setFile(rel, { rel, size: target.size, mtimeMs: target.mtimeMs, real });
+      fileTable.set(rel, { rel, size: target.size, mtimeMs: target.mtimeMs, real });
       return;
     }
     if (!target.isDirectory()) {
@@ -359,14 +345,14 @@ export function scanFolder(
   const scope = subtrees ? new Set<string>() : null;
   if (subtrees && previous) {
     // Watch mode: only the folders something happened in are walked again; the rest is as it was.
-    for (const name of CONFIG_FILES) deleteFile(name);
+    for (const name of CONFIG_FILES) fileTable.delete(name);
     const drop = (dir: string) => {
       const known = dirs.get(dir);
-      deleteDir(dir);
+      dirTable.delete(dir);
       for (const entry of known?.entries ?? []) {
         const rel = `${dir}/${entry.slice(1)}`;
         if (entry[0] === 'd' || entry[0] === 'l') drop(rel);
-        if (deleteFile(rel)) scope!.add(rel);
+        if (fileTable.delete(rel)) scope!.add(rel);
       }
     };
     for (const dir of subtrees) drop(dir);
@@ -374,7 +360,7 @@ export function scanFolder(
     const inside = (rel: string) => walked.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
     for (const rel of restat) {
       if (inside(rel)) continue;
-      deleteFile(rel);
+      fileTable.delete(rel);
       scope!.add(rel);
       stamp(rel, path.join(realRoot, ...rel.split('/')));
     }
@@ -427,7 +413,7 @@ export function scanFolder(
       const stat = statSync(abs);
       const real = realpathSync(abs);
       if (stat.isFile() && isInsideDir(realRoot, real)) {
-        setFile(
+        fileTable.set(
           name,
           real === abs
             ? { rel: name, size: stat.size, mtimeMs: stat.mtimeMs }
@@ -485,14 +471,18 @@ let walkGeneration = 0;
  */
 class WalkTable<T extends { seen?: number }> {
   readonly before = new Map<string, T | undefined>();
+  readonly map: Map<string, T>;
+  private readonly inPlace: boolean;
   private marked = 0;
 
   constructor(
-    readonly map: Map<string, T>,
-    private readonly inPlace: boolean,
+    previous: Map<string, T> | undefined,
     private readonly generation: number,
     private readonly same: (a: T, b: T) => boolean,
-  ) {}
+  ) {
+    this.inPlace = previous !== undefined;
+    this.map = previous ?? new Map();
+  }
 
   /** Marks an entry this walk found unchanged. */
   keep(entry: T): void {

@@ -36,8 +36,6 @@ export interface FolderWatcher {
 
 /** Above this many changed folders or files in one burst, the whole folder is walked again. */
 const MAX_DIRTY = 500;
-const TOP = ['content', 'static'];
-const CONFIG = ['config.toml', 'hugo.toml'];
 /** Named, not left to the library: with a `watchman` on the PATH it would pick that on its own. */
 const BACKEND: BackendType | undefined =
   process.platform === 'linux'
@@ -163,8 +161,7 @@ class CollectionWatch {
       return;
     }
     if (rel.startsWith('../') || path.isAbsolute(rel)) return;
-    if (!TOP.includes(rel.split('/', 1)[0]!) && !CONFIG.includes(rel)) return;
-    // At the top only the configuration and content/ and static/ get through: everything changed.
+    // At the top, ignoreFor lets only the configuration, content/ and static/ through: everything changed.
     if (!rel.includes('/')) return this.note('all');
     if (type === 'update') return this.note('file', rel);
     // Something appeared, vanished or was renamed: its folder's listing changed.

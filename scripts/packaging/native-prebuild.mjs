@@ -26,15 +26,9 @@ export function watcherPackage(platform, arch) {
   return `@parcel/watcher-${platform}-${arch}${platform === 'linux' ? '-glibc' : ''}`;
 }
 
-/** Where electron-builder leaves a package's binary: next to the asar, in app.asar.unpacked. */
-export function unpackedBinary(resources, platform, arch) {
-  return join(
-    resources,
-    'app.asar.unpacked',
-    'node_modules',
-    ...watcherPackage(platform, arch).split('/'),
-    'watcher.node',
-  );
+/** The binary's path in the app, as the asar lists it; electron-builder unpacks it to app.asar.unpacked. */
+export function watcherBinary(platform, arch) {
+  return `node_modules/${watcherPackage(platform, arch)}/watcher.node`;
 }
 
 /** The platform and architecture a native binary is built for, from its header; null if not one. */
@@ -62,13 +56,13 @@ export function binaryTarget(bytes) {
 
 /** Problems with the packaged binary for `platform`/`arch` under `resources` (empty: it is right). */
 export function checkPackagedBinary(resources, platform, arch, asar) {
-  const file = unpackedBinary(resources, platform, arch);
+  const inAsar = watcherBinary(platform, arch);
+  const file = join(resources, 'app.asar.unpacked', ...inAsar.split('/'));
   if (!existsSync(file)) return [`${file} is missing`];
   const target = binaryTarget(readFileSync(file));
   const problems = [];
   if (target?.platform !== platform || target?.arch !== arch)
     problems.push(`${file} is built for ${target ? `${target.platform} ${target.arch}` : 'nothing known'}`);
-  const inAsar = `node_modules/${watcherPackage(platform, arch)}/watcher.node`;
   try {
     if (!asar.statFile(join(resources, 'app.asar'), inAsar).unpacked)
       problems.push(`app.asar does not mark ${inAsar} as unpacked`);

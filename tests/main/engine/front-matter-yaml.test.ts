@@ -92,25 +92,35 @@ describe('YAML front matter, fast path and careful path', () => {
   );
 
   it('leaves errors, duplicate keys, several documents, foreign tags and anchors to yaml', () => {
-    for (const name of [
+    const refused = [
       'duplicate',
       'twoDocs',
       'broken',
       'badIndent',
+      'colonInPlain',
+      'tabs',
       'foreignTag',
       'merge',
       'anchorsOnly',
       'aliasBomb',
-    ])
-      expect(loadPlainYaml(CORNERS[name]!), name).toBe(REFUSED);
-    for (const name of ['nullKeys', 'emptyKey', 'collectionKeys', 'longKey', 'quotedNullKey'])
-      expect(loadPlainYaml(CORNERS[name]!), name).toBe(REFUSED);
-    for (const name of [
+      // Keys the two parsers spell differently.
+      'nullKeys',
+      'emptyKey',
+      'collectionKeys',
+      'longKey',
+      'quotedNullKey',
+    ];
+    const fast = Object.keys(CORNERS).filter((name) => !refused.includes(name));
+    // Every corner the fast path reads is one whose agreement with yaml the table above really checks.
+    expect(fast).toEqual([
       'scalars',
       'booleans',
       'nulls',
       'dates',
       'strings',
+      'signedFloats',
+      'otherBases',
+      'overflow',
       'literal',
       'folded',
       'lists',
@@ -122,11 +132,11 @@ describe('YAML front matter, fast path and careful path', () => {
       'proto',
       'tag',
       'crlf',
-      'signedFloats',
-      'otherBases',
-      'overflow',
-    ])
-      expect(loadPlainYaml(CORNERS[name]!), name).not.toBe(REFUSED);
+      'comments',
+      'empty',
+    ]);
+    for (const name of refused) expect(loadPlainYaml(CORNERS[name]!), name).toBe(REFUSED);
+    for (const name of fast) expect(loadPlainYaml(CORNERS[name]!), name).not.toBe(REFUSED);
   });
 
   it('reads every front matter of our fixtures as yaml does', () => {

@@ -28,21 +28,30 @@ function controlledAsk() {
 
 const same = (a: string, b: string) => a === b;
 
+/** A latest-only runner over a controlled `ask`: the questions it reported (`heard`) and their outcomes. */
+function latestOverControlledAsk() {
+  const engine = controlledAsk();
+  const heard: string[] = [];
+  const outcomes: Outcome<string>[] = [];
+  const latest = createLatestOnly(engine.ask, same, (q, o) => {
+    heard.push(q);
+    outcomes.push(o);
+  });
+  return { engine, heard, outcomes, latest };
+}
+
 describe('createLatestOnly', () => {
   it('asks at once when nothing runs, and reports the answer', async () => {
-    const engine = controlledAsk();
-    const heard: [string, Outcome<string>][] = [];
-    const latest = createLatestOnly(engine.ask, same, (q, o) => heard.push([q, o]));
+    const { engine, heard, outcomes, latest } = latestOverControlledAsk();
     latest.want('kernel');
     expect(engine.asked).toEqual(['kernel']);
     await engine.answer('kernel');
-    expect(heard).toEqual([['kernel', { ok: true, value: 'answer to kernel' }]]);
+    expect(heard).toEqual(['kernel']);
+    expect(outcomes).toEqual([{ ok: true, value: 'answer to kernel' }]);
   });
 
   it('never asks the texts typed while a search runs, only the newest, and drops the stale answer', async () => {
-    const engine = controlledAsk();
-    const heard: string[] = [];
-    const latest = createLatestOnly(engine.ask, same, (q) => heard.push(q));
+    const { engine, heard, latest } = latestOverControlledAsk();
     latest.want('k');
     latest.want('ke');
     latest.want('ker');
@@ -56,9 +65,7 @@ describe('createLatestOnly', () => {
   });
 
   it('shows the running answer when the text came back to it, and asks nothing once the box is empty', async () => {
-    const engine = controlledAsk();
-    const heard: string[] = [];
-    const latest = createLatestOnly(engine.ask, same, (q) => heard.push(q));
+    const { engine, heard, latest } = latestOverControlledAsk();
     latest.want('solar');
     latest.want('solar g');
     latest.want('solar');
@@ -74,17 +81,14 @@ describe('createLatestOnly', () => {
   });
 
   it('reports a failure of the newest question, not of a stale one', async () => {
-    const engine = controlledAsk();
-    const heard: [string, Outcome<string>][] = [];
-    const latest = createLatestOnly(engine.ask, same, (q, o) => heard.push([q, o]));
+    const { engine, heard, outcomes, latest } = latestOverControlledAsk();
     latest.want('a');
     latest.want('ab');
     await engine.fail('a');
     expect(heard).toEqual([]);
     await engine.fail('ab');
-    expect(heard).toHaveLength(1);
-    expect(heard[0]![0]).toBe('ab');
-    expect(heard[0]![1]).toMatchObject({ ok: false, error: new Error('no ab') });
+    expect(heard).toEqual(['ab']);
+    expect(outcomes).toEqual([{ ok: false, error: new Error('no ab') }]);
   });
 
   it('keeps going after an ask that throws at once, and reports nothing once disposed', async () => {

@@ -45,6 +45,13 @@ const text = (max: number, what: string) =>
     .max(max, { error: `${what} is too long (at most ${max} characters).` })
     .refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${what} contains control characters.` });
 
+const count = (max: number, what: string) =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .int({ error: `${what} must be a whole number.` })
+    .min(1, { error: `${what} must be at least 1.` })
+    .max(max, { error: `${what} is too big (at most ${max}).` });
+
 const collectionId = text(LIMITS.id, 'The collection id');
 const slug = text(LIMITS.slug, 'The slug');
 
@@ -100,15 +107,7 @@ export const argumentSchemas = {
   listCollections: z.tuple([]),
   listThemes: z.tuple([collectionId]),
   getTheme: z.tuple([collectionId, slug]),
-  listStands: z.tuple([
-    collectionId,
-    z
-      .number({ error: 'The number of stands must be a number.' })
-      .int({ error: 'The number of stands must be a whole number.' })
-      .min(1, { error: 'The number of stands must be at least 1.' })
-      .max(LIMITS.firstStands, { error: `The number of stands is too big (at most ${LIMITS.firstStands}).` })
-      .optional(),
-  ]),
+  listStands: z.tuple([collectionId, count(LIMITS.firstStands, 'The number of stands').optional()]),
   getStand: z.tuple([collectionId, slug]),
   getPage: z.tuple([collectionId, slug, slug]),
   search: z.tuple([
@@ -116,14 +115,7 @@ export const argumentSchemas = {
     z
       .string({ error: 'The search must be text.' })
       .max(LIMITS.query, { error: `The search is too long (at most ${LIMITS.query} characters).` }),
-    z
-      .number({ error: 'The number of results must be a number.' })
-      .int({ error: 'The number of results must be a whole number.' })
-      .min(1, { error: 'The number of results must be at least 1.' })
-      .max(LIMITS.searchHits, {
-        error: `The number of results is too big (at most ${LIMITS.searchHits}).`,
-      })
-      .optional(),
+    count(LIMITS.searchHits, 'The number of results').optional(),
   ]),
   listProblems: z.tuple([problemFilter.optional()]),
   chooseFolder: z.tuple([]),

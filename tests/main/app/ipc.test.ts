@@ -94,6 +94,9 @@ describe('createDispatcher', () => {
     ['a fraction of a search hit', 'search', ['demo', 'q', 2.5]],
     ['a text number of search hits', 'search', ['demo', 'q', '20']],
     ['too many search hits', 'search', ['demo', 'q', 501]],
+    ['no stand for a first screen', 'listStands', ['demo', 0]],
+    ['a text number of stands', 'listStands', ['demo', '2']],
+    ['too many first stands', 'listStands', ['demo', 100_001]],
     ['a huge path', 'addFolder', [`/${'p'.repeat(5000)}`]],
     ['a NUL in a path', 'addFolder', ['/srv/stands\u0000/evil']],
     ['a newline in an id', 'listThemes', ['demo\nx']],
@@ -136,6 +139,7 @@ describe('createDispatcher', () => {
     expect(await dispatch(trusted, Channel.listStands, ['a'.repeat(200)])).toMatchObject({ ok: true });
     expect(await dispatch(trusted, Channel.search, ['demo', ''])).toMatchObject({ ok: true });
     expect(await dispatch(trusted, Channel.search, ['demo', 'q', 500])).toMatchObject({ ok: true });
+    expect(await dispatch(trusted, Channel.listStands, ['demo', 100_000])).toMatchObject({ ok: true });
   });
 
   it('turns a failing service into a clear error, never a throw', async () => {

@@ -19,10 +19,17 @@ export function OverviewScreen({ collection }: { collection: string }) {
   const first = useQuery(`stands-first:${collection}`, () => api.listStands(collection, FIRST_CARDS));
   // Fewer than asked for: that was every stand already.
   const complete = first.data !== undefined && first.data.length < FIRST_CARDS;
-  const all = useQuery(`stands:${collection}`, () => api.listStands(collection), !first.loading && !complete);
-  const stands = complete ? first : all.data || all.error ? all : first.data ? first : all;
+  const all = useQuery(
+    `stands:${collection}`,
+    () => api.listStands(collection),
+    first.data !== undefined && !complete,
+  );
+  // The whole list: the first answer when that was all, else the second once it is in (not a list left
+  // from before a live update made the collection small enough for the first answer to hold it).
+  const whole = complete ? first : all.data || all.error ? all : null;
+  const stands = whole ?? first;
   const name = info?.name ?? collection;
-  const count = all.data?.length ?? info?.counts.listedStands ?? stands.data?.length ?? 0;
+  const count = whole?.data?.length ?? info?.counts.listedStands ?? stands.data?.length ?? 0;
 
   if (collections && !info) {
     return (

@@ -1,0 +1,95 @@
+// The overview asks for a first screen of cards, then for all of them; after a live update it must count
+// and show what the newest answers hold, never a whole list left from before.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StandCard } from '../../main/engine/types';
+
+const state = vi.hoisted(() => ({
+  revision: 0,
+  stands: [] as StandCard[],
+  asked: [] as (number | undefined)[],
+  unanswered: [] as (() => void)[],
+}));
+
+vi.mock('../../renderer/src/api', () => ({
+  api: {
+    listStands: (_collection: string, first?: number) => {
+      state.asked.push(first);
+      const answer = first === undefined ? state.stands : state.stands.slice(0, first);
+      return new Promise((resolve) => state.unanswered.push(() => resolve(answer)));
+    },
+  },
+}));
+
+vi.mock('../../renderer/src/hooks/app-state', () => ({
+  // No collection info: the count comes from the answers alone.
+  useAppState: () => ({ collections: null, revision: state.revision }),
+}));
+
+// The grid measures the window (ResizeObserver, which jsdom lacks): what it is handed is what matters here.
+vi.mock('../../renderer/src/components/StandGrid', () => ({
+  StandGrid: ({ stands }: { stands: StandCard[] }) => <output className="grid">{stands.length}</output>,
+}));
+
+const { OverviewScreen } = await import('../../renderer/src/screens/OverviewScreen');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const standsOf = (n: number): StandCard[] =>
+  Array.from({ length: n }, (_, i) => ({ slug: `s${i}`, title: `Stand ${i}` }) as StandCard);
+
+let root: Root;
+let host: HTMLElement;
+
+async function show(): Promise<void> {
+  await act(async () => root.render(<OverviewScreen collection="demo" />));
+  // One answer at a time, in order, as IPC answers arrive: the page renders in between.
+  while (state.unanswered.length > 0) await act(async () => state.unanswered.shift()!());
+}
+
+const lede = () => host.querySelector('.sa-lede')?.textContent ?? '';
+const cards = () => Number(host.querySelector('.grid')?.textContent);
+
+beforeEach(() => {
+  state.revision = 0;
+  state.asked = [];
+  state.unanswered = [];
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+describe('OverviewScreen', () => {
+  it('asks for the first cards, then for all of them, and counts them all', async () => {
+    state.stands = standsOf(250);
+    await show();
+    expect(state.asked).toEqual([200, undefined]);
+    expect(lede()).toContain('250 stands');
+    expect(cards()).toBe(250);
+  });
+
+  it('asks once when the first answer holds every stand', async () => {
+    state.stands = standsOf(30);
+    await show();
+    expect(state.asked).toEqual([200]);
+    expect(lede()).toContain('30 stands');
+    expect(cards()).toBe(30);
+  });
+
+  it('counts the newest list when a live update leaves fewer stands than the first answer holds', async () => {
+    state.stands = standsOf(250);
+    await show();
+    expect(lede()).toContain('250 stands');
+    state.stands = standsOf(40);
+    state.revision = 1;
+    await show();
+    expect(lede()).toContain('40 stands');
+    expect(cards()).toBe(40);
+  });
+});

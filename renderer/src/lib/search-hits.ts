@@ -1,4 +1,5 @@
-// How many hits search as you type asks for. Pure module: the end-to-end tests import it too.
+// How many hits search as you type asks for. The end-to-end tests (outside the web TypeScript project)
+// repeat the first two: change them there too.
 
 /** Hits a keystroke asks for: about two screens of results on a 1080p kiosk. */
 export const FIRST_HITS = 20;

@@ -124,8 +124,9 @@ describe('overview of a big collection', () => {
     const searches = () => harness.ipcCalls.slice(before).filter((c) => c.channel === 'search:query');
     expect(searches()).toHaveLength(1);
     const more = harness.page.getByRole('button', { name: 'Show more results' });
-    // Pressed (keyboard or pointer): the next hits join the list below the first ones.
-    await more.click();
+    // Pressed from the keyboard (a pointer or touch clicks the same button): the next hits join the list.
+    await more.focus();
+    await harness.page.keyboard.press('Enter');
     await expect.poll(() => status.innerText()).toMatch(`The best ${FIRST_HITS + MORE_HITS} results at`);
     expect(searches()).toHaveLength(2);
     // Scrolling to the end asks on its own, up to the last hit.
@@ -140,6 +141,36 @@ describe('overview of a big collection', () => {
     await harness.page.getByRole('searchbox', { name: 'Search stands and pages' }).fill('databas');
     await expect.poll(() => status.innerText()).toMatch(`The best ${FIRST_HITS} results at`);
     expect(await status.innerText()).toMatch(/for “databas”\.$/);
+  });
+
+  it('comes back from a hit deep in the list to as many hits, where the visitor was', async () => {
+    await harness.open(`/c/${id}/search?q=data`);
+    const status = harness.page.locator('.sa-search .sa-lede');
+    await expect.poll(() => status.innerText()).toMatch(`The best ${FIRST_HITS} results at`);
+    await harness.page.getByRole('button', { name: 'Show more results' }).click();
+    await expect.poll(() => status.innerText()).toMatch(`The best ${FIRST_HITS + MORE_HITS} results at`);
+    // Past the first screen of hits (the list may grow again as the button comes near).
+    await harness.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await harness.page.waitForTimeout(300);
+    const before = await status.innerText();
+    const scrolled = await harness.page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+    const inView = () =>
+      harness.page.evaluate(() =>
+        [...document.querySelectorAll('.sa-hit-title')]
+          .filter(
+            (a) => a.getBoundingClientRect().top >= 0 && a.getBoundingClientRect().bottom <= innerHeight,
+          )
+          .map((a) => a.getAttribute('href')),
+      );
+    const href = (await inView())[0]!;
+    await harness.page.locator(`.sa-hit-title[href="${href}"]`).first().click();
+    await expect.poll(() => harness.page.evaluate(() => location.hash)).not.toContain('/search');
+    await harness.page.goBack();
+    await expect.poll(() => status.innerText()).toBe(before);
+    // Where the visitor was: measured groups may differ from their estimates by a few pixels.
+    await expect.poll(inView).toContain(href);
+    expect(Math.abs((await harness.page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(200);
   });
 
   it('refuses a number of hits main would not serve', async () => {

@@ -78,12 +78,16 @@ function useLatestSearch(question: Question | null): { answer: Answer | null; er
   return outcome;
 }
 
+// How many hits the visitor asked to see, kept when the screen closes: back from a hit deep in the list
+// asks for as many again, so the page is long enough for the scroll position to be restored.
+let lastWanted = { collection: '', query: '', limit: FIRST_HITS };
+
 export function SearchScreen({ collection, query }: { collection: string; query: string }) {
   const { revision } = useAppState();
   const trimmed = query.trim();
-  // How many hits the visitor has asked to see for this text; a new text starts again at FIRST_HITS.
-  const [wanted, setWanted] = useState({ query: '', limit: FIRST_HITS });
-  const limit = wanted.query === trimmed ? wanted.limit : FIRST_HITS;
+  // A new text starts again at FIRST_HITS.
+  const [wanted, setWanted] = useState(lastWanted);
+  const limit = wanted.collection === collection && wanted.query === trimmed ? wanted.limit : FIRST_HITS;
   const { answer, error } = useLatestSearch(trimmed ? { collection, query: trimmed, limit, revision } : null);
 
   const shown = trimmed ? answer : null;
@@ -93,8 +97,9 @@ export function SearchScreen({ collection, query }: { collection: string; query:
   const loadingMore = shown !== null && shown.query === trimmed && limit > shown.limit;
   const showMore = useCallback(() => {
     if (!shown || loadingMore || !mayHaveMore) return;
-    setWanted({ query: shown.query, limit: Math.min(MOST_HITS, shown.limit + MORE_HITS) });
-  }, [shown, loadingMore, mayHaveMore]);
+    lastWanted = { collection, query: shown.query, limit: Math.min(MOST_HITS, shown.limit + MORE_HITS) };
+    setWanted(lastWanted);
+  }, [collection, shown, loadingMore, mayHaveMore]);
 
   return (
     <section className="sa-screen sa-search">

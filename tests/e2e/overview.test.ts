@@ -157,7 +157,7 @@ describe('overview of a big collection', () => {
     expect(scrolled).toBeGreaterThan(0);
     const inView = () =>
       harness.page.evaluate(() =>
-        [...document.querySelectorAll('.sa-hit-title')]
+        Array.from(document.querySelectorAll('.sa-hit-title'))
           .filter(
             (a) => a.getBoundingClientRect().top >= 0 && a.getBoundingClientRect().bottom <= innerHeight,
           )

@@ -10,7 +10,7 @@ import {
   type StandaloneApi,
 } from '../../preload/contract';
 import type { IpcErrorCode, IpcResult } from '../../preload/ipc-result';
-import type { ProblemCode } from '../engine/types';
+import { MAX_SEARCH_LIMIT, type ProblemCode } from '../engine/types';
 import { originOf } from './origin';
 
 /** What main serves: the preload's API minus the event subscription, one method per request channel. */
@@ -32,7 +32,7 @@ export const LIMITS = {
   /** The most stands a `listStands(collection, first)` may ask for: more is the whole list anyway. */
   firstStands: 100_000,
   /** The most hits one search may ask for (the engine's own cap). */
-  searchHits: 500,
+  searchHits: MAX_SEARCH_LIMIT,
 } as const;
 
 // eslint-disable-next-line no-control-regex

@@ -73,10 +73,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     getTheme: (collection, slug) => engine.getTheme(collection, slug),
     // `first`: the overview's first screen of cards, in kilobytes instead of megabytes at 10,000 stands;
     // the whole list follows in a second request.
-    listStands: async (collection, first) => {
-      const stands = await engine.listStands(collection);
-      return first === undefined ? stands : stands.slice(0, first);
-    },
+    listStands: (collection, first) => engine.listStands(collection, first),
     getStand: (collection, slug) => engine.getStand(collection, slug),
     getPage: (collection, stand, page) => engine.getPage(collection, stand, page),
     // `limit`: search as you type asks for a first screen of hits, and for more when the visitor scrolls on.

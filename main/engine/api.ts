@@ -56,7 +56,8 @@ export interface Queries {
   getCollection(id: string): Collection | null;
   listThemes(collection: string): ThemeSummary[];
   getTheme(collection: string, slug: string): ThemeDetail | null;
-  listStands(collection: string): StandCard[];
+  /** Listed stands in the site's order; `first` stops after that many. */
+  listStands(collection: string, first?: number): StandCard[];
   /** Every stand of a collection, listed or not, drafts included (the CLI's report, the problems screen). */
   listAllStands(collection: string): Stand[];
   getStand(collection: string, slug: string): StandDetail | null;

@@ -248,7 +248,8 @@ class StandaloneEngine implements Engine {
   listThemes = (collection: string) => queries.listThemes(this.collections, collection);
   listAllThemes = (collection: string) => queries.listAllThemes(this.collections, collection);
   getTheme = (collection: string, slug: string) => queries.getTheme(this.collections, collection, slug);
-  listStands = (collection: string) => queries.listStands(this.collections, collection);
+  listStands = (collection: string, first?: number) =>
+    queries.listStands(this.collections, collection, first);
   listAllStands = (collection: string) => queries.listAllStands(this.collections, collection);
   getStand = (collection: string, slug: string) => queries.getStand(this.collections, collection, slug);
   getPage = (collection: string, stand: string, page: string) =>

@@ -16,6 +16,7 @@ import type {
   ThemeSummary,
 } from './types';
 import { realPathInside } from './paths';
+import { MAX_SEARCH_LIMIT } from './types';
 import { DEFAULT_SEARCH_LIMIT } from './search';
 import { type CollectionState, describeStand, pageKey } from './state';
 
@@ -86,13 +87,19 @@ export function getTheme(collections: Collections, collection: string, slug: str
   return { ...summary(state, theme), stands };
 }
 
-/** The overview: listed, published stands in the site's order. */
-export function listStands(collections: Collections, collection: string): StandCard[] {
+/**
+ * The overview: listed, published stands in the site's order; with `first`, only that many (the
+ * overview's first screen: at 10,000 stands the rest are not made into cards for it).
+ */
+export function listStands(collections: Collections, collection: string, first = Infinity): StandCard[] {
   const state = collections.get(collection);
   if (!state) return [];
-  return state.model.stands
-    .filter((stand) => stand.listed && !stand.draft)
-    .map((stand) => card(state, stand));
+  const cards: StandCard[] = [];
+  for (const stand of state.model.stands) {
+    if (cards.length >= first) break;
+    if (stand.listed && !stand.draft) cards.push(card(state, stand));
+  }
+  return cards;
 }
 
 /** Every stand, listed or not, drafts included. */
@@ -154,7 +161,9 @@ export function search(
 ): SearchGroup[] {
   const state = collections.get(collection);
   if (!state?.search || typeof query !== 'string') return [];
-  const max = Number.isFinite(limit) ? Math.max(0, Math.min(500, Math.floor(limit))) : DEFAULT_SEARCH_LIMIT;
+  const max = Number.isFinite(limit)
+    ? Math.max(0, Math.min(MAX_SEARCH_LIMIT, Math.floor(limit)))
+    : DEFAULT_SEARCH_LIMIT;
   return state.search.search(collection, query, max, (stand) => describeStand(state, stand));
 }
 

@@ -2,6 +2,8 @@
 // by the engine (Node), the preload and the renderer (as types), so it holds no code with side effects.
 
 /** Schema version of the store file; a store with another version is moved aside and rebuilt. */
+/** The most hits one search gives (the engine's cap, and what the app's bridge accepts). */
+export const MAX_SEARCH_LIMIT = 500;
 export const STORE_SCHEMA = 2;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */

@@ -48,9 +48,9 @@ export function createFakeEngine(options: Partial<EngineOptions> = {}): FakeEngi
     getCollection: (id) => collections.get(id) ?? null,
     listThemes: () => [],
     getTheme: () => null,
-    listStands: (collection) =>
+    listStands: (collection, first) =>
       collections.has(collection)
-        ? [{ collection, slug: 'demo', title: 'Demo', themes: [], logo: null, summary: '' }]
+        ? [{ collection, slug: 'demo', title: 'Demo', themes: [], logo: null, summary: '' }].slice(0, first)
         : [],
     listAllStands: () => [],
     getStand: () => null,

@@ -40,6 +40,14 @@ describe('a stands folder', () => {
     expect(engine.listStands(id).map((s) => s.slug)).toEqual(['anchor-lab', 'lighthouse', 'quay-db']);
   });
 
+  it("gives the overview's first screen of the same list, drafts and unlisted stands still left out", () => {
+    const all = engine.listStands(id);
+    expect(engine.listStands(id, 2)).toEqual(all.slice(0, 2));
+    expect(engine.listStands(id, 3)).toEqual(all);
+    expect(engine.listStands(id, 10)).toEqual(all);
+    expect(engine.listStands(id, 0)).toEqual([]);
+  });
+
   it('keeps drafts, future and expired stands out of the app but reports them to the CLI', () => {
     const all = engine.listAllStands(id);
     const draftSlugs = all.filter((s) => s.draft).map((s) => s.slug);

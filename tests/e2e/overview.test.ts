@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startHarness, type Harness } from './harness';
 import { expectCleanPage } from './clean-page';
 import { generateStands } from '../../scripts/generate-stands';
+import { FIRST_HITS, MORE_HITS } from '../../renderer/src/lib/search-hits';
 
 vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
 
@@ -40,11 +41,6 @@ type ApiWindow = {
     search(id: string, query: string, limit?: unknown): Promise<{ hits: unknown[] }[]>;
   };
 };
-
-// What a keystroke asks for and what each "more" adds (renderer/src/lib/search-hits.ts; the web code's
-// own module, outside this test's TypeScript project).
-const FIRST_HITS = 20;
-const MORE_HITS = 50;
 
 const hitsOf = (groups: { hits: unknown[] }[]) => groups.reduce((n, g) => n + g.hits.length, 0);
 

@@ -42,6 +42,7 @@ export async function run(ctx) {
   const figures = {};
   const hugo = ctx.hugo ? findHugo(ctx.repo) : { available: false, why: 'skipped (--no-hugo)' };
   if (!hugo.available) ctx.report.line(`Hugo: ${hugo.why}`);
+  ctx.report.line("File cache: each timed run (the engine's and Hugo's) starts with the folder read once.");
   for (const dataset of datasets) {
     if (!ctx.wants(dataset.token)) continue;
     const site = await prepare(ctx, dataset);
@@ -318,8 +319,19 @@ function noteChange(ctx, result, expected) {
   }
 }
 
+/**
+ * Reads every file under `root` once, so that what follows finds the folder in the operating system's
+ * file cache. Hugo is timed on a copy of the folder written just before (so cached); the engine's runs
+ * must start the same way, or the ratio measures the disk: on this machine, which keeps about 1 GB of
+ * file cache, reading the 10,000-stand folder uncached takes 7.5 s, cached 1.2 s.
+ */
+async function warmFileCache(root) {
+  for (const file of await listFiles(root)) await readFile(join(root, file));
+}
+
 /** Runs one scenario in a fresh Node process; resolves to its JSON line plus the process's wall time. */
-function scenario(ctx, mode, root, store, ...extra) {
+async function scenario(ctx, mode, root, store, ...extra) {
+  if (mode !== 'search') await warmFileCache(root);
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const profile = ctx.profileDir
@@ -391,6 +403,7 @@ async function timeHugo(ctx, hugo, dataset, site, runs) {
   const times = [];
   for (let i = 0; i < runs; i += 1) {
     await removeTree(out);
+    await warmFileCache(work);
     const started = performance.now();
     const result = await new Promise((resolvePromise) => {
       const child = spawn(

@@ -19,7 +19,7 @@ import {
   urlKeyOf,
 } from './plan';
 import { problem, lineOf } from './problems';
-import { compareHugoPages, isPublished, type SortablePage, titleSortKey, toBool, toDate } from './publish';
+import { compareHugoPages, isListed, isPublished, type SortablePage, titleSortKey, toDate } from './publish';
 import { readTextFile } from './read';
 import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, type RefBase } from './refs';
 import { absolutePathOf, type ScannedFile } from './scan';
@@ -139,6 +139,8 @@ interface ParsedFile {
   bodyLine: number;
   isHtml: boolean;
   published: boolean;
+  /** Whether the site's lists show it (`show_on_overview`), when published. */
+  listed: boolean;
   hugoTitle: string;
   weight: number;
   date: number;
@@ -187,7 +189,8 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     body: fm.body,
     bodyLine: fm.bodyLine,
     isHtml: ext === 'html' || ext === 'htm',
-    published: isPublished(data, ctx.now),
+    published: isPublished(data, ctx.now, fm.format === 'yaml'),
+    listed: isListed(data, fm.format === 'yaml'),
     hugoTitle: title,
     weight,
     date,
@@ -444,8 +447,7 @@ export function buildStand(
     if (parsed) orphanParsed.push({ parsed, page });
   }
   if (!listing && !section && !bundle) {
-    promoted =
-      orphanParsed.find(({ parsed }) => parsed.published && toBool(parsed.data.show_on_overview)) ?? null;
+    promoted = orphanParsed.find(({ parsed }) => parsed.published && parsed.listed) ?? null;
   }
   for (const orphan of orphanParsed) {
     if (orphan === promoted) continue;
@@ -465,7 +467,7 @@ export function buildStand(
   const published = standFiles.filter((parsed) => parsed.published);
   const pageFile = published[0] ?? standFiles[0]!;
   const sources = published.length > 0 ? published : standFiles;
-  const listedBy = published.find((parsed) => toBool(parsed.data.show_on_overview)) ?? null;
+  const listedBy = published.find((parsed) => parsed.listed) ?? null;
   const draft = published.length === 0;
 
   const fieldOf = (name: string): unknown => {

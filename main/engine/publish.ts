@@ -12,6 +12,36 @@ export function toBool(value: unknown): boolean {
   return false;
 }
 
+// YAML 1.1's other spellings of true and false. Hugo's YAML parser (go-yaml) reads a plain `yes`, `on`
+// or `n` as a boolean where YAML 1.2, which our parsers follow, keeps the text; for the flags that decide
+// what is shown, such text in a YAML block is read as Hugo reads it (checked with `hugo`). A quoted
+// "yes", which Hugo keeps as text, reads the same here: the parsed value no longer tells them apart.
+const YAML11_BOOLEANS = new Map<string, boolean>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((text): [string, boolean] => [text, true]),
+  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((text): [string, boolean] => [text, false]),
+]);
+
+/** A front-matter flag as Hugo's YAML parser reads it (`yes` is true) when `yaml` is set. */
+export function yamlFlag(value: unknown, yaml: boolean): unknown {
+  return yaml && typeof value === 'string' ? (YAML11_BOOLEANS.get(value) ?? value) : value;
+}
+
+/**
+ * Go templates' truth, which the site's lists apply to the flag (`{{ if .Params.show_on_overview }}`):
+ * false, 0, empty text, an empty list or map and nothing are false; anything else, "false" too, is true.
+ */
+export function isTruthy(value: unknown): boolean {
+  if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && !(value instanceof Date)) return Object.keys(value).length > 0;
+  return true;
+}
+
+/** Whether the site's overview and theme pages show a page with this front matter (when published). */
+export function isListed(data: Record<string, unknown>, yaml: boolean): boolean {
+  return isTruthy(yamlFlag(data.show_on_overview, yaml));
+}
+
 /** Milliseconds since the epoch of a front-matter date, or null when it is missing or not a date. */
 export function toDate(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
@@ -20,9 +50,9 @@ export function toDate(value: unknown): number | null {
   return Number.isNaN(time) ? null : time;
 }
 
-/** Whether Hugo publishes a page with this front matter at `now`. */
-export function isPublished(data: Record<string, unknown>, now: number): boolean {
-  if (toBool(data.draft)) return false;
+/** Whether Hugo publishes a page with this front matter (in YAML when `yaml` is set) at `now`. */
+export function isPublished(data: Record<string, unknown>, now: number, yaml = false): boolean {
+  if (toBool(yamlFlag(data.draft, yaml))) return false;
   const publishAt =
     toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date);
   if (publishAt !== null && publishAt > now) return false;

@@ -185,6 +185,24 @@ describe('kiosk mode in Chromium', () => {
     expect(h.offMachine()).toEqual([]);
   });
 
+  it('shows the whole QR code on a portrait kiosk screen', async () => {
+    const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 });
+    const { page } = h;
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await h.open(`/c/${collection}/stands/lantern-os`);
+    await page
+      .getByRole('link', { name: /lantern-os\.example\.org/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: /lantern-os\.example\.org/ });
+    const code = await dialog.getByRole('img', { name: /QR code for/ }).boundingBox();
+    const frame = await dialog.boundingBox();
+    expect(code!.width).toBeGreaterThanOrEqual(400);
+    expect(code!.x).toBeGreaterThanOrEqual(frame!.x);
+    expect(code!.x + code!.width).toBeLessThanOrEqual(frame!.x + frame!.width);
+    expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  });
+
   it('asks for the organiser PIN: a wrong PIN is refused, the right one opens the settings', async () => {
     const configError = 'The kiosk file /kiosk/hall.standalone-kiosk could not be used as written…';
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 }, { configError });

@@ -19,7 +19,15 @@ import {
   urlKeyOf,
 } from './plan';
 import { problem, lineOf } from './problems';
-import { compareHugoPages, isListed, isPublished, type SortablePage, titleSortKey, toDate } from './publish';
+import {
+  compareHugoPages,
+  hugoDate,
+  hugoOrderKey,
+  isListed,
+  isPublished,
+  type SortablePage,
+  titleSortKey,
+} from './publish';
 import { readTextFile } from './read';
 import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, type RefBase } from './refs';
 import { absolutePathOf, type ScannedFile } from './scan';
@@ -63,6 +71,8 @@ export interface PageBuild {
   date?: number;
   /** Set when the front matter has no title (the page is named after its file). */
   untitled?: true;
+  /** The front matter's linkTitle, when it has one: Hugo sorts pages by it rather than the title. */
+  linkTitle?: string;
   problems: Problem[];
   /** Dependency keys (see StandBuild.deps), one per line. */
   deps: string;
@@ -84,7 +94,7 @@ function sortable(build: PageBuild): SortablePage {
   return {
     weight: build.page.weight,
     date: build.date ?? 0,
-    hugoTitle: build.untitled ? '' : build.page.title,
+    hugoTitle: build.linkTitle ?? (build.untitled ? '' : build.page.title),
     file: build.page.file,
   };
 }
@@ -142,6 +152,8 @@ interface ParsedFile {
   /** Whether the site's lists show it (`show_on_overview`), when published. */
   listed: boolean;
   hugoTitle: string;
+  /** The front matter's linkTitle ('' when none). */
+  linkTitle: string;
   weight: number;
   date: number;
 }
@@ -180,7 +192,8 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
         ? String(data.title)
         : '';
   const weight = typeof data.weight === 'number' ? data.weight : 0;
-  const date = toDate(data.date) ?? 0;
+  const date = hugoDate(data);
+  const linkTitle = typeof data.linktitle === 'string' ? data.linktitle.trim() : '';
   const ext = extensionOf(file);
   return {
     file,
@@ -192,6 +205,7 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     published: isPublished(data, ctx.now, fm.format === 'yaml'),
     listed: isListed(data, fm.format === 'yaml'),
     hugoTitle: title,
+    linkTitle,
     weight,
     date,
   };
@@ -628,6 +642,7 @@ export function buildStand(
     draft: page.draft,
   }));
 
+  const orderedBy = listedBy ?? pageFile;
   const stand: Stand = {
     collection: ctx.collection,
     slug: plan.slug,
@@ -654,11 +669,24 @@ export function buildStand(
     stand,
     pageBuilds,
     themeNames,
-    sortKey: `${titleSortKey(title)}\u0000${plan.slug}`,
+    sortKey: `${hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : []))}\u0000${plan.slug}`,
     problems: sink.list,
     deps: joinDeps(deps),
     ...checkOwnLinks(ctx.collection, plan.slug, links, pageBuilds),
   };
+}
+
+/**
+ * How Hugo sorts the stand's entry on the lists (its listed file, else its page). A section without a
+ * date of its own has its newest published page's, as Hugo dates sections (checked with `hugo`).
+ */
+function orderOf(parsed: ParsedFile, sectionPages: PageBuild[]): SortablePage {
+  let date = parsed.date;
+  if (date === 0) {
+    for (const build of sectionPages)
+      if (!build.page.draft && build.date !== undefined && build.date > date) date = build.date;
+  }
+  return { weight: parsed.weight, date, hugoTitle: parsed.linkTitle || parsed.hugoTitle, file: parsed.file };
 }
 
 /** Splits a stand's links: those within it are checked now, the others kept for the collection-wide check. */
@@ -747,6 +775,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
     },
     ...(parsed?.date ? { date: parsed.date } : {}),
     ...(parsed?.hugoTitle ? {} : { untitled: true as const }),
+    ...(parsed?.linkTitle ? { linkTitle: parsed.linkTitle } : {}),
     problems: sink.list,
     deps: joinDeps(deps),
     // A page's links are all in its own file.
@@ -814,7 +843,7 @@ export function buildTheme(ctx: BuildContext, plan: ThemePlan): ThemeBuild {
 }
 
 export interface CollectionModel {
-  /** Stands in the site's order (by title), drafts included. */
+  /** Stands in the site's order (Hugo's: weight, date, title), drafts included. */
   stands: Stand[];
   themes: Theme[];
   /** Listed, published stands per theme slug, in order. */

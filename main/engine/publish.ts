@@ -50,6 +50,19 @@ export function toDate(value: unknown): number | null {
   return Number.isNaN(time) ? null : time;
 }
 
+/** A page's date as Hugo has it: its `date`, else its publish date, else its last change; 0 when none. */
+export function hugoDate(data: Record<string, unknown>): number {
+  return (
+    toDate(data.date) ??
+    toDate(data.publishdate) ??
+    toDate(data.pubdate) ??
+    toDate(data.published) ??
+    toDate(data.lastmod) ??
+    toDate(data.modified) ??
+    0
+  );
+}
+
 /** Whether Hugo publishes a page with this front matter (in YAML when `yaml` is set) at `now`. */
 export function isPublished(data: Record<string, unknown>, now: number, yaml = false): boolean {
   if (toBool(yamlFlag(data.draft, yaml))) return false;
@@ -80,6 +93,24 @@ export function compareHugoPages(a: SortablePage, b: SortablePage): number {
   }
   if (a.date !== b.date) return b.date - a.date;
   return collator.compare(a.hugoTitle, b.hugoTitle) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+const MAX_WEIGHT = 1e15 - 1;
+const MAX_DATE = 8.64e15;
+
+/**
+ * A text whose plain order is Hugo's default page order (compareHugoPages), titles compared as
+ * titleSortKey makes them: pages with a weight first by weight, then the dated newest first, then title.
+ */
+export function hugoOrderKey(page: SortablePage): string {
+  const weight = Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, Math.trunc(page.weight)));
+  const date = Math.max(-MAX_DATE, Math.min(MAX_DATE, page.date));
+  return [
+    weight === 0 ? '1' : `0${String(weight + MAX_WEIGHT + 1).padStart(16, '0')}`,
+    date === 0 ? '1' : `0${String(MAX_DATE - date).padStart(17, '0')}`,
+    titleSortKey(page.hugoTitle),
+    page.file,
+  ].join('\u0000');
 }
 
 /** A key that sorts titles case- and accent-insensitively with plain string comparison. */

@@ -182,10 +182,13 @@ describe.skipIf(!present)(
       });
     });
 
-    it('lists the 43 stands the site listed, with their titles, sorted by title', () => {
+    it("lists the 43 stands the site listed, with their titles, in the site's order", () => {
       const cards = engine.listStands(id);
       expect(cards.map((c) => [c.slug, c.title]).sort()).toEqual([...LISTED].sort());
-      const keys = cards.map((c) => c.title.toLowerCase());
+      // Hugo dates a section by its newest page: MIT App Inventor's main.md is dated, so its
+      // _index.md comes first; the others have no date and follow by title.
+      expect(cards[0]!.slug).toBe('mit_app_inventor');
+      const keys = cards.slice(1).map((c) => c.title.toLowerCase());
       expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b, 'en')));
     });
 

@@ -54,3 +54,61 @@ describe('show_on_overview and draft, as Hugo reads them', () => {
       expect(all.get(slug)).toMatchObject({ draft: false, listed: false });
   });
 });
+
+describe("the site's order", () => {
+  it('puts stands on the overview by weight, then newest date, then link title, as Hugo lists them', async () => {
+    const listed = (fields: string) => page(`${fields}\nshow_on_overview: true`);
+    const { engine, id } = await indexed({
+      'content/stands/plain.md': listed('title: Plain'),
+      'content/stands/accent.md': listed('title: École'),
+      'content/stands/lower.md': listed('title: lower'),
+      'content/stands/heavy.md': listed('title: Heavy\nweight: 5'),
+      'content/stands/light.md': listed('title: Light\nweight: -1'),
+      'content/stands/dated.md': listed('title: Dated\ndate: 2020-01-01'),
+      'content/stands/published.md': listed('title: Published\npublishDate: 2017-01-01'),
+      'content/stands/linked.md': listed('title: Zulu\nlinkTitle: Alpha'),
+      // A section without a date has its newest published page's; a draft's date does not count.
+      'content/stands/section/_index.md': listed('title: Section'),
+      'content/stands/section/old.md': page('title: Old\ndate: 2014-01-01'),
+      'content/stands/section/draft.md': page('title: Draft\ndate: 2019-01-01\ndraft: true'),
+      // A section's own date wins over its pages'.
+      'content/stands/own/_index.md': listed('title: Own\ndate: 2010-01-01'),
+      'content/stands/own/new.md': page('title: New\ndate: 2015-01-01'),
+      // The listing file is listed: the folder's page dates do not move it.
+      'content/stands/listing.md': listed('title: Listing'),
+      'content/stands/listing/_index.md': page('title: Listing folder'),
+      'content/stands/listing/new.md': page('title: New\ndate: 2016-01-01'),
+    });
+    expect(engine.listStands(id).map((s) => s.slug)).toEqual([
+      'light',
+      'heavy',
+      'dated',
+      'published',
+      'section',
+      'own',
+      'linked',
+      'accent',
+      'listing',
+      'lower',
+      'plain',
+    ]);
+  });
+
+  it("orders sub-pages by linkTitle and by a date taken from publishDate or lastmod, as Hugo's", async () => {
+    const { engine, id } = await indexed({
+      'content/stands/s/_index.md': page('title: S\nshow_on_overview: true'),
+      'content/stands/s/bravo.md': page('title: Bravo'),
+      'content/stands/s/zulu.md': page('title: Zulu\nlinkTitle: Alpha'),
+      'content/stands/s/old.md': page('title: Old\ndate: 2019-01-01'),
+      'content/stands/s/published.md': page('title: Published\npublishDate: 2020-01-01'),
+      'content/stands/s/changed.md': page('title: Changed\nlastmod: 2018-01-01'),
+    });
+    expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual([
+      'Published',
+      'Old',
+      'Changed',
+      'Zulu',
+      'Bravo',
+    ]);
+  });
+});

@@ -51,7 +51,7 @@ describe('a stands folder', () => {
   it('keeps drafts, future and expired stands out of the app but reports them to the CLI', () => {
     const all = engine.listAllStands(id);
     const draftSlugs = all.filter((s) => s.draft).map((s) => s.slug);
-    expect(draftSlugs).toEqual(['draft-dock', 'future-ferry', 'old-oar']);
+    expect(draftSlugs).toEqual(['future-ferry', 'draft-dock', 'old-oar']);
     for (const slug of draftSlugs) expect(engine.getStand(id, slug)).toBeNull();
     expect(all.find((s) => s.slug === 'buoy')).toMatchObject({ listed: false, draft: false });
     expect(engine.getStand(id, 'buoy')).not.toBeNull();

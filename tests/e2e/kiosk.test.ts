@@ -203,6 +203,25 @@ describe('kiosk mode in Chromium', () => {
     expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
   });
 
+  it('lets no text be selected, in the page or in a dialog', async () => {
+    const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 });
+    const { page } = h;
+    await h.open(`/c/${collection}/stands/lantern-os`);
+    const selected = () => page.evaluate(() => String(getSelection()));
+    await page.locator('.rich p').first().click({ clickCount: 3 });
+    await page.keyboard.press('Control+A');
+    expect(await selected()).toBe('');
+    await page
+      .getByRole('link', { name: /lantern-os\.example\.org/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: /lantern-os\.example\.org/ });
+    await dialog.getByText('https://lantern-os.example.org/', { exact: true }).click({ clickCount: 3 });
+    expect(await selected()).toBe('');
+    await page.keyboard.press('Control+A');
+    expect(await selected()).toBe('');
+  });
+
   it('asks for the organiser PIN: a wrong PIN is refused, the right one opens the settings', async () => {
     const configError = 'The kiosk file /kiosk/hall.standalone-kiosk could not be used as written…';
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 }, { configError });

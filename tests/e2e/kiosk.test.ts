@@ -120,6 +120,25 @@ describe('kiosk mode in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Back' }).isDisabled()).toBe(true);
   });
 
+  it('the big back button returns to where the visitor was on the screen before', async () => {
+    const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 });
+    const { page } = h;
+    await h.open(`/c/${collection}/stands/lantern-os/team`);
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(600);
+    await page.locator('.sa-side').getByRole('link', { name: 'The bootloader' }).click();
+    await h.settle();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await until(page, `location.hash === "#/c/${collection}/stands/lantern-os/team"`);
+    await h.settle();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(600);
+    // A screen reached anew still starts at the top.
+    await page.locator('.sa-side').getByRole('link', { name: 'The bootloader' }).click();
+    await h.settle();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
   it('shows the attract loop at start, leaves it on a touch, and comes back to it when idle', async () => {
     const { harness: h, collection } = await startKiosk({
       startScreen: 'attract',

@@ -7,6 +7,7 @@ import type { KioskState } from '../../../preload/contract';
 import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { navigate, useHashPath, useHashSearch } from '../lib/hash-location';
+import { expectReturn } from '../lib/scroll-restoration';
 import { collectionOfPath, to } from '../routes';
 import { AttractLoop } from './AttractLoop';
 import { FreshnessStamp } from './FreshnessStamp';
@@ -153,6 +154,7 @@ function KioskFrame({
           const previous = visits.current.back();
           setCanGoBack(visits.current.canGoBack());
           last.current = null;
+          if (previous) expectReturn(previous);
           navigate(previous ?? '/', { replace: true });
         }}
         onStart={() => {

@@ -13,6 +13,14 @@ if (typeof window !== 'undefined') {
   });
 }
 
+// The kiosk's Back button goes back with its own stack (a replace, not a traversal) and names the screen.
+let returningTo: string | null = null;
+
+/** Marks the next move to screen `key` as a return (the kiosk's Back button): it restores the scroll too. */
+export function expectReturn(key: string): void {
+  returningTo = key;
+}
+
 /** Scrolls to the top on a new screen `key`, or back to where it was left when the visitor went back or forward. */
 export function useScrollRestoration(key: string): void {
   const positions = useRef(new Map<string, number>());
@@ -26,8 +34,10 @@ export function useScrollRestoration(key: string): void {
 
   useLayoutEffect(() => {
     current.current = key;
-    const target = lastNavigationType === 'traverse' ? (positions.current.get(key) ?? 0) : 0;
+    const returning = lastNavigationType === 'traverse' || returningTo === key;
+    const target = returning ? (positions.current.get(key) ?? 0) : 0;
     lastNavigationType = 'push';
+    returningTo = null;
     window.scrollTo(0, 0);
     if (target <= 0) return;
     // The screen's data arrives after this: wait (a second at most) until the page is tall enough.

@@ -8,7 +8,14 @@ import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
 import { openEngine as openRealEngine } from '../engine/index';
 import type { IndexProgress, ProblemCode } from '../engine/types';
 import { defaultUserDataDir, storeFileIn } from '../paths';
-import { formatProblem, jsonReport, sortProblems, summaryLine, type IndexedFolder } from './report';
+import {
+  formatProblem,
+  jsonReport,
+  sortProblems,
+  summaryLine,
+  type IndexedFolder,
+  type JsonReport,
+} from './report';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -164,6 +171,8 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
   }
 
   const indexed: IndexedFolder[] = [];
+  let report: JsonReport | null = null;
+  let unwritten: unknown = null;
   try {
     for (const notice of engine.notices) io.stderr.write(`standalone: notice: ${notice}\n`);
     for (const { arg, root } of roots) {
@@ -186,15 +195,30 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
       }
     }
 
-    const durationMs = Math.round(performance.now() - started);
-    if (options.json) {
-      io.stdout.write(`${JSON.stringify(jsonReport(engine, indexed, durationMs), null, 2)}\n`);
-    } else {
-      printHuman(indexed, options, io, cwd, durationMs);
-    }
+    if (options.json) report = jsonReport(engine, indexed, 0);
   } finally {
     progress?.clear();
-    await engine.close();
+    // Closing writes the store, so it is written before anything says it was.
+    try {
+      await engine.close();
+    } catch (error) {
+      unwritten = error;
+    }
+  }
+  if (unwritten !== null) {
+    // Written to a temporary file then renamed over the store: the store already there is intact.
+    io.stderr.write(
+      `standalone: the store ${options.db ?? ''} could not be written (${fileTrouble(unwritten)}); any store already there was left as it was. Choose another file with --db.\n`,
+    );
+    return EXIT_FAILURE;
+  }
+
+  const durationMs = Math.round(performance.now() - started);
+  if (report !== null) {
+    report.durationMs = durationMs;
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    printHuman(indexed, options, io, cwd, durationMs);
   }
 
   if (failed.length === folders.length || indexed.length === 0) return EXIT_FAILURE;
@@ -289,6 +313,15 @@ function quoteArg(arg: string): string {
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** What went wrong with a file, in words rather than an error code. */
+function fileTrouble(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return errorMessage(error);
 }
 
 function errorMessage(error: unknown): string {

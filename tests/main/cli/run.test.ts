@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateStands } from '../../../scripts/generate-stands';
-import { brokenFolder, cli, goodFolder, removeTemporaryFolders, temporaryFolder } from './helpers';
+import { brokenFolder, cli, goodFolder, removeTemporaryFolders, temporaryFolder, writeTree } from './helpers';
 
 afterAll(removeTemporaryFolders);
 
@@ -221,6 +221,24 @@ describe('standalone index', () => {
     expect(onTerminal.stderr).toContain('\r');
     const inPipe = await cli(['index', 'stands', '--db', 'b.json'], { cwd, isTTY: false });
     expect(inPipe.stderr).not.toContain('\r');
+  });
+
+  it('says so when the store cannot be written, never that it was, and leaves the old store as it was', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    await cli(['index', 'stands', '--db', 'store.json'], { cwd });
+    const before = await readFile(join(cwd, 'store.json'), 'utf8');
+    await writeTree(join(cwd, 'stands'), { 'content/stands/delta.md': '---\ntitle: Delta\n---\n' });
+    // What a read-only folder does to the store's temporary file (permissions do not stop root).
+    await mkdir(join(cwd, '.store.json.tmp'));
+    for (const json of [[], ['--json']]) {
+      const run = await cli(['index', 'stands', '--db', 'store.json', ...json], { cwd });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`the store ${join(cwd, 'store.json')} could not be written`);
+      expect(run.stderr).toContain('left as it was');
+      expect(await readFile(join(cwd, 'store.json'), 'utf8')).toBe(before);
+    }
   });
 
   it('refuses a --db that is a folder, and leaves that folder where it is', async () => {

@@ -1,6 +1,6 @@
 // Every screen in real Chromium over a real index of the fixture editions: what a visitor sees, that
 // axe-core finds no violation, that nothing tries to leave the machine and nothing logs an error.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -299,6 +299,40 @@ describe('layout', () => {
     } finally {
       await harness.page.emulateMedia({ colorScheme: 'light' });
       await harness.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('fits a phone-sized window: the header, long theme names and the problem filters wrap', async () => {
+    const folder = join(dir, 'long-names');
+    const slug = 'a-stand-whose-folder-name-is-as-long-as-its-whole-tagline';
+    mkdirSync(join(folder, 'content/stands'), { recursive: true });
+    writeFileSync(join(folder, 'config.toml'), 'title = "Long Names"\n');
+    writeFileSync(
+      join(folder, 'content/stands', `${slug}.md`),
+      '---\ntitle: Long Names Stand\nthemes: ["Tools for people who keep very long theme names on their stands"]\n' +
+        'show_on_overview: true\ndescription: A stand with a long theme name.\n---\n',
+    );
+    const phone = await startHarness({
+      folders: [folder],
+      viewport: { width: 390, height: 844 },
+      browser: harness.browser,
+    });
+    try {
+      for (const route of [
+        '/c/long-names',
+        `/c/long-names/stands/${slug}`,
+        '/c/long-names/themes',
+        '/c/long-names/problems',
+        '/collections',
+      ]) {
+        await phone.open(route);
+        expect(
+          await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          route,
+        ).toBe(true);
+      }
+    } finally {
+      await phone.close();
     }
   });
 

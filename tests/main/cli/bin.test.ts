@@ -1,12 +1,13 @@
 // The built command line as organisers run it: `npx standalone …` goes through bin/standalone.js to
 // out/main/cli.js. Needs `npm run build` (or electron-vite build) first; skipped, saying so, without it.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brokenFolder, removeTemporaryFolders, temporaryFolder } from './helpers';
+import { brokenFolder, removeTemporaryFolders, temporaryFolder, writeTree } from './helpers';
 
 const run = promisify(execFile);
 const repo = resolve(__dirname, '../../..');
@@ -62,6 +63,24 @@ describe('bin/standalone.js', { timeout: 30_000 }, () => {
         const result = await standalone(['check', 'stands'], cwd);
         expect(result.code).toBe(1);
         expect(result.stdout).toMatch(/^stands\/content\/stands\/broken\.md(:\d+)?: error: /m);
+      });
+
+      it('a reader that stops early (| head) gets no stack trace, and the store is still written', async () => {
+        const cwd = await temporaryFolder();
+        await brokenFolder(join(cwd, 'stands'));
+        // Far more problem lines than a pipe holds, so the command is still printing when the reader stops.
+        const bad: Record<string, string> = {};
+        for (let i = 0; i < 2000; i++) bad[`content/stands/bad-${i}.md`] = '---\ntitle: [unclosed\n---\n';
+        await writeTree(join(cwd, 'stands'), bad);
+        const child = spawn(process.execPath, [bin, 'index', 'stands', '--db', 'store.json'], { cwd });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.stdout.once('data', () => child.stdout.destroy());
+        const [code] = (await once(child, 'close')) as [number];
+        expect(stderr).not.toContain('EPIPE');
+        expect(stderr).not.toMatch(/^\s+at /m);
+        expect(code).toBe(1);
+        expect(JSON.parse(await readFile(join(cwd, 'store.json'), 'utf8')).collections).toHaveLength(1);
       });
 
       it('exits 2 on a usage error', async () => {

@@ -1,6 +1,6 @@
 // The `standalone` command line: organisers index folders into the app's store before the event and
 // check them in their content repository's CI. Plain Node over the engine; never imports electron.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
@@ -137,13 +137,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 async function indexFolders(folders: string[], options: RunOptions, io: CliIo, cwd: string): Promise<number> {
   const started = performance.now();
   const failed: string[] = [];
-  const roots: { arg: string; root: string }[] = [];
+  const roots: { arg: string; root: string; real: string }[] = [];
   for (const arg of folders) {
     const root = resolve(cwd, arg);
-    if (roots.some((known) => known.root === root)) continue;
+    // The engine knows a folder by its real path: the same folder reached through a symlink is one.
+    const real = await realpath(root).catch(() => root);
+    if (roots.some((known) => known.real === real)) continue;
     const unusable = await whyNotAFolder(root);
     if (unusable === null) {
-      roots.push({ arg, root });
+      roots.push({ arg, root, real });
     } else {
       io.stderr.write(`standalone: ${arg}: ${unusable}\n`);
       failed.push(arg);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateStands } from '../../../scripts/generate-stands';
@@ -212,6 +212,17 @@ describe('standalone index', () => {
     const report = JSON.parse(run.stdout);
     expect(report.collections).toHaveLength(2);
     expect(new Set(report.stands.map((stand: { collection: string }) => stand.collection)).size).toBe(2);
+  });
+
+  it('indexes the same folder given twice, once through a symlink, once', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    await symlink(join(cwd, 'stands'), join(cwd, 'link'));
+    const run = await cli(['check', 'stands', './stands', 'link', '--json'], { cwd });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.collections).toHaveLength(1);
+    expect(report.stands).toHaveLength(2);
   });
 
   it('draws progress on a terminal only', async () => {

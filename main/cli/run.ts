@@ -219,6 +219,9 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
   if (report !== null) {
     report.durationMs = durationMs;
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (indexed.length === 0) {
+    // Not "Indexed 0 folders into <store>": nothing went into any store.
+    io.stderr.write('standalone: nothing could be indexed\n');
   } else {
     printHuman(indexed, options, io, cwd, durationMs);
   }

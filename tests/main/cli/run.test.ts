@@ -104,6 +104,8 @@ describe('standalone check', () => {
     const cwd = await temporaryFolder();
     const run = await cli(['check', '.'], { cwd });
     expect(run.status).toBe(2);
+    expect(run.stderr).toContain('nothing could be indexed');
+    expect(run.stderr).not.toContain('Checked');
   });
 });
 
@@ -250,6 +252,16 @@ describe('standalone index', () => {
       expect(run.stderr).toContain('left as it was');
       expect(await readFile(join(cwd, 'store.json'), 'utf8')).toBe(before);
     }
+  });
+
+  it('never says it indexed into the store when no folder could be indexed', async () => {
+    const cwd = await temporaryFolder();
+    await mkdir(join(cwd, 'empty'));
+    const run = await cli(['index', 'empty', '--db', 'store.json'], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('empty: cannot index:');
+    expect(run.stderr).toContain('nothing could be indexed');
+    expect(run.stdout).not.toContain('Indexed');
   });
 
   it('refuses a --db that is a folder, and leaves that folder where it is', async () => {

@@ -190,8 +190,12 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
       progress?.clear();
       const shownRoot = isAbsolute(arg) ? root : undefined;
       indexed.push({ arg, root, shownRoot, outcome });
+      // The folder itself (file ''), not one of its sub-folders, which only cost the files inside.
       if (
-        outcome.problems.some((problem) => FOLDER_FAILURES.has(problem.code) && problem.severity === 'error')
+        outcome.problems.some(
+          (problem) =>
+            problem.file === '' && FOLDER_FAILURES.has(problem.code) && problem.severity === 'error',
+        )
       ) {
         failed.push(arg);
       }

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runCli } from '../../../main/cli/run';
+import { runCli, type CliIo } from '../../../main/cli/run';
 import { makePng } from '../../../scripts/generate-stands';
 
 export interface CliRun {
@@ -88,7 +88,12 @@ export async function brokenFolder(root: string): Promise<void> {
 /** Runs the command line in-process, capturing stdout and stderr. */
 export async function cli(
   argv: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    isTTY?: boolean;
+    openEngine?: CliIo['openEngine'];
+  } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -97,6 +102,7 @@ export async function cli(
     stderr: { write: (text: string) => (stderr += text) },
     isTTY: options.isTTY ?? false,
     cwd: options.cwd,
+    openEngine: options.openEngine,
     // Never the real user's store: a test that forgets --db writes into a temporary folder.
     env: options.env ?? { XDG_CONFIG_HOME: join(tmpdir(), 'standalone-cli-never-used'), HOME: tmpdir() },
   });

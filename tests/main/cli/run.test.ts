@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Engine, EngineOptions } from '../../../main/engine/api';
+import { openEngine as openRealEngine } from '../../../main/engine/index';
+import { problem } from '../../../main/engine/problems';
 import { generateStands } from '../../../scripts/generate-stands';
 import { brokenFolder, cli, goodFolder, removeTemporaryFolders, temporaryFolder, writeTree } from './helpers';
 
@@ -98,6 +101,30 @@ describe('standalone check', () => {
     const run = await cli(['check', 'stands', 'gone'], { cwd });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('gone: no such folder');
+  });
+
+  it('a sub-folder that cannot be read is an error-level problem (exit 1), not a folder that yields nothing', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    // Permissions do not stop root, so the engine is told the scan met an unreadable stand folder.
+    const openEngine = async (options: EngineOptions): Promise<Engine> => {
+      const engine = await openRealEngine(options);
+      const indexFolder = engine.indexFolder.bind(engine);
+      engine.indexFolder = async (root) => {
+        const outcome = await indexFolder(root);
+        const unreadable = problem(
+          outcome.collection.id,
+          'content/stands/alpha',
+          'folder-unreadable',
+          'This folder could not be read (EACCES), so its files were skipped.',
+        );
+        return { ...outcome, problems: [unreadable, ...outcome.problems] };
+      };
+      return engine;
+    };
+    const run = await cli(['check', 'stands'], { cwd, openEngine });
+    expect(run.stdout).toContain('stands/content/stands/alpha: error: This folder could not be read');
+    expect(run.status).toBe(1);
   });
 
   it('a folder that is not a stands folder yields nothing: exit 2', async () => {

@@ -1,10 +1,14 @@
 // The data model the engine stores and every process reads. Plain data only: this file is imported
 // by the engine (Node), the preload and the renderer (as types), so it holds no code with side effects.
 
-/** Schema version of the store file; a store with another version is moved aside and rebuilt. */
 /** The most hits one search gives (the engine's cap, and what the app's bridge accepts). */
 export const MAX_SEARCH_LIMIT = 500;
-export const STORE_SCHEMA = 2;
+/**
+ * Schema version of the store file; a store with another version is moved aside and rebuilt. 3: stands
+ * and pages in Hugo's order (weight, date, link title) and flags read as Hugo reads them, which builds
+ * stored by version 2 did not record.
+ */
+export const STORE_SCHEMA = 3;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/app.css';
 import './styles/rich.css';
+// After the app's styles, so a kiosk rule wins over the general rule of the same specificity it overrides.
+import './kiosk/kiosk.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

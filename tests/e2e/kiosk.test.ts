@@ -241,6 +241,33 @@ describe('kiosk mode in Chromium', () => {
     expect(await selected()).toBe('');
   });
 
+  it("draws the attract logo, the PIN keys and the bar at their kiosk sizes, not the desktop app's", async () => {
+    const px = (page: Page, selector: string, property: string): Promise<number> =>
+      page.evaluate(
+        `parseFloat(getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property})`,
+      ) as Promise<number>;
+    const { harness: h } = await startKiosk({
+      startScreen: 'attract',
+      idleTimeoutSeconds: 3600,
+      attract: { enabled: true, slideSeconds: 60 },
+    });
+    const { page } = h;
+    await h.open('/');
+    const loop = page.getByRole('dialog', { name: 'Touch to explore' });
+    await loop.locator('.sa-attract-logo').waitFor();
+    // 30% of the screen's height (800 px), not the 4rem of a card's logo.
+    expect(await px(page, '.sa-attract-logo', 'height')).toBeCloseTo(240, 0);
+    await loop.click();
+    await loop.waitFor({ state: 'detached' });
+    await h.settle();
+
+    const rem = await px(page, 'html', 'fontSize');
+    expect(await px(page, '.sa-kiosk-back', 'height')).toBeCloseTo(3.5 * rem, 0);
+    await page.keyboard.press('Control+Alt+Shift+K');
+    await page.getByRole('dialog', { name: 'Organiser PIN' }).waitFor();
+    expect(await px(page, '.sa-pinpad-key', 'height')).toBeCloseTo(4 * rem, 0);
+  });
+
   it('asks for the organiser PIN: a wrong PIN is refused, the right one opens the settings', async () => {
     const configError = 'The kiosk file /kiosk/hall.standalone-kiosk could not be used as written…';
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 }, { configError });

@@ -18,7 +18,6 @@ import { VisitorBar, type TextSize } from './VisitorBar';
 import { isPinPadShortcut } from './gestures';
 import { useIdleReset } from './use-idle-reset';
 import { clearPageTraces, createVisitHistory } from './visit';
-import './kiosk.css';
 
 export function KioskShell({ children }: { children: ReactNode }) {
   const { kiosk, collections } = useAppState();

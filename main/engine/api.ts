@@ -36,6 +36,8 @@ export interface EngineOptions {
   /** The lowdb JSON store; null keeps everything in memory and writes nothing (`standalone check`). */
   dbFile: string | null;
   onProgress?: (progress: IndexProgress) => void;
+  /** Told, in words, if another process takes the store over while it is open (nothing more is written). */
+  onStoreLost?: (message: string) => void;
   limits?: Partial<Limits>;
 }
 

@@ -1,5 +1,5 @@
-// The one error the engine throws on purpose: a folder that cannot be indexed at all. Everything
-// wrong inside a folder is a problem in the index instead.
+// The errors the engine throws on purpose: a folder that cannot be indexed at all, and a store another
+// Standalone is writing. Everything wrong inside a folder is a problem in the index instead.
 
 export type IndexErrorCode =
   'folder-missing' | 'folder-unreadable' | 'not-a-stands-folder' | 'unknown-collection';
@@ -12,5 +12,13 @@ export class IndexError extends Error {
   ) {
     super(message);
     this.name = 'IndexError';
+  }
+}
+
+/** Thrown by openEngine when another process (the app, another `standalone index`) holds the store. */
+export class StoreInUseError extends Error {
+  constructor(readonly file: string) {
+    super(`The store ${file} is in use by Standalone (the app or another \`standalone index\`).`);
+    this.name = 'StoreInUseError';
   }
 }

@@ -11,30 +11,49 @@ import { resolveLimits } from './limits';
 import * as queries from './queries';
 import { type CollectionState, fromStored, toStored } from './state';
 import { openStore, StoreWriter, type StoreData } from './store';
+import { lockStore, type StoreLock } from './store-lock';
 import { type Collection, STORE_SCHEMA } from './types';
 import { collectionId, uniqueSlug } from './urlize';
 import type { PartialWalk } from './scan';
 import { watchFolders, type FolderWatcher, type WatchedChanges } from './watch';
 
-export { IndexError } from './errors';
+export { IndexError, StoreInUseError } from './errors';
 export { DEFAULT_LIMITS } from './limits';
 
-/** Opens the engine on a store file (or in memory when `dbFile` is null). */
+/**
+ * Opens the engine on a store file (or in memory when `dbFile` is null). A store file is locked until
+ * `close`: while another process holds it, this throws StoreInUseError.
+ */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const limits = resolveLimits(options.limits);
-  const opened = await openStore(options.dbFile);
-  const engine = new StandaloneEngine(opened.db.data, limits, options, opened.notices);
-  // The collections now live in the engine; what was read for them need not stay in memory too.
-  opened.db.data = { schema: STORE_SCHEMA, collections: [] };
-  // In memory (`standalone check`) there is nothing to write.
-  if (options.dbFile !== null) engine.attachWriter(new StoreWriter(opened.db, () => engine.snapshot()));
-  if (opened.recoverRoots.length > 0) await engine.recover(opened.recoverRoots);
-  return engine;
+  // In memory (`standalone check`) there is nothing to write, so nothing to lock.
+  const lock =
+    options.dbFile === null ? null : await lockStore(options.dbFile, { onLost: options.onStoreLost });
+  try {
+    const opened = await openStore(options.dbFile);
+    const engine = new StandaloneEngine(opened.db.data, limits, options, opened.notices);
+    // The collections now live in the engine; what was read for them need not stay in memory too.
+    opened.db.data = { schema: STORE_SCHEMA, collections: [] };
+    if (lock) {
+      // Checked right before each write: a store another process took over is never overwritten.
+      const snapshot = () => {
+        lock.check();
+        return engine.snapshot();
+      };
+      engine.attachWriter(new StoreWriter(opened.db, snapshot), lock);
+    }
+    if (opened.recoverRoots.length > 0) await engine.recover(opened.recoverRoots);
+    return engine;
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }
 
 class StandaloneEngine implements Engine {
   private readonly collections: queries.Collections = new Map();
   private writer: StoreWriter | null = null;
+  private lock: StoreLock | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private watcher: FolderWatcher | null = null;
   /**
@@ -63,8 +82,9 @@ class StandaloneEngine implements Engine {
     }
   }
 
-  attachWriter(writer: StoreWriter): void {
+  attachWriter(writer: StoreWriter, lock: StoreLock): void {
     this.writer = writer;
+    this.lock = lock;
   }
 
   /** The store's contents for the next write. */
@@ -240,7 +260,11 @@ class StandaloneEngine implements Engine {
     this.closed = true;
     await this.watcher?.close();
     this.watcher = null;
-    await this.writer?.flush();
+    try {
+      await this.writer?.flush();
+    } finally {
+      await this.lock?.release();
+    }
   }
 
   listCollections = () => queries.listCollections(this.collections);

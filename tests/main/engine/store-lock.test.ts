@@ -1,0 +1,116 @@
+// One writer per store: a second engine on a store file is refused while the first is open, allowed once
+// it is closed; a lock left by a crashed process is taken over; a lock taken over is never written past.
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../main/engine/api';
+import { openEngine, StoreInUseError } from '../../../main/engine/index';
+import { lockStore, STORE_LOCK_STALE_MS } from '../../../main/engine/store-lock';
+import { engineFor, FIXTURES, tempDir } from './helpers';
+
+function siteCopy(): string {
+  const root = path.join(tempDir(), 'harbour-2024');
+  cpSync(path.join(FIXTURES, 'site'), root, { recursive: true });
+  return root;
+}
+
+/** Waits for the engine's scheduled store write (not part of the Engine interface). */
+const flush = (engine: Engine) => (engine as Engine & { flush(): Promise<void> }).flush();
+
+describe('the store lock', () => {
+  it('refuses a second engine on the same store while the first is open, and allows it after close', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const first = await openEngine({ dbFile });
+    await first.indexFolder(siteCopy());
+    await flush(first);
+    const before = readFileSync(dbFile, 'utf8');
+    expect(existsSync(`${dbFile}.lock`)).toBe(true);
+
+    const refused = openEngine({ dbFile });
+    await expect(refused).rejects.toBeInstanceOf(StoreInUseError);
+    await expect(refused).rejects.toThrow(`The store ${dbFile} is in use by Standalone`);
+    // The refused engine neither wrote nor took the lock away.
+    expect(readFileSync(dbFile, 'utf8')).toBe(before);
+    expect(existsSync(`${dbFile}.lock`)).toBe(true);
+
+    await first.close();
+    expect(readdirSync(path.dirname(dbFile))).toEqual(['store.json']);
+    const second = await openEngine({ dbFile });
+    expect(second.listCollections()).toHaveLength(1);
+    await second.close();
+  });
+
+  it('locks nothing in memory (standalone check)', async () => {
+    const one = await engineFor();
+    const two = await engineFor();
+    expect(one.listCollections()).toEqual(two.listCollections());
+  });
+
+  it('takes over a lock left by a process that crashed', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    mkdirSync(`${dbFile}.lock`);
+    await expect(openEngine({ dbFile })).rejects.toBeInstanceOf(StoreInUseError);
+    // Nobody touched it for longer than the threshold: its holder is gone.
+    const old = new Date(Date.now() - STORE_LOCK_STALE_MS - 1000);
+    utimesSync(`${dbFile}.lock`, old, old);
+    const engine = await engineFor({ dbFile });
+    await engine.indexFolder(siteCopy());
+    await engine.close();
+    expect(existsSync(dbFile)).toBe(true);
+    expect(existsSync(`${dbFile}.lock`)).toBe(false);
+  });
+
+  it('still moves a damaged store aside, beside its lock', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const first = await openEngine({ dbFile });
+    await first.indexFolder(siteCopy());
+    await first.close();
+    writeFileSync(dbFile, readFileSync(dbFile, 'utf8').slice(0, 200));
+    const second = await openEngine({ dbFile });
+    expect(second.notices[0]).toContain('moved to');
+    expect(second.listCollections()).toHaveLength(1);
+    await second.close();
+    const names = readdirSync(path.dirname(dbFile)).sort();
+    expect(names.filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
+    expect(names).not.toContain('store.json.lock');
+    expect(names).not.toContain('.store.json.tmp');
+  });
+
+  it('never writes over a store another process took over, and says so', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const lost: string[] = [];
+    const engine = await openEngine({ dbFile, onStoreLost: (message) => lost.push(message) });
+    await engine.indexFolder(siteCopy());
+    await flush(engine);
+    const before = readFileSync(dbFile, 'utf8');
+    // Another process found the lock stale (this one was busy) and made its own.
+    rmdirSync(`${dbFile}.lock`);
+    mkdirSync(`${dbFile}.lock`);
+    await engine.renameCollection(engine.listCollections()[0]!.id, 'Renamed');
+    await expect(engine.close()).rejects.toThrow('no longer holds the store');
+    expect(readFileSync(dbFile, 'utf8')).toBe(before);
+    expect(lost).toHaveLength(1);
+    // The new holder's lock stays where it is.
+    expect(existsSync(`${dbFile}.lock`)).toBe(true);
+  });
+
+  it('tells when the library finds its lock gone, without throwing from its timer', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    let told: (message: string) => void = () => undefined;
+    const lost = new Promise<string>((resolve) => (told = resolve));
+    const lock = await lockStore(dbFile, { onLost: told, staleMs: 2000, updateMs: 1000 });
+    rmdirSync(`${dbFile}.lock`);
+    expect(await lost).toContain('no longer holds the store');
+    expect(() => lock.check()).toThrow('no longer holds the store');
+    await lock.release();
+  });
+});

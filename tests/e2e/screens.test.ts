@@ -221,6 +221,41 @@ describe('screens', () => {
     await expect.poll(() => harness.page.url()).toContain('severity=error');
   });
 
+  it('fits the problems table to a desktop window when a problem names a long address or stand', async () => {
+    const folder = join(dir, 'long-problems');
+    const slug = 'astandwhosefoldernamerunsonwithoutasinglehyphenorspacefromstarttofinish';
+    const image = `https://images.example.org/${'photographs'.repeat(12)}/stand.png`;
+    mkdirSync(join(folder, 'content/stands'), { recursive: true });
+    writeFileSync(join(folder, 'config.toml'), 'title = "Long Problems"\n');
+    writeFileSync(
+      join(folder, 'content/stands', `${slug}.md`),
+      `---\ntitle: Long Problems Stand\nthemes: ["Web"]\nshow_on_overview: true\n` +
+        `description: '<p><img src="${image}" alt="A photo"></p>'\n---\n`,
+    );
+    const desktop = await startHarness({
+      folders: [folder],
+      viewport: { width: 1280, height: 800 },
+      browser: harness.browser,
+    });
+    try {
+      await desktop.open('/c/long-problems/problems');
+      await desktop.page.locator('.sa-table td', { hasText: 'images.example.org/photographs' }).waitFor();
+      // The whole message is readable without scrolling the table sideways…
+      expect(
+        await desktop.page.evaluate(() => {
+          const wrap = document.querySelector('.sa-table-wrap')!;
+          return wrap.scrollWidth <= wrap.clientWidth;
+        }),
+      ).toBe(true);
+      // …and the severity stays one word.
+      const badge = desktop.page.locator('.sa-badge').first();
+      expect(await badge.evaluate((b) => b.getClientRects().length)).toBe(1);
+      expect(await badge.evaluate((b) => b.getBoundingClientRect().height)).toBeLessThan(30);
+    } finally {
+      await desktop.close();
+    }
+  });
+
   it('scrolls to in-page anchors without leaving the route', async () => {
     await harness.open('/c/lantern-2031/stands/lantern-os/team');
     const contact = harness.page.locator('.rich h3', { hasText: 'Contact' }).first();

@@ -3,13 +3,14 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StandCard } from '../../main/engine/types';
+import type { Collection, CollectionCounts, StandCard } from '../../main/engine/types';
 
 const state = vi.hoisted(() => ({
   revision: 0,
   stands: [] as StandCard[],
   asked: [] as (number | undefined)[],
   unanswered: [] as (() => void)[],
+  collections: null as Collection[] | null,
 }));
 
 vi.mock('../../renderer/src/api', () => ({
@@ -23,8 +24,8 @@ vi.mock('../../renderer/src/api', () => ({
 }));
 
 vi.mock('../../renderer/src/hooks/app-state', () => ({
-  // No collection info: the count comes from the answers alone.
-  useAppState: () => ({ collections: null, revision: state.revision }),
+  // No collection info unless a test gives it: the count comes from the answers alone.
+  useAppState: () => ({ collections: state.collections, revision: state.revision }),
 }));
 
 // The grid measures the window (ResizeObserver, which jsdom lacks): what it is handed is what matters here.
@@ -55,6 +56,7 @@ beforeEach(() => {
   state.revision = 0;
   state.asked = [];
   state.unanswered = [];
+  state.collections = null;
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
@@ -91,5 +93,28 @@ describe('OverviewScreen', () => {
     await show();
     expect(lede()).toContain('40 stands');
     expect(cards()).toBe(40);
+  });
+
+  it('says why the overview is empty when the collection has stands but none is listed', async () => {
+    const counts = (stands: number): CollectionCounts => ({
+      stands,
+      listedStands: 0,
+      pages: 0,
+      themes: 1,
+      assets: 0,
+      errors: 0,
+      warnings: 0,
+    });
+    const empty = () => host.querySelector('.sa-empty')?.textContent ?? '';
+    state.stands = [];
+    state.collections = [{ id: 'demo', name: 'Demo', counts: counts(3) } as Collection];
+    await show();
+    expect(empty()).toBe(
+      'This collection has 3 stands, but none is marked to be shown on the overview (show_on_overview in their front matter).',
+    );
+    state.collections = [{ id: 'demo', name: 'Demo', counts: counts(0) } as Collection];
+    state.revision = 1;
+    await show();
+    expect(empty()).toBe('This collection has no stands to show yet.');
   });
 });

@@ -1,3 +1,4 @@
+import type { CollectionCounts } from '../../../main/engine/types';
 import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { useQuery } from '../hooks/use-query';
@@ -52,12 +53,20 @@ export function OverviewScreen({ collection }: { collection: string }) {
       </header>
       {stands.error && <ErrorMessage error={stands.error} />}
       {stands.loading && <Loading label="Loading the stands…" />}
-      {stands.data && stands.data.length === 0 && (
-        <p className="sa-empty">This collection has no stands to show yet.</p>
-      )}
+      {stands.data && stands.data.length === 0 && <p className="sa-empty">{emptyOverview(info?.counts)}</p>}
       {stands.data && stands.data.length > 0 && (
         <StandGrid stands={stands.data} label={`Stands of ${name}`} />
       )}
     </section>
   );
+}
+
+// Stands lacking show_on_overview are indexed but never listed: a folder of only those would otherwise
+// show an empty overview, and no problem, with no clue why.
+function emptyOverview(counts: CollectionCounts | undefined): string {
+  const unlisted = counts && counts.listedStands === 0 ? counts.stands : 0;
+  if (unlisted === 0) return 'This collection has no stands to show yet.';
+  if (unlisted === 1)
+    return 'This collection has 1 stand, but it is not marked to be shown on the overview (show_on_overview in its front matter).';
+  return `This collection has ${unlisted} stands, but none is marked to be shown on the overview (show_on_overview in their front matter).`;
 }

@@ -5,7 +5,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
-import { openEngine as openRealEngine } from '../engine/index';
+import { openEngine as openRealEngine, StoreInUseError } from '../engine/index';
 import type { IndexProgress, ProblemCode } from '../engine/types';
 import { defaultUserDataDir, storeFileIn } from '../paths';
 import {
@@ -58,7 +58,7 @@ Output:
 Exit status:
   0  every folder was indexed and no error-level problem was found (warnings allowed)
   1  indexed, but some file has an error-level problem, or some folder could not be read
-  2  usage error, or nothing could be indexed
+  2  usage error, nothing could be indexed, or the store is in use (the app or another index run)
 
 Examples:
   $ standalone index ../stands-2021 ../stands-2022     prepare this computer's app (a kiosk) from two editions
@@ -168,6 +168,13 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
     if (options.db !== null) await ensureParent(options.db);
     engine = await (io.openEngine ?? openRealEngine)({ dbFile: options.db, onProgress: progress?.update });
   } catch (error) {
+    if (error instanceof StoreInUseError) {
+      // Nothing was read or written: the other writer's work stays whole.
+      io.stderr.write(
+        `standalone: ${error.message} Close it, or choose another file with --db. (If neither is running, one stopped abruptly; its hold on the store ends within a minute.)\n`,
+      );
+      return EXIT_FAILURE;
+    }
     io.stderr.write(`standalone: cannot open the store ${options.db ?? ''}: ${errorMessage(error)}\n`);
     return EXIT_FAILURE;
   }
@@ -178,6 +185,7 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
   try {
     for (const notice of engine.notices) io.stderr.write(`standalone: notice: ${notice}\n`);
     for (const { arg, root } of roots) {
+      await letSignalsIn();
       let outcome: IndexOutcome;
       try {
         outcome = await engine.indexFolder(root);
@@ -202,6 +210,7 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
     }
 
     if (options.json) report = jsonReport(engine, indexed, 0);
+    await letSignalsIn();
   } finally {
     progress?.clear();
     // Closing writes the store, so it is written before anything says it was.
@@ -291,6 +300,15 @@ function progressLine(io: CliIo): { update: (progress: IndexProgress) => void; c
       shown = false;
     },
   };
+}
+
+/**
+ * Returns to the event loop once. Indexing a folder never does, so a Ctrl-C pressed meanwhile waits
+ * here; it then ends the run before the store is written, and proper-lockfile's exit hook releases the
+ * store's lock on the way out.
+ */
+function letSignalsIn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function whyNotAFolder(path: string): Promise<string | null> {

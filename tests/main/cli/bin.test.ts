@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brokenFolder, removeTemporaryFolders, temporaryFolder, writeTree } from './helpers';
+import { generateStands } from '../../../scripts/generate-stands';
+import { brokenFolder, goodFolder, removeTemporaryFolders, temporaryFolder, writeTree } from './helpers';
 
 const run = promisify(execFile);
 const repo = resolve(__dirname, '../../..');
@@ -81,6 +82,24 @@ describe('bin/standalone.js', { timeout: 30_000 }, () => {
         expect(stderr).not.toMatch(/^\s+at /m);
         expect(code).toBe(1);
         expect(JSON.parse(await readFile(join(cwd, 'store.json'), 'utf8')).collections).toHaveLength(1);
+      });
+
+      it('Ctrl-C ends an index run without writing the store, and releases its lock', async () => {
+        const cwd = await temporaryFolder();
+        // Big enough that the run is still indexing when it is interrupted.
+        await generateStands({ root: join(cwd, 'stands'), stands: 1500, seed: 3 });
+        const child = spawn(process.execPath, [bin, 'index', 'stands', '--db', 'store.json'], { cwd });
+        const closed = once(child, 'close');
+        while (!existsSync(join(cwd, 'store.json.lock'))) await new Promise((r) => setTimeout(r, 20));
+        child.kill('SIGINT');
+        const [, signal] = (await closed) as [number | null, string | null];
+        expect(signal).toBe('SIGINT');
+        expect((await readdir(cwd)).sort()).toEqual(['stands']);
+        // Run again at once: nothing holds the store.
+        await goodFolder(join(cwd, 'small'));
+        const again = await standalone(['index', 'small', '--db', 'store.json'], cwd);
+        expect(again.stderr).not.toContain('in use');
+        expect(again.code).toBe(0);
       });
 
       it('exits 2 on a usage error', async () => {

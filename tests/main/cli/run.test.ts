@@ -281,6 +281,33 @@ describe('standalone index', () => {
     }
   });
 
+  it('refuses a store the app or another index run holds, exit 2, and leaves it as it was', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    await cli(['index', 'stands', '--db', 'store.json'], { cwd });
+    const store = join(cwd, 'store.json');
+    const before = await readFile(store, 'utf8');
+    await writeTree(join(cwd, 'stands'), { 'content/stands/delta.md': '---\ntitle: Delta\n---\n' });
+    const app = await openRealEngine({ dbFile: store });
+    try {
+      for (const json of [[], ['--json']]) {
+        const run = await cli(['index', 'stands', '--db', 'store.json', ...json], { cwd });
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain(
+          `standalone: The store ${store} is in use by Standalone (the app or another \`standalone index\`). Close it, or choose another file with --db.`,
+        );
+        expect(await readFile(store, 'utf8')).toBe(before);
+      }
+    } finally {
+      await app.close();
+    }
+    const after = await cli(['index', 'stands', '--db', 'store.json'], { cwd });
+    expect(after.status).toBe(0);
+    expect(await readFile(store, 'utf8')).toContain('delta');
+    expect((await readdir(cwd)).sort()).toEqual(['stands', 'store.json']);
+  });
+
   it('never says it indexed into the store when no folder could be indexed', async () => {
     const cwd = await temporaryFolder();
     await mkdir(join(cwd, 'empty'));

@@ -56,7 +56,12 @@ export interface PortLike {
 export type OpenEngine = (options: EngineOptions) => Engine | Promise<Engine>;
 
 /** Serializable engine options (no callbacks): what the worker receives as workerData. */
-export type EngineSetup = Omit<EngineOptions, 'onProgress'>;
+export type EngineSetup = Omit<EngineOptions, 'onProgress' | 'onStoreLost'>;
+
+/** What the app says when `standalone index` (or another copy of the app) holds its store. */
+export function storeInUseMessage(dbFile: string | null): string {
+  return `Standalone cannot open its store ${dbFile ?? ''}: a \`standalone index\` run, or another copy of Standalone using the same data folder, is writing it. Nothing was changed. Let it finish, then quit Standalone and start it again. (If nothing else is running, one stopped abruptly: its hold on the store ends within a minute.)`;
+}
 
 function isRequest(message: unknown): message is RpcRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -70,9 +75,20 @@ function isRequest(message: unknown): message is RpcRequest {
  */
 export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup): void {
   const post = (message: RpcMessage) => port.postMessage(message);
-  const engineReady = Promise.resolve().then(() =>
-    open({ ...setup, onProgress: (progress) => post({ event: { type: 'progress', progress } }) }),
-  );
+  const engineReady = Promise.resolve()
+    .then(() =>
+      open({
+        ...setup,
+        onProgress: (progress) => post({ event: { type: 'progress', progress } }),
+        onStoreLost: (message) => post({ event: { type: 'error', message } }),
+      }),
+    )
+    .catch((error: unknown) => {
+      // Every request answers with this: the renderer shows it where the collections would be.
+      if ((error as Error).name === 'StoreInUseError')
+        throw Object.assign(new Error(storeInUseMessage(setup.dbFile)), { name: 'StoreInUseError' });
+      throw error;
+    });
   // An engine that cannot open answers every request with the reason, rather than hanging.
   engineReady.catch(() => undefined);
   let stopWatching: (() => Promise<void>) | null = null;

@@ -1,0 +1,111 @@
+// The app on a store another writer holds (a `standalone index` run): it neither crashes nor changes
+// anything, and says what holds the store; a store taken over while open is reported, never overwritten.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../../preload/contract';
+import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
+import { createAppServices } from '../../../main/app/services';
+import { openSettings } from '../../../main/app/settings';
+import type { Engine } from '../../../main/engine/api';
+import { openEngine } from '../../../main/engine/index';
+
+let tmp: string;
+let dbFile: string;
+let client: EngineClient;
+
+beforeEach(() => {
+  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'standalone-app-lock-')));
+  dbFile = join(tmp, 'standalone-store.json');
+  client = createEngineClient({ open: openEngine, setup: { dbFile } });
+});
+afterEach(async () => {
+  await client.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function site(): string {
+  const root = join(tmp, 'harbour-2024');
+  cpSync(join(__dirname, '../../fixtures/engine/site'), root, { recursive: true });
+  return root;
+}
+
+function services(events: AppEvent[] = []) {
+  const settings = openSettings(join(tmp, 'settings.json'));
+  const app = createAppServices({
+    engine: client,
+    settings,
+    emit: (event) => events.push(event),
+    demoRoot: null,
+    pickFolder: async () => null,
+    openExternalUrl: async () => undefined,
+    version: '1.2.3',
+    platform: 'linux',
+    availabilityIntervalMs: 0,
+  });
+  return { ...app, settings };
+}
+
+describe('the app on a store in use', () => {
+  it('says a standalone index run holds the store, changes nothing, and closes cleanly', async () => {
+    const root = site();
+    const cli: Engine = await openEngine({ dbFile });
+    await cli.indexFolder(root);
+    await cli.close();
+    const before = readFileSync(dbFile, 'utf8');
+    const holder = await openEngine({ dbFile });
+    try {
+      const { services: app, folders, settings } = services();
+      const said = `Standalone cannot open its store ${dbFile}: a \`standalone index\` run, or another copy of Standalone using the same data folder, is writing it. Nothing was changed.`;
+      await expect(folders.start()).rejects.toThrow(said);
+      await expect(app.listCollections()).rejects.toThrow(said);
+      await expect(app.addFolder(root)).rejects.toThrow(said);
+      expect(settings.get().folders).toEqual([]);
+      await folders.stop();
+      await client.close();
+      expect(readFileSync(dbFile, 'utf8')).toBe(before);
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it('holds the store while open and releases it when the app quits', async () => {
+    const { folders } = services();
+    await folders.start();
+    await client.indexFolder(site());
+    await expect(openEngine({ dbFile })).rejects.toThrow('is in use by Standalone');
+    await folders.stop();
+    await client.close();
+    const after = await openEngine({ dbFile });
+    expect(after.listCollections()).toHaveLength(1);
+    await after.close();
+  });
+
+  it('tells the organiser when another process took the store over, and never writes over it', async () => {
+    const events: AppEvent[] = [];
+    const { folders } = services(events);
+    await folders.start();
+    const { collection } = await client.indexFolder(site());
+    await client.close();
+    // Opened again, then its lock replaced as a process that found it stale would.
+    client = createEngineClient({ open: openEngine, setup: { dbFile } });
+    const again = services(events);
+    await again.folders.start();
+    const before = readFileSync(dbFile, 'utf8');
+    rmdirSync(`${dbFile}.lock`);
+    mkdirSync(`${dbFile}.lock`);
+    await again.services.renameCollection(collection.id, 'Renamed');
+    // The rename's write is due half a second later: it finds the lock taken and tells the renderer.
+    await expect
+      .poll(() => events, { timeout: 5000 })
+      .toContainEqual({
+        type: 'notice',
+        level: 'error',
+        message: expect.stringContaining(`Standalone no longer holds the store ${dbFile}`),
+      });
+    await again.folders.stop();
+    await client.close();
+    expect(readFileSync(dbFile, 'utf8')).toBe(before);
+  });
+});

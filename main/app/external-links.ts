@@ -32,7 +32,7 @@ export function checkExternalUrl(raw: unknown): ExternalUrlCheck {
     if (url.pathname === '' || url.pathname.startsWith('/')) {
       return { ok: false, reason: 'The e-mail link has no address.' };
     }
-    return { ok: true, url: url.href };
+    return checkMailto(url);
   }
   if (url.hostname === '') return { ok: false, reason: 'The link has no host.' };
   // "https://trusted.example@evil.example/" shows one site and opens another: refuse credentials.
@@ -40,4 +40,43 @@ export function checkExternalUrl(raw: unknown): ExternalUrlCheck {
     return { ok: false, reason: 'Links with a user name or password are not opened.' };
   }
   return { ok: true, url: url.href };
+}
+
+// The fields of RFC 6068 that only fill in the message. Mail clients read others too, some dangerous:
+// Evolution, KMail and older Thunderbird attach the local file named by `attach=` or `attachment=`.
+const MAILTO_FIELDS = new Set(['to', 'cc', 'bcc', 'subject', 'body', 'in-reply-to']);
+
+/**
+ * A mailto link rebuilt from its address and its known fields only, each value encoded again so that a
+ * client splitting the query on `;` (or decoding before splitting) finds no field that was not checked.
+ */
+function checkMailto(url: URL): ExternalUrlCheck {
+  const refused: ExternalUrlCheck = {
+    ok: false,
+    reason: 'The e-mail link asks the mail program for more than an address, subject and text.',
+  };
+  let address: string;
+  try {
+    address = decodeURIComponent(url.pathname);
+  } catch {
+    return refused;
+  }
+  if (address.includes('?')) return refused;
+  const fields: string[] = [];
+  for (const field of url.search.slice(1).split('&')) {
+    if (field === '') continue;
+    const equals = field.indexOf('=');
+    let name: string;
+    let value: string;
+    try {
+      name = decodeURIComponent(equals < 0 ? field : field.slice(0, equals)).toLowerCase();
+      value = equals < 0 ? '' : decodeURIComponent(field.slice(equals + 1));
+    } catch {
+      return refused;
+    }
+    if (!MAILTO_FIELDS.has(name)) return refused;
+    // Addresses stay readable (`cc=a@example.org,b@example.org`).
+    fields.push(`${name}=${encodeURIComponent(value).replace(/%40/g, '@').replace(/%2C/g, ',')}`);
+  }
+  return { ok: true, url: `mailto:${url.pathname}${fields.length > 0 ? `?${fields.join('&')}` : ''}` };
 }

@@ -15,6 +15,15 @@ describe('checkExternalUrl', () => {
       'mailto:stand@example.org?subject=Hello%20from%20FOSDEM',
     ],
     ['MAILTO:stand@example.org', 'mailto:stand@example.org'],
+    [
+      'mailto:a@example.org,b@example.org?cc=c@example.org&bcc=d@example.org&body=Hi%20there',
+      'mailto:a@example.org,b@example.org?cc=c@example.org&bcc=d@example.org&body=Hi%20there',
+    ],
+    // A client splitting the query on `;` finds only the subject: the `;` is encoded text of it.
+    [
+      'mailto:stand@example.org?subject=Hi;attach=/etc/passwd',
+      'mailto:stand@example.org?subject=Hi%3Battach%3D%2Fetc%2Fpasswd',
+    ],
   ];
   it.each(allowed)('opens %s as %s', (url, normalized) => {
     expect(checkExternalUrl(url)).toEqual({ ok: true, url: normalized });
@@ -50,6 +59,11 @@ describe('checkExternalUrl', () => {
     ['malformed host', 'http://exa mple.org/'],
     ['bare word', 'example'],
     ['empty mailto', 'mailto:'],
+    // Evolution, KMail and older Thunderbird attach the named local file to the new message.
+    ['mailto attaching a file', 'mailto:stand@example.org?attach=/home/user/.ssh/id_rsa'],
+    ['mailto attaching a file (other spelling)', 'mailto:stand@example.org?subject=Hi&Attachment=~/.gnupg'],
+    ['mailto attaching a file (encoded key)', 'mailto:stand@example.org?%61ttach=/etc/passwd'],
+    ['mailto with a hidden query in the address', 'mailto:stand@example.org%3Fattach=/etc/passwd'],
     ['empty', ''],
     ['not a string', 42],
     ['an object', { toString: () => 'https://example.org/' }],

@@ -34,6 +34,7 @@ export function createMainWindow(input: MainWindowInput): BrowserWindow {
     });
   } else if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  reloadWhenRendererGone(window, input.url);
 
   if (!input.kiosk) {
     let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -55,4 +56,23 @@ export function createMainWindow(input: MainWindowInput): BrowserWindow {
   }
   void window.loadURL(input.url);
   return window;
+}
+
+const RELOADS_PER_MINUTE = 3;
+
+/**
+ * A page whose renderer crashed or was killed (out of memory on a stand's huge image, a GPU failure) is
+ * loaded again, instead of leaving a blank window that on a kiosk stays blank until someone restarts it.
+ * A page that keeps crashing is left alone after a few tries a minute rather than reloaded in a loop.
+ */
+function reloadWhenRendererGone(window: BrowserWindow, url: string): void {
+  let recent: number[] = [];
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    const now = Date.now();
+    recent = recent.filter((time) => now - time < 60_000);
+    if (recent.length >= RELOADS_PER_MINUTE) return;
+    recent.push(now);
+    void window.loadURL(url).catch(() => undefined);
+  });
 }

@@ -9,6 +9,7 @@ type FakeWindow = {
   setKiosk: ReturnType<typeof vi.fn>;
   maximize: ReturnType<typeof vi.fn>;
   emit(event: string, ...args: unknown[]): void;
+  webContents: { emit(event: string, ...args: unknown[]): void };
 };
 
 beforeEach(() => vi.clearAllMocks());
@@ -63,5 +64,33 @@ describe('createMainWindow', () => {
     });
     expect(window.setKiosk).toHaveBeenCalledWith(true);
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+  });
+
+  it('loads the page again when its renderer crashes, but not in a loop', () => {
+    vi.useFakeTimers();
+    try {
+      const window = createMainWindow({
+        preloadPath: '/p',
+        url: 'standalone-app://app/index.html',
+        settings: openSettings(null),
+        devTools: false,
+        kiosk: { isLocked: () => true, isQuitting: () => false, quit: vi.fn() },
+      }) as unknown as FakeWindow;
+      expect(window.loadURL).toHaveBeenCalledTimes(1);
+      window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+      expect(window.loadURL).toHaveBeenCalledTimes(1);
+      window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 });
+      expect(window.loadURL).toHaveBeenCalledTimes(2);
+      expect(window.loadURL).toHaveBeenLastCalledWith('standalone-app://app/index.html');
+      window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+      window.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+      window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+      expect(window.loadURL).toHaveBeenCalledTimes(4);
+      vi.advanceTimersByTime(61_000);
+      window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+      expect(window.loadURL).toHaveBeenCalledTimes(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -58,9 +58,12 @@ export type OpenEngine = (options: EngineOptions) => Engine | Promise<Engine>;
 /** Serializable engine options (no callbacks): what the worker receives as workerData. */
 export type EngineSetup = Omit<EngineOptions, 'onProgress' | 'onStoreLost'>;
 
-/** What the app says when `standalone index` (or another copy of the app) holds its store. */
+/** How often the app tries again to open a store another writer holds. */
+export const STORE_RETRY_MS = 2000;
+
+/** What the app says while `standalone index` (or another copy of the app) holds its store. */
 export function storeInUseMessage(dbFile: string | null): string {
-  return `Standalone cannot open its store ${dbFile ?? ''}: a \`standalone index\` run, or another copy of Standalone using the same data folder, is writing it. Nothing was changed. Let it finish, then quit Standalone and start it again. (If nothing else is running, one stopped abruptly: its hold on the store ends within a minute.)`;
+  return `Standalone is waiting for its store ${dbFile ?? ''}: a \`standalone index\` run, or another copy of Standalone using the same data folder, is writing it. Nothing was changed. Standalone opens it by itself as soon as that has finished (within a minute if it stopped abruptly).`;
 }
 
 function isRequest(message: unknown): message is RpcRequest {
@@ -75,20 +78,40 @@ function isRequest(message: unknown): message is RpcRequest {
  */
 export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup): void {
   const post = (message: RpcMessage) => port.postMessage(message);
-  const engineReady = Promise.resolve()
-    .then(() =>
-      open({
-        ...setup,
-        onProgress: (progress) => post({ event: { type: 'progress', progress } }),
-        onStoreLost: (message) => post({ event: { type: 'error', message } }),
-      }),
-    )
-    .catch((error: unknown) => {
-      // Every request answers with this: the renderer shows it where the collections would be.
-      if ((error as Error).name === 'StoreInUseError')
-        throw Object.assign(new Error(storeInUseMessage(setup.dbFile)), { name: 'StoreInUseError' });
-      throw error;
+  // Set by a close that comes while the store is still held by another writer: stop waiting for it.
+  let closing = false;
+  const closedWhileWaiting = (cause: unknown) =>
+    new Error('The engine was closed before its store could be opened.', { cause });
+  let wake: (() => void) | null = null;
+  const openEngine = () =>
+    open({
+      ...setup,
+      onProgress: (progress) => post({ event: { type: 'progress', progress } }),
+      onStoreLost: (message) => post({ event: { type: 'error', message } }),
     });
+  // A store another writer holds (an organiser's `standalone index` run, or a copy of the app that
+  // stopped abruptly, whose hold lapses within a minute) is waited for, not given up on: a kiosk that
+  // restarts after a crash opens by itself. Requests wait with it; the renderer is told why once.
+  const engineReady = (async () => {
+    for (let told = false; ; told = true) {
+      try {
+        return await openEngine();
+      } catch (error) {
+        if ((error as Error).name !== 'StoreInUseError') throw error;
+        if (closing) throw closedWhileWaiting(error);
+        if (!told) post({ event: { type: 'warning', message: storeInUseMessage(setup.dbFile) } });
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, STORE_RETRY_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        if (closing) throw closedWhileWaiting(error);
+      }
+    }
+  })();
   // An engine that cannot open answers every request with the reason, rather than hanging.
   engineReady.catch(() => undefined);
   let stopWatching: (() => Promise<void>) | null = null;
@@ -131,6 +154,11 @@ export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup
   port.on('message', (message) => {
     if (!isRequest(message)) return;
     const { id, method, args } = message;
+    if (method === 'close') {
+      // Quitting while still waiting for the store: stop waiting (an engine already open is closed below).
+      closing = true;
+      (wake as (() => void) | null)?.();
+    }
     void (async () => {
       try {
         const engine = await engineReady;

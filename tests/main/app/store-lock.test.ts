@@ -1,11 +1,13 @@
 // The app on a store another writer holds (a `standalone index` run): it neither crashes nor changes
-// anything, and says what holds the store; a store taken over while open is reported, never overwritten.
+// anything, says what holds the store and opens it by itself once it is free; a store taken over while
+// open is reported, never overwritten.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../preload/contract';
 import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
+import { STORE_RETRY_MS, storeInUseMessage } from '../../../main/app/engine-rpc';
 import { createAppServices } from '../../../main/app/services';
 import { openSettings } from '../../../main/app/settings';
 import type { Engine } from '../../../main/engine/api';
@@ -48,23 +50,51 @@ function services(events: AppEvent[] = []) {
 }
 
 describe('the app on a store in use', () => {
-  it('says a standalone index run holds the store, changes nothing, and closes cleanly', async () => {
+  it('waits for a standalone index run, says why, changes nothing meanwhile, then opens by itself', async () => {
     const root = site();
     const cli: Engine = await openEngine({ dbFile });
     await cli.indexFolder(root);
     await cli.close();
     const before = readFileSync(dbFile, 'utf8');
     const holder = await openEngine({ dbFile });
+    const events: AppEvent[] = [];
+    const { services: app } = services(events);
+    const listed = app.listCollections();
+    let answered = false;
+    void listed.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    await expect
+      .poll(() => events, { timeout: 5000 })
+      .toContainEqual({
+        type: 'notice',
+        level: 'warning',
+        message: `${storeInUseMessage(dbFile)}`,
+      });
+    // Two tries later the store is still held: nothing answered, nothing written, told only once.
+    await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS * 2 + 200));
+    expect(answered).toBe(false);
+    expect(events.filter((event) => event.type === 'notice')).toHaveLength(1);
+    expect(readFileSync(dbFile, 'utf8')).toBe(before);
+    await holder.close();
+    const collections = await listed;
+    expect(collections.map((c) => c.root)).toEqual([root]);
+  }, 15_000);
+
+  it('quits at once while waiting for the store, leaving it to its holder', async () => {
+    const holder = await openEngine({ dbFile });
     try {
-      const { services: app, folders, settings } = services();
-      const said = `Standalone cannot open its store ${dbFile}: a \`standalone index\` run, or another copy of Standalone using the same data folder, is writing it. Nothing was changed.`;
-      await expect(folders.start()).rejects.toThrow(said);
-      await expect(app.listCollections()).rejects.toThrow(said);
-      await expect(app.addFolder(root)).rejects.toThrow(said);
-      expect(settings.get().folders).toEqual([]);
-      await folders.stop();
+      const { services: app } = services();
+      const listed = app.listCollections();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const refused = expect(listed).rejects.toThrow('closed before its store could be opened');
+      const started = Date.now();
       await client.close();
-      expect(readFileSync(dbFile, 'utf8')).toBe(before);
+      expect(Date.now() - started).toBeLessThan(STORE_RETRY_MS);
+      await refused;
+      // The holder still has it: the app never took the store.
+      await expect(openEngine({ dbFile })).rejects.toThrow('is in use by Standalone');
     } finally {
       await holder.close();
     }

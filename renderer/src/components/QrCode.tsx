@@ -3,7 +3,16 @@ import { qrShape } from '../lib/qr';
 
 /** A QR code of `text`, black on white whatever the colour scheme so every phone reads it. */
 export function QrCode({ text, label }: { text: string; label: string }) {
-  const shape = useMemo(() => qrShape(text), [text]);
+  const shape = useMemo(() => {
+    try {
+      return qrShape(text);
+    } catch {
+      // More than a QR code holds (about 2,300 bytes): a stand's link may be. Throwing here would unmount
+      // the whole app, so the address is left to be read instead.
+      return null;
+    }
+  }, [text]);
+  if (!shape) return <p className="sa-muted">This address is too long for a QR code.</p>;
   const quiet = 4;
   const side = shape.size + quiet * 2;
   return (

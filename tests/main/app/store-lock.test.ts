@@ -59,7 +59,7 @@ describe('the app on a store in use', () => {
     const holder = await openEngine({ dbFile });
     const events: AppEvent[] = [];
     const { services: app } = services(events);
-    const listed = app.listCollections();
+    const listed = Promise.resolve(app.listCollections());
     let answered = false;
     void listed.then(
       () => (answered = true),
@@ -86,7 +86,7 @@ describe('the app on a store in use', () => {
     const holder = await openEngine({ dbFile });
     try {
       const { services: app } = services();
-      const listed = app.listCollections();
+      const listed = Promise.resolve(app.listCollections());
       await new Promise((resolve) => setTimeout(resolve, 100));
       const refused = expect(listed).rejects.toThrow('closed before its store could be opened');
       const started = Date.now();

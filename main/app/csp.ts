@@ -5,10 +5,11 @@ import { ASSET_SCHEME } from '../engine/types';
 /**
  * The app page's policy: scripts only from the app's own bundle (no inline script, no eval), images and
  * media only from the app and the asset protocol, nothing remote of any kind, no frames, forms or plugins.
- * Inline styles stay allowed because stands' sanitized HTML uses `style="…"` for layout; DOMPurify strips
- * any style that could load something, and img-src/font-src keep `url()` local anyway.
- * In development the Vite dev server's origin and its hot-reload socket are added, and the React refresh
- * preamble needs one inline script.
+ * No inline styles either, as the page's own meta policy (renderer/index.html) says, and both apply: the
+ * app sets its styles through the CSSOM (React's `style` prop), which the policy does not govern, and a
+ * `style="…"` left in a stand's HTML stays inert. In development the Vite dev server's origin and its
+ * hot-reload socket are added; the React refresh preamble needs one inline script and Vite's CSS
+ * injection inline styles.
  */
 export function appCsp(options: { devServerOrigin?: string | null } = {}): string {
   const dev = options.devServerOrigin ?? null;
@@ -17,7 +18,7 @@ export function appCsp(options: { devServerOrigin?: string | null } = {}): strin
   const directives: [string, string][] = [
     ['default-src', "'none'"],
     ['script-src', dev ? `${self} 'unsafe-inline'` : self],
-    ['style-src', `${self} 'unsafe-inline'`],
+    ['style-src', dev ? `${self} 'unsafe-inline'` : self],
     ['img-src', `${self} ${asset} data:`],
     ['media-src', `${self} ${asset}`],
     ['font-src', self],

@@ -18,10 +18,11 @@ describe('appCsp', () => {
     expect(csp.get('script-src')).toEqual(["'self'"]);
   });
 
-  it('never allows eval, inline script or any remote origin', () => {
+  it('never allows eval, inline script or style, or any remote origin', () => {
     const all = appCsp();
     expect(all).not.toContain('unsafe-eval');
     expect(csp.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(csp.get('style-src')).toEqual(["'self'"]);
     expect(all).not.toMatch(/https?:|\*|wss?:/);
   });
 

@@ -5,6 +5,7 @@ import { useHashPath, useHashSearch } from './lib/hash-location';
 import { param, patterns, to } from './routes';
 import { QrProvider } from './components/QrDialog';
 import { Shell } from './components/Shell';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { KioskShell } from './kiosk/KioskShell';
 import { Loading, NotFound, RouteLink, ScreenTitle } from './components/common';
 import { OverviewScreen } from './screens/OverviewScreen';
@@ -24,7 +25,9 @@ export function App() {
         <Router hook={useHashPath} searchHook={useHashSearch}>
           <KioskShell>
             <Shell>
-              <Routes />
+              <ScreenErrorBoundary>
+                <Routes />
+              </ScreenErrorBoundary>
             </Shell>
           </KioskShell>
         </Router>

@@ -6,7 +6,10 @@ import './styles/rich.css';
 // After the app's styles, so a kiosk rule wins over the general rule of the same specificity it overrides.
 import './kiosk/kiosk.css';
 
-createRoot(document.getElementById('root')!).render(
+createRoot(document.getElementById('root')!, {
+  // ScreenErrorBoundary logs what it catches, with the route; React's default would log it a second time.
+  onCaughtError: () => undefined,
+}).render(
   <StrictMode>
     <App />
   </StrictMode>,

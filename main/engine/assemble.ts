@@ -790,6 +790,8 @@ function skippedMessage(reason: string, plan: StandPlan): string {
       return `Hugo ignores an index file next to _index.md in ${folder}, so this page is not published. Rename it to make it a sub-page.`;
     case 'leaf-bundle-resource':
       return `The folder ${folder} has an index.md, which makes Hugo treat its other pages as attachments, not pages. Rename index.md to _index.md to make them sub-pages.`;
+    case 'nested-bundle-resource':
+      return `This file is in a folder of ${folder} that has an index.md, which makes Hugo treat it as an attachment of that page, not a page, so Standalone leaves it out. Move it out of that folder to make it a sub-page.`;
     case 'duplicate-index':
       return `The folder ${folder} has more than one page of this kind; like Hugo, Standalone uses only the last one.`;
     case 'duplicate-listing':

@@ -3,7 +3,7 @@
 // `_index.md` or `index.md` and sub-pages) and each theme, what slug and URL each gets, and the site URLs
 // links may use to reach them. Because it needs no reading, it is recomputed on every run and tells an
 // incremental re-index which stands a changed file belongs to.
-import { baseName, extensionOf, stemOf } from './paths';
+import { baseName, dirOf, extensionOf, stemOf } from './paths';
 import type { LinkTarget } from './refs';
 import { uniqueSlug, urlize } from './urlize';
 
@@ -25,6 +25,7 @@ export interface SkippedFile {
   reason:
     | 'index-beside-index'
     | 'leaf-bundle-resource'
+    | 'nested-bundle-resource'
     | 'orphan'
     | 'duplicate-index'
     | 'duplicate-listing'
@@ -160,13 +161,37 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
       plan.skipped.push({ file: extra, reason: 'duplicate-listing' });
     plan.listings = plan.listings.slice(-1);
     const taken = new Set<string>();
-    for (const file of folderPages.get(plan) ?? []) {
+    const pageFiles = folderPages.get(plan) ?? [];
+    // Folders inside the stand's folder with an index.* (and no _index.*): leaf bundles, whose other
+    // files, those in their sub-folders too, are the bundle's attachments to Hugo, not pages.
+    const bundleDirs = new Set<string>();
+    const sectionDirs = new Set<string>();
+    for (const file of pageFiles) {
+      const inner = file.slice(STANDS.length + plan.folder!.length + 1);
+      const stem = stemOf(baseName(inner));
+      if (stem === 'index') bundleDirs.add(dirOf(inner));
+      else if (stem === '_index') sectionDirs.add(dirOf(inner));
+    }
+    for (const dir of sectionDirs) bundleDirs.delete(dir);
+    const inBundle = (inner: string) => {
+      if (bundleDirs.size === 0) return false;
+      const segments = inner.split('/');
+      const own =
+        stemOf(segments[segments.length - 1]!) === 'index' ? segments.length - 2 : segments.length - 1;
+      for (let end = 1; end <= own; end++) if (bundleDirs.has(segments.slice(0, end).join('/'))) return true;
+      return false;
+    };
+    for (const file of pageFiles) {
       const inner = file.slice(STANDS.length + plan.folder!.length + 1);
       const segments = inner.split('/');
       const dirs = segments.slice(0, -1);
       const isNestedBundle = dirs.length > 0 && stemOf(baseName(inner)) === 'index';
       if (plan.bundle) {
         plan.skipped.push({ file, reason: 'leaf-bundle-resource' });
+        continue;
+      }
+      if (inBundle(inner)) {
+        plan.skipped.push({ file, reason: 'nested-bundle-resource' });
         continue;
       }
       const pathSegments = isNestedBundle ? dirs : [...dirs, stemOf(baseName(inner))];

@@ -112,3 +112,27 @@ describe("the site's order", () => {
     ]);
   });
 });
+
+describe('bundles inside a stand', () => {
+  it("keeps a sub-folder with an index.md as one page, its other files the bundle's attachments, as Hugo does", async () => {
+    const { engine, id } = await indexed({
+      'content/stands/s/_index.md': page('title: S\nshow_on_overview: true'),
+      'content/stands/s/alpha.md': page('title: Alpha'),
+      'content/stands/s/kit/index.md': page('title: Kit'),
+      'content/stands/s/kit/notes.md': page('title: Kit notes'),
+      'content/stands/s/kit/extra/index.md': page('title: Kit extra'),
+      'content/stands/s/kit/more/page.md': page('title: Kit more'),
+    });
+    expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(['Alpha', 'Kit']);
+    expect(
+      engine
+        .listProblems({ collection: id, code: 'file-skipped' })
+        .map((p) => p.file)
+        .sort(),
+    ).toEqual([
+      'content/stands/s/kit/extra/index.md',
+      'content/stands/s/kit/more/page.md',
+      'content/stands/s/kit/notes.md',
+    ]);
+  });
+});

@@ -199,4 +199,21 @@ describe('incremental re-indexing after opening the store', () => {
     expect(added.reread).toContain('content/stands/quay-db.md');
     await expectSameAsFresh(third, id, root);
   });
+
+  it("turns a sub-folder's pages into attachments when an index.md appears in it, and back", async () => {
+    const { root, engine, id } = await indexedCopy();
+    edit(root, 'content/stands/lighthouse/kit/notes.md', page('title: Kit notes'));
+    await engine.reindex(id);
+    expect(engine.getStand(id, 'lighthouse')!.pages.map((p) => p.title)).toContain('Kit notes');
+    edit(root, 'content/stands/lighthouse/kit/index.md', page('title: Kit'));
+    await engine.reindex(id);
+    const titles = engine.getStand(id, 'lighthouse')!.pages.map((p) => p.title);
+    expect(titles).toContain('Kit');
+    expect(titles).not.toContain('Kit notes');
+    await expectSameAsFresh(engine, id, root);
+    rmSync(path.join(root, 'content/stands/lighthouse/kit/index.md'));
+    await engine.reindex(id);
+    expect(engine.getStand(id, 'lighthouse')!.pages.map((p) => p.title)).toContain('Kit notes');
+    await expectSameAsFresh(engine, id, root);
+  });
 });

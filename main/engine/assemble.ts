@@ -23,6 +23,7 @@ import {
   compareHugoPages,
   hugoDate,
   hugoOrderKey,
+  isHeadless,
   isListed,
   isPublished,
   type SortablePage,
@@ -202,7 +203,8 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     body: fm.body,
     bodyLine: fm.bodyLine,
     isHtml: ext === 'html' || ext === 'htm',
-    published: isPublished(data, ctx.now, fm.format === 'yaml'),
+    published:
+      isPublished(data, ctx.now, fm.format === 'yaml') && !isHeadless(file, data, fm.format === 'yaml'),
     listed: isListed(data, fm.format === 'yaml'),
     hugoTitle: title,
     linkTitle,

@@ -74,6 +74,15 @@ export function isPublished(data: Record<string, unknown>, now: number, yaml = f
   return true;
 }
 
+/**
+ * Whether Hugo renders no page for a leaf bundle's index file: `headless: true` there (Hugo 0.111, the
+ * version the reference is checked with, reads it on index files only, not on _index.md).
+ */
+export function isHeadless(file: string, data: Record<string, unknown>, yaml = false): boolean {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return name.slice(0, name.lastIndexOf('.')) === 'index' && toBool(yamlFlag(data.headless, yaml));
+}
+
 export interface SortablePage {
   weight: number;
   date: number;

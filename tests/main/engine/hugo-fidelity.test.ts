@@ -136,3 +136,20 @@ describe('bundles inside a stand', () => {
     ]);
   });
 });
+
+describe('headless bundles', () => {
+  it('publishes no page for an index.md with headless set, as Hugo 0.111 does, and ignores it on _index.md', async () => {
+    const { engine, id } = await indexed({
+      'content/stands/hidden/index.md': page('title: Hidden\nheadless: true\nshow_on_overview: true'),
+      'content/stands/s/_index.md': page('title: S\nshow_on_overview: true'),
+      'content/stands/s/alpha.md': page('title: Alpha'),
+      'content/stands/s/kit/index.md': page('title: Kit\nheadless: yes'),
+      'content/stands/s/box/index.md': page('title: Box\nheadless: false'),
+      'content/stands/sec/_index.md': page('title: Sec\nheadless: true\nshow_on_overview: true'),
+    });
+    expect(engine.listStands(id).map((s) => s.slug)).toEqual(['s', 'sec']);
+    expect(engine.getStand(id, 'hidden')).toBeNull();
+    expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(['Alpha', 'Box']);
+    expect(engine.getPage(id, 's', 'kit')).toBeNull();
+  });
+});

@@ -24,6 +24,7 @@ import {
   hugoDate,
   hugoOrderKey,
   isHeadless,
+  isHtmlDocument,
   isListed,
   isPublished,
   type SortablePage,
@@ -183,6 +184,16 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     sink.add(file, read.code, read.message);
     return null;
   }
+  const ext = extensionOf(file);
+  const isHtml = ext === 'html' || ext === 'htm';
+  if (isHtml && isHtmlDocument(read.text)) {
+    sink.add(
+      file,
+      'file-skipped',
+      'This HTML file has no front matter, so Hugo copies it to the site as it is and makes no page of it; Standalone leaves it out. Start it with front matter (---, a title: line, ---) to make it a page.',
+    );
+    return null;
+  }
   const fm = parseFrontMatter(read.text, ctx.limits.maxYamlAliases, ctx.limits.maxFrontMatterBytes);
   for (const issue of fm.issues) sink.add(file, issue.code, issue.message, issue.line);
   const data = fm.data;
@@ -195,14 +206,13 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
   const weight = typeof data.weight === 'number' ? data.weight : 0;
   const date = hugoDate(data);
   const linkTitle = typeof data.linktitle === 'string' ? data.linktitle.trim() : '';
-  const ext = extensionOf(file);
   return {
     file,
     text: read.text,
     data,
     body: fm.body,
     bodyLine: fm.bodyLine,
-    isHtml: ext === 'html' || ext === 'htm',
+    isHtml,
     published:
       isPublished(data, ctx.now, fm.format === 'yaml') && !isHeadless(file, data, fm.format === 'yaml'),
     listed: isListed(data, fm.format === 'yaml'),

@@ -83,6 +83,16 @@ export function isHeadless(file: string, data: Record<string, unknown>, yaml = f
   return name.slice(0, name.lastIndexOf('.')) === 'index' && toBool(yamlFlag(data.headless, yaml));
 }
 
+/**
+ * Whether Hugo (0.111) takes an .html content file for a whole HTML document and copies it to the site
+ * as it is, making no page of it: it holds only white space, or its first other character is `<` that
+ * does not open an HTML comment (one may hide front matter). Checked with `hugo`.
+ */
+export function isHtmlDocument(text: string): boolean {
+  const start = text.search(/\S|\uFEFF/u);
+  return start === -1 || (text[start] === '<' && !text.startsWith('<!--', start));
+}
+
 export interface SortablePage {
   weight: number;
   date: number;

@@ -153,3 +153,32 @@ describe('headless bundles', () => {
     expect(engine.getPage(id, 's', 'kit')).toBeNull();
   });
 });
+
+describe('HTML files without front matter', () => {
+  it('makes no page or stand of an HTML document, which Hugo copies as it is, but does of text', async () => {
+    const { engine, id } = await indexed({
+      'content/stands/s/_index.md': page('title: S\nshow_on_overview: true'),
+      'content/stands/s/document.html': '\n  <p>A whole document</p>\n',
+      'content/stands/s/old.htm': '<!DOCTYPE html>\n<p>Old</p>\n',
+      'content/stands/s/words.html': 'Words first, <b>then</b> tags.\n',
+      'content/stands/s/framed.html': page('title: Framed', '<p>x</p>\n'),
+      'content/stands/raw/index.html': '<h1>Raw stand</h1>\n',
+      'content/stands/flat.html': '<h1>Flat</h1>\n',
+    });
+    expect(engine.listAllStands(id).map((s) => s.slug)).toEqual(['s']);
+    const stand = engine.getStand(id, 's')!;
+    expect(stand.pages.map((p) => p.title)).toEqual(['words', 'Framed']);
+    expect(engine.getPage(id, 's', 'document')).toBeNull();
+    expect(
+      engine
+        .listProblems({ collection: id, code: 'file-skipped' })
+        .map((p) => p.file)
+        .sort(),
+    ).toEqual([
+      'content/stands/flat.html',
+      'content/stands/raw/index.html',
+      'content/stands/s/document.html',
+      'content/stands/s/old.htm',
+    ]);
+  });
+});

@@ -63,16 +63,28 @@ const RELOADS_PER_MINUTE = 3;
 /**
  * A page whose renderer crashed or was killed (out of memory on a stand's huge image, a GPU failure) is
  * loaded again, instead of leaving a blank window that on a kiosk stays blank until someone restarts it.
- * A page that keeps crashing is left alone after a few tries a minute rather than reloaded in a loop.
+ * A page that keeps crashing is not reloaded in a loop: after a few tries within a minute, the next comes
+ * once that minute is over, so an unattended kiosk keeps trying (a crash that was only a moment's
+ * shortage of memory) without spinning.
  */
 function reloadWhenRendererGone(window: BrowserWindow, url: string): void {
   let recent: number[] = [];
+  let later: NodeJS.Timeout | null = null;
+  const reload = () => {
+    recent.push(Date.now());
+    void window.loadURL(url).catch(() => undefined);
+  };
   window.webContents.on('render-process-gone', (_event, details) => {
-    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    if (details.reason === 'clean-exit' || window.isDestroyed() || later) return;
     const now = Date.now();
     recent = recent.filter((time) => now - time < 60_000);
-    if (recent.length >= RELOADS_PER_MINUTE) return;
-    recent.push(now);
-    void window.loadURL(url).catch(() => undefined);
+    if (recent.length < RELOADS_PER_MINUTE) return reload();
+    later = setTimeout(
+      () => {
+        later = null;
+        if (!window.isDestroyed()) reload();
+      },
+      60_000 - (now - recent[0]!),
+    );
   });
 }

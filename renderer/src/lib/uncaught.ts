@@ -1,9 +1,9 @@
 // The last line of defence: an error no boundary caught (outside the screens: the header, the kiosk's
 // attract loop, a dialog) makes React unmount the whole app. The renderer process stays alive, so the
 // main process's reload for a crashed page never comes, and a kiosk would stay blank until someone
-// restarted it. Instead the window says what happened and starts the app again after a few seconds;
-// an error that comes back at once (more than MAX_RESTARTS times within a minute) stops the restarts,
-// and the message stays with a button to try again by hand.
+// restarted it. Instead the window says what happened and starts the app again, at its start screen,
+// after a few seconds; an error that comes back at once (more than MAX_RESTARTS times within a minute)
+// stops the restarts, and the message stays with a button to try again by hand.
 
 export const RESTART_DELAY_MS = 3000;
 export const MAX_RESTARTS = 3;
@@ -66,7 +66,9 @@ export function showUncaughtError(root: HTMLElement, error: unknown, deps: Resta
 /** What a real window restarts with. */
 export function windowDeps(): RestartDeps {
   return {
-    reload: () => location.reload(),
+    // At the start, not the route that failed: an error tied to that route would only come back.
+    // Without a fragment this is a new load of the page, not a same-document navigation.
+    reload: () => location.replace(`${location.pathname}${location.search}`),
     now: () => Date.now(),
     storage: sessionStorage,
     setTimer: (run, ms) => void setTimeout(run, ms),

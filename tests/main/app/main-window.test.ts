@@ -66,7 +66,7 @@ describe('createMainWindow', () => {
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
   });
 
-  it('loads the page again when its renderer crashes, but not in a loop', () => {
+  it('loads the page again when its renderer crashes, not in a loop, and keeps trying once a minute', () => {
     vi.useFakeTimers();
     try {
       const window = createMainWindow({
@@ -86,9 +86,14 @@ describe('createMainWindow', () => {
       window.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
       window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
       expect(window.loadURL).toHaveBeenCalledTimes(4);
-      vi.advanceTimersByTime(61_000);
+      // A fourth crash within the minute: no reload now, one when the minute is over, not one per crash.
       window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+      window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+      expect(window.loadURL).toHaveBeenCalledTimes(4);
+      vi.advanceTimersByTime(61_000);
       expect(window.loadURL).toHaveBeenCalledTimes(5);
+      window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+      expect(window.loadURL).toHaveBeenCalledTimes(6);
     } finally {
       vi.useRealTimers();
     }

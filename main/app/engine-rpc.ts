@@ -63,7 +63,7 @@ export const STORE_RETRY_MS = 2000;
 
 /** What the app says while `standalone index` (or another copy of the app) holds its store. */
 export function storeInUseMessage(dbFile: string | null): string {
-  return `Standalone is waiting for its store ${dbFile ?? ''}: a \`standalone index\` run, or another copy of Standalone using the same data folder, is writing it. Nothing was changed. Standalone opens it by itself as soon as that has finished (within a minute if it stopped abruptly).`;
+  return `Standalone is waiting for its store ${dbFile ?? ''}: a \`standalone index\` run, or another copy of Standalone using the same data folder, is writing it. Nothing was changed. Standalone opens it by itself as soon as that has finished, or has stopped.`;
 }
 
 function isRequest(message: unknown): message is RpcRequest {
@@ -90,8 +90,9 @@ export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup
       onStoreLost: (message) => post({ event: { type: 'error', message } }),
     });
   // A store another writer holds (an organiser's `standalone index` run, or a copy of the app that
-  // stopped abruptly, whose hold lapses within a minute) is waited for, not given up on: a kiosk that
-  // restarts after a crash opens by itself. Requests wait with it; the renderer is told why once.
+  // stopped abruptly, whose hold is taken over once it is seen to be gone) is waited for, not given
+  // up on: a kiosk that restarts after a crash opens by itself. Requests wait with it; the renderer is
+  // told why once.
   const engineReady = (async () => {
     for (let told = false; ; told = true) {
       try {

@@ -171,7 +171,7 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
     if (error instanceof StoreInUseError) {
       // Nothing was read or written: the other writer's work stays whole.
       io.stderr.write(
-        `standalone: ${error.message} Close it, or choose another file with --db. (If neither is running, one stopped abruptly; its hold on the store ends within a minute.)\n`,
+        `standalone: ${error.message} Close it, or choose another file with --db. (If neither is running, one stopped abruptly: run this again; a hold left on this computer is taken over at once, one from another computer after ten minutes.)\n`,
       );
       return EXIT_FAILURE;
     }

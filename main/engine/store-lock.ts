@@ -3,19 +3,61 @@
 // proper-lockfile's lock is a `<store>.lock` folder beside the store, made atomically with mkdir and
 // kept fresh by touching it; a lock nobody touched for STORE_LOCK_STALE_MS was left by a process that
 // died and is taken over. The library removes its locks when the process exits, Ctrl-C included.
-import { statSync } from 'node:fs';
+//
+// Indexing runs synchronously, so a holder cannot touch its lock while it indexes: the threshold must be
+// longer than any index (several large folders in a row on a slow kiosk), or a second process would take
+// a live lock over. So that a holder that died (a crash, a power cut) does not block that long, each
+// holder also writes `<store>.lock-owner` (process, computer, when the computer started): a lock whose
+// holder is gone from this computer, or ran before it was last started, is taken over at once.
+import { readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreInUseError } from './errors';
 
-/**
- * How long a lock may go untouched before it counts as left by a crashed process. Indexing a folder
- * runs synchronously and the lock is touched only between such runs: ten thousand stands take half a
- * minute on a slow machine, so the threshold is well above that.
- */
-export const STORE_LOCK_STALE_MS = 60_000;
+/** How long a lock may go untouched before it counts as left by a process that died elsewhere. */
+export const STORE_LOCK_STALE_MS = 10 * 60_000;
 const STORE_LOCK_UPDATE_MS = 5_000;
+/** Two readings of when the computer started, from the clock and its uptime, agree within this. */
+const BOOT_SLACK_MS = 60_000;
+
+/** Who holds a lock, as its `<store>.lock-owner` says. */
+interface LockOwner {
+  pid: number;
+  host: string;
+  /** When the computer started, ms since the epoch. */
+  boot: number;
+}
+
+function bootTime(): number {
+  return Math.round(Date.now() - os.uptime() * 1000);
+}
+
+function ownerFileOf(file: string): string {
+  return `${file}.lock-owner`;
+}
+
+/** Whether the lock's holder is known to be gone: a process of this computer that is no more. */
+export function holderIsGone(file: string): boolean {
+  let owner: Partial<LockOwner>;
+  try {
+    owner = JSON.parse(readFileSync(ownerFileOf(file), 'utf8')) as Partial<LockOwner>;
+  } catch {
+    return false;
+  }
+  if (typeof owner.pid !== 'number' || typeof owner.boot !== 'number' || owner.host !== os.hostname())
+    return false;
+  // It ran before this computer last started.
+  if (Math.abs(owner.boot - bootTime()) > BOOT_SLACK_MS) return true;
+  if (owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 /** The store's lock, held from opening to closing. */
 export interface StoreLock {
@@ -47,9 +89,8 @@ export async function lockStore(dbFile: string, options: StoreLockOptions = {}):
   };
   // The store's folder may not exist yet (a first run); the store is about to be written there anyway.
   await mkdir(path.dirname(file), { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(file, {
+  const take = () =>
+    lockfile.lock(file, {
       // The store itself may not exist yet.
       realpath: false,
       stale: options.staleMs ?? STORE_LOCK_STALE_MS,
@@ -57,9 +98,24 @@ export async function lockStore(dbFile: string, options: StoreLockOptions = {}):
       // The library's default throws from a timer, which would end the process.
       onCompromised: () => void loseLock(),
     });
+  let release: () => Promise<void>;
+  try {
+    release = await take().catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || !holderIsGone(file)) throw error;
+      // Its holder died without letting go: the lock is nobody's.
+      rmSync(ownerFileOf(file), { force: true });
+      rmSync(lockDir, { recursive: true, force: true });
+      return take();
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new StoreInUseError(file);
     throw error;
+  }
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), boot: bootTime() };
+  try {
+    writeFileSync(ownerFileOf(file), JSON.stringify(owner));
+  } catch {
+    // Without it, a lock this process leaves behind lapses after STORE_LOCK_STALE_MS instead.
   }
   // The lock folder as made: a folder of that name made by anyone else is another folder.
   const made = statSync(lockDir);
@@ -77,6 +133,11 @@ export async function lockStore(dbFile: string, options: StoreLockOptions = {}):
     },
     async release() {
       if (!lost) {
+        try {
+          unlinkSync(ownerFileOf(file));
+        } catch {
+          // Never written, or already gone.
+        }
         // A lock that cannot be removed is left to go stale, and is then taken over.
         await release().catch(() => undefined);
         return;

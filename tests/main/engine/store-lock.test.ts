@@ -1,5 +1,6 @@
 // One writer per store: a second engine on a store file is refused while the first is open, allowed once
-// it is closed; a lock left by a crashed process is taken over; a lock taken over is never written past.
+// it is closed; a lock left by a crashed process is taken over (at once when its holder is known to be
+// gone from this computer); a lock taken over is never written past.
 import {
   cpSync,
   existsSync,
@@ -10,6 +11,8 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../main/engine/api';
@@ -67,6 +70,47 @@ describe('the store lock', () => {
     await engine.close();
     expect(existsSync(dbFile)).toBe(true);
     expect(existsSync(`${dbFile}.lock`)).toBe(false);
+  });
+
+  /** A lock as a process that stopped abruptly leaves it: the folder, fresh, and who held it. */
+  function leftLock(dbFile: string, pid: number, boot = Date.now() - os.uptime() * 1000): void {
+    mkdirSync(`${dbFile}.lock`);
+    writeFileSync(`${dbFile}.lock-owner`, JSON.stringify({ pid, host: os.hostname(), boot }));
+  }
+
+  it('takes over at once a fresh lock whose holder on this computer is gone', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const gone = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    leftLock(dbFile, gone.pid!);
+    const engine = await openEngine({ dbFile });
+    await engine.indexFolder(siteCopy());
+    await engine.close();
+    expect(readdirSync(path.dirname(dbFile))).toEqual(['store.json']);
+  });
+
+  it('takes over a lock held before this computer last started, whatever process has its number now', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    leftLock(dbFile, process.pid, Date.now() - os.uptime() * 1000 - 3_600_000);
+    const engine = await openEngine({ dbFile });
+    await engine.close();
+    expect(existsSync(`${dbFile}.lock`)).toBe(false);
+  });
+
+  it('leaves a fresh lock alone while its holder is running', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      leftLock(dbFile, holder.pid!);
+      await expect(openEngine({ dbFile })).rejects.toBeInstanceOf(StoreInUseError);
+      expect(existsSync(`${dbFile}.lock`)).toBe(true);
+    } finally {
+      holder.kill();
+      await new Promise((resolve) => holder.on('exit', resolve));
+    }
+    // Gone now: its lock is taken over without waiting for it to go stale.
+    const engine = await openEngine({ dbFile });
+    await engine.close();
   });
 
   it('still moves a damaged store aside, beside its lock', async () => {

@@ -14,6 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import onExit from 'signal-exit';
 import { StoreInUseError } from './errors';
 
 /** How long a lock may go untouched before it counts as left by a process that died elsewhere. */
@@ -112,11 +113,22 @@ export async function lockStore(dbFile: string, options: StoreLockOptions = {}):
     throw error;
   }
   const owner: LockOwner = { pid: process.pid, host: os.hostname(), boot: bootTime() };
+  const forgetOwner = () => {
+    try {
+      unlinkSync(ownerFileOf(file));
+    } catch {
+      // Never written, or already gone.
+    }
+  };
   try {
     writeFileSync(ownerFileOf(file), JSON.stringify(owner));
   } catch {
     // Without it, a lock this process leaves behind lapses after STORE_LOCK_STALE_MS instead.
   }
+  // The library lets go of its lock when the process ends (Ctrl-C included), the same way.
+  const removeExitHandler = onExit(() => {
+    if (!lost) forgetOwner();
+  });
   // The lock folder as made: a folder of that name made by anyone else is another folder.
   const made = statSync(lockDir);
   return {
@@ -132,12 +144,9 @@ export async function lockStore(dbFile: string, options: StoreLockOptions = {}):
       if (!now || now.ino !== made.ino || now.birthtimeMs !== made.birthtimeMs) throw loseLock();
     },
     async release() {
+      removeExitHandler();
       if (!lost) {
-        try {
-          unlinkSync(ownerFileOf(file));
-        } catch {
-          // Never written, or already gone.
-        }
+        forgetOwner();
         // A lock that cannot be removed is left to go stale, and is then taken over.
         await release().catch(() => undefined);
         return;

@@ -76,7 +76,11 @@ export interface KioskState {
   configError: string | null;
 }
 
-export type OpenExternalResult = { opened: true } | { opened: false; reason: string };
+/**
+ * Not opened: why, and the link as it may be taken away on a phone (checked and normalised, as main
+ * would have opened it), or no `url` when the link itself was refused (then it is shown as text only).
+ */
+export type OpenExternalResult = { opened: true } | { opened: false; reason: string; url?: string };
 
 /** What `window.api` offers the renderer. Every method is a query or a command; none returns Electron objects. */
 export interface StandaloneApi {

@@ -88,19 +88,26 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       folders.renameCollection(collection, name),
     ),
     async openExternal(url) {
+      // Checked first, kiosk or not: the QR code a kiosk shows instead is the same link main would open
+      // (a mailto asking the phone's mail program to attach a file is no more taken away than opened).
+      const check = checkExternalUrl(url);
+      if (!check.ok) return { opened: false, reason: check.reason };
       if (await kioskEnabled()) {
         return {
           opened: false,
           reason: 'Links do not open on this kiosk: scan the QR code to take them with you.',
+          url: check.url,
         };
       }
-      const check = checkExternalUrl(url);
-      if (!check.ok) return { opened: false, reason: check.reason };
       try {
         await deps.openExternalUrl(check.url);
         return { opened: true };
       } catch (error) {
-        return { opened: false, reason: `The system could not open the link: ${(error as Error).message}` };
+        return {
+          opened: false,
+          reason: `The system could not open the link: ${(error as Error).message}`,
+          url: check.url,
+        };
       }
     },
     async getAppInfo(): Promise<AppInfo> {

@@ -18,6 +18,8 @@ interface QrRequest {
   url: string;
   /** Why it is shown instead of opened (kiosk mode refused), when that is the case. */
   reason?: string;
+  /** What the code holds, when not `url` itself: the link as main checked it, or null for none. */
+  code?: string | null;
 }
 
 interface QrApi {
@@ -34,7 +36,8 @@ export function QrProvider({ children }: { children: ReactNode }) {
   const openLink = useCallback(async (url: string) => {
     try {
       const result = await api.openExternal(url);
-      if (!result.opened) setRequest({ url, reason: result.reason });
+      // Main checked the link: the code holds what it would have opened, and nothing it refused.
+      if (!result.opened) setRequest({ url, reason: result.reason, code: result.url ?? null });
     } catch (error) {
       setRequest({ url, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -63,6 +66,7 @@ function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => voi
   }, []);
   const host = describeHost(request.url);
   const mail = /^mailto:/i.test(request.url);
+  const code = request.code === undefined ? request.url : request.code;
   return (
     <dialog
       ref={ref}
@@ -76,10 +80,11 @@ function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => voi
     >
       <h2 id="sa-qr-title">{mail ? `Write to ${host}` : `Take ${host} with you`}</h2>
       <p className="sa-muted">
-        {request.reason ? `${request.reason} ` : ''}Scan the code with a phone to open it there.
+        {request.reason ? `${request.reason} ` : ''}
+        {code === null ? 'This link is not shown as a code.' : 'Scan the code with a phone to open it there.'}
       </p>
-      <QrCode text={request.url} label={`QR code for ${request.url}`} />
-      <p className="sa-qr-url">{request.url}</p>
+      {code !== null && <QrCode text={code} label={`QR code for ${code}`} />}
+      <p className="sa-qr-url">{code ?? request.url}</p>
       <div className="sa-dialog-actions">
         <button type="button" className="sa-button" autoFocus onClick={() => ref.current?.close()}>
           Close

@@ -62,9 +62,16 @@ describe('openExternal', () => {
       getKioskState: async () => ({ ...(await on.getKioskState()), enabled: true }) as KioskState,
     };
     const { services, openExternalUrl } = build({ kiosk });
-    expect(await services.openExternal('https://example.org/')).toMatchObject({
+    expect(await services.openExternal('HTTPS://Example.org/')).toEqual({
       opened: false,
       reason: expect.stringMatching(/QR/),
+      // What the QR code may hold: the link as it would have been opened.
+      url: 'https://example.org/',
+    });
+    // A link main would refuse is not taken away either: no URL for a code.
+    expect(await services.openExternal('mailto:team@example.org?attach=/etc/passwd')).toEqual({
+      opened: false,
+      reason: 'The e-mail link asks the mail program for more than an address, subject and text.',
     });
     expect(openExternalUrl).not.toHaveBeenCalled();
   });
@@ -74,6 +81,7 @@ describe('openExternal', () => {
     expect(await services.openExternal('https://example.org/')).toEqual({
       opened: false,
       reason: 'The system could not open the link: no browser',
+      url: 'https://example.org/',
     });
   });
 });

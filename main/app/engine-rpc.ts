@@ -1,6 +1,7 @@
 // A small typed RPC between the app's main thread and the engine, over anything that posts messages
 // (a worker thread's port, or one end of an in-process MessageChannel). Plain Node: no electron here.
 import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
+import { StoreInUseError } from '../engine/errors';
 import type { IndexProgress } from '../engine/types';
 
 /** Engine methods the client may call; anything else is refused by the server. */
@@ -82,7 +83,7 @@ export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup
   let closing = false;
   const closedWhileWaiting = (cause: unknown) =>
     new Error('The engine was closed before its store could be opened.', { cause });
-  let wake: (() => void) | null = null;
+  let wake = null as (() => void) | null;
   const openEngine = () =>
     open({
       ...setup,
@@ -98,7 +99,7 @@ export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup
       try {
         return await openEngine();
       } catch (error) {
-        if ((error as Error).name !== 'StoreInUseError') throw error;
+        if (!(error instanceof StoreInUseError)) throw error;
         if (closing) throw closedWhileWaiting(error);
         if (!told) post({ event: { type: 'warning', message: storeInUseMessage(setup.dbFile) } });
         await new Promise<void>((resolve) => {
@@ -158,7 +159,7 @@ export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup
     if (method === 'close') {
       // Quitting while still waiting for the store: stop waiting (an engine already open is closed below).
       closing = true;
-      (wake as (() => void) | null)?.();
+      wake?.();
     }
     void (async () => {
       try {

@@ -3,6 +3,7 @@
 // else date) lies in the future, or when its expiry date has passed (Hugo's defaults: no --buildDrafts,
 // --buildFuture or --buildExpired). Pages are ordered like Hugo's default sort: by weight (pages with a
 // weight first), then date (newest first), then title (language collation), then file path.
+import { stemOf } from './paths';
 
 /** Hugo's cast.ToBool for front-matter flags. */
 export function toBool(value: unknown): boolean {
@@ -79,8 +80,7 @@ export function isPublished(data: Record<string, unknown>, now: number, yaml = f
  * version the reference is checked with, reads it on index files only, not on _index.md).
  */
 export function isHeadless(file: string, data: Record<string, unknown>, yaml = false): boolean {
-  const name = file.slice(file.lastIndexOf('/') + 1);
-  return name.slice(0, name.lastIndexOf('.')) === 'index' && toBool(yamlFlag(data.headless, yaml));
+  return stemOf(file) === 'index' && toBool(yamlFlag(data.headless, yaml));
 }
 
 /**

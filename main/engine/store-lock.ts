@@ -40,7 +40,7 @@ function ownerFileOf(file: string): string {
 }
 
 /** Whether the lock's holder is known to be gone: a process of this computer that is no more. */
-export function holderIsGone(file: string): boolean {
+function holderIsGone(file: string): boolean {
   let owner: Partial<LockOwner>;
   try {
     owner = JSON.parse(readFileSync(ownerFileOf(file), 'utf8')) as Partial<LockOwner>;

@@ -18,12 +18,13 @@ interface QrRequest {
   url: string;
   /** Why it is shown instead of opened (kiosk mode refused), when that is the case. */
   reason?: string;
-  /** What the code holds, when not `url` itself: the link as main checked it, or null for none. */
-  code?: string | null;
+  /** What the code holds: the link as main checked it, or null for none. */
+  code: string | null;
 }
 
 interface QrApi {
-  showQr(request: QrRequest): void;
+  /** Shows a link the app itself made or checked (a remote video, a stand's own link) as a code. */
+  showQr(request: { url: string }): void;
   /** Asks main to open a link; shows the QR code when main refuses (kiosk mode) or fails. */
   openLink(url: string): Promise<void>;
 }
@@ -32,14 +33,14 @@ const Context = createContext<QrApi | null>(null);
 
 export function QrProvider({ children }: { children: ReactNode }) {
   const [request, setRequest] = useState<QrRequest | null>(null);
-  const showQr = useCallback((next: QrRequest) => setRequest(next), []);
+  const showQr = useCallback(({ url }: { url: string }) => setRequest({ url, code: url }), []);
   const openLink = useCallback(async (url: string) => {
     try {
       const result = await api.openExternal(url);
       // Main checked the link: the code holds what it would have opened, and nothing it refused.
       if (!result.opened) setRequest({ url, reason: result.reason, code: result.url ?? null });
     } catch (error) {
-      setRequest({ url, reason: error instanceof Error ? error.message : String(error) });
+      setRequest({ url, reason: error instanceof Error ? error.message : String(error), code: url });
     }
   }, []);
   const value = useMemo(() => ({ showQr, openLink }), [showQr, openLink]);
@@ -66,7 +67,6 @@ function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => voi
   }, []);
   const host = describeHost(request.url);
   const mail = /^mailto:/i.test(request.url);
-  const code = request.code === undefined ? request.url : request.code;
   return (
     <dialog
       ref={ref}
@@ -81,10 +81,12 @@ function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => voi
       <h2 id="sa-qr-title">{mail ? `Write to ${host}` : `Take ${host} with you`}</h2>
       <p className="sa-muted">
         {request.reason ? `${request.reason} ` : ''}
-        {code === null ? 'This link is not shown as a code.' : 'Scan the code with a phone to open it there.'}
+        {request.code === null
+          ? 'This link is not shown as a code.'
+          : 'Scan the code with a phone to open it there.'}
       </p>
-      {code !== null && <QrCode text={code} label={`QR code for ${code}`} />}
-      <p className="sa-qr-url">{code ?? request.url}</p>
+      {request.code !== null && <QrCode text={request.code} label={`QR code for ${request.code}`} />}
+      <p className="sa-qr-url">{request.code ?? request.url}</p>
       <div className="sa-dialog-actions">
         <button type="button" className="sa-button" autoFocus onClick={() => ref.current?.close()}>
           Close

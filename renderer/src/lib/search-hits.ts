@@ -5,5 +5,5 @@
 export const FIRST_HITS = 20;
 /** Hits added each time the visitor scrolls to the end or asks for more. */
 export const MORE_HITS = 50;
-/** The most hits one search may ask for (main's and the engine's cap). */
-export const MOST_HITS = 500;
+/** The most hits one search may ask for: main's and the engine's cap itself. */
+export { MAX_SEARCH_LIMIT as MOST_HITS } from '../../../main/engine/types';

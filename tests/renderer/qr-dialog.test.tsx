@@ -11,7 +11,6 @@ vi.mock('../../renderer/src/api', () => ({
   hasApi: true,
   api: {
     openExternal: async () => answer.result,
-    makeQrSvg: async () => '',
   },
 }));
 

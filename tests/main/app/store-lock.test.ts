@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../preload/contract';
 import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
-import { STORE_RETRY_MS, storeInUseMessage } from '../../../main/app/engine-rpc';
+import { STORE_RETRY_MS } from '../../../main/app/engine-rpc';
 import { createAppServices } from '../../../main/app/services';
 import { openSettings } from '../../../main/app/settings';
 import type { Engine } from '../../../main/engine/api';
@@ -70,7 +70,7 @@ describe('the app on a store in use', () => {
       .toContainEqual({
         type: 'notice',
         level: 'warning',
-        message: `${storeInUseMessage(dbFile)}`,
+        message: `Standalone is waiting for its store ${dbFile}: a \`standalone index\` run, or another copy of Standalone using the same data folder, is writing it. Nothing was changed. Standalone opens it by itself as soon as that has finished, or has stopped.`,
       });
     // Two tries later the store is still held: nothing answered, nothing written, told only once.
     await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS * 2 + 200));

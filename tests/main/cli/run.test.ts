@@ -103,7 +103,7 @@ describe('standalone check', () => {
     expect(run.stderr).toContain('gone: no such folder');
   });
 
-  it('a sub-folder that cannot be read is an error-level problem (exit 1), not a folder that yields nothing', async () => {
+  it("counts a sub-folder's folder-unreadable problem as an error (exit 1), not as a folder that yielded nothing", async () => {
     const cwd = await temporaryFolder();
     await goodFolder(join(cwd, 'stands'));
     // Permissions do not stop root, so the engine is told the scan met an unreadable stand folder.

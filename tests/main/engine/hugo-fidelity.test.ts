@@ -6,7 +6,13 @@ import { engineFor, page, tempSite } from './helpers';
 async function indexed(files: Record<string, string>) {
   const engine = await engineFor();
   const id = (await engine.indexFolder(tempSite(files))).collection.id;
-  return { engine, id };
+  /** The files left out with a file-skipped problem, sorted. */
+  const skipped = () =>
+    engine
+      .listProblems({ collection: id, code: 'file-skipped' })
+      .map((p) => p.file)
+      .sort();
+  return { engine, id, skipped };
 }
 
 describe('show_on_overview and draft, as Hugo reads them', () => {
@@ -115,7 +121,7 @@ describe("the site's order", () => {
 
 describe('bundles inside a stand', () => {
   it("keeps a sub-folder with an index.md as one page, its other files the bundle's attachments, as Hugo does", async () => {
-    const { engine, id } = await indexed({
+    const { engine, id, skipped } = await indexed({
       'content/stands/s/_index.md': page('title: S\nshow_on_overview: true'),
       'content/stands/s/alpha.md': page('title: Alpha'),
       'content/stands/s/kit/index.md': page('title: Kit'),
@@ -124,12 +130,7 @@ describe('bundles inside a stand', () => {
       'content/stands/s/kit/more/page.md': page('title: Kit more'),
     });
     expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(['Alpha', 'Kit']);
-    expect(
-      engine
-        .listProblems({ collection: id, code: 'file-skipped' })
-        .map((p) => p.file)
-        .sort(),
-    ).toEqual([
+    expect(skipped()).toEqual([
       'content/stands/s/kit/extra/index.md',
       'content/stands/s/kit/more/page.md',
       'content/stands/s/kit/notes.md',
@@ -156,7 +157,7 @@ describe('headless bundles', () => {
 
 describe('HTML files without front matter', () => {
   it('makes no page or stand of an HTML document, which Hugo copies as it is, but does of text', async () => {
-    const { engine, id } = await indexed({
+    const { engine, id, skipped } = await indexed({
       'content/stands/s/_index.md': page('title: S\nshow_on_overview: true'),
       'content/stands/s/document.html': '\n  <p>A whole document</p>\n',
       'content/stands/s/old.htm': '<!DOCTYPE html>\n<p>Old</p>\n',
@@ -169,12 +170,7 @@ describe('HTML files without front matter', () => {
     const stand = engine.getStand(id, 's')!;
     expect(stand.pages.map((p) => p.title)).toEqual(['words', 'Framed']);
     expect(engine.getPage(id, 's', 'document')).toBeNull();
-    expect(
-      engine
-        .listProblems({ collection: id, code: 'file-skipped' })
-        .map((p) => p.file)
-        .sort(),
-    ).toEqual([
+    expect(skipped()).toEqual([
       'content/stands/flat.html',
       'content/stands/raw/index.html',
       'content/stands/s/document.html',

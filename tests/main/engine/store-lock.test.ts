@@ -52,10 +52,14 @@ describe('the store lock', () => {
     await second.close();
   });
 
-  it('locks nothing in memory (standalone check)', async () => {
+  it('locks nothing in memory (standalone check): two at once each index the same folder', async () => {
     const one = await engineFor();
     const two = await engineFor();
-    expect(one.listCollections()).toEqual(two.listCollections());
+    const root = siteCopy();
+    await one.indexFolder(root);
+    await two.indexFolder(root);
+    expect(one.listCollections().map((c) => c.root)).toEqual([root]);
+    expect(two.listCollections().map((c) => c.root)).toEqual([root]);
   });
 
   it('takes over a lock left by a process that crashed', async () => {

@@ -75,9 +75,16 @@ function markdownTable(measured) {
     ['hugo build', ...measured.map(([, figure]) => (figure.hugo?.medianMs ? ms(figure.hugo.medianMs) : '—'))],
     ['cold / hugo', ...measured.map(([, figure]) => (figure.hugo?.ratio ? `${figure.hugo.ratio}×` : '—'))],
     [
+      'empty Node process / hugo',
+      ...measured.map(([, f]) =>
+        f.hugo?.emptyNodeMs ? `${ms(f.hugo.emptyNodeMs)}, ${f.hugo.emptyNodeRatio}×` : '—',
+      ),
+    ],
+    [
       'nothing changed (fresh / warm)',
       ...measured.map(([, f]) => `${ms(f.nothingChanged.indexMs)} / ${ms(f.nothingChanged.warmIndexMs)}`),
     ],
+    ['stat() alone, fresh', ...measured.map(([, f]) => ms(f.nothingChanged.statFloorMs))],
     [
       'one file changed (fresh / watch)',
       ...measured.map(([, f]) => `${ms(f.oneFileChanged.indexMs)} / ${ms(f.oneFileChanged.watchRunMs)}`),
@@ -195,6 +202,13 @@ async function measure(ctx, dataset, site, hugo) {
     ms(nothing.warmIndexMs),
     "median of 5 more full re-indexes in the same process (the app's 'index again')",
   );
+  // The floor under both re-index figures: a fresh process must stat() every page and folder.
+  const floor = await scenario(ctx, 'stat-floor', site.root, store);
+  ctx.report.row(
+    '  stat() alone',
+    ms(floor.statFloorMs),
+    `one stat() per page and folder a re-index must look at (${floor.statFloorEntries}), nothing else`,
+  );
   noteChange(ctx, nothing, 0);
 
   const one = await withEditedFile(join(site.root, site.sampleSubPage), () =>
@@ -281,6 +295,14 @@ async function measure(ctx, dataset, site, hugo) {
         ms(hugoFigures.medianMs),
         `${runs > 1 ? `median of ${runs}; ` : ''}cold whole process / hugo = ${ratio}× (engine alone ${engineRatio}×)`,
       );
+      // The floor under the whole-process figure: Node starting and stopping, with nothing to do.
+      hugoFigures.emptyNodeMs = await emptyNodeProcessMs();
+      hugoFigures.emptyNodeRatio = Math.round((hugoFigures.emptyNodeMs / hugoFigures.medianMs) * 100) / 100;
+      ctx.report.row(
+        '  empty Node process',
+        ms(hugoFigures.emptyNodeMs),
+        `node -e 0, median of ${EMPTY_NODE_RUNS}: ${hugoFigures.emptyNodeRatio}× hugo before reading anything`,
+      );
       if (dataset.hugoRatioLimit !== null) {
         ctx.report.target({
           id: `${dataset.token}.cold-vs-hugo`,
@@ -300,7 +322,7 @@ async function measure(ctx, dataset, site, hugo) {
     counts,
     cold: { runs: cold, medianWallMs: coldWall, medianIndexMs: coldIndex, medianEngineMs: coldEngine },
     storeBytes,
-    nothingChanged: nothing,
+    nothingChanged: { ...nothing, statFloorMs: floor.statFloorMs, statFloorEntries: floor.statFloorEntries },
     oneFileChanged: { ...one, file: site.sampleSubPage },
     search: s,
     peakRssMB: { ...rss, max: peak },
@@ -317,6 +339,27 @@ function noteChange(ctx, result, expected) {
         (change.changedFiles?.length ? `: ${change.changedFiles.join(', ')}` : ''),
     );
   }
+}
+
+const EMPTY_NODE_RUNS = 5;
+let emptyNode = null;
+
+/** How long `node -e 0` takes, start to exit, timed as scenarios are (once per bench: it is the same). */
+async function emptyNodeProcessMs() {
+  emptyNode ??= (async () => {
+    const times = [];
+    for (let i = 0; i < EMPTY_NODE_RUNS; i += 1) {
+      const started = performance.now();
+      await new Promise((resolvePromise, reject) => {
+        const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+        child.on('error', reject);
+        child.on('close', resolvePromise);
+      });
+      times.push(performance.now() - started);
+    }
+    return Math.round(median(times) * 10) / 10;
+  })();
+  return emptyNode;
 }
 
 /**

@@ -10,11 +10,13 @@
 //                                              picked up by the engine's watcher
 //   engine-scenario search  <folder> <store>   open the store, search at once (what the first visitor
 //                                              waits for), then every query of SEARCH_QUERIES once
-import { readFileSync } from 'node:fs';
+//   engine-scenario stat-floor <folder>        stat() alone on what a re-index must look at (see statFloor)
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { IndexOutcome } from '../../../main/engine/api';
 import { openEngine } from '../../../main/engine/index';
+import { isContentFile } from '../../../main/engine/plan';
 import { SEARCH_QUERIES } from './search-queries';
 
 // Re-indexes after the first, in the same process: what the app sees.
@@ -41,8 +43,14 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const [mode, folder, store, edited] = process.argv.slice(2);
+  if (mode === 'stat-floor' && folder) {
+    process.stdout.write(`${JSON.stringify({ mode, ...statFloor(resolve(folder)) })}\n`);
+    return;
+  }
   if (!mode || !folder || !store)
-    throw new Error('usage: engine-scenario cold|reindex|search <folder> <store> [file]');
+    throw new Error(
+      'usage: engine-scenario cold|reindex|search <folder> <store> [file] | stat-floor <folder>',
+    );
   if (new Set(SEARCH_QUERIES).size !== SEARCH_QUERIES.length)
     throw new Error('SEARCH_QUERIES repeats a query');
   // Time since the process started: Node's own start plus loading the engine's modules.
@@ -124,6 +132,41 @@ async function main(): Promise<void> {
   result.heapUsedMB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
   result.peakRssMB = Math.round(peakRssKB() / 102.4) / 10;
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/**
+ * What a re-index of an unchanged folder cannot go below, whatever the engine does: one stat() per
+ * entry it must look at again (every folder under content/ and static/, for its modification time, and
+ * every page, for its size and time; assets in unchanged folders are not looked at), one after the
+ * other in a fresh process, with nothing else. Listing the folder first is not timed.
+ */
+function statFloor(folder: string): Record<string, unknown> {
+  const paths: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const abs = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        paths.push(abs);
+        visit(abs);
+      } else if (entry.isFile() && isContentFile(entry.name)) {
+        paths.push(abs);
+      }
+    }
+  };
+  for (const top of ['content', 'static']) {
+    const abs = join(folder, top);
+    try {
+      if (!statSync(abs).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    paths.push(abs);
+    visit(abs);
+  }
+  const mark = performance.now();
+  for (const abs of paths) statSync(abs);
+  return { statFloorMs: round(performance.now() - mark), statFloorEntries: paths.length };
 }
 
 /**

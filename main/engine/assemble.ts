@@ -215,7 +215,7 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     isHtml,
     published:
       isPublished(data, ctx.now, fm.format === 'yaml') && !isHeadless(file, data, fm.format === 'yaml'),
-    listed: isListed(data, fm.format === 'yaml'),
+    listed: isListed(data),
     hugoTitle: title,
     linkTitle,
     weight,

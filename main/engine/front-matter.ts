@@ -10,9 +10,11 @@ import * as jsYaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import {
   Composer,
+  isMap,
   isScalar,
   LineCounter,
   Parser,
+  parseDocument,
   visit,
   YAMLParseError,
   type Document,
@@ -249,7 +251,10 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 function safeEngines(maxYamlAliases: number): Record<string, (input: string) => object> {
   const yaml = (input: string): object => {
     const fast = loadPlainYaml(input);
-    return (fast !== REFUSED ? fast : parseYamlCarefully(input, maxYamlAliases)) as object;
+    return withYaml11Flags(
+      input,
+      (fast !== REFUSED ? fast : parseYamlCarefully(input, maxYamlAliases)) as object,
+    );
   };
   return {
     yaml,
@@ -262,6 +267,37 @@ function safeEngines(maxYamlAliases: number): Record<string, (input: string) => 
     coffeescript: refuseCode,
     cson: refuseCode,
   };
+}
+
+// YAML 1.1's other spellings of true and false. Hugo's YAML parser (go-yaml) reads a plain `yes`, `on`
+// or `n` as a boolean where YAML 1.2, which our parsers follow, keeps the text; a quoted "yes" stays
+// text for Hugo too (and is not a draft). For the flags that decide what is published and listed, plain
+// ones are made booleans here, where quoting can still be seen (checked with `hugo`).
+const YAML11_BOOLEANS = new Map<string, boolean>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((text): [string, boolean] => [text, true]),
+  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((text): [string, boolean] => [text, false]),
+]);
+const YAML11_FLAGS = new Set(['draft', 'headless', 'show_on_overview']);
+
+/** The block's top-level flags written as plain `yes`, `on`, `no`… turned into booleans, as go-yaml reads them. */
+export function withYaml11Flags(input: string, value: object): object {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const data = value as Record<string, unknown>;
+  const keys = Object.keys(data).filter((key) => {
+    const item = data[key];
+    return YAML11_FLAGS.has(key.toLowerCase()) && typeof item === 'string' && YAML11_BOOLEANS.has(item);
+  });
+  if (keys.length === 0) return value;
+  // Rare, so the block is read once more for its quoting; a flag not found as written at the top
+  // (one brought in by a merge key) is taken as plain.
+  const doc = parseDocument(input, { ...YAML_OPTIONS, prettyErrors: false });
+  const quoted = new Set<string>();
+  if (isMap(doc.contents))
+    for (const pair of doc.contents.items)
+      if (isScalar(pair.key) && isScalar(pair.value) && pair.value.type !== 'PLAIN')
+        quoted.add(String(pair.key.value));
+  for (const key of keys) if (!quoted.has(key)) data[key] = YAML11_BOOLEANS.get(data[key] as string);
+  return value;
 }
 
 // js-yaml exports its types, which its type definitions leave out.

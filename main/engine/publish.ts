@@ -5,26 +5,17 @@
 // weight first), then date (newest first), then title (language collation), then file path.
 import { stemOf } from './paths';
 
-/** Hugo's cast.ToBool for front-matter flags. */
-export function toBool(value: unknown): boolean {
+/**
+ * Hugo's cast.ToBool for front-matter flags: text counts only as Go's strconv.ParseBool spells it
+ * (`true`, `True`, `TRUE`, `t`, `T`, `1`; not "yes", nor " true"), and numbers only as YAML integers,
+ * the one kind of number cast reads (TOML's and JSON's are other Go types, which it takes as false).
+ * Plain YAML `yes` is already a boolean (withYaml11Flags). Checked with `hugo`.
+ */
+export function toBool(value: unknown, yaml: boolean): boolean {
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value === 'string') return ['1', 't', 'true'].includes(value.trim().toLowerCase());
+  if (typeof value === 'number') return yaml && Number.isInteger(value) && value !== 0;
+  if (typeof value === 'string') return ['1', 't', 'T', 'true', 'True', 'TRUE'].includes(value);
   return false;
-}
-
-// YAML 1.1's other spellings of true and false. Hugo's YAML parser (go-yaml) reads a plain `yes`, `on`
-// or `n` as a boolean where YAML 1.2, which our parsers follow, keeps the text; for the flags that decide
-// what is shown, such text in a YAML block is read as Hugo reads it (checked with `hugo`). A quoted
-// "yes", which Hugo keeps as text, reads the same here: the parsed value no longer tells them apart.
-const YAML11_BOOLEANS = new Map<string, boolean>([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((text): [string, boolean] => [text, true]),
-  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((text): [string, boolean] => [text, false]),
-]);
-
-/** A front-matter flag as Hugo's YAML parser reads it (`yes` is true) when `yaml` is set. */
-export function yamlFlag(value: unknown, yaml: boolean): unknown {
-  return yaml && typeof value === 'string' ? (YAML11_BOOLEANS.get(value) ?? value) : value;
 }
 
 /**
@@ -39,8 +30,8 @@ export function isTruthy(value: unknown): boolean {
 }
 
 /** Whether the site's overview and theme pages show a page with this front matter (when published). */
-export function isListed(data: Record<string, unknown>, yaml: boolean): boolean {
-  return isTruthy(yamlFlag(data.show_on_overview, yaml));
+export function isListed(data: Record<string, unknown>): boolean {
+  return isTruthy(data.show_on_overview);
 }
 
 /** Milliseconds since the epoch of a front-matter date, or null when it is missing or not a date. */
@@ -66,7 +57,7 @@ export function hugoDate(data: Record<string, unknown>): number {
 
 /** Whether Hugo publishes a page with this front matter (in YAML when `yaml` is set) at `now`. */
 export function isPublished(data: Record<string, unknown>, now: number, yaml = false): boolean {
-  if (toBool(yamlFlag(data.draft, yaml))) return false;
+  if (toBool(data.draft, yaml)) return false;
   const publishAt =
     toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date);
   if (publishAt !== null && publishAt > now) return false;
@@ -80,7 +71,7 @@ export function isPublished(data: Record<string, unknown>, now: number, yaml = f
  * version the reference is checked with, reads it on index files only, not on _index.md).
  */
 export function isHeadless(file: string, data: Record<string, unknown>, yaml = false): boolean {
-  return stemOf(file) === 'index' && toBool(yamlFlag(data.headless, yaml));
+  return stemOf(file) === 'index' && toBool(data.headless, yaml);
 }
 
 /**

@@ -61,6 +61,52 @@ describe('show_on_overview and draft, as Hugo reads them', () => {
   });
 });
 
+describe('draft written as text or a number, as Hugo reads it', () => {
+  it("hides a draft only for Go's spellings of true, plain YAML yes and YAML integers, in every format", async () => {
+    const files: Record<string, string> = {};
+    const yaml = ['"yes"', '"on"', '"y"', '" true"', '"tRue"', '"false"', '0', 'yes', 'on', '1', '2', '"1"'];
+    yaml.push('"true"', '"True"', '"TRUE"', '"t"', '"T"');
+    yaml.forEach((value, i) => {
+      files[`content/stands/y${i}.md`] = page(`title: Y ${value}\ndraft: ${value}\nshow_on_overview: true`);
+    });
+    const other = ['"yes"', '"on"', '"false"', '1', '0', '"1"', '"true"', '"t"', 'true'];
+    other.forEach((value, i) => {
+      files[`content/stands/t${i}.md`] =
+        `+++\ntitle = 'T ${value}'\ndraft = ${value}\nshow_on_overview = true\n+++\n`;
+      files[`content/stands/j${i}.md`] =
+        `{"title": "J ${value.replaceAll('"', '')}", "draft": ${value}, "show_on_overview": true}\n`;
+    });
+    // A quoted "no" is text, which the site's template finds true; a plain no is false.
+    files['content/stands/quoted_no.md'] = page('title: Quoted no\nshow_on_overview: "no"');
+    files['content/stands/plain_no.md'] = page('title: Plain no\nshow_on_overview: no');
+    files['content/stands/s/_index.md'] = page('title: S\nshow_on_overview: true');
+    files['content/stands/s/kit/index.md'] = page('title: Kit\nheadless: "yes"');
+    files['content/stands/s/box/index.md'] = page('title: Box\nheadless: yes');
+    const { engine, id } = await indexed(files);
+    expect(
+      engine
+        .listStands(id)
+        .map((s) => s.title)
+        .sort(),
+    ).toEqual(
+      [
+        'Y "yes"',
+        'Y "on"',
+        'Y "y"',
+        'Y " true"',
+        'Y "tRue"',
+        'Y "false"',
+        'Y 0',
+        ...['"yes"', '"on"', '"false"', '1', '0'].map((value) => `T ${value}`),
+        ...['yes', 'on', 'false', '1', '0'].map((value) => `J ${value}`),
+        'Quoted no',
+        'S',
+      ].sort(),
+    );
+    expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(['Kit']);
+  });
+});
+
 describe("the site's order", () => {
   it('puts stands on the overview by weight, then newest date, then link title, as Hugo lists them', async () => {
     const listed = (fields: string) => page(`${fields}\nshow_on_overview: true`);

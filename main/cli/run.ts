@@ -5,7 +5,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
-import { openEngine as openRealEngine, StoreInUseError } from '../engine/index';
+import { NotAStoreError, openEngine as openRealEngine, StoreInUseError } from '../engine/index';
 import type { IndexProgress, ProblemCode } from '../engine/types';
 import { defaultUserDataDir, storeFileIn } from '../paths';
 import {
@@ -58,7 +58,8 @@ Output:
 Exit status:
   0  every folder was indexed and no error-level problem was found (warnings allowed)
   1  indexed, but some file has an error-level problem, or some folder could not be read
-  2  usage error, nothing could be indexed, or the store is in use (the app or another index run)
+  2  usage error, nothing could be indexed, the store is in use (the app or another index run),
+     or --db names a file that is not a Standalone store (it is left as it is)
 
 Examples:
   $ standalone index ../stands-2021 ../stands-2022     prepare this computer's app (a kiosk) from two editions
@@ -68,6 +69,8 @@ Examples:
 
 interface RunOptions {
   db: string | null;
+  /** Set when --db named the store: a file there that is no store is refused, not moved aside. */
+  dbGiven?: boolean;
   json: boolean;
 }
 
@@ -97,16 +100,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     .argument('<folder...>', 'stands folders (each with config.toml, content/ and static/), one per edition')
     .addOption(
-      new Option('--db <file>', 'the store file to write').default(
-        null,
-        `this user's app store, ${storeFileIn(defaultUserDataDir(env))}`,
-      ),
+      new Option(
+        '--db <file>',
+        'the store file to write; a file there that is not a Standalone store is refused and left as it is (a damaged store is moved aside and rebuilt)',
+      ).default(null, `this user's app store, ${storeFileIn(defaultUserDataDir(env))}`),
     )
     .option('--json', 'print one JSON document (collections, stands, themes, problems, durationMs) on stdout')
     .addHelpText('after', HELP_AFTER)
     .action(async (folders: string[], options: { db: string | null; json?: boolean }) => {
       const db = resolve(cwd, options.db ?? storeFileIn(defaultUserDataDir(env)));
-      status = await indexFolders(folders, { db, json: options.json === true }, io, cwd);
+      const dbGiven = options.db !== null;
+      status = await indexFolders(folders, { db, dbGiven, json: options.json === true }, io, cwd);
     });
 
   program
@@ -166,12 +170,23 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
   let engine: Engine;
   try {
     if (options.db !== null) await ensureParent(options.db);
-    engine = await (io.openEngine ?? openRealEngine)({ dbFile: options.db, onProgress: progress?.update });
+    engine = await (io.openEngine ?? openRealEngine)({
+      dbFile: options.db,
+      keepForeignFile: options.dbGiven === true,
+      onProgress: progress?.update,
+    });
   } catch (error) {
     if (error instanceof StoreInUseError) {
       // Nothing was read or written: the other writer's work stays whole.
       io.stderr.write(
         `standalone: ${error.message} Close it, or choose another file with --db. (If neither is running, one stopped abruptly: run this again; a hold left on this computer is taken over at once, one from another computer after ten minutes.)\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    if (error instanceof NotAStoreError) {
+      // A mistyped --db (package.json, config.toml): the file stays exactly where it was.
+      io.stderr.write(
+        `standalone: --db ${options.db}: not a Standalone store (${error.why}); it was left as it is. Give the store's file name, or a new file.\n`,
       );
       return EXIT_FAILURE;
     }

@@ -35,6 +35,11 @@ export interface Limits {
 export interface EngineOptions {
   /** The lowdb JSON store; null keeps everything in memory and writes nothing (`standalone check`). */
   dbFile: string | null;
+  /**
+   * When the store file turns out to be some other file (not a Standalone store at all, damaged or not),
+   * throw NotAStoreError and leave it as it is, instead of moving it aside and starting a new store.
+   */
+  keepForeignFile?: boolean;
   onProgress?: (progress: IndexProgress) => void;
   /** Told, in words, if another process takes the store over while it is open (nothing more is written). */
   onStoreLost?: (message: string) => void;

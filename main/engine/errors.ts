@@ -22,3 +22,17 @@ export class StoreInUseError extends Error {
     this.name = 'StoreInUseError';
   }
 }
+
+/**
+ * Thrown by openEngine with `keepForeignFile` when the store file is some other file (a package.json, a
+ * text file): it is left where it is instead of being moved aside as a damaged store would be.
+ */
+export class NotAStoreError extends Error {
+  constructor(
+    readonly file: string,
+    readonly why: string,
+  ) {
+    super(`${file} is not a Standalone store (${why}).`);
+    this.name = 'NotAStoreError';
+  }
+}

@@ -17,7 +17,7 @@ import { collectionId, uniqueSlug } from './urlize';
 import type { PartialWalk } from './scan';
 import { watchFolders, type FolderWatcher, type WatchedChanges } from './watch';
 
-export { IndexError, StoreInUseError } from './errors';
+export { IndexError, NotAStoreError, StoreInUseError } from './errors';
 export { DEFAULT_LIMITS } from './limits';
 
 /**
@@ -30,7 +30,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const lock =
     options.dbFile === null ? null : await lockStore(options.dbFile, { onLost: options.onStoreLost });
   try {
-    const opened = await openStore(options.dbFile);
+    const opened = await openStore(options.dbFile, { keepForeignFile: options.keepForeignFile === true });
     const engine = new StandaloneEngine(opened.db.data, limits, options, opened.notices);
     // The collections now live in the engine; what was read for them need not stay in memory too.
     opened.db.data = { schema: STORE_SCHEMA, collections: [] };

@@ -4,7 +4,8 @@
 // this file by hand) piece by piece into a temporary file and renames it over the store, as steno
 // does, so a crash never leaves half a file. A store that is unreadable, corrupt or of another schema
 // is moved aside as `<file>.corrupt-<timestamp>` (never deleted) and the folders it listed are indexed
-// again.
+// again. A file that is no store at all (someone's package.json given as the store) is moved aside the
+// same way, unless the caller asks to keep it (`keepForeignFile`): then it is left in place and refused.
 //
 // Writes are coalesced and happen after an indexing run has returned: the store always describes a
 // state the engine really had, and if the app stops before a write lands, the next run simply finds
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import type { StandBuild, ThemeBuild } from './assemble';
 import type { StoredSearchRecord } from './search';
+import { NotAStoreError } from './errors';
 import type { Collection, Problem } from './types';
 import { STORE_SCHEMA } from './types';
 
@@ -64,8 +66,16 @@ function emptyData(): StoreData {
   return { schema: STORE_SCHEMA, collections: [] };
 }
 
-/** Opens (or creates) the store; never throws for a bad store file, only moves it aside. */
-export async function openStore(dbFile: string | null): Promise<OpenedStore> {
+export interface OpenStoreOptions {
+  /** Throw NotAStoreError, leaving the file as it is, when it is not a Standalone store at all. */
+  keepForeignFile?: boolean;
+}
+
+/**
+ * Opens (or creates) the store; never throws for a bad store file, only moves it aside, except that
+ * with `keepForeignFile` a file that is no store at all is refused with NotAStoreError.
+ */
+export async function openStore(dbFile: string | null, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   if (dbFile === null)
     return { db: new Low<StoreData>(new Memory<StoreData>(), emptyData()), notices: [], recoverRoots: [] };
   const db = new Low<StoreData>(new StreamingJsonFile(dbFile), emptyData());
@@ -95,10 +105,17 @@ export async function openStore(dbFile: string | null): Promise<OpenedStore> {
   try {
     parsed = JSON.parse(text);
   } catch {
+    if (options.keepForeignFile && !looksLikeStoreText(text)) {
+      throw new NotAStoreError(dbFile, 'it is not JSON');
+    }
     notices.push(await moveAside(dbFile, 'was damaged (not valid JSON)'));
     return { db, notices, recoverRoots: rootsInText(text) };
   }
   const schema = (parsed as { schema?: unknown } | null)?.schema;
+  const collections = (parsed as { collections?: unknown } | null)?.collections;
+  if (options.keepForeignFile && typeof schema !== 'number' && !Array.isArray(collections)) {
+    throw new NotAStoreError(dbFile, 'its JSON has neither the schema nor the collections of a store');
+  }
   if (schema !== STORE_SCHEMA) {
     const what =
       typeof schema === 'number'
@@ -124,6 +141,20 @@ async function moveAside(dbFile: string, why: string): Promise<string> {
   } catch (error) {
     return `The store ${dbFile} ${why} and could not be moved aside (${(error as NodeJS.ErrnoException).code ?? 'error'}); a new store was started.`;
   }
+}
+
+/**
+ * Whether text that is not valid JSON is still a store's: written by writeStore and cut short (it
+ * begins with the store's header), laid out otherwise but beginning the same way, or naming the folders
+ * a store lists. An empty file (or one a crash left as zeros) holds nothing to keep, so it counts too.
+ * Anything else is some other file.
+ */
+function looksLikeStoreText(text: string): boolean {
+  const start = text.replace(/^[\uFEFF\s\0]+/, '');
+  // Empty, or cut short within the header itself.
+  if ('{"schema":'.startsWith(start)) return true;
+  if (/^\{\s*"(?:schema|collections)"\s*:/.test(start)) return true;
+  return rootsInText(text).length > 0;
 }
 
 /** Folder roots named anywhere in a damaged store's text (`"root":"…"`), for rebuilding. */

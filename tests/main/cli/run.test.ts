@@ -327,6 +327,56 @@ describe('standalone index', () => {
     expect(await readdir(cwd)).toEqual(['stands']);
     expect(existsSync(join(cwd, 'stands/config.toml'))).toBe(true);
   });
+
+  it('refuses a --db that is some other file (a package.json, the config.toml), exit 2, and leaves it where it was', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const pkg = '{\n  "name": "stands",\n  "private": true\n}\n';
+    await writeTree(cwd, { 'package.json': pkg });
+    const config = await readFile(join(cwd, 'stands/config.toml'), 'utf8');
+    for (const [db, why] of [
+      ['package.json', 'its JSON has neither the schema nor the collections of a store'],
+      ['stands/config.toml', 'it is not JSON'],
+    ] as const) {
+      const run = await cli(['index', 'stands', '--db', db], { cwd });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `standalone: --db ${join(cwd, db)}: not a Standalone store (${why}); it was left as it is. Give the store's file name, or a new file.\n`,
+      );
+    }
+    expect((await readdir(cwd)).sort()).toEqual(['package.json', 'stands']);
+    expect(await readFile(join(cwd, 'package.json'), 'utf8')).toBe(pkg);
+    expect(await readFile(join(cwd, 'stands/config.toml'), 'utf8')).toBe(config);
+    expect((await readdir(join(cwd, 'stands'))).sort()).toEqual(['config.toml', 'content', 'static']);
+  });
+
+  it('still moves a damaged --db store aside with a notice, and rebuilds it', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    await cli(['index', 'stands', '--db', 'store.json'], { cwd });
+    const store = join(cwd, 'store.json');
+    const whole = await readFile(store, 'utf8');
+    // Cut short, as a power cut might leave it.
+    await writeTree(cwd, { 'store.json': whole.slice(0, Math.floor(whole.length / 2)) });
+    const run = await cli(['index', 'stands', '--db', 'store.json'], { cwd });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^standalone: notice: The store .*store\.json was damaged .* moved to /m);
+    expect((await readdir(cwd)).filter((name) => name.startsWith('store.json.corrupt-'))).toHaveLength(1);
+    expect(JSON.parse(await readFile(store, 'utf8')).collections).toHaveLength(1);
+  });
+
+  it("moves some other file found as the app's own store aside, as the app does", async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const config = await temporaryFolder();
+    await writeTree(config, { 'Standalone/standalone-store.json': 'not a store\n' });
+    const run = await cli(['index', 'stands'], { cwd, env: { XDG_CONFIG_HOME: config } });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('standalone: notice: The store ');
+    const names = await readdir(join(config, 'Standalone'));
+    expect(names.filter((name) => name.startsWith('standalone-store.json.corrupt-'))).toHaveLength(1);
+  });
 });
 
 describe('on a generated folder', { timeout: 30_000 }, () => {

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEngine } from '../../../main/engine/index';
+import { NotAStoreError, openEngine } from '../../../main/engine/index';
 import { STORE_SCHEMA } from '../../../main/engine/types';
 import { engineFor, FIXTURES, tempDir } from './helpers';
 
@@ -136,6 +136,61 @@ describe('the store', () => {
     const engine = await openEngine({ dbFile });
     expect(engine.notices).toHaveLength(1);
     expect(engine.listCollections()).toEqual([]);
+    expect(asideFiles(dbFile)).toHaveLength(1);
+    await engine.close();
+  });
+
+  it.each([
+    ['a package.json', '{\n  "name": "stands",\n  "version": "1.0.0"\n}\n'],
+    ['a config.toml', 'baseURL = "https://stands.example.org"\ntitle = "Stands"\n'],
+    ['a text file', 'Notes for the event.\n'],
+    ['a JSON list', '[1, 2, 3]\n'],
+    ['bytes that are not text', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff])],
+  ])('with keepForeignFile, refuses %s and leaves it where it is', async (_, content) => {
+    const dir = tempDir();
+    const dbFile = path.join(dir, 'store.json');
+    writeFileSync(dbFile, content);
+    await expect(openEngine({ dbFile, keepForeignFile: true })).rejects.toBeInstanceOf(NotAStoreError);
+    expect(readdirSync(dir)).toEqual(['store.json']);
+    expect(readFileSync(dbFile)).toEqual(Buffer.from(content));
+  });
+
+  it.each([
+    [
+      'damaged',
+      (root: string) =>
+        `{"schema":${STORE_SCHEMA},"collections":[{"collection":{"id":"x","root":${JSON.stringify(root)}`,
+    ],
+    [
+      'cut short',
+      (root: string) =>
+        `{"schema":${STORE_SCHEMA},"collections":[\n{"collection":{"id":"x","root":${JSON.stringify(root)}},"fi`,
+    ],
+    ['cut short within its header', () => '{"sche'],
+    [
+      'damaged at its start',
+      (root: string) => `\0\0\0\0":[{"collection":{"id":"x","root":${JSON.stringify(root)}},`,
+    ],
+    [
+      'reformatted and cut short',
+      (root: string) =>
+        `{\n  "schema": ${STORE_SCHEMA},\n  "collections": [\n    {"collection": {"root": ${JSON.stringify(root)}`,
+    ],
+    [
+      'from an older version',
+      (root: string) => JSON.stringify({ schema: 0, collections: [{ collection: { id: 'old', root } }] }),
+    ],
+    [
+      'without its schema',
+      (root: string) => JSON.stringify({ collections: [{ collection: { id: 'old', root } }] }),
+    ],
+    ['empty', () => ''],
+  ])('with keepForeignFile, still moves a store that is %s aside', async (_, spoil) => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const root = siteCopy();
+    writeFileSync(dbFile, spoil(root));
+    const engine = await openEngine({ dbFile, keepForeignFile: true });
+    expect(engine.notices[0]).toMatch(/moved to .*store\.json\.corrupt-/);
     expect(asideFiles(dbFile)).toHaveLength(1);
     await engine.close();
   });

@@ -5,7 +5,9 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
-import { NotAStoreError, openEngine as openRealEngine, StoreInUseError } from '../engine/index';
+// Only the error classes: the engine itself (and its parsers) is loaded by the commands that index, so
+// --help, --version and usage errors answer without it.
+import { NotAStoreError, StoreInUseError } from '../engine/errors';
 import type { IndexProgress, ProblemCode } from '../engine/types';
 import { defaultUserDataDir, storeFileIn } from '../paths';
 import {
@@ -170,7 +172,8 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
   let engine: Engine;
   try {
     if (options.db !== null) await ensureParent(options.db);
-    engine = await (io.openEngine ?? openRealEngine)({
+    const openEngine = io.openEngine ?? (await import('../engine/index')).openEngine;
+    engine = await openEngine({
       dbFile: options.db,
       keepForeignFile: options.dbGiven === true,
       onProgress: progress?.update,

@@ -107,6 +107,27 @@ describe('bin/standalone.js', { timeout: 30_000 }, () => {
         expect(result.code).toBe(2);
       });
 
+      it('loads the engine and its parsers only when indexing, not for --help or a usage error', async () => {
+        // What the entry imports before it runs (dynamic imports left out), chunk by chunk.
+        const packages = new Set<string>();
+        const seen = new Set<string>();
+        const visit = async (file: string): Promise<void> => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          const text = await readFile(file, 'utf8');
+          for (const match of text.matchAll(/^import\s[^;]*?from\s*["']([^"']+)["']/gm)) {
+            const target = match[1] as string;
+            if (target.startsWith('.')) await visit(resolve(join(file, '..'), target));
+            else packages.add(target);
+          }
+        };
+        await visit(built);
+        expect(packages).toContain('commander');
+        for (const parser of ['gray-matter', 'markdown-it', 'smol-toml', 'yaml', 'lowdb', 'minisearch']) {
+          expect(packages).not.toContain(parser);
+        }
+      });
+
       it('never loads electron: neither the entry nor the chunks it imports', async () => {
         const seen = new Set<string>();
         const visit = async (file: string): Promise<void> => {

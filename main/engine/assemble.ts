@@ -26,6 +26,7 @@ import {
   isHeadless,
   isHtmlDocument,
   isListed,
+  isListedSiteWide,
   isPublished,
   type SortablePage,
   titleSortKey,
@@ -108,6 +109,8 @@ export interface StandBuild {
   pageBuilds: PageBuild[];
   /** Theme names as the stand writes them: slug, name, file and line naming it; in order. */
   themeNames: [string, string, string, number | null][];
+  /** Whether its themes' pages list it (listed by `show_on_overview` and published, whatever `_build.list` says). */
+  inThemes: boolean;
   sortKey: string;
   /** Problems and dependencies of the stand's own files (its pages carry their own). */
   problems: Problem[];
@@ -153,6 +156,8 @@ interface ParsedFile {
   published: boolean;
   /** Whether the site's lists show it (`show_on_overview`), when published. */
   listed: boolean;
+  /** Whether `_build.list` leaves it in the site-wide page list the overview ranges over. */
+  siteWide: boolean;
   hugoTitle: string;
   /** The front matter's linkTitle ('' when none). */
   linkTitle: string;
@@ -216,6 +221,7 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     published:
       isPublished(data, ctx.now, fm.format === 'yaml') && !isHeadless(file, data, fm.format === 'yaml'),
     listed: isListed(data),
+    siteWide: isListedSiteWide(data),
     hugoTitle: title,
     linkTitle,
     weight,
@@ -444,6 +450,7 @@ export function buildStand(
     stand: null,
     pageBuilds: [],
     themeNames: [],
+    inThemes: false,
     sortKey: '',
     problems: sink.list,
     deps: joinDeps(deps),
@@ -659,7 +666,7 @@ export function buildStand(
     collection: ctx.collection,
     slug: plan.slug,
     title,
-    listed: listedBy !== null,
+    listed: published.some((parsed) => parsed.listed && parsed.siteWide),
     draft,
     themes: themeNames.map(([slug]) => slug),
     website,
@@ -681,6 +688,7 @@ export function buildStand(
     stand,
     pageBuilds,
     themeNames,
+    inThemes: listedBy !== null,
     sortKey: `${hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : []))}\u0000${plan.slug}`,
     problems: sink.list,
     deps: joinDeps(deps),
@@ -900,7 +908,7 @@ export function assembleCollection(
           ),
         );
       }
-      if (stand.listed) {
+      if (build.inThemes) {
         const list = themeStands.get(slug) ?? [];
         list.push(stand);
         themeStands.set(slug, list);

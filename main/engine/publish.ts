@@ -34,6 +34,21 @@ export function isListed(data: Record<string, unknown>): boolean {
   return isTruthy(data.show_on_overview);
 }
 
+/**
+ * Whether Hugo (0.111) keeps a page in the site-wide page list the overview ranges over: not when its
+ * `_build` says `list: never` or `local` (or false or 0, which Hugo reads as never). Theme pages list it
+ * either way. Newer Hugo's `build:` spelling is not read by 0.111. Checked with `hugo`.
+ */
+export function isListedSiteWide(data: Record<string, unknown>): boolean {
+  const build = data._build;
+  if (build === null || typeof build !== 'object' || Array.isArray(build)) return true;
+  const key = Object.keys(build).find((name) => name.toLowerCase() === 'list');
+  const value: unknown = key === undefined ? undefined : (build as Record<string, unknown>)[key];
+  const text =
+    typeof value === 'boolean' ? (value ? '1' : '0') : typeof value === 'number' ? String(value) : value;
+  return text !== '0' && text !== 'never' && text !== 'local';
+}
+
 /** Milliseconds since the epoch of a front-matter date, or null when it is missing or not a date. */
 export function toDate(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value;

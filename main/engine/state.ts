@@ -130,6 +130,7 @@ function shapeOf(build: StandBuild): string {
     stand.slug,
     stand.draft,
     stand.listed,
+    build.inThemes,
     stand.themes,
     build.themeNames,
     stand.pages.map((page) => [page.slug, page.draft]),

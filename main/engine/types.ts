@@ -6,9 +6,10 @@ export const MAX_SEARCH_LIMIT = 500;
 /**
  * Schema version of the store file; a store with another version is moved aside and rebuilt. 3: stands
  * and pages in Hugo's order (weight, date, link title) and flags read as Hugo reads them, which builds
- * stored by version 2 did not record.
+ * stored by version 2 did not record. 4: whether a stand is on its themes' pages apart from the
+ * overview (`_build.list`), and quoted flags read as Hugo reads them.
  */
-export const STORE_SCHEMA = 3;
+export const STORE_SCHEMA = 4;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';
@@ -125,7 +126,10 @@ export interface Stand {
   collection: string;
   slug: string;
   title: string;
-  /** Shown on the overview and theme pages (`show_on_overview`), and published. */
+  /**
+   * Shown on the overview (`show_on_overview`, published, and not taken off the site-wide list by
+   * `_build.list`); its theme pages show it whatever `_build.list` says.
+   */
   listed: boolean;
   draft: boolean;
   /** Theme slugs, in the order the stand names them. */

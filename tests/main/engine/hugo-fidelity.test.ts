@@ -107,6 +107,44 @@ describe('draft written as text or a number, as Hugo reads it', () => {
   });
 });
 
+describe('_build.list, as Hugo 0.111 reads it', () => {
+  it('takes a stand off the overview for list: never, local, false or 0 but keeps it on its theme pages', async () => {
+    const stand = (title: string, build = '') =>
+      page(`title: ${title}\nshow_on_overview: true\nthemes: [Tools]\n${build}`);
+    const { engine, id } = await indexed({
+      'content/themes/tools/_index.md': page('title: Tools'),
+      'content/stands/plain.md': stand('Plain'),
+      'content/stands/never.md': stand('Never', '_build: {list: never}'),
+      'content/stands/local/_index.md': stand('Local', '_build: {list: local}'),
+      'content/stands/bundle/index.md': stand('Bundle', '_build: {list: false}'),
+      'content/stands/zero.md': stand('Zero', '_Build: {List: 0}'),
+      'content/stands/toml.md':
+        '+++\ntitle = "Toml"\nshow_on_overview = true\nthemes = ["Tools"]\n[_build]\nlist = "never"\n+++\n',
+      // Read as always: a spelling Hugo does not know, and newer Hugo's `build:`, which 0.111 ignores.
+      'content/stands/capital.md': stand('Capital', '_build: {list: Never}'),
+      'content/stands/text.md': stand('Text', "_build: {list: 'false'}"),
+      'content/stands/newer.md': stand('Newer', 'build: {list: never}'),
+      // The folder's own page is on the overview although the listing file is not.
+      'content/stands/both.md': stand('Both', '_build: {list: never}'),
+      'content/stands/both/_index.md': stand('Both folder'),
+    });
+    expect(engine.listStands(id).map((s) => s.slug)).toEqual(['both', 'capital', 'newer', 'plain', 'text']);
+    expect(engine.getTheme(id, 'tools')!.stands.map((s) => s.slug)).toEqual([
+      'both',
+      'bundle',
+      'capital',
+      'local',
+      'never',
+      'newer',
+      'plain',
+      'text',
+      'toml',
+      'zero',
+    ]);
+    expect(engine.getStand(id, 'never')).toMatchObject({ title: 'Never', listed: false });
+  });
+});
+
 describe("the site's order", () => {
   it('puts stands on the overview by weight, then newest date, then link title, as Hugo lists them', async () => {
     const listed = (fields: string) => page(`${fields}\nshow_on_overview: true`);

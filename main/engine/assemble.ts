@@ -28,6 +28,7 @@ import {
   isListed,
   isListedSiteWide,
   isPublished,
+  sortByHugoOrderKey,
   type SortablePage,
   titleSortKey,
 } from './publish';
@@ -689,7 +690,7 @@ export function buildStand(
     pageBuilds,
     themeNames,
     inThemes: listedBy !== null,
-    sortKey: `${hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : []))}\u0000${plan.slug}`,
+    sortKey: hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : [])),
     problems: sink.list,
     deps: joinDeps(deps),
     ...checkOwnLinks(ctx.collection, plan.slug, links, pageBuilds),
@@ -879,10 +880,12 @@ export function assembleCollection(
   standBuilds: Iterable<StandBuild>,
   themeBuilds: Iterable<ThemeBuild>,
 ): CollectionModel {
-  const builds = [...standBuilds].filter((build) => build.stand !== null);
+  const builds = sortByHugoOrderKey(
+    [...standBuilds].filter((build) => build.stand !== null),
+    (build) => build.sortKey,
+  );
   const bySlug = new Map(builds.map((build) => [build.stand!.slug, build.stand!]));
   const published = (slug: string) => bySlug.get(slug);
-  builds.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   const stands = builds.map((build, index) => {
     build.stand!.order = index;
     return build.stand!;

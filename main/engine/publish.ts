@@ -124,8 +124,9 @@ const MAX_WEIGHT = 1e15 - 1;
 const MAX_DATE = 8.64e15;
 
 /**
- * A text whose plain order is Hugo's default page order (compareHugoPages), titles compared as
- * titleSortKey makes them: pages with a weight first by weight, then the dated newest first, then title.
+ * A text holding a page's place in Hugo's default page order (compareHugoPages), for
+ * compareHugoOrderKeys: pages with a weight first by weight, then the dated newest first, then title.
+ * The title comes last, so that whatever it holds cannot be taken for another part.
  */
 export function hugoOrderKey(page: SortablePage): string {
   const weight = Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, Math.trunc(page.weight)));
@@ -133,9 +134,30 @@ export function hugoOrderKey(page: SortablePage): string {
   return [
     weight === 0 ? '1' : `0${String(weight + MAX_WEIGHT + 1).padStart(16, '0')}`,
     date === 0 ? '1' : `0${String(MAX_DATE - date).padStart(17, '0')}`,
-    titleSortKey(page.hugoTitle),
     page.file,
+    page.hugoTitle,
   ].join('\u0000');
+}
+
+/** Weight and date (compared as text), file and title of a hugoOrderKey. */
+function partsOf(key: string): [string, string, string] {
+  const date = key.indexOf('\u0000', key.indexOf('\u0000') + 1);
+  const file = key.indexOf('\u0000', date + 1);
+  return [key.slice(0, date), key.slice(date + 1, file), key.slice(file + 1)];
+}
+
+/**
+ * Sorts hugoOrderKeys in Hugo's default page order: titles by the same collation as compareHugoPages
+ * (Hugo's: lower case before upper, accents after, punctuation before digits and letters), not by
+ * their code points.
+ */
+export function sortByHugoOrderKey<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, parts: partsOf(keyOf(item)) }));
+  keyed.sort(({ parts: [wa, fa, ta] }, { parts: [wb, fb, tb] }) => {
+    if (wa !== wb) return wa < wb ? -1 : 1;
+    return collator.compare(ta, tb) || (fa < fb ? -1 : fa > fb ? 1 : 0);
+  });
+  return keyed.map(({ item }) => item);
 }
 
 /** A key that sorts titles case- and accent-insensitively with plain string comparison. */

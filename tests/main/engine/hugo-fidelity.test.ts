@@ -203,6 +203,31 @@ describe("the site's order", () => {
   });
 });
 
+describe('titles that differ only in case, accents or punctuation', () => {
+  it('orders stands on the overview and theme pages, and sub-pages, as Hugo collates them', async () => {
+    // Hugo's order, from `hugo` 0.111: punctuation before digits and letters, lower case first, accents last.
+    const hugoOrder = ['_under', '-dash', '(paren)', '1 one', 'a b', 'a-c', 'ab', 'apple', 'Apple', 'APPLE'];
+    hugoOrder.push('Äpple', 'apple pie', 'Apple Pie', 'apple-pie', 'apple.pie', 'applepie', 'b', 'B');
+    hugoOrder.push('Eclair', 'éclair', 'ecole', 'Ecole', 'École', 'zed', 'Zed');
+    const files: Record<string, string> = {
+      'content/themes/t/_index.md': page('title: T'),
+      'content/stands/sec/_index.md': page('title: "~Sec"'),
+    };
+    // Files named against the order, so that no tie is broken by the file's name.
+    [...hugoOrder].reverse().forEach((title, i) => {
+      const name = String(i).padStart(2, '0');
+      files[`content/stands/s${name}.md`] = page(
+        `title: ${JSON.stringify(title)}\nshow_on_overview: true\nthemes: [T]`,
+      );
+      files[`content/stands/sec/p${name}.md`] = page(`title: ${JSON.stringify(title)}`);
+    });
+    const { engine, id } = await indexed(files);
+    expect(engine.listStands(id).map((s) => s.title)).toEqual(hugoOrder);
+    expect(engine.getTheme(id, 't')!.stands.map((s) => s.title)).toEqual(hugoOrder);
+    expect(engine.getStand(id, 'sec')!.pages.map((p) => p.title)).toEqual(hugoOrder);
+  });
+});
+
 describe('bundles inside a stand', () => {
   it("keeps a sub-folder with an index.md as one page, its other files the bundle's attachments, as Hugo does", async () => {
     const { engine, id, skipped } = await indexed({

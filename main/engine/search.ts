@@ -35,7 +35,20 @@ export interface SearchDoc {
 export interface StandDocs {
   standTitle: string;
   /** The stand itself first (page null), then its published pages; texts as they were indexed. */
-  docs: { page: string | null; title: string; text: string }[];
+  docs: DescribedDoc[];
+}
+
+/** One document of a described stand. */
+export interface DescribedDoc {
+  page: string | null;
+  title: string;
+  text: string;
+  /**
+   * The normalised forms of the words of its title and text that hold a character outside ASCII (the
+   * only words whose normalised form is not simply their lowercase), made when a search first needs
+   * them and kept with the document.
+   */
+  folded?: Set<string>;
 }
 
 /** Looks a stand up in the collection: null when it is gone. */
@@ -405,7 +418,7 @@ export class CollectionSearch {
     const terms = new Set(result.terms);
     const hits: SearchHit[] = [];
     for (const doc of found.docs) {
-      const held = matchedTerms(`${doc.title} ${doc.text}`, terms);
+      const held = matchedTerms(doc, terms);
       if (held === 0) continue;
       const { snippet, highlights } = makeSnippet(doc.text, terms);
       hits.push({
@@ -632,18 +645,34 @@ function best(results: SearchResult[], limit: number): SearchResult[] {
     .slice(0, limit);
 }
 
-/** How many of `terms` (normalised) are words of `text`. */
-function matchedTerms(text: string, terms: Set<string>): number {
+/** How many of `terms` (normalised) are words of the document's title or text. */
+function matchedTerms(doc: DescribedDoc, terms: Set<string>): number {
+  const text = `${doc.title} ${doc.text}`;
   const lower = text.toLowerCase();
   let held = 0;
-  // Fast path: words that match their normalised form once lowercased.
-  for (const term of terms) if (hasWord(lower, term)) held++;
-  if (held === terms.size || !NON_ASCII.test(text)) return held;
-  // Accents and other foldings: compare word by word.
-  const words = new Set(termsOf(text));
-  held = 0;
-  for (const term of terms) if (words.has(term)) held++;
+  let missed: string[] | null = null;
+  // Most words match their normalised form once lowercased.
+  for (const term of terms) {
+    if (hasWord(lower, term)) held++;
+    else (missed ??= []).push(term);
+  }
+  if (missed === null || !NON_ASCII.test(text)) return held;
+  // Accents and other foldings: only words outside ASCII can match where their lowercase did not.
+  doc.folded ??= foldedWords(text);
+  for (const term of missed) if (doc.folded.has(term)) held++;
   return held;
+}
+
+/** The normalised forms of the words of `text` that hold a character outside printable ASCII. */
+function foldedWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (word.length > MAX_TERM || !NON_ASCII.test(word)) continue;
+    const term = normaliseTerm(word);
+    if (term) out.add(term);
+  }
+  return out;
 }
 
 function hasWord(lower: string, term: string): boolean {
@@ -706,6 +735,8 @@ function firstMatch(text: string, terms: Set<string>): number {
       }
     }
     if (best !== -1) return best;
+    // In ASCII text every word's normalised form is its lowercase: no word below could match either.
+    if (!NON_ASCII.test(text)) return -1;
   }
   for (const match of text.matchAll(WORD)) {
     const normalised = normaliseTerm(match[0]);

@@ -282,18 +282,54 @@ export function buildSearch(state: CollectionState): CollectionSearch {
   return CollectionSearch.build(docs);
 }
 
+/**
+ * Stands described lately, per collection: a visitor typing a word asks for the same stands keystroke
+ * after keystroke, and cutting their texts out of the HTML was a fifth of each search. A stand or page
+ * that is built again is a new object, so an entry is used only while its objects are still the ones
+ * the collection holds.
+ */
+const DESCRIBED_KEPT = 256;
+const described = new WeakMap<CollectionState, Map<string, Described>>();
+
+interface Described {
+  owner: Stand;
+  pages: Page[];
+  docs: StandDocs;
+}
+
 /** A stand's title and its and its published pages' texts (what was indexed), or null when it is gone. */
 export function describeStand(state: CollectionState, stand: string): StandDocs | null {
   const owner = state.standsBySlug.get(stand);
   if (!owner || owner.draft) return null;
-  const docs: StandDocs['docs'] = [{ page: null, title: owner.title, text: standText(owner) }];
+  const pages: Page[] = [];
   for (const ref of owner.pages) {
     if (ref.draft) continue;
     const found = state.pagesByKey.get(pageKey(stand, ref.slug));
-    if (found && !found.draft)
-      docs.push({ page: found.slug, title: found.title, text: plainText(found.html) });
+    if (found && !found.draft) pages.push(found);
   }
-  return { standTitle: owner.title, docs };
+  let kept = described.get(state);
+  if (!kept) described.set(state, (kept = new Map()));
+  const known = kept.get(stand);
+  // Least recently used last out: a stand used again moves to the end.
+  kept.delete(stand);
+  if (known && known.owner === owner && sameItems(known.pages, pages)) {
+    kept.set(stand, known);
+    return known.docs;
+  }
+  const docs: StandDocs = {
+    standTitle: owner.title,
+    docs: [
+      { page: null, title: owner.title, text: standText(owner) },
+      ...pages.map((page) => ({ page: page.slug, title: page.title, text: plainText(page.html) })),
+    ],
+  };
+  kept.set(stand, { owner, pages, docs });
+  if (kept.size > DESCRIBED_KEPT) kept.delete(kept.keys().next().value!);
+  return docs;
+}
+
+function sameItems<T>(a: T[], b: T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** A new, empty collection record. */

@@ -1,6 +1,6 @@
 // Full-text search: case, accents, small typos and prefixes; results grouped by stand with a snippet
 // and highlight ranges that point at the matched words.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../../main/engine/api';
@@ -112,6 +112,65 @@ describe('search over a stored collection', () => {
       await own.indexFolder(root);
       expect(snippet()).toContain('green');
       expect(snippet()).not.toContain('amber');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("finds a stand's added page and forgets its removed one once the folder is indexed again", async () => {
+    const root = tempSite({
+      'content/stands/lamp/_index.md': page('title: Lamp\nshow_on_overview: true\ndescription: A lamp.'),
+      'content/stands/lamp/notes.md': page('title: Notes', 'The lantern glows amber.\n'),
+    });
+    const own = await openEngine({ dbFile: null });
+    try {
+      const collection = (await own.indexFolder(root)).collection.id;
+      const pagesFor = (query: string) =>
+        own
+          .search(collection, query)
+          .flatMap((group) => group.hits)
+          .map((hit) => hit.page ?? 'stand');
+      // The stand is described (and its texts kept) by this search, before the folder changes.
+      expect(pagesFor('lamp lantern')).toEqual(['stand', 'notes']);
+      writeFileSync(path.join(root, 'content/stands/lamp/wick.md'), page('title: Wick', 'A cotton wick.\n'));
+      rmSync(path.join(root, 'content/stands/lamp/notes.md'));
+      await own.indexFolder(root);
+      expect(pagesFor('cotton')).toEqual(['wick']);
+      expect(pagesFor('lantern')).toEqual([]);
+      writeFileSync(
+        path.join(root, 'content/stands/lamp/_index.md'),
+        page('title: Lamp\nshow_on_overview: true\ndescription: A brass lamp.'),
+      );
+      await own.indexFolder(root);
+      const stand = own
+        .search(collection, 'brass')
+        .flatMap((group) => group.hits)
+        .find((hit) => hit.page === null);
+      expect(stand?.snippet).toBe('A brass lamp.');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('matches accented and plain words of the same page together', async () => {
+    const root = tempSite({
+      'content/stands/cafe/_index.md': page('title: Café\nshow_on_overview: true\ndescription: Coffee.'),
+      'content/stands/cafe/menu.md': page(
+        'title: Menu',
+        'Our café serves a kernel of truth with crème brûlée.\n',
+      ),
+    });
+    const own = await openEngine({ dbFile: null });
+    try {
+      const collection = (await own.indexFolder(root)).collection.id;
+      const menu = own
+        .search(collection, 'creme kernel')
+        .flatMap((group) => group.hits)
+        .find((hit) => hit.page === 'menu')!;
+      expect(menu.highlights.map(([start, end]) => menu.snippet.slice(start, end))).toEqual([
+        'kernel',
+        'crème',
+      ]);
     } finally {
       await own.close();
     }

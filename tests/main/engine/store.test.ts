@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotAStoreError, openEngine } from '../../../main/engine/index';
 import { STORE_SCHEMA } from '../../../main/engine/types';
-import { engineFor, FIXTURES, tempDir } from './helpers';
+import { engineFor, FIXTURES, page, tempDir, tempSite } from './helpers';
 
 function siteCopy(): string {
   const root = path.join(tempDir(), 'harbour-2024');
@@ -50,6 +50,35 @@ describe('the store', () => {
     expect(again.change).toEqual({ collection: collection.id, added: [], changed: [], removed: [] });
     expect(again.reread).toEqual([]);
     await second.close();
+  });
+
+  it("keeps a stand that _build takes off the overview on its theme's page after the store is read back", async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const root = tempSite({
+      'content/themes/tools/_index.md': page('title: Tools'),
+      'content/stands/plain.md': page('title: Plain\nshow_on_overview: true\nthemes: [Tools]'),
+      'content/stands/quiet.md': page(
+        'title: Quiet\nshow_on_overview: true\nthemes: [Tools]\n_build: {list: never}',
+      ),
+    });
+    const first = await openEngine({ dbFile });
+    const { collection } = await first.indexFolder(root);
+    await first.close();
+    const second = await openEngine({ dbFile });
+    try {
+      const onTheme = () => second.getTheme(collection.id, 'tools')!.stands.map((s) => s.slug);
+      expect(onTheme()).toEqual(['plain', 'quiet']);
+      expect(second.listStands(collection.id).map((s) => s.slug)).toEqual(['plain']);
+      // The theme is assembled again from the stored stands when another stand changes.
+      writeFileSync(
+        path.join(root, 'content/stands/plain.md'),
+        page('title: Plain again\nshow_on_overview: true\nthemes: [Tools]'),
+      );
+      await second.indexFolder(root);
+      expect(onTheme()).toEqual(['plain', 'quiet']);
+    } finally {
+      await second.close();
+    }
   });
 
   it('is plain JSON, written one record per line, and still read when someone reformats it', async () => {

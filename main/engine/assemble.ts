@@ -20,6 +20,7 @@ import {
 } from './plan';
 import { problem, lineOf } from './problems';
 import {
+  compareGoStrings,
   compareHugoPages,
   hugoDate,
   hugoOrderKey,
@@ -30,7 +31,6 @@ import {
   isPublished,
   sortByHugoOrderKey,
   type SortablePage,
-  titleSortKey,
 } from './publish';
 import { readTextFile } from './read';
 import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, type RefBase } from './refs';
@@ -942,10 +942,6 @@ export function assembleCollection(
     }
   }
 
-  const sortedThemes = [...themes.values()].sort((a, b) => {
-    const ka = titleSortKey(a.title);
-    const kb = titleSortKey(b.title);
-    return ka < kb ? -1 : ka > kb ? 1 : a.slug < b.slug ? -1 : 1;
-  });
+  const sortedThemes = [...themes.values()].sort((a, b) => compareGoStrings(a.slug, b.slug));
   return { stands, themes: sortedThemes, themeStands, problems };
 }

@@ -160,7 +160,11 @@ export function sortByHugoOrderKey<T>(items: T[], keyOf: (item: T) => string): T
   return keyed.map(({ item }) => item);
 }
 
-/** A key that sorts titles case- and accent-insensitively with plain string comparison. */
-export function titleSortKey(title: string): string {
-  return title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+/**
+ * Go's order of strings (their UTF-8 bytes, so code points, where JavaScript's `<` compares UTF-16 units),
+ * in which a Hugo template ranges over a map: the site's layout lists themes by ranging over
+ * `.Site.Taxonomies.themes`, so by slug, whatever their titles and weights. Checked with `hugo`.
+ */
+export function compareGoStrings(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }

@@ -65,7 +65,7 @@ function summary(state: CollectionState, theme: Theme): ThemeSummary {
   };
 }
 
-/** Themes that have listed stands, by title (as the site's theme list showed them). */
+/** Themes that have listed stands, by slug (as the site's theme list shows them: Hugo's taxonomy order). */
 export function listThemes(collections: Collections, collection: string): ThemeSummary[] {
   const state = collections.get(collection);
   if (!state) return [];

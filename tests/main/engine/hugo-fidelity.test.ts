@@ -228,6 +228,39 @@ describe('titles that differ only in case, accents or punctuation', () => {
   });
 });
 
+describe("the site's list of themes", () => {
+  it("lists themes as Hugo's layout ranges over the taxonomy: by slug, byte by byte, whatever their titles and weights", async () => {
+    const { engine, id } = await indexed({
+      'content/themes/zeta/_index.md': page('title: aaa first\nweight: 5'),
+      'content/themes/apple/_index.md': page('title: Zulu\nweight: 1'),
+      'content/themes/éclair/_index.md': page('title: Eclair'),
+      'content/themes/b-c/_index.md': page('title: B-C'),
+      'content/themes/bc/_index.md': page('title: bc'),
+      'content/themes/_x/_index.md': page('title: (x)'),
+      'content/stands/s.md': page(
+        'title: S\nshow_on_overview: true\nthemes: [Zeta, apple, Éclair, B-C, bc, _x, Banana, banana2, Ápple, Kiwi, "ｚ", "𝒜", 2nd]',
+      ),
+    });
+    // From `hugo` 0.111: the order of the keys of .Site.Taxonomies.themes (Go's order of UTF-8 bytes).
+    const hugoOrder = [
+      '2nd',
+      '_x',
+      'apple',
+      'b-c',
+      'banana',
+      'banana2',
+      'bc',
+      'kiwi',
+      'zeta',
+      'ápple',
+      'éclair',
+    ];
+    hugoOrder.push('ｚ', '𝒜');
+    expect(engine.listThemes(id).map((t) => t.slug)).toEqual(hugoOrder);
+    expect(engine.listThemes(id).find((t) => t.slug === 'apple')).toMatchObject({ title: 'Zulu' });
+  });
+});
+
 describe('bundles inside a stand', () => {
   it("keeps a sub-folder with an index.md as one page, its other files the bundle's attachments, as Hugo does", async () => {
     const { engine, id, skipped } = await indexed({

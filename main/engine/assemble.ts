@@ -27,6 +27,7 @@ import {
   isHeadless,
   isHtmlDocument,
   isListed,
+  isListedInSection,
   isListedSiteWide,
   isPublished,
   sortByHugoOrderKey,
@@ -77,6 +78,8 @@ export interface PageBuild {
   untitled?: true;
   /** The front matter's linkTitle, when it has one: Hugo sorts pages by it rather than the title. */
   linkTitle?: string;
+  /** Set when `_build.list` leaves it off its stand's list of pages (it is still published). */
+  unlisted?: true;
   problems: Problem[];
   /** Dependency keys (see StandBuild.deps), one per line. */
   deps: string;
@@ -656,10 +659,11 @@ export function buildStand(
     if (built) pageBuilds.push(built);
   }
   pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
-  const pageRefs: PageRef[] = pageBuilds.map(({ page }) => ({
+  const pageRefs: PageRef[] = pageBuilds.map(({ page, unlisted }) => ({
     slug: page.slug,
     title: page.title,
     draft: page.draft,
+    listed: !unlisted,
   }));
 
   const orderedBy = listedBy ?? pageFile;
@@ -797,6 +801,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
     ...(parsed?.date ? { date: parsed.date } : {}),
     ...(parsed?.hugoTitle ? {} : { untitled: true as const }),
     ...(parsed?.linkTitle ? { linkTitle: parsed.linkTitle } : {}),
+    ...(parsed && !isListedInSection(parsed.data) ? { unlisted: true as const } : {}),
     problems: sink.list,
     deps: joinDeps(deps),
     // A page's links are all in its own file.

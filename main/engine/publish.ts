@@ -35,18 +35,35 @@ export function isListed(data: Record<string, unknown>): boolean {
 }
 
 /**
- * Whether Hugo (0.111) keeps a page in the site-wide page list the overview ranges over: not when its
- * `_build` says `list: never` or `local` (or false or 0, which Hugo reads as never). Theme pages list it
- * either way. Newer Hugo's `build:` spelling is not read by 0.111. Checked with `hugo`.
+ * What a page's `_build` says of `list`, as Hugo (0.111) reads it: false and 0 mean never, and
+ * anything it does not know means always. Newer Hugo's `build:` spelling is not read by 0.111.
  */
-export function isListedSiteWide(data: Record<string, unknown>): boolean {
+function buildList(data: Record<string, unknown>): 'always' | 'local' | 'never' {
   const build = data._build;
-  if (build === null || typeof build !== 'object' || Array.isArray(build)) return true;
+  if (build === null || typeof build !== 'object' || Array.isArray(build)) return 'always';
   const key = Object.keys(build).find((name) => name.toLowerCase() === 'list');
   const value: unknown = key === undefined ? undefined : (build as Record<string, unknown>)[key];
   const text =
     typeof value === 'boolean' ? (value ? '1' : '0') : typeof value === 'number' ? String(value) : value;
-  return text !== '0' && text !== 'never' && text !== 'local';
+  return text === '0' || text === 'never' ? 'never' : text === 'local' ? 'local' : 'always';
+}
+
+/**
+ * Whether Hugo (0.111) keeps a page in the site-wide page list the overview ranges over: not when its
+ * `_build` says `list: never` or `local` (or false or 0, which Hugo reads as never). Theme pages list it
+ * either way. Checked with `hugo`.
+ */
+export function isListedSiteWide(data: Record<string, unknown>): boolean {
+  return buildList(data) === 'always';
+}
+
+/**
+ * Whether Hugo (0.111) keeps a page in its section's page list (a stand's list of pages): not when its
+ * `_build` says `list: never` (or false or 0); `local` keeps it. Either way the page is published at
+ * its address. Checked with `hugo`.
+ */
+export function isListedInSection(data: Record<string, unknown>): boolean {
+  return buildList(data) !== 'never';
 }
 
 /** Milliseconds since the epoch of a front-matter date, or null when it is missing or not a date. */

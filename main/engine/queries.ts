@@ -118,7 +118,7 @@ function copyStand(stand: Stand, pages: PageRef[]): Stand {
   };
 }
 
-/** A published stand with its published pages, or null. */
+/** A published stand with its published pages that its list shows (not those `_build.list` takes off), or null. */
 export function getStand(collections: Collections, collection: string, slug: string): StandDetail | null {
   const state = collections.get(collection);
   const stand = state?.standsBySlug.get(slug);
@@ -126,7 +126,7 @@ export function getStand(collections: Collections, collection: string, slug: str
   return {
     ...copyStand(
       stand,
-      stand.pages.filter((page) => !page.draft),
+      stand.pages.filter((page) => !page.draft && page.listed),
     ),
     themeRefs: stand.themes.map((theme) => themeRef(state, theme)),
   };
@@ -148,7 +148,7 @@ export function getPage(
     ...found,
     standTitle: owner.title,
     theme: firstTheme ? themeRef(state, firstTheme) : null,
-    siblings: owner.pages.filter((ref) => !ref.draft).map((ref) => ({ ...ref })),
+    siblings: owner.pages.filter((ref) => !ref.draft && ref.listed).map((ref) => ({ ...ref })),
   };
 }
 

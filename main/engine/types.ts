@@ -7,9 +7,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * Schema version of the store file; a store with another version is moved aside and rebuilt. 3: stands
  * and pages in Hugo's order (weight, date, link title) and flags read as Hugo reads them, which builds
  * stored by version 2 did not record. 4: whether a stand is on its themes' pages apart from the
- * overview (`_build.list`), and quoted flags read as Hugo reads them.
+ * overview (`_build.list`), and quoted flags read as Hugo reads them. 5: whether a page is on its
+ * stand's list of pages (`_build.list`).
  */
-export const STORE_SCHEMA = 4;
+export const STORE_SCHEMA = 5;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';
@@ -120,6 +121,8 @@ export interface PageRef {
   slug: string;
   title: string;
   draft: boolean;
+  /** On its stand's list of pages; false when `_build.list` takes it off (it is still published). */
+  listed: boolean;
 }
 
 export interface Stand {
@@ -206,6 +209,7 @@ export interface PageDetail extends Page {
   standTitle: string;
   /** The stand's first theme, for the breadcrumb (theme › stand › page). */
   theme: { slug: string; title: string } | null;
+  /** The pages on its stand's list (this page is not among them when `_build.list` takes it off). */
   siblings: PageRef[];
 }
 

@@ -145,6 +145,39 @@ describe('_build.list, as Hugo 0.111 reads it', () => {
   });
 });
 
+describe('_build.list on a sub-page, as Hugo 0.111 reads it', () => {
+  it("leaves a page with list: never (false, 0) off its stand's pages but publishes it, and keeps list: local", async () => {
+    const { engine, id } = await indexed({
+      'content/stands/s/_index.md': page(
+        'title: S\nshow_on_overview: true',
+        'See [the hidden page](hidden/).\n',
+      ),
+      'content/stands/s/plain.md': page('title: Plain'),
+      'content/stands/s/hidden.md': page(
+        'title: Hidden\n_build: {list: never}',
+        'Lighthouse keeper notes.\n',
+      ),
+      'content/stands/s/local.md': page('title: Local\n_build: {list: local}'),
+      'content/stands/s/falsy.md': page('title: Falsy\n_build: {list: false}'),
+      'content/stands/s/zero.md': page('title: Zero\n_Build: {List: 0}'),
+      'content/stands/s/cap.md': page('title: Cap\n_build: {list: Never}'),
+      'content/stands/s/kit/index.md': page('title: Kit\n_build: {list: never}'),
+      'content/stands/o.md': page('title: O\nshow_on_overview: true', '[Hidden](/stands/s/hidden/)\n'),
+    });
+    // From `hugo` 0.111: the stand's .Pages are Cap, Local and Plain; every page is published at its address.
+    const listed = ['Cap', 'Local', 'Plain'];
+    expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(listed);
+    for (const slug of ['hidden', 'falsy', 'zero', 'kit', 'local']) {
+      const detail = engine.getPage(id, 's', slug)!;
+      expect(detail).not.toBeNull();
+      expect(detail.siblings.map((p) => p.title)).toEqual(listed);
+    }
+    expect(engine.listProblems({ collection: id, code: 'link-broken' })).toEqual([]);
+    const hits = engine.search(id, 'keeper').flatMap((group) => group.hits);
+    expect(hits.map((hit) => [hit.stand, hit.page])).toEqual([['s', 'hidden']]);
+  });
+});
+
 describe("the site's order", () => {
   it('puts stands on the overview by weight, then newest date, then link title, as Hugo lists them', async () => {
     const listed = (fields: string) => page(`${fields}\nshow_on_overview: true`);

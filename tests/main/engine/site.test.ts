@@ -112,10 +112,10 @@ describe('a stands folder', () => {
   it('has sub-pages in Hugo order, untitled ones named after their file, drafts only for the CLI', () => {
     const all = engine.listAllStands(id).find((s) => s.slug === 'lighthouse')!;
     expect(all.pages).toEqual([
-      { slug: 'getting-started', title: 'Getting Started!', draft: false },
-      { slug: 'intro', title: 'Introduction', draft: false },
-      { slug: 'notes', title: 'Release notes', draft: false },
-      { slug: 'draft-page', title: 'Not yet', draft: true },
+      { slug: 'getting-started', title: 'Getting Started!', draft: false, listed: true },
+      { slug: 'intro', title: 'Introduction', draft: false, listed: true },
+      { slug: 'notes', title: 'Release notes', draft: false, listed: true },
+      { slug: 'draft-page', title: 'Not yet', draft: true, listed: true },
     ]);
     expect(engine.getStand(id, 'lighthouse')!.pages.map((p) => p.slug)).toEqual([
       'getting-started',

@@ -22,16 +22,20 @@ export interface ScannedFile {
   mtimeMs: number;
   /** The real absolute path when the file is reached through a symlink inside the folder. */
   real?: string;
-  /** The last walk that saw it (scanFolder's own bookkeeping). */
-  seen?: number;
+  /**
+   * The last walk that saw it (scanFolder's own bookkeeping; 0 before any). Set when the entry is made,
+   * so every entry has the same layout: marking 70,000 entries made without it gave each one a second,
+   * separate block of properties (8 MB at 10,000 stands).
+   */
+  seen: number;
 }
 
 /** A folder's entries as of a walk: name prefixed by its kind (d folder, f file, l link, o other). */
 export interface ScannedDir {
   mtimeMs: number;
   entries: string[];
-  /** The last walk that saw it (scanFolder's own bookkeeping). */
-  seen?: number;
+  /** The last walk that saw it (scanFolder's own bookkeeping; 0 before any), as for files. */
+  seen: number;
 }
 
 export interface ScanResult {
@@ -149,8 +153,8 @@ export function scanFolder(
     fileTable.set(
       rel,
       real
-        ? { rel, size: stat.size, mtimeMs: stat.mtimeMs, real }
-        : { rel, size: stat.size, mtimeMs: stat.mtimeMs },
+        ? { rel, size: stat.size, mtimeMs: stat.mtimeMs, real, seen: 0 }
+        : { rel, size: stat.size, mtimeMs: stat.mtimeMs, seen: 0 },
     );
   };
 
@@ -189,7 +193,7 @@ export function scanFolder(
   const walk = (absDir: string, relDir: string, depth: number, mtimeMs: number) => {
     const listed = listing(absDir, relDir, mtimeMs);
     if (!listed) return;
-    dirTable.set(relDir, { mtimeMs, entries: listed.entries });
+    dirTable.set(relDir, { mtimeMs, entries: listed.entries, seen: 0 });
     if (listed.entries.length === 0) emptyDirs.push(relDir);
     for (const entry of listed.entries) {
       if (stopped) return;
@@ -296,7 +300,7 @@ export function scanFolder(
       return;
     }
     if (target.isFile()) {
-      fileTable.set(rel, { rel, size: target.size, mtimeMs: target.mtimeMs, real });
+      fileTable.set(rel, { rel, size: target.size, mtimeMs: target.mtimeMs, real, seen: 0 });
       return;
     }
     if (!target.isDirectory()) {
@@ -416,8 +420,8 @@ export function scanFolder(
         fileTable.set(
           name,
           real === abs
-            ? { rel: name, size: stat.size, mtimeMs: stat.mtimeMs }
-            : { rel: name, size: stat.size, mtimeMs: stat.mtimeMs, real },
+            ? { rel: name, size: stat.size, mtimeMs: stat.mtimeMs, seen: 0 }
+            : { rel: name, size: stat.size, mtimeMs: stat.mtimeMs, real, seen: 0 },
         );
       }
     } catch {
@@ -469,7 +473,7 @@ let walkGeneration = 0;
  * what each entry replaced (`before`), to tell what changed and to undo; it counts the entries this walk
  * marked, so that when they are all there are, nothing is swept.
  */
-class WalkTable<T extends { seen?: number }> {
+class WalkTable<T extends { seen: number }> {
   readonly before = new Map<string, T | undefined>();
   readonly map: Map<string, T>;
   private readonly inPlace: boolean;

@@ -384,11 +384,11 @@ export function fromStored(
   assetsOf: (files: Map<string, ScannedFile>) => { assets: AssetTable; problems: Problem[] },
 ): CollectionState {
   const files = new Map<string, ScannedFile>();
-  for (const [rel, size, mtimeMs] of stored.files) files.set(rel, { rel, size, mtimeMs });
+  for (const [rel, size, mtimeMs] of stored.files) files.set(rel, { rel, size, mtimeMs, seen: 0 });
   const table = assetsOf(files);
   const dirs = new Map<string, ScannedDir>();
   for (const [rel, mtimeMs, entries] of stored.dirs ?? [])
-    dirs.set(rel, { mtimeMs: mtimeMs ?? Number.NaN, entries });
+    dirs.set(rel, { mtimeMs: mtimeMs ?? Number.NaN, entries, seen: 0 });
   const siteParams = Object.assign(Object.create(null) as Record<string, unknown>, stored.siteParams ?? {});
   const state: CollectionState = {
     collection: stored.collection,

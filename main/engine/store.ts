@@ -82,10 +82,14 @@ export async function openStore(dbFile: string | null, options: OpenStoreOptions
   const notices: string[] = [];
   // The usual case: our own layout, read line by line (see writeStore).
   try {
-    const data = await readStoreLines(dbFile);
-    if (data && data.schema === STORE_SCHEMA && isStoreData(data)) {
-      db.data = data;
+    const read = await readStoreLines(dbFile);
+    if (read && 'data' in read && isStoreData(read.data)) {
+      db.data = read.data;
       return { db, notices, recoverRoots: [] };
+    }
+    if (read && 'roots' in read) {
+      notices.push(await moveAside(dbFile, writtenBy(read.schema)));
+      return { db, notices, recoverRoots: read.roots };
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { db, notices, recoverRoots: [] };
@@ -117,10 +121,7 @@ export async function openStore(dbFile: string | null, options: OpenStoreOptions
     throw new NotAStoreError(dbFile, 'its JSON has neither the schema nor the collections of a store');
   }
   if (schema !== STORE_SCHEMA) {
-    const what =
-      typeof schema === 'number'
-        ? `was written by ${schema < STORE_SCHEMA ? 'an older' : 'a newer'} version of Standalone`
-        : 'is not a Standalone store';
+    const what = typeof schema === 'number' ? writtenBy(schema) : 'is not a Standalone store';
     notices.push(await moveAside(dbFile, what));
     return { db, notices, recoverRoots: rootsInText(text) };
   }
@@ -130,6 +131,10 @@ export async function openStore(dbFile: string | null, options: OpenStoreOptions
   }
   db.data = parsed;
   return { db, notices, recoverRoots: [] };
+}
+
+function writtenBy(schema: number): string {
+  return `was written by ${schema < STORE_SCHEMA ? 'an older' : 'a newer'} version of Standalone`;
 }
 
 async function moveAside(dbFile: string, why: string): Promise<string> {
@@ -324,10 +329,16 @@ function writeStore(data: StoreData, out: ChunkWriter): void {
 }
 
 /**
+ * A store read line by line: its data, or, for a store of another schema (after an update), only the
+ * folders it listed, to index again; its records are not parsed, since they are thrown away.
+ */
+type LinesRead = { data: StoreData } | { schema: number; roots: string[] };
+
+/**
  * Reads a store written in the layout above, line by line; null when the file is laid out otherwise
  * (then it is read whole). Throws on read errors.
  */
-async function readStoreLines(file: string): Promise<StoreData | null> {
+async function readStoreLines(file: string): Promise<LinesRead | null> {
   const handle = await open(file, 'r');
   try {
     return parseStoreLines(new LineReader(handle.fd));
@@ -336,11 +347,15 @@ async function readStoreLines(file: string): Promise<StoreData | null> {
   }
 }
 
-function parseStoreLines(lines: LineReader): StoreData | null {
+function parseStoreLines(lines: LineReader): LinesRead | null {
   const first = lines.next();
   const header = first ? /^\{"schema":(-?\d+),"collections":\[$/.exec(first) : null;
   if (!header) return null;
   const data: StoreData = { schema: Number(header[1]), collections: [] };
+  // Another schema's store is read only for its folders: holding all of it (the whole text once, then
+  // every record) took a 10,000-stand store's first start after an update to 1 GB.
+  const current = data.schema === STORE_SCHEMA;
+  const roots: string[] = [];
   for (;;) {
     const line = lines.next();
     if (line === null) return null;
@@ -350,6 +365,10 @@ function parseStoreLines(lines: LineReader): StoreData | null {
       string,
       unknown
     >;
+    if (!current) {
+      const root = (collection.collection as { root?: unknown } | undefined)?.root;
+      if (typeof root === 'string' && root !== '' && !roots.includes(root)) roots.push(root);
+    }
     for (const [index, key] of BIG_LISTS.entries()) {
       const list: unknown[] = [];
       const end = index < BIG_LISTS.length - 1 ? `],"${BIG_LISTS[index + 1]}":[` : ']}';
@@ -357,13 +376,14 @@ function parseStoreLines(lines: LineReader): StoreData | null {
         const entry = lines.next();
         if (entry === null) return null;
         if (entry === end) break;
-        list.push(JSON.parse(entry));
+        if (current) list.push(JSON.parse(entry));
       }
       collection[key] = list;
     }
-    data.collections.push(collection as unknown as StoredCollection);
+    if (current) data.collections.push(collection as unknown as StoredCollection);
   }
-  return lines.next() === null ? data : null;
+  if (lines.next() !== null) return null;
+  return current ? { data } : { schema: data.schema, roots };
 }
 
 /**

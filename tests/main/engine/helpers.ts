@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, expect } from 'vitest';
 import type { Engine, EngineOptions } from '../../../main/engine/api';
 import { openEngine } from '../../../main/engine/index';
+import { STORE_SCHEMA } from '../../../main/engine/types';
 
 /** Our own fixture folders (never corpus text). */
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/engine/', import.meta.url));
@@ -111,4 +112,21 @@ export async function expectSameAsFresh(engine: Engine, id: string, root: string
   expect(JSON.stringify(view(engine, id)).replaceAll(`stand-asset://${id}/`, 'A/')).toBe(
     JSON.stringify(view(fresh, freshId)).replaceAll(`stand-asset://${freshId}/`, 'A/'),
   );
+}
+
+/** A store as an earlier version wrote it: the engine's line layout, with an older schema number. */
+export function olderStoreLines(root: string): string {
+  return [
+    `{"schema":${STORE_SCHEMA - 1},"collections":[`,
+    `{"collection":{"id":"old","root":${JSON.stringify(root)}},"files":[`,
+    '["content/stands/old.md",10,1700000000000],',
+    '["config.toml",10,1700000000000]',
+    '],"dirs":[',
+    '],"stands":[',
+    '{"key":"old"}',
+    '],"search":[',
+    ']}',
+    ']}',
+    '',
+  ].join('\n');
 }

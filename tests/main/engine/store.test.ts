@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotAStoreError, openEngine } from '../../../main/engine/index';
 import { STORE_SCHEMA } from '../../../main/engine/types';
-import { engineFor, FIXTURES, page, tempDir, tempSite } from './helpers';
+import { engineFor, FIXTURES, olderStoreLines, page, tempDir, tempSite } from './helpers';
 
 function siteCopy(): string {
   const root = path.join(tempDir(), 'harbour-2024');
@@ -128,6 +128,10 @@ describe('the store', () => {
           dbFile,
           JSON.stringify({ schema: 0, collections: [{ collection: { id: 'old', root } }] }),
         ),
+    ],
+    [
+      'from an older version, laid out as the engine writes stores',
+      (dbFile: string, root: string) => writeFileSync(dbFile, olderStoreLines(root)),
     ],
     [
       'cut short',

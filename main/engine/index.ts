@@ -42,7 +42,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       };
       engine.attachWriter(new StoreWriter(opened.db, snapshot), lock);
     }
-    if (opened.recoverRoots.length > 0) await engine.recover(opened.recoverRoots);
+    if (opened.recoverRoots.length > 0) await engine.recover(opened.recoverRoots, opened.recoverNames);
     return engine;
   } catch (error) {
     await lock?.release();
@@ -93,11 +93,14 @@ class StandaloneEngine implements Engine {
   }
 
   /** Indexes again the folders a damaged store listed. */
-  async recover(roots: string[]): Promise<void> {
+  async recover(roots: string[], names?: Map<string, string>): Promise<void> {
     let rebuilt = 0;
     for (const root of roots) {
       try {
-        await this.indexFolder(root);
+        const { collection } = await this.indexFolder(root);
+        // A name the user gave it stays theirs: the old store is gone, not their choice.
+        const name = names?.get(root);
+        if (name !== undefined) await this.renameCollection(collection.id, name);
         rebuilt++;
       } catch (error) {
         this.notices.push(

@@ -60,6 +60,8 @@ export interface OpenedStore {
   notices: string[];
   /** Folders a damaged store listed, to index again. */
   recoverRoots: string[];
+  /** The names the user gave those folders' collections (root → name), from a store of another schema. */
+  recoverNames?: Map<string, string>;
 }
 
 function emptyData(): StoreData {
@@ -89,7 +91,7 @@ export async function openStore(dbFile: string | null, options: OpenStoreOptions
     }
     if (read && 'roots' in read) {
       notices.push(await moveAside(dbFile, writtenBy(read.schema)));
-      return { db, notices, recoverRoots: read.roots };
+      return { db, notices, recoverRoots: read.roots, recoverNames: read.names };
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { db, notices, recoverRoots: [] };
@@ -123,7 +125,9 @@ export async function openStore(dbFile: string | null, options: OpenStoreOptions
   if (schema !== STORE_SCHEMA) {
     const what = typeof schema === 'number' ? writtenBy(schema) : 'is not a Standalone store';
     notices.push(await moveAside(dbFile, what));
-    return { db, notices, recoverRoots: rootsInText(text) };
+    const recoverNames = new Map<string, string>();
+    if (Array.isArray(collections)) for (const stored of collections) keepCustomName(stored, recoverNames);
+    return { db, notices, recoverRoots: rootsInText(text), recoverNames };
   }
   if (!isStoreData(parsed)) {
     notices.push(await moveAside(dbFile, 'was damaged (unexpected contents)'));
@@ -160,6 +164,14 @@ function looksLikeStoreText(text: string): boolean {
   if ('{"schema":'.startsWith(start)) return true;
   if (/^\{\s*"(?:schema|collections)"\s*:/.test(start)) return true;
   return rootsInText(text).length > 0;
+}
+
+/** Records a stored collection's root and name when the user had renamed it (any schema so far). */
+function keepCustomName(stored: unknown, names: Map<string, string>): void {
+  const { customName, collection } = (stored ?? {}) as { customName?: unknown; collection?: unknown };
+  const { root, name } = (collection ?? {}) as { root?: unknown; name?: unknown };
+  if (customName === true && typeof root === 'string' && typeof name === 'string' && name.trim() !== '')
+    names.set(root, name);
 }
 
 /** Folder roots named anywhere in a damaged store's text (`"root":"…"`), for rebuilding. */
@@ -332,7 +344,7 @@ function writeStore(data: StoreData, out: ChunkWriter): void {
  * A store read line by line: its data, or, for a store of another schema (after an update), only the
  * folders it listed, to index again; its records are not parsed, since they are thrown away.
  */
-type LinesRead = { data: StoreData } | { schema: number; roots: string[] };
+type LinesRead = { data: StoreData } | { schema: number; roots: string[]; names: Map<string, string> };
 
 /**
  * Reads a store written in the layout above, line by line; null when the file is laid out otherwise
@@ -356,6 +368,7 @@ function parseStoreLines(lines: LineReader): LinesRead | null {
   // every record) took a 10,000-stand store's first start after an update to 1 GB.
   const current = data.schema === STORE_SCHEMA;
   const roots: string[] = [];
+  const names = new Map<string, string>();
   for (;;) {
     const line = lines.next();
     if (line === null) return null;
@@ -368,6 +381,7 @@ function parseStoreLines(lines: LineReader): LinesRead | null {
     if (!current) {
       const root = (collection.collection as { root?: unknown } | undefined)?.root;
       if (typeof root === 'string' && root !== '' && !roots.includes(root)) roots.push(root);
+      keepCustomName(collection, names);
     }
     for (const [index, key] of BIG_LISTS.entries()) {
       const list: unknown[] = [];
@@ -383,7 +397,7 @@ function parseStoreLines(lines: LineReader): LinesRead | null {
     if (current) data.collections.push(collection as unknown as StoredCollection);
   }
   if (lines.next() !== null) return null;
-  return current ? { data } : { schema: data.schema, roots };
+  return current ? { data } : { schema: data.schema, roots, names };
 }
 
 /**

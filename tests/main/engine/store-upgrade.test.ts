@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openEngine } from '../../../main/engine/index';
-import { FIXTURES, olderStoreLines, tempDir } from './helpers';
+import { STORE_SCHEMA } from '../../../main/engine/types';
+import { FIXTURES, olderStoreLines, page, tempDir, tempSite } from './helpers';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
@@ -29,5 +30,36 @@ describe('a store from another version', () => {
       await engine.close();
     }
     expect(readFileSync(dbFile, 'utf8')).not.toBe(olderStoreLines(root));
+  });
+
+  it.each([
+    ['line by line', (text: string) => text],
+    ['whole', (text: string) => JSON.stringify(JSON.parse(text), null, 2)],
+  ])('keeps the names the organiser gave its collections (%s)', async (_layout, layOut) => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const renamed = tempSite({ 'content/stands/a.md': page('title: A\nshow_on_overview: true') });
+    const plain = tempSite({ 'content/stands/b.md': page('title: B\nshow_on_overview: true') });
+    const first = await openEngine({ dbFile });
+    const { collection } = await first.indexFolder(renamed);
+    const other = (await first.indexFolder(plain)).collection;
+    await first.renameCollection(collection.id, 'Harbour 2024');
+    await first.close();
+    const text = readFileSync(dbFile, 'utf8');
+    writeFileSync(
+      dbFile,
+      layOut(text.replace(`{"schema":${STORE_SCHEMA},`, `{"schema":${STORE_SCHEMA - 1},`)),
+    );
+    const engine = await openEngine({ dbFile });
+    try {
+      expect(engine.notices[0]).toMatch(/written by an older version of Standalone/);
+      expect(engine.getCollection(collection.id)!.name).toBe('Harbour 2024');
+      expect(engine.getCollection(other.id)!.name).toBe(other.name);
+      // Kept as a name the organiser gave: a new site title does not replace it.
+      writeFileSync(path.join(renamed, 'config.toml'), 'title = "From the site"\n');
+      await engine.indexFolder(renamed);
+      expect(engine.getCollection(collection.id)!.name).toBe('Harbour 2024');
+    } finally {
+      await engine.close();
+    }
   });
 });

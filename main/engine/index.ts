@@ -9,7 +9,7 @@ import { IndexError } from './errors';
 import { indexCollection } from './indexer';
 import { resolveLimits } from './limits';
 import * as queries from './queries';
-import { type CollectionState, fromStored, toStored } from './state';
+import { type CollectionState, emptyCollection, fromStored, toStored } from './state';
 import { openStore, StoreWriter, type StoreData } from './store';
 import { lockStore, type StoreLock } from './store-lock';
 import { type Collection, STORE_SCHEMA } from './types';
@@ -103,6 +103,13 @@ class StandaloneEngine implements Engine {
         if (name !== undefined) await this.renameCollection(collection.id, name);
         rebuilt++;
       } catch (error) {
+        if (error instanceof IndexError && error.code === 'folder-missing') {
+          this.keepUnavailable(root, names?.get(root));
+          this.notices.push(
+            `The folder ${root} from the old store is not there (was a drive removed?). It is listed as unavailable, and read again once it is back.`,
+          );
+          continue;
+        }
         this.notices.push(
           `The folder ${root} from the old store could not be indexed again: ${(error as Error).message}`,
         );
@@ -112,6 +119,38 @@ class StandaloneEngine implements Engine {
       this.notices.push(
         `${rebuilt} folder${rebuilt === 1 ? ' was' : 's were'} indexed again from the old store's list.`,
       );
+  }
+
+  /**
+   * Keeps a folder of a rebuilt store that is not there now (a USB stick left out) as an unavailable
+   * collection without stands, with the name the user gave it: its stands were only in the old store,
+   * and the app reads a collection again as soon as its folder is back, as it does for any other.
+   */
+  private keepUnavailable(root: string, name: string | undefined): void {
+    const resolved = path.resolve(root);
+    const id = uniqueSlug(collectionId(path.basename(resolved)), this.collections);
+    const collection = emptyCollection(id, resolved, name ?? path.basename(resolved));
+    collection.available = false;
+    const state = fromStored(
+      {
+        collection,
+        customName: name !== undefined,
+        files: [],
+        dirs: [],
+        scanStartedAt: 0,
+        walkSignature: '',
+        walkProblems: [],
+        emptyDirs: [],
+        scanProblems: [],
+        siteParams: {},
+        siteTitle: null,
+        stands: [],
+        themes: [],
+      },
+      (files) => buildAssetTable(id, files, this.limits),
+    );
+    this.collections.set(id, state);
+    this.writer?.schedule();
   }
 
   private run<T>(operation: () => T | Promise<T>): Promise<T> {

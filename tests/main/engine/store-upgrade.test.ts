@@ -1,7 +1,7 @@
 // A store written by another version is thrown away and rebuilt from its folders: reading it must not
 // cost more than the store itself (a 10,000-stand store is 95 MB; read whole, then parsed, the first
 // start after an update took 1 GB).
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -58,6 +58,44 @@ describe('a store from another version', () => {
       writeFileSync(path.join(renamed, 'config.toml'), 'title = "From the site"\n');
       await engine.indexFolder(renamed);
       expect(engine.getCollection(collection.id)!.name).toBe('Harbour 2024');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('keeps a folder that is not there as unavailable, with its name, and reads it once it is back', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const stick = tempSite({ 'content/stands/a.md': page('title: A\nshow_on_overview: true') });
+    const first = await openEngine({ dbFile });
+    const { collection } = await first.indexFolder(stick);
+    await first.renameCollection(collection.id, 'On the USB stick');
+    await first.close();
+    const text = readFileSync(dbFile, 'utf8');
+    writeFileSync(dbFile, text.replace(`{"schema":${STORE_SCHEMA},`, `{"schema":${STORE_SCHEMA - 1},`));
+    const away = `${stick}-away`;
+    renameSync(stick, away);
+    const upgraded = await openEngine({ dbFile });
+    const notices = upgraded.notices.join(' ');
+    await upgraded.close();
+    // Kept in the new store too, not only for the run that rebuilt it.
+    const engine = await openEngine({ dbFile });
+    try {
+      expect(notices).toMatch(/is not there \(was a drive removed\?\)\. It is listed as unavailable/);
+      expect(engine.listCollections()).toEqual([
+        expect.objectContaining({
+          id: collection.id,
+          root: stick,
+          name: 'On the USB stick',
+          available: false,
+        }),
+      ]);
+      renameSync(away, stick);
+      await engine.reindex(collection.id);
+      expect(engine.getCollection(collection.id)).toMatchObject({
+        available: true,
+        name: 'On the USB stick',
+      });
+      expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['a']);
     } finally {
       await engine.close();
     }

@@ -131,6 +131,8 @@ class StandaloneEngine implements Engine {
     const id = uniqueSlug(collectionId(path.basename(resolved)), this.collections);
     const collection = emptyCollection(id, resolved, name ?? path.basename(resolved));
     collection.available = false;
+    // Never indexed into this store: the app says "not indexed" rather than a date from 1970.
+    collection.indexedAt = '';
     const state = fromStored(
       {
         collection,

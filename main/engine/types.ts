@@ -90,7 +90,10 @@ export interface Collection {
   name: string;
   /** Edition year where it can be told (site title or folder name), else null. */
   year: number | null;
-  /** ISO timestamp of the last successful index. */
+  /**
+   * ISO timestamp of the last successful index; '' when there was none (a folder kept, unavailable,
+   * from a store rebuilt while it was not there).
+   */
   indexedAt: string;
   /** False when the folder could not be read at the last index (a USB stick pulled out): data is kept. */
   available: boolean;

@@ -87,6 +87,7 @@ describe('a store from another version', () => {
           root: stick,
           name: 'On the USB stick',
           available: false,
+          indexedAt: '',
         }),
       ]);
       renameSync(away, stick);

@@ -15,6 +15,7 @@ import {
   LineCounter,
   Parser,
   parseDocument,
+  type Scalar,
   visit,
   YAMLParseError,
   type Document,
@@ -279,25 +280,52 @@ const YAML11_BOOLEANS = new Map<string, boolean>([
 ]);
 const YAML11_FLAGS = new Set(['draft', 'headless', 'show_on_overview']);
 
-/** The block's top-level flags written as plain `yes`, `on`, `no`… turned into booleans, as go-yaml reads them. */
+/**
+ * The block's top-level flags as go-yaml reads them: a plain `yes`, `on`, `no`… is a boolean (a quoted or
+ * `!!str`-tagged one stays text), and a number written as a float (`1.0`) is not the integer our parsers
+ * make of it; Hugo's cast reads a float as false for `draft` and `headless` (checked with `hugo`).
+ */
 export function withYaml11Flags(input: string, value: object): object {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const data = value as Record<string, unknown>;
   const keys = Object.keys(data).filter((key) => {
     const item = data[key];
-    return YAML11_FLAGS.has(key.toLowerCase()) && typeof item === 'string' && YAML11_BOOLEANS.has(item);
+    return (
+      YAML11_FLAGS.has(key.toLowerCase()) &&
+      ((typeof item === 'string' && YAML11_BOOLEANS.has(item)) || typeof item === 'number')
+    );
   });
   if (keys.length === 0) return value;
-  // Rare, so the block is read once more for its quoting; a flag not found as written at the top
-  // (one brought in by a merge key) is taken as plain.
+  // Rare, so the block is read once more for how each flag is written; a flag not found as written at
+  // the top (one brought in by a merge key) is taken as plain.
   const doc = parseDocument(input, { ...YAML_OPTIONS, prettyErrors: false });
-  const quoted = new Set<string>();
+  const written = new Map<string, Scalar>();
   if (isMap(doc.contents))
     for (const pair of doc.contents.items)
-      if (isScalar(pair.key) && isScalar(pair.value) && pair.value.type !== 'PLAIN')
-        quoted.add(String(pair.key.value));
-  for (const key of keys) if (!quoted.has(key)) data[key] = YAML11_BOOLEANS.get(data[key] as string);
+      if (isScalar(pair.key) && isScalar(pair.value)) written.set(String(pair.key.value), pair.value);
+  for (const key of keys) {
+    const node = written.get(key);
+    const item = data[key];
+    if (typeof item === 'string') {
+      const plain = !node || (node.type === 'PLAIN' && (node.tag === undefined || node.tag === BOOL_TAG));
+      if (plain) data[key] = YAML11_BOOLEANS.get(item);
+    } else if (
+      node?.source !== undefined &&
+      isFloatText(node.source) &&
+      key.toLowerCase() !== 'show_on_overview'
+    ) {
+      // Kept as the text it was written as, which no flag reads as true.
+      data[key] = node.source;
+    }
+  }
   return value;
+}
+
+const BOOL_TAG = 'tag:yaml.org,2002:bool';
+
+/** Whether a plain YAML number is written as a float (`1.0`, `1e3`, `.inf`), not an integer. */
+function isFloatText(text: string): boolean {
+  return !/^[-+]?0x/i.test(text) && /[.eE]|inf|nan/i.test(text);
 }
 
 // js-yaml exports its types, which its type definitions leave out.

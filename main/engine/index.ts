@@ -110,6 +110,18 @@ class StandaloneEngine implements Engine {
           );
           continue;
         }
+        // An empty mount point left while the stick is out (or a folder unreadable for now): a known
+        // collection is kept unavailable then too, as indexCollection does for any folder it knew.
+        if (
+          error instanceof IndexError &&
+          (error.code === 'not-a-stands-folder' || error.code === 'folder-unreadable')
+        ) {
+          this.keepUnavailable(root, names?.get(root));
+          this.notices.push(
+            `The folder ${root} from the old store cannot be read now: ${error.message} It is listed as unavailable, and read again once it can be.`,
+          );
+          continue;
+        }
         this.notices.push(
           `The folder ${root} from the old store could not be indexed again: ${(error as Error).message}`,
         );

@@ -1,7 +1,7 @@
 // A store written by another version is thrown away and rebuilt from its folders: reading it must not
 // cost more than the store itself (a 10,000-stand store is 95 MB; read whole, then parsed, the first
 // start after an update took 1 GB).
-import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -96,6 +96,39 @@ describe('a store from another version', () => {
         available: true,
         name: 'On the USB stick',
       });
+      expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['a']);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('keeps a folder whose stick is out but whose mount point is there (no content/) as unavailable', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const stick = tempSite({ 'content/stands/a.md': page('title: A\nshow_on_overview: true') });
+    const first = await openEngine({ dbFile });
+    const { collection } = await first.indexFolder(stick);
+    await first.renameCollection(collection.id, 'On the USB stick');
+    await first.close();
+    const text = readFileSync(dbFile, 'utf8');
+    writeFileSync(dbFile, text.replace(`{"schema":${STORE_SCHEMA},`, `{"schema":${STORE_SCHEMA - 1},`));
+    // An fstab mount point stays behind, empty, while the stick is out.
+    const away = `${stick}-away`;
+    renameSync(stick, away);
+    mkdirSync(stick);
+    const engine = await openEngine({ dbFile });
+    try {
+      expect(engine.notices.join(' ')).toMatch(/It is listed as unavailable/);
+      expect(engine.listCollections()).toEqual([
+        expect.objectContaining({
+          id: collection.id,
+          name: 'On the USB stick',
+          available: false,
+          indexedAt: '',
+        }),
+      ]);
+      rmSync(stick, { recursive: true });
+      renameSync(away, stick);
+      await engine.reindex(collection.id);
       expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['a']);
     } finally {
       await engine.close();

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { collectionOfPath, param, to } from '../../renderer/src/routes';
 import { splitHash } from '../../renderer/src/lib/hash-location';
-import { eventName, formatWhen, initials, plural, splitHighlights } from '../../renderer/src/lib/text';
+import {
+  eventName,
+  formatWhen,
+  indexedText,
+  initials,
+  plural,
+  splitHighlights,
+} from '../../renderer/src/lib/text';
 import {
   describeHost,
   internalRoute,
@@ -164,6 +171,9 @@ describe('text', () => {
     expect(formatWhen('2031-02-06T11:59:30Z', now)).toBe('just now');
     expect(formatWhen('2031-02-06T11:50:00Z', now)).toBe('10 min ago');
     expect(formatWhen('garbage', now)).toBe('unknown');
+    expect(indexedText('2031-02-06T11:50:00Z', now)).toBe('Indexed 10 min ago');
+    // A collection kept from a rebuilt store while its folder was away has no index yet.
+    expect(indexedText('', now)).toBe('Not indexed yet');
   });
 });
 

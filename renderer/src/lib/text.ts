@@ -50,6 +50,11 @@ export function eventName(collectionName: string): string {
   return collectionName.replace(/\s+stands?\s*$/i, '').trim() || collectionName;
 }
 
+/** "Indexed 3 Feb 2025, 14:02", or "Not indexed yet" for a collection kept without an index (''). */
+export function indexedText(indexedAt: string, now: Date = new Date()): string {
+  return indexedAt === '' ? 'Not indexed yet' : `Indexed ${formatWhen(indexedAt, now)}`;
+}
+
 /** A short, local, human date and time for freshness ("indexed …"). */
 export function formatWhen(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);

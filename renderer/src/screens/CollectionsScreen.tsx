@@ -6,7 +6,7 @@ import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { to } from '../routes';
 import { Loading, RouteLink, ScreenTitle } from '../components/common';
-import { formatWhen, plural } from '../lib/text';
+import { indexedText, plural } from '../lib/text';
 
 export function CollectionsScreen() {
   const { collections, progress, organiser, refreshCollections, notify } = useAppState();
@@ -131,7 +131,7 @@ function CollectionItem({ collection, progress, busy, run }: ItemProps) {
         </h2>
         <p className="sa-path">{collection.root}</p>
         <p className="sa-freshness">
-          Indexed {formatWhen(collection.indexedAt)} · {plural(counts.listedStands, 'stand')} listed of{' '}
+          {indexedText(collection.indexedAt)} · {plural(counts.listedStands, 'stand')} listed of{' '}
           {counts.stands} · {plural(counts.pages, 'page')} · {plural(counts.themes, 'theme')} ·{' '}
           {plural(counts.assets, 'file')}
         </p>

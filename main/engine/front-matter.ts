@@ -282,8 +282,9 @@ const YAML11_FLAGS = new Set(['draft', 'headless', 'show_on_overview']);
 
 /**
  * The block's top-level flags as go-yaml reads them: a plain `yes`, `on`, `no`… is a boolean (a quoted or
- * `!!str`-tagged one stays text), and a number written as a float (`1.0`) is not the integer our parsers
- * make of it; Hugo's cast reads a float as false for `draft` and `headless` (checked with `hugo`).
+ * `!!str`-tagged one stays text), and a number written as a float (`1.0`, `!!float 1`) is not the
+ * integer our parsers make of it: Hugo's cast reads a float as false for `draft` and `headless` (checked
+ * with `hugo`).
  */
 export function withYaml11Flags(input: string, value: object): object {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
@@ -292,7 +293,8 @@ export function withYaml11Flags(input: string, value: object): object {
     const item = data[key];
     return (
       YAML11_FLAGS.has(key.toLowerCase()) &&
-      ((typeof item === 'string' && YAML11_BOOLEANS.has(item)) || typeof item === 'number')
+      ((typeof item === 'string' && (YAML11_BOOLEANS.has(item) || /^[-+.\d]/.test(item))) ||
+        typeof item === 'number')
     );
   });
   if (keys.length === 0) return value;
@@ -306,16 +308,13 @@ export function withYaml11Flags(input: string, value: object): object {
   for (const key of keys) {
     const node = written.get(key);
     const item = data[key];
-    if (typeof item === 'string') {
+    if (node && isFloat(node)) {
+      // Hugo's cast takes a float for false, whatever its value (our careful parser keeps a tagged
+      // number as its text, "1", which would read as true).
+      if (key.toLowerCase() !== 'show_on_overview') data[key] = false;
+    } else if (typeof item === 'string' && YAML11_BOOLEANS.has(item)) {
       const plain = !node || (node.type === 'PLAIN' && (node.tag === undefined || node.tag === BOOL_TAG));
       if (plain) data[key] = YAML11_BOOLEANS.get(item);
-    } else if (
-      node?.source !== undefined &&
-      isFloatText(node.source) &&
-      key.toLowerCase() !== 'show_on_overview'
-    ) {
-      // Kept as the text it was written as, which no flag reads as true.
-      data[key] = node.source;
     }
   }
   return value;
@@ -323,9 +322,12 @@ export function withYaml11Flags(input: string, value: object): object {
 
 const BOOL_TAG = 'tag:yaml.org,2002:bool';
 
-/** Whether a plain YAML number is written as a float (`1.0`, `1e3`, `.inf`), not an integer. */
-function isFloatText(text: string): boolean {
-  return !/^[-+]?0x/i.test(text) && /[.eE]|inf|nan/i.test(text);
+/** Whether a YAML number is a float for go-yaml: tagged `!!float`, or written `1.0`, `1e3`, `.inf`. */
+function isFloat(node: Scalar): boolean {
+  if (node.tag === 'tag:yaml.org,2002:float') return true;
+  if (node.type !== 'PLAIN' || node.tag !== undefined || typeof node.value !== 'number') return false;
+  const text = node.source;
+  return text !== undefined && !/^[-+]?0x/i.test(text) && /[.eE]|inf|nan/i.test(text);
 }
 
 // js-yaml exports its types, which its type definitions leave out.

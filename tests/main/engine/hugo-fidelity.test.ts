@@ -108,15 +108,16 @@ describe('draft written as text or a number, as Hugo reads it', () => {
 });
 
 describe('flags with a YAML tag or written as a float, as Hugo reads them', () => {
-  it('publishes draft: !!str yes and draft: 1.0, and lists show_on_overview: !!str no', async () => {
-    // Checked with manifest.sh: Hugo publishes Tagged and Floaty, lists Shown, and hides Plain.
+  it('publishes draft: !!str yes, 1.0 and !!float 1, and lists show_on_overview: !!str no', async () => {
+    // Checked with manifest.sh: Hugo publishes Tagged, Floaty and Tagfloat, lists Shown, hides Plain.
     const { engine, id } = await indexed({
       'content/stands/tagged.md': page('title: Tagged\nshow_on_overview: true\ndraft: !!str yes'),
       'content/stands/floaty.md': page('title: Floaty\nshow_on_overview: true\ndraft: 1.0'),
+      'content/stands/tagfloat.md': page('title: Tagfloat\nshow_on_overview: true\ndraft: !!float 1'),
       'content/stands/plain.md': page('title: Plain\nshow_on_overview: true\ndraft: yes'),
       'content/stands/shown.md': page('title: Shown\nshow_on_overview: !!str no'),
     });
-    expect(engine.listStands(id).map((s) => s.slug)).toEqual(['floaty', 'shown', 'tagged']);
+    expect(engine.listStands(id).map((s) => s.slug)).toEqual(['floaty', 'shown', 'tagfloat', 'tagged']);
   });
 });
 

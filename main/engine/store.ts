@@ -99,7 +99,8 @@ export async function openStore(dbFile: string | null, options: OpenStoreOptions
   }
   let text: string;
   try {
-    text = await readFile(dbFile, 'utf-8');
+    // A byte-order mark (the store saved by a Windows editor) is not part of the JSON.
+    text = (await readFile(dbFile, 'utf-8')).replace(/^\uFEFF/, '');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { db, notices, recoverRoots: [] };
     notices.push(
@@ -154,8 +155,8 @@ async function moveAside(dbFile: string, why: string): Promise<string> {
 
 /**
  * Whether text that is not valid JSON is still a store's: written by writeStore and cut short (it
- * begins with the store's header), laid out otherwise but beginning the same way, or naming the folders
- * a store lists. An empty file (or one a crash left as zeros) holds nothing to keep, so it counts too.
+ * begins with the store's header), laid out otherwise but beginning the same way, or holding a
+ * collection record that names its folder. An empty file (or one a crash left as zeros) holds nothing to keep, so it counts too.
  * Anything else is some other file.
  */
 function looksLikeStoreText(text: string): boolean {
@@ -163,7 +164,8 @@ function looksLikeStoreText(text: string): boolean {
   // Empty, or cut short within the header itself.
   if ('{"schema":'.startsWith(start)) return true;
   if (/^\{\s*"(?:schema|collections)"\s*:/.test(start)) return true;
-  return rootsInText(text).length > 0;
+  // Naming folders is not enough on its own: other JSON-like files have a "root" (a babel config).
+  return /"collection"\s*:\s*\{/.test(text) && rootsInText(text).length > 0;
 }
 
 /** Records a stored collection's root and name when the user had renamed it (any schema so far). */
@@ -360,7 +362,7 @@ async function readStoreLines(file: string): Promise<LinesRead | null> {
 }
 
 function parseStoreLines(lines: LineReader): LinesRead | null {
-  const first = lines.next();
+  const first = lines.next()?.replace(/^\uFEFF/, '');
   const header = first ? /^\{"schema":(-?\d+),"collections":\[$/.exec(first) : null;
   if (!header) return null;
   const data: StoreData = { schema: Number(header[1]), collections: [] };

@@ -178,6 +178,7 @@ describe('the store', () => {
     ['a config.toml', 'baseURL = "https://stands.example.org"\ntitle = "Stands"\n'],
     ['a text file', 'Notes for the event.\n'],
     ['a JSON list', '[1, 2, 3]\n'],
+    ['a babel config with comments', '{\n  // the project root\n  "root": "./src",\n  "presets": []\n}\n'],
     ['bytes that are not text', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff])],
   ])('with keepForeignFile, refuses %s and leaves it where it is', async (_, content) => {
     const dir = tempDir();
@@ -226,6 +227,28 @@ describe('the store', () => {
     expect(engine.notices[0]).toMatch(/moved to .*store\.json\.corrupt-/);
     expect(asideFiles(dbFile)).toHaveLength(1);
     await engine.close();
+  });
+
+  it('reads a store that a Windows editor saved with a byte-order mark, as it was', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const root = siteCopy();
+    const first = await openEngine({ dbFile });
+    const { collection } = await first.indexFolder(root);
+    await first.renameCollection(collection.id, 'Harbour, renamed');
+    await first.close();
+    const text = readFileSync(dbFile, 'utf8');
+    for (const saved of [`\uFEFF${text}`, `\uFEFF${JSON.stringify(JSON.parse(text), null, 2)}`]) {
+      writeFileSync(dbFile, saved);
+      const engine = await openEngine({ dbFile });
+      try {
+        expect(engine.notices).toEqual([]);
+        expect(engine.getCollection(collection.id)).toMatchObject({ name: 'Harbour, renamed' });
+        expect(engine.listStands(collection.id)).toHaveLength(3);
+      } finally {
+        await engine.close();
+      }
+      expect(asideFiles(dbFile)).toEqual([]);
+    }
   });
 
   it('moves aside a store it cannot read', async () => {

@@ -243,6 +243,29 @@ describe('the search index', () => {
     expect(loaded.search('c', 'word4321', 5, describer(docs))[0]?.stand).toBe('stand-4321');
   });
 
+  it('stores its postings in records of a few tens of kilobytes, however many stands hold each term', () => {
+    // 3,000 stands of 60 words each from 2,000: 180,000 postings, several hundred kilobytes in all.
+    const docs = new Map<string, SearchDoc[]>();
+    let state = 7;
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      const stand = `stand-${i}`;
+      const text = Array.from({ length: 60 }, () => `w${Math.floor(random() * 2000)}`).join(' ');
+      docs.set(stand, [{ stand, page: null, title: `Stand ${i}`, text }]);
+    }
+    const search = CollectionSearch.build([...docs.values()].flat());
+    const stored = JSON.parse(JSON.stringify([...search.toStored()])) as StoredSearchRecord[];
+    const postings = stored.flatMap((record) => ('postings' in record ? [record.postings] : []));
+    expect(postings.join('').length).toBeGreaterThan(300_000);
+    for (const text of postings) expect(text.length).toBeLessThan(100_000);
+    const loaded = CollectionSearch.load(stored)!;
+    for (const query of ['w17', 'w1999 w3', 'w42']) {
+      expect(loaded.search('c', query, 20, describer(docs))).toEqual(
+        search.search('c', query, 20, describer(docs)),
+      );
+    }
+  });
+
   it('refuses a damaged stored form instead of answering wrongly', () => {
     const docs = corpus(20, 11);
     const stored = [...CollectionSearch.build([...docs.values()].flat()).toStored()];

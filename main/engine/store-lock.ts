@@ -20,6 +20,8 @@ import { StoreInUseError } from './errors';
 /** How long a lock may go untouched before it counts as left by a process that died elsewhere. */
 export const STORE_LOCK_STALE_MS = 10 * 60_000;
 const STORE_LOCK_UPDATE_MS = 5_000;
+/** A lock without its owner file for this long was left by a process stopped while taking it. */
+const OWNERLESS_MS = 10_000;
 /** Two readings of when the computer started, from the clock and its uptime, agree within this. */
 const BOOT_SLACK_MS = 60_000;
 
@@ -39,13 +41,22 @@ function ownerFileOf(file: string): string {
   return `${file}.lock-owner`;
 }
 
-/** Whether the lock's holder is known to be gone: a process of this computer that is no more. */
+/**
+ * Whether the lock's holder is known to be gone: a process of this computer that is no more, or one
+ * stopped while it was taking the lock (Ctrl-C at once): a holder writes its owner file as soon as it
+ * has the lock, so a lock without one that is older than OWNERLESS_MS was left half taken.
+ */
 function holderIsGone(file: string): boolean {
   let owner: Partial<LockOwner>;
   try {
     owner = JSON.parse(readFileSync(ownerFileOf(file), 'utf8')) as Partial<LockOwner>;
-  } catch {
-    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+    try {
+      return statSync(`${file}.lock`).mtimeMs < Date.now() - OWNERLESS_MS;
+    } catch {
+      return false;
+    }
   }
   if (typeof owner.pid !== 'number' || typeof owner.boot !== 'number' || owner.host !== os.hostname())
     return false;

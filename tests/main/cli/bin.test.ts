@@ -90,7 +90,8 @@ describe('bin/standalone.js', { timeout: 30_000 }, () => {
         await generateStands({ root: join(cwd, 'stands'), stands: 1500, seed: 3 });
         const child = spawn(process.execPath, [bin, 'index', 'stands', '--db', 'store.json'], { cwd });
         const closed = once(child, 'close');
-        while (!existsSync(join(cwd, 'store.json.lock'))) await new Promise((r) => setTimeout(r, 20));
+        // Once the run holds the lock (its owner file is written the moment it has it), it is indexing.
+        while (!existsSync(join(cwd, 'store.json.lock-owner'))) await new Promise((r) => setTimeout(r, 20));
         child.kill('SIGINT');
         const [, signal] = (await closed) as [number | null, string | null];
         expect(signal).toBe('SIGINT');

@@ -76,6 +76,18 @@ describe('the store lock', () => {
     expect(existsSync(`${dbFile}.lock`)).toBe(false);
   });
 
+  it('takes over a lock left without its owner by a run stopped while taking it, once it is a few seconds old', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    // What Ctrl-C leaves in the moment between the lock's folder and its owner file.
+    mkdirSync(`${dbFile}.lock`);
+    await expect(openEngine({ dbFile })).rejects.toBeInstanceOf(StoreInUseError);
+    const earlier = new Date(Date.now() - 20_000);
+    utimesSync(`${dbFile}.lock`, earlier, earlier);
+    const engine = await openEngine({ dbFile });
+    await engine.close();
+    expect(readdirSync(path.dirname(dbFile))).toEqual([]);
+  });
+
   /** A lock as a process that stopped abruptly leaves it: the folder, fresh, and who held it. */
   function leftLock(dbFile: string, pid: number, boot = Date.now() - os.uptime() * 1000): void {
     mkdirSync(`${dbFile}.lock`);

@@ -14,6 +14,22 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, readFile: vi.fn(actual.readFile) };
 });
 
+/**
+ * A store as the previous schema left it, holding one folder of one stand that the organiser renamed
+ * `name`: what the first start after an update finds.
+ */
+async function renamedInOlderStore(name: string) {
+  const dbFile = path.join(tempDir(), 'store.json');
+  const stick = tempSite({ 'content/stands/a.md': page('title: A\nshow_on_overview: true') });
+  const first = await openEngine({ dbFile });
+  const { collection } = await first.indexFolder(stick);
+  await first.renameCollection(collection.id, name);
+  await first.close();
+  const text = readFileSync(dbFile, 'utf8');
+  writeFileSync(dbFile, text.replace(`{"schema":${STORE_SCHEMA},`, `{"schema":${STORE_SCHEMA - 1},`));
+  return { dbFile, stick, collection };
+}
+
 describe('a store from another version', () => {
   it('is read line by line for its folders only, never as one whole text', async () => {
     const dbFile = path.join(tempDir(), 'store.json');
@@ -64,14 +80,7 @@ describe('a store from another version', () => {
   });
 
   it('keeps a folder that is not there as unavailable, with its name, and reads it once it is back', async () => {
-    const dbFile = path.join(tempDir(), 'store.json');
-    const stick = tempSite({ 'content/stands/a.md': page('title: A\nshow_on_overview: true') });
-    const first = await openEngine({ dbFile });
-    const { collection } = await first.indexFolder(stick);
-    await first.renameCollection(collection.id, 'On the USB stick');
-    await first.close();
-    const text = readFileSync(dbFile, 'utf8');
-    writeFileSync(dbFile, text.replace(`{"schema":${STORE_SCHEMA},`, `{"schema":${STORE_SCHEMA - 1},`));
+    const { dbFile, stick, collection } = await renamedInOlderStore('On the USB stick');
     const away = `${stick}-away`;
     renameSync(stick, away);
     const upgraded = await openEngine({ dbFile });
@@ -103,14 +112,7 @@ describe('a store from another version', () => {
   });
 
   it('keeps a folder whose stick is out but whose mount point is there (no content/) as unavailable', async () => {
-    const dbFile = path.join(tempDir(), 'store.json');
-    const stick = tempSite({ 'content/stands/a.md': page('title: A\nshow_on_overview: true') });
-    const first = await openEngine({ dbFile });
-    const { collection } = await first.indexFolder(stick);
-    await first.renameCollection(collection.id, 'On the USB stick');
-    await first.close();
-    const text = readFileSync(dbFile, 'utf8');
-    writeFileSync(dbFile, text.replace(`{"schema":${STORE_SCHEMA},`, `{"schema":${STORE_SCHEMA - 1},`));
+    const { dbFile, stick, collection } = await renamedInOlderStore('On the USB stick');
     // An fstab mount point stays behind, empty, while the stick is out.
     const away = `${stick}-away`;
     renameSync(stick, away);

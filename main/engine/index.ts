@@ -103,22 +103,14 @@ class StandaloneEngine implements Engine {
         if (name !== undefined) await this.renameCollection(collection.id, name);
         rebuilt++;
       } catch (error) {
-        if (error instanceof IndexError && error.code === 'folder-missing') {
+        // A folder not there (a USB stick left out), an empty mount point left while the stick is out,
+        // or a folder unreadable for now: kept unavailable, as indexCollection does for any folder it knew.
+        if (error instanceof IndexError && error.code !== 'unknown-collection') {
           this.keepUnavailable(root, names?.get(root));
           this.notices.push(
-            `The folder ${root} from the old store is not there (was a drive removed?). It is listed as unavailable, and read again once it is back.`,
-          );
-          continue;
-        }
-        // An empty mount point left while the stick is out (or a folder unreadable for now): a known
-        // collection is kept unavailable then too, as indexCollection does for any folder it knew.
-        if (
-          error instanceof IndexError &&
-          (error.code === 'not-a-stands-folder' || error.code === 'folder-unreadable')
-        ) {
-          this.keepUnavailable(root, names?.get(root));
-          this.notices.push(
-            `The folder ${root} from the old store cannot be read now: ${error.message} It is listed as unavailable, and read again once it can be.`,
+            error.code === 'folder-missing'
+              ? `The folder ${root} from the old store is not there (was a drive removed?). It is listed as unavailable, and read again once it is back.`
+              : `The folder ${root} from the old store cannot be read now: ${error.message} It is listed as unavailable, and read again once it can be.`,
           );
           continue;
         }

@@ -243,7 +243,7 @@ describe('the search index', () => {
     expect(loaded.search('c', 'word4321', 5, describer(docs))[0]?.stand).toBe('stand-4321');
   });
 
-  it('stores its postings in records of a few tens of kilobytes, however many stands hold each term', () => {
+  it('stores its postings in records well under 100 KB of text, however many stands hold each term', () => {
     // 3,000 stands of 60 words each from 2,000: 180,000 postings, several hundred kilobytes in all.
     const docs = new Map<string, SearchDoc[]>();
     let state = 7;

@@ -127,8 +127,11 @@ export async function openStore(dbFile: string | null, options: OpenStoreOptions
     const what = typeof schema === 'number' ? writtenBy(schema) : 'is not a Standalone store';
     notices.push(await moveAside(dbFile, what));
     const recoverNames = new Map<string, string>();
-    if (Array.isArray(collections)) for (const stored of collections) keepCustomName(stored, recoverNames);
-    return { db, notices, recoverRoots: rootsInText(text), recoverNames };
+    const named: string[] = [];
+    if (Array.isArray(collections))
+      for (const stored of collections) keepRootAndName(stored, named, recoverNames);
+    // The folders as the collections name them; an older layout's, wherever its text names a root.
+    return { db, notices, recoverRoots: named.length > 0 ? named : rootsInText(text), recoverNames };
   }
   if (!isStoreData(parsed)) {
     notices.push(await moveAside(dbFile, 'was damaged (unexpected contents)'));
@@ -156,8 +159,8 @@ async function moveAside(dbFile: string, why: string): Promise<string> {
 /**
  * Whether text that is not valid JSON is still a store's: written by writeStore and cut short (it
  * begins with the store's header), laid out otherwise but beginning the same way, or holding a
- * collection record that names its folder. An empty file (or one a crash left as zeros) holds nothing to keep, so it counts too.
- * Anything else is some other file.
+ * collection record that names its folder. An empty file (or one a crash left as zeros) holds nothing
+ * to keep, so it counts too. Anything else is some other file.
  */
 function looksLikeStoreText(text: string): boolean {
   const start = text.replace(/^[\uFEFF\s\0]+/, '');
@@ -168,12 +171,16 @@ function looksLikeStoreText(text: string): boolean {
   return /"collection"\s*:\s*\{/.test(text) && rootsInText(text).length > 0;
 }
 
-/** Records a stored collection's root and name when the user had renamed it (any schema so far). */
-function keepCustomName(stored: unknown, names: Map<string, string>): void {
+/**
+ * Records a stored collection's root (into `roots`, once) and, when the user had renamed it, its name
+ * (any schema so far): what a store of another schema keeps through its rebuild.
+ */
+function keepRootAndName(stored: unknown, roots: string[], names: Map<string, string>): void {
   const { customName, collection } = (stored ?? {}) as { customName?: unknown; collection?: unknown };
   const { root, name } = (collection ?? {}) as { root?: unknown; name?: unknown };
-  if (customName === true && typeof root === 'string' && typeof name === 'string' && name.trim() !== '')
-    names.set(root, name);
+  if (typeof root !== 'string' || root === '') return;
+  if (!roots.includes(root)) roots.push(root);
+  if (customName === true && typeof name === 'string' && name.trim() !== '') names.set(root, name);
 }
 
 /** Folder roots named anywhere in a damaged store's text (`"root":"…"`), for rebuilding. */
@@ -380,11 +387,7 @@ function parseStoreLines(lines: LineReader): LinesRead | null {
       string,
       unknown
     >;
-    if (!current) {
-      const root = (collection.collection as { root?: unknown } | undefined)?.root;
-      if (typeof root === 'string' && root !== '' && !roots.includes(root)) roots.push(root);
-      keepCustomName(collection, names);
-    }
+    if (!current) keepRootAndName(collection, roots, names);
     for (const [index, key] of BIG_LISTS.entries()) {
       const list: unknown[] = [];
       const end = index < BIG_LISTS.length - 1 ? `],"${BIG_LISTS[index + 1]}":[` : ']}';

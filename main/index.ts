@@ -21,7 +21,7 @@ import { createAppServices } from './app/services';
 import { openSettings, SETTINGS_FILE_NAME } from './app/settings';
 import { claimSingleInstance } from './app/single-instance';
 import { createKioskService } from './kiosk/kiosk-service';
-import { isKioskFilePath, loadKioskStartup } from './kiosk/startup';
+import { demoRootFor, isKioskFilePath, loadKioskStartup } from './kiosk/startup';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseAppArgs(userArgs(process.argv, Boolean(process.defaultApp)), process.cwd());
@@ -131,11 +131,14 @@ function main(): void {
       settings,
       kiosk,
       emit: send,
-      demoRoot: demoFolderPath({
-        isPackaged: app.isPackaged,
-        resourcesPath: process.resourcesPath,
-        appPath: app.getAppPath(),
-      }),
+      demoRoot: demoRootFor(
+        kioskStartup,
+        demoFolderPath({
+          isPackaged: app.isPackaged,
+          resourcesPath: process.resourcesPath,
+          appPath: app.getAppPath(),
+        }),
+      ),
       pickFolder: async () => {
         const options = { title: 'Add a stands folder', properties: ['openDirectory' as const] };
         const result = window

@@ -43,3 +43,11 @@ export async function loadKioskStartup(request: KioskRequest): Promise<KioskStar
   const loaded = await loadKioskConfig(request.configFile);
   return { enabled: true, config: loaded.config, configError: loaded.error };
 }
+
+/**
+ * The demo stands' folder for this start, or null for none: a kiosk whose file names its folders shows
+ * those alone, not the demo that a first launch by hand (past the unsigned-app warning) left on.
+ */
+export function demoRootFor(startup: KioskStartup, demoRoot: string): string | null {
+  return startup.enabled && startup.config.folders.length > 0 ? null : demoRoot;
+}

@@ -135,9 +135,11 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
     polling = true;
     try {
       let cameBack = false;
+      let reread = false;
       for (const collection of known) {
         const present = await isDirectory(collection.root);
         if (present === collection.available) continue;
+        reread = true;
         try {
           await engine.reindex(collection.id);
           cameBack ||= present;
@@ -146,7 +148,8 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
         }
       }
       if (cameBack) await restartWatching();
-      await publishCollections();
+      // Every screen loads its data again on a new list: only one that changed is published.
+      if (reread) await publishCollections();
     } finally {
       polling = false;
     }

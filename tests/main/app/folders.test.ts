@@ -248,6 +248,16 @@ describe('live updates', () => {
     expect(engine.calls.filter((c) => c === 'watch').length).toBe(watchesBefore + 1);
   });
 
+  it('says nothing when a look at the folders finds them as they were (every screen reloads on a list)', async () => {
+    const m = start();
+    await m.start();
+    await m.addFolder(folder('steady'));
+    events = [];
+    await m.checkAvailability();
+    await m.checkAvailability();
+    expect(events).toEqual([]);
+  });
+
   it('forwards progress, throttled', async () => {
     const m = start();
     await m.start();

@@ -333,3 +333,30 @@ describe('real stand HTML', () => {
     expect(root.querySelector('td')!.textContent).toBe('Saturday');
   });
 });
+
+describe('text direction', () => {
+  it('lets each block of text take the direction of its own words, unless the stand set one', () => {
+    const root = parse(
+      clean(
+        '<h2>שלום!</h2><p>مرحبا بكم!</p><ul><li>一</li></ul><ol><li>x</li></ol>' +
+          '<blockquote>y</blockquote><table><caption>c</caption><tr><th>h</th><td>d</td></tr></table>' +
+          '<figure><figcaption>f</figcaption></figure><dl><dt>t</dt><dd>d</dd></dl>' +
+          '<div dir="rtl"><p>inside rtl</p></div><p dir="ltr">ltr</p><pre>code</pre>',
+      ),
+    );
+    for (const selector of ['h2', 'p', 'ul', 'ol', 'blockquote', 'caption', 'th', 'td', 'figcaption', 'dl']) {
+      expect(root.querySelector(selector)!.getAttribute('dir'), selector).toBe('auto');
+    }
+    // What the stand wrote stands: a block inside a set direction, or with its own, keeps it.
+    expect(root.querySelector('div[dir="rtl"] > p')!.hasAttribute('dir')).toBe(false);
+    expect([...root.querySelectorAll('p')].at(-1)!.getAttribute('dir')).toBe('ltr');
+    // Code reads left to right whatever its comments are written in.
+    expect(root.querySelector('pre')!.hasAttribute('dir')).toBe(false);
+  });
+
+  it('gives direction to lists it makes for stray items and to headings it renumbers', () => {
+    const root = parse(clean('<li>stray</li><h5>deep</h5>'));
+    expect(root.querySelector('ul')!.getAttribute('dir')).toBe('auto');
+    expect(root.querySelector('h2')!.getAttribute('dir')).toBe('auto');
+  });
+});

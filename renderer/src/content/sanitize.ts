@@ -403,6 +403,7 @@ export function createSanitizer(
       nameEmptyLinks(fragment);
       repairLists(fragment);
       renumberHeadings(fragment, options.headingBase ?? 2);
+      directBlocks(fragment);
       const holder = fragment.ownerDocument.createElement('div');
       holder.append(fragment);
       return holder.innerHTML;
@@ -482,6 +483,18 @@ function repairLists(root: DocumentFragment): void {
       else break;
       next = following;
     }
+  }
+}
+
+// Blocks of text that take the direction of their own first words (`dir="auto"`, as GitHub renders
+// Markdown): an Arabic or Hebrew paragraph in the app's left-to-right page would otherwise be aligned
+// left with its punctuation at the wrong end. rich.css indents lists and quotes on their starting side.
+const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, ul, ol, dl, blockquote, caption, th, td, figcaption';
+
+function directBlocks(root: DocumentFragment): void {
+  for (const block of Array.from(root.querySelectorAll(TEXT_BLOCKS))) {
+    // A direction the stand set, on the block or around it, is kept.
+    if (!block.closest('[dir]:not([dir="auto" i])')) block.setAttribute('dir', 'auto');
   }
 }
 

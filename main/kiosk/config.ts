@@ -235,7 +235,39 @@ function describeJsonError(text: string, error: unknown): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return `the file is not valid JSON at line ${line}, column ${column}: ${reason} (check for a missing comma or quote, or a comma after the last item)`;
+  // A Windows path written as in Explorer (C:\Kiosk) is the likeliest cause of a bad escape.
+  const hint = /^Bad (?:escaped character|Unicode escape)/.test(reason)
+    ? 'a backslash must be doubled in JSON: write paths with forward slashes, like "C:/Kiosk/stands", or double every backslash'
+    : 'check for a missing comma or quote, or a comma after the last item';
+  return `the file is not valid JSON at line ${line}, column ${column}: ${reason} (${hint})`;
+}
+
+// What lets organisers recover from a bad file: its folders and its PIN, when those keys are valid.
+function recoverableConfig(raw: { folders?: unknown; pinHash?: unknown }, baseDir: string): KioskConfig {
+  const config = defaultKioskConfig();
+  const folders = schema.shape.folders.safeParse(raw.folders);
+  if (folders.success && folders.data) config.folders = resolveFolders(folders.data, baseDir);
+  const pin = schema.shape.pinHash.safeParse(raw.pinHash);
+  if (pin.success) config.pinHash = pin.data;
+  return config;
+}
+
+// A file that is not JSON (a missing comma, a Windows path's single backslash) may still hold a valid
+// folders list and PIN hash: each is read on its own, so the kiosk shows its stands and the organiser can
+// unlock it (on macOS a kiosk window even disables Force Quit).
+function valuesOfBrokenJson(text: string): { folders?: unknown; pinHash?: unknown } {
+  const read = (pattern: RegExp): unknown => {
+    const match = pattern.exec(text);
+    try {
+      return match ? (JSON.parse(match[1]!) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    folders: read(/"folders"\s*:\s*(\[[^\]]*\])/),
+    pinHash: read(/"pinHash"\s*:\s*("[^"\n]*")/),
+  };
 }
 
 function resolveFolders(folders: string[], baseDir: string): string[] {
@@ -265,7 +297,8 @@ export function parseKioskConfig(text: string, baseDir: string): KioskConfigResu
   try {
     data = JSON.parse(source);
   } catch (error) {
-    return { ok: false, config: defaultKioskConfig(), errors: [describeJsonError(source, error)] };
+    const config = recoverableConfig(valuesOfBrokenJson(source), baseDir);
+    return { ok: false, config, errors: [describeJsonError(source, error)] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
@@ -276,13 +309,7 @@ export function parseKioskConfig(text: string, baseDir: string): KioskConfigResu
   }
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    // Keep what lets organisers recover: their folders and their PIN, when those keys are valid.
-    const config = defaultKioskConfig();
-    const raw = data as Record<string, unknown>;
-    const folders = schema.shape.folders.safeParse(raw.folders);
-    if (folders.success && folders.data) config.folders = resolveFolders(folders.data, baseDir);
-    const pin = schema.shape.pinHash.safeParse(raw.pinHash);
-    if (pin.success) config.pinHash = pin.data;
+    const config = recoverableConfig(data as Record<string, unknown>, baseDir);
     return { ok: false, config, errors: formatIssues(parsed.error.issues) };
   }
   const file = parsed.data;

@@ -209,6 +209,31 @@ describe('bad kiosk files', () => {
     expect(result.config.folders).toEqual([join(BASE, 'stands')]);
   });
 
+  it('keeps a valid PIN and folders from a file that is not valid JSON, so its organiser can still unlock it', () => {
+    const missingComma = parseKioskConfig(
+      `{\n  "folders": ["stands/fosdem-2021"]\n  "idleTimeoutSeconds": 60,\n  "pinHash": "${PIN_HASH}",\n}`,
+      BASE,
+    );
+    expect(missingComma.ok).toBe(false);
+    expect(missingComma.config.settings).toEqual(DEFAULT_KIOSK_SETTINGS);
+    expect(missingComma.config.pinHash).toBe(PIN_HASH);
+    expect(missingComma.config.folders).toEqual([join(BASE, 'stands/fosdem-2021')]);
+    const unusable = parseKioskConfig(`{"folders": [C:/stands], "pinHash": "scrypt$oops",}`, BASE);
+    expect(unusable.config).toMatchObject({ folders: [], pinHash: null });
+  });
+
+  it('says how to write a Windows path when a single backslash breaks the JSON', () => {
+    const windows = parseKioskConfig(
+      `{\n  "folders": ["C:\\Kiosk\\stands\\fosdem-2021"],\n  "pinHash": "${PIN_HASH}"\n}`,
+      BASE,
+    );
+    if (windows.ok) throw new Error('expected the file to be refused');
+    expect(windows.errors).toEqual([
+      'the file is not valid JSON at line 2, column 19: Bad escaped character (a backslash must be doubled in JSON: write paths with forward slashes, like "C:/Kiosk/stands", or double every backslash)',
+    ]);
+    expect(windows.config.pinHash).toBe(PIN_HASH);
+  });
+
   it('does not keep an invalid PIN from a bad file', () => {
     const result = parseKioskConfig(JSON.stringify({ pinHash: 'scrypt$oops', textSize: 'x' }), BASE);
     expect(result.config.pinHash).toBeNull();

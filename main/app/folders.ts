@@ -2,7 +2,7 @@
 // settings file lists the folders; the engine's store is the cache of their content. Plain Node: the dialog
 // arrives as a function, events leave through `emit`.
 import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { AppEvent } from '../../preload/contract';
 import type { Collection } from '../engine/types';
 import type { EngineClient } from './engine-client';
@@ -137,7 +137,9 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
       let cameBack = false;
       let reread = false;
       for (const collection of known) {
-        const present = await isDirectory(collection.root);
+        // Present as the engine sees it: a folder with content/. A USB stick's mount point stays behind,
+        // empty, when the stick is pulled out, so the folder itself being there says nothing.
+        const present = await isDirectory(join(collection.root, 'content'));
         if (present === collection.available) continue;
         reread = true;
         try {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../preload/contract';
 import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
 import { createFolderManager, type FolderManager } from '../../../main/app/folders';
+import { openEngine } from '../../../main/engine/index';
 import { openSettings, type SettingsStore } from '../../../main/app/settings';
 import { createFakeEngine, type FakeEngine } from './fake-engine';
 
@@ -256,6 +257,45 @@ describe('live updates', () => {
     await m.checkAvailability();
     await m.checkAvailability();
     expect(events).toEqual([]);
+  });
+
+  it('reads a stick whose mount point stayed once, not every look, and again once it is back', async () => {
+    // The real engine: a folder without content/ (an empty mount point) is unavailable to it.
+    const real = createEngineClient({ open: openEngine, setup: { dbFile: null } });
+    const calls: string[] = [];
+    const counted: EngineClient = {
+      ...real,
+      reindex: (id) => (calls.push('reindex'), real.reindex(id)),
+      startWatching: () => (calls.push('watch'), real.startWatching()),
+    };
+    const m = createFolderManager({
+      engine: counted,
+      settings,
+      emit: (event) => events.push(event),
+      demoRoot: null,
+      availabilityIntervalMs: 0,
+    });
+    try {
+      await m.start();
+      const stick = folder('mounted-stick');
+      mkdirSync(join(stick, 'content', 'stands'));
+      writeFileSync(join(stick, 'content', 'stands', 'x.md'), '---\ntitle: X\n---\n');
+      const { id } = await m.addFolder(stick);
+      rmSync(join(stick, 'content'), { recursive: true });
+      await m.checkAvailability();
+      expect(await real.getCollection(id)).toMatchObject({ available: false });
+      calls.length = 0;
+      await m.checkAvailability();
+      await m.checkAvailability();
+      expect(calls).toEqual([]);
+      mkdirSync(join(stick, 'content', 'stands'), { recursive: true });
+      writeFileSync(join(stick, 'content', 'stands', 'x.md'), '---\ntitle: X\n---\n');
+      await m.checkAvailability();
+      expect(await real.getCollection(id)).toMatchObject({ available: true });
+    } finally {
+      await m.stop();
+      await real.close();
+    }
   });
 
   it('forwards progress, throttled', async () => {

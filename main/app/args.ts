@@ -54,12 +54,15 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
       if (value) result.kioskConfig = toAbsolute(value);
     } else if (arg === '--kiosk-config' || arg.startsWith('--kiosk-config=')) {
       const value = arg === '--kiosk-config' ? argv[++i] : arg.slice('--kiosk-config='.length);
+      // Asked for a kiosk either way: without its file it is the default locked kiosk, not the open app.
+      result.kiosk = true;
       if (!value || value.startsWith('--')) {
-        result.errors.push('--kiosk-config needs a file: --kiosk-config /path/to/kiosk.toml');
+        result.errors.push(
+          `--kiosk-config needs a file: --kiosk-config /path/to/entrance${KIOSK_FILE_SUFFIX}`,
+        );
         if (value) i--;
       } else {
         result.kioskConfig = toAbsolute(value);
-        result.kiosk = true;
       }
     } else if (arg === '--') {
       // Everything after a bare "--" is a folder, even when it starts with a dash.

@@ -55,10 +55,13 @@ describe('parseAppArgs', () => {
     });
   });
 
-  it('reports --kiosk-config without a file', () => {
+  it('reports --kiosk-config without a file, and still starts a (default, locked) kiosk rather than the desktop app', () => {
     const args = parseAppArgs(['--kiosk-config'], cwd);
-    expect(args.kioskConfig).toBeNull();
-    expect(args.errors[0]).toMatch(/needs a file/);
+    expect(args).toMatchObject({ kiosk: true, kioskConfig: null });
+    expect(args.errors).toEqual([
+      '--kiosk-config needs a file: --kiosk-config /path/to/entrance.standalone-kiosk',
+    ]);
+    expect(parseAppArgs(['--kiosk-config='], cwd)).toMatchObject({ kiosk: true, kioskConfig: null });
     expect(parseAppArgs(['--kiosk-config', '--kiosk'], cwd)).toMatchObject({
       kiosk: true,
       kioskConfig: null,

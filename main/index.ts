@@ -12,6 +12,7 @@ import { appCsp } from './app/csp';
 import { demoFolderPath } from './app/demo';
 import { createEngineClient } from './app/engine-client';
 import { createSenderCheck, registerIpc, type IpcMainLike } from './app/ipc';
+import { openAppLog, type AppLog } from './app/log';
 import { createMainWindow } from './app/main-window';
 import { denyAllPermissions, hardenWebContents } from './app/navigation';
 import { blockNetwork } from './app/network';
@@ -37,7 +38,10 @@ function main(): void {
   // Tests and portable kiosk setups keep their data elsewhere. Set before the single-instance lock, which
   // is per user data folder.
   const userDataOverride = process.env.STANDALONE_USER_DATA;
-  if (userDataOverride && isAbsolute(userDataOverride)) app.setPath('userData', userDataOverride);
+  const movedUserData = userDataOverride && isAbsolute(userDataOverride) ? userDataOverride : null;
+  if (movedUserData) app.setPath('userData', movedUserData);
+  // The log lives where the OS keeps an app's logs, or beside data that was moved.
+  const appLog = openAppLog(movedUserData ? join(movedUserData, 'logs') : app.getPath('logs'));
   // Must happen before `ready`.
   protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 
@@ -54,6 +58,7 @@ function main(): void {
     else pendingFolder = folder;
   };
   const send = (event: AppEvent) => {
+    if (event.type === 'notice') logNotice(appLog, event.level, event.message);
     if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
   };
 
@@ -69,6 +74,8 @@ function main(): void {
     openFolder(path);
   });
 
+  logProcessEvents(appLog);
+
   const first = claimSingleInstance(app, args, (handOver) => {
     if (window) {
       if (window.isMinimized()) window.restore();
@@ -80,6 +87,9 @@ function main(): void {
     app.quit();
     return;
   }
+  appLog.info(
+    `Standalone ${app.getVersion()} started (Electron ${process.versions.electron}, ${process.platform} ${process.arch})${args.kiosk ? ' in kiosk mode' : ''}.`,
+  );
 
   // Development only: electron-vite serves the renderer with hot reload.
   const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null;
@@ -90,7 +100,19 @@ function main(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, () => entryUrl));
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(async () => {
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Without a window nobody would see that the app is running, and every later launch would hand over
+      // to this invisible one: say so, and end.
+      appLog.error('Standalone could not start.', error);
+      const reason = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Standalone could not start', `${reason}\n\nThe details are in ${appLog.file}`);
+      app.exit(1);
+    });
+
+  async function start(): Promise<void> {
     ready = true;
     const userData = app.getPath('userData');
     const settings = openSettings(join(userData, SETTINGS_FILE_NAME));
@@ -186,5 +208,25 @@ function main(): void {
         .catch(() => undefined)
         .finally(() => app.quit());
     });
+  }
+}
+
+function logNotice(appLog: AppLog, level: 'info' | 'warning' | 'error', message: string): void {
+  if (level === 'error') appLog.error(message);
+  else if (level === 'warning') appLog.warn(message);
+  else appLog.info(message);
+}
+
+/** What the organiser needs to know of a machine nobody was watching: pages and helpers that stopped. */
+function logProcessEvents(appLog: AppLog): void {
+  app.on('render-process-gone', (_event, _contents, details) => {
+    if (details.reason !== 'clean-exit')
+      appLog.warn(`The window's page stopped (${details.reason}, exit code ${details.exitCode}).`);
+  });
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit')
+      appLog.warn(
+        `Electron's ${details.type} process stopped (${details.reason}, exit code ${details.exitCode}).`,
+      );
   });
 }

@@ -76,6 +76,7 @@ export const shell = { openExternal: vi.fn(() => Promise.resolve()) };
 
 export const dialog = {
   showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+  showErrorBox: vi.fn((_title: string, _content: string) => undefined),
 };
 
 export const screen = {

@@ -1,6 +1,6 @@
 // main/index.ts wired against the electron stand-in: what the app does at start, in Electron's order.
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -41,12 +41,15 @@ beforeAll(async () => {
   vi.mocked(app.getAppPath).mockReturnValue(ROOT);
   process.argv = ['/opt/standalone/standalone', '--no-sandbox', folder];
   await import('../../../main/index');
+  // What the app says on the terminal is not under test here.
+  (await import('electron-log/node')).default.transports.console.level = false;
   await vi.waitFor(() => expect(engines[0]?.calls ?? []).toContain(`indexFolder ${folder}`), {
     timeout: 10_000,
   });
 });
 
-afterAll(() => {
+afterAll(async () => {
+  (await import('electron-log/node')).default.errorHandler.stopCatching();
   process.argv = argv;
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -125,6 +128,21 @@ describe('app start-up', () => {
     app.emit('open-file', event, dropped);
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(engines[0]!.calls).toContain(`indexFolder ${dropped}`));
+  });
+
+  it("writes its start, every notice and pages that stopped to the app's log", async () => {
+    // The stand-in's getPath gives the user data folder for every name, 'logs' included.
+    const logText = () => readFileSync(join(tmp, 'user-data', 'main.log'), 'utf8');
+    expect(logText()).toContain(
+      `Standalone 0.0.0 started (Electron ${process.versions.electron}, ${process.platform} ${process.arch}).\n`,
+    );
+    const missing = join(tmp, 'not-there');
+    app.emit('open-file', { preventDefault: vi.fn() }, missing);
+    await vi.waitFor(() => expect(logText()).toMatch(new RegExp(`\\[(warn|error)\\] +.*${missing}`)));
+    app.emit('render-process-gone', {}, {}, { reason: 'oom', exitCode: 133 });
+    expect(logText()).toContain("[warn]  The window's page stopped (oom, exit code 133).");
+    app.emit('render-process-gone', {}, {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(logText()).not.toContain('clean-exit');
   });
 
   it('stops watching and closes the engine before quitting', async () => {

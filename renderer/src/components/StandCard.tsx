@@ -10,7 +10,7 @@ export const StandCard = memo(function StandCard({ stand }: { stand: StandCardDa
     <article className="sa-card">
       <div className="sa-card-head">
         <StandLogo collection={stand.collection} logo={stand.logo} title={stand.title} />
-        <h2 className="sa-card-title">
+        <h2 className="sa-card-title" dir="auto">
           <RouteLink to={to.stand(stand.collection, stand.slug)} className="sa-card-link">
             {stand.title}
           </RouteLink>
@@ -27,7 +27,9 @@ export const StandCard = memo(function StandCard({ stand }: { stand: StandCardDa
           ))}
         </p>
       )}
-      <p className="sa-card-summary">{stand.summary}</p>
+      <p className="sa-card-summary" dir="auto">
+        {stand.summary}
+      </p>
     </article>
   );
 });

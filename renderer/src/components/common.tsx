@@ -15,6 +15,7 @@ export function RouteLink({
   children: ReactNode;
   className?: string;
   'aria-current'?: 'page' | undefined;
+  dir?: 'auto';
 }) {
   return (
     <a href={href(to)} className={className} {...rest}>
@@ -42,10 +43,13 @@ export function ScreenTitle({
   children,
   title,
   className,
+  dir,
 }: {
   children: ReactNode;
   title: string;
   className?: string;
+  /** `auto` when the whole heading is stand text, which may be written right to left. */
+  dir?: 'auto';
 }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -57,7 +61,7 @@ export function ScreenTitle({
     ref.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <h1 ref={ref} tabIndex={-1} className={className}>
+    <h1 ref={ref} tabIndex={-1} className={className} dir={dir}>
       {children}
     </h1>
   );
@@ -153,10 +157,15 @@ export function Breadcrumb({ items }: { items: { label: string; to?: string }[] 
       <ol>
         {items.map((item, index) => (
           <li key={`${index}-${item.label}`}>
+            {/* Stand and theme titles, isolated so one written right to left keeps its order. */}
             {item.to ? (
-              <RouteLink to={item.to}>{item.label}</RouteLink>
+              <RouteLink to={item.to}>
+                <bdi>{item.label}</bdi>
+              </RouteLink>
             ) : (
-              <span aria-current="page">{item.label}</span>
+              <span aria-current="page">
+                <bdi>{item.label}</bdi>
+              </span>
             )}
           </li>
         ))}

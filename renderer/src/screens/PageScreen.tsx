@@ -30,7 +30,9 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
       />
       <div className="sa-stand-layout">
         <div className="sa-stand-main">
-          <ScreenTitle title={`${data.title} · ${data.standTitle}`}>{data.title}</ScreenTitle>
+          <ScreenTitle title={`${data.title} · ${data.standTitle}`} dir="auto">
+            {data.title}
+          </ScreenTitle>
           <RichHtml html={data.html} collection={collection} />
         </div>
         {siblings.length > 1 && (

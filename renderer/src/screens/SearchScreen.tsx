@@ -182,7 +182,7 @@ const ResultGroups = memo(function ResultGroups({
             className="sa-result-group"
             style={{ transform: `translateY(${item.start - offset}px)` }}
           >
-            <h2>
+            <h2 dir="auto">
               <RouteLink to={to.stand(collection, group.stand)}>{group.standTitle}</RouteLink>
             </h2>
             <ul>
@@ -191,6 +191,7 @@ const ResultGroups = memo(function ResultGroups({
                   <RouteLink
                     to={hit.page ? to.page(collection, hit.stand, hit.page) : to.stand(collection, hit.stand)}
                     className="sa-hit-title"
+                    dir="auto"
                   >
                     {hit.title}
                   </RouteLink>
@@ -209,7 +210,7 @@ const ResultGroups = memo(function ResultGroups({
 function Snippet({ hit }: { hit: SearchHit }) {
   if (!hit.snippet) return null;
   return (
-    <p className="sa-snippet">
+    <p className="sa-snippet" dir="auto">
       {splitHighlights(hit.snippet, hit.highlights).map((part, index) =>
         part.highlighted ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
       )}

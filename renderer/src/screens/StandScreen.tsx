@@ -56,7 +56,9 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
               title={data.title}
               className="sa-logo-large"
             />
-            <ScreenTitle title={data.title}>Welcome to the {data.title} stand!</ScreenTitle>
+            <ScreenTitle title={data.title}>
+              Welcome to the <bdi>{data.title}</bdi> stand!
+            </ScreenTitle>
           </header>
           {data.descriptionHtml && (
             <RichHtml html={data.descriptionHtml} collection={collection} className="sa-intro" />

@@ -134,7 +134,8 @@ export function Shell({ children }: { children: ReactNode }) {
         )}
       </header>
       <main ref={mainRef} id="sa-main" tabIndex={-1} className="sa-main">
-        {notices.length > 0 && (
+        {/* Notices are about folders and indexing: on a locked kiosk they wait for the organiser. */}
+        {organiser && notices.length > 0 && (
           <div className="sa-notices" role="status">
             {notices.map((notice) => (
               <p key={notice.id} className={`sa-notice sa-notice-${notice.level}`}>

@@ -11,6 +11,7 @@ const state = vi.hoisted(() => ({
   asked: [] as (number | undefined)[],
   unanswered: [] as (() => void)[],
   collections: null as Collection[] | null,
+  organiser: false,
 }));
 
 vi.mock('../../renderer/src/api', () => ({
@@ -25,7 +26,11 @@ vi.mock('../../renderer/src/api', () => ({
 
 vi.mock('../../renderer/src/hooks/app-state', () => ({
   // No collection info unless a test gives it: the count comes from the answers alone.
-  useAppState: () => ({ collections: state.collections, revision: state.revision }),
+  useAppState: () => ({
+    collections: state.collections,
+    revision: state.revision,
+    organiser: state.organiser,
+  }),
 }));
 
 // The grid measures the window (ResizeObserver, which jsdom lacks): what it is handed is what matters here.
@@ -57,6 +62,7 @@ beforeEach(() => {
   state.asked = [];
   state.unanswered = [];
   state.collections = null;
+  state.organiser = false;
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
@@ -116,5 +122,41 @@ describe('OverviewScreen', () => {
     state.revision = 1;
     await show();
     expect(empty()).toBe('This collection has no stands to show yet.');
+  });
+});
+
+describe('OverviewScreen of a collection whose folder cannot be read', () => {
+  const away = (counts: Partial<CollectionCounts>, indexedAt: string): Collection =>
+    ({
+      id: 'demo',
+      name: 'Demo',
+      root: '/media/usb/stands',
+      available: false,
+      indexedAt,
+      counts: { stands: 0, listedStands: 0, ...counts },
+    }) as Collection;
+  const empty = () => host.querySelector('.sa-empty')?.textContent ?? '';
+  const notice = () => host.querySelector('.sa-notice')?.textContent ?? '';
+
+  it('says its folder could not be read, not that it has no stands yet', async () => {
+    state.stands = [];
+    state.collections = [away({}, '')];
+    await show();
+    expect(empty()).toBe(
+      'The folder of this collection could not be read, so there are no stands to show. Once it is back (a USB stick plugged in again), Standalone reads it.',
+    );
+  });
+
+  it('tells organisers that the stands shown are the last index of a folder that is away', async () => {
+    state.stands = standsOf(3);
+    state.organiser = true;
+    state.collections = [away({ stands: 3, listedStands: 3 }, '2031-02-01T10:00:00.000Z')];
+    await show();
+    expect(cards()).toBe(3);
+    expect(notice()).toContain('The folder /media/usb/stands cannot be read now');
+    state.organiser = false;
+    state.revision = 1;
+    await show();
+    expect(notice()).toBe('');
   });
 });

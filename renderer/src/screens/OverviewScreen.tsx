@@ -1,11 +1,11 @@
-import type { CollectionCounts } from '../../../main/engine/types';
+import type { Collection } from '../../../main/engine/types';
 import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { useQuery } from '../hooks/use-query';
 import { to } from '../routes';
 import { ErrorMessage, Loading, NotFound, RouteLink, ScreenTitle } from '../components/common';
 import { StandGrid } from '../components/StandGrid';
-import { plural } from '../lib/text';
+import { formatWhen, plural } from '../lib/text';
 
 // The cards asked for first: more than any screen shows at once (24 cards fill a 1280×800 window with
 // the virtualizer's extra rows), some 90 KB where the whole list of 10,000 stands is 4 MB.
@@ -13,7 +13,7 @@ const FIRST_CARDS = 200;
 
 /** Every listed stand of the collection as a card, in the site's order. */
 export function OverviewScreen({ collection }: { collection: string }) {
-  const { collections } = useAppState();
+  const { collections, organiser } = useAppState();
   const info = collections?.find((c) => c.id === collection);
   // The first screen's cards, then the rest: asked after, so the megabytes of the whole list never hold
   // up the first paint (the engine answers in order, and the page would parse them first).
@@ -51,9 +51,16 @@ export function OverviewScreen({ collection }: { collection: string }) {
           </p>
         )}
       </header>
+      {organiser && info?.available === false && (stands.data?.length ?? 0) > 0 && (
+        // Main reads the folder again as soon as it is back; meanwhile what is shown may be out of date.
+        <p className="sa-notice sa-notice-warning">
+          The folder {info.root} cannot be read now: these are its stands as indexed{' '}
+          {formatWhen(info.indexedAt)}. Once it is back, Standalone reads it again.
+        </p>
+      )}
       {stands.error && <ErrorMessage error={stands.error} />}
       {stands.loading && <Loading label="Loading the stands…" />}
-      {stands.data && stands.data.length === 0 && <p className="sa-empty">{emptyOverview(info?.counts)}</p>}
+      {stands.data && stands.data.length === 0 && <p className="sa-empty">{emptyOverview(info)}</p>}
       {stands.data && stands.data.length > 0 && (
         <StandGrid stands={stands.data} label={`Stands of ${name}`} />
       )}
@@ -63,7 +70,11 @@ export function OverviewScreen({ collection }: { collection: string }) {
 
 // Stands lacking show_on_overview are indexed but never listed: a folder of only those would otherwise
 // show an empty overview, and no problem, with no clue why.
-function emptyOverview(counts: CollectionCounts | undefined): string {
+function emptyOverview(info: Collection | undefined): string {
+  // A folder away (a USB stick out) when the store was rebuilt: kept with no stands until it is back.
+  if (info?.available === false && info.counts.stands === 0)
+    return 'The folder of this collection could not be read, so there are no stands to show. Once it is back (a USB stick plugged in again), Standalone reads it.';
+  const counts = info?.counts;
   const unlisted = counts && counts.listedStands === 0 ? counts.stands : 0;
   if (unlisted === 0) return 'This collection has no stands to show yet.';
   if (unlisted === 1)

@@ -77,6 +77,8 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
   let stopped = false;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let polling = false;
+  // Remembered folders that could not be indexed when they appeared, told once.
+  const unreadable = new Set<string>();
   let watchChain: Promise<void> = Promise.resolve();
 
   const notice = (level: 'info' | 'warning' | 'error', text: string) =>
@@ -149,6 +151,21 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
           notice('warning', `${collection.name} could not be re-read: ${message(error)}`);
         }
       }
+      // A remembered folder that was not there at start (a stick put in later) has no collection yet.
+      for (const root of settings.get().folders) {
+        if (known.some((c) => c.root === root) || !(await isDirectory(join(root, 'content')))) continue;
+        // Removed by the organiser while this look was under way.
+        if (!settings.get().folders.includes(root) || known.some((c) => c.root === root)) continue;
+        reread = true;
+        try {
+          await engine.indexFolder(root);
+          cameBack = true;
+        } catch (error) {
+          if (!unreadable.has(root))
+            notice('warning', `The stands folder ${root} could not be read: ${message(error)}`);
+          unreadable.add(root);
+        }
+      }
       if (cameBack) await restartWatching();
       // Every screen loads its data again on a new list: only one that changed is published.
       if (reread) await publishCollections();
@@ -199,7 +216,7 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
           const existing = known.find((c) => c.root === root);
           if (existing) await engine.reindex(existing.id);
           else if (await isDirectory(root)) await engine.indexFolder(root);
-          else notice('warning', `The stands folder ${root} is not available.`);
+          else notice('warning', `The stands folder ${root} is not available; it is read once it is there.`);
         } catch (error) {
           notice('warning', `The stands folder ${root} could not be read: ${message(error)}`);
         }

@@ -188,6 +188,25 @@ describe('start-up reconciliation', () => {
     });
     expect(settings.get().folders).toEqual([join(tmp, 'usb-stick')]);
   });
+
+  it('reads a remembered folder that was never indexed once it is there (a stick put in after start)', async () => {
+    const stick = join(tmp, 'late-stick');
+    settings.update((s) => void s.folders.push(stick));
+    const m = start();
+    await m.start();
+    expect(await roots()).toEqual([demo]);
+    mkdirSync(stick);
+    await m.checkAvailability();
+    expect(await roots()).toEqual([demo]);
+    const watches = engine.calls.filter((c) => c === 'watch').length;
+    events = [];
+    mkdirSync(join(stick, 'content'));
+    await m.checkAvailability();
+    expect(await roots()).toEqual([demo, stick].sort());
+    expect(events.some((e) => e.type === 'collections' && e.collections.length === 2)).toBe(true);
+    expect(engine.calls.filter((c) => c === 'watch').length).toBe(watches + 1);
+    expect(settings.get().folders).toEqual([stick]);
+  });
 });
 
 describe('live updates', () => {

@@ -59,10 +59,24 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       }
       return run(...args);
     };
+  // The page subscribes to events before its first request. A notice sent before then is lost: the store
+  // held by a `standalone index` run is found, and said, while the window's page is still loading. Notices
+  // wait for that first request; everything else the page asks for again anyway.
+  let pageAsked = false;
+  const early: AppEvent[] = [];
+  const emit = (event: AppEvent) => {
+    if (pageAsked || event.type !== 'notice') deps.emit(event);
+    else early.push(event);
+  };
+  const askedByPage = () => {
+    if (pageAsked) return;
+    pageAsked = true;
+    for (const event of early.splice(0)) deps.emit(event);
+  };
   const folders = createFolderManager({
     engine,
     settings: deps.settings,
-    emit: deps.emit,
+    emit,
     demoRoot: deps.demoRoot,
     availabilityIntervalMs: deps.availabilityIntervalMs,
   });
@@ -125,5 +139,11 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     lockKiosk: () => kiosk.lockKiosk(),
     makeQrSvg: (text) => makeQrSvg(text),
   };
+  for (const [name, run] of Object.entries(services) as [string, (...args: unknown[]) => unknown][]) {
+    (services as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      askedByPage();
+      return run(...args);
+    };
+  }
   return { services, folders, kiosk };
 }

@@ -82,6 +82,39 @@ describe('the app on a store in use', () => {
     expect(collections.map((c) => c.root)).toEqual([root]);
   }, 15_000);
 
+  it('says so to a page that was still loading when the app found its store held', async () => {
+    const holder = await openEngine({ dbFile });
+    try {
+      // As in the app: start-up asks the engine first; the page subscribes once loaded, then asks.
+      let page: AppEvent[] | null = null;
+      const app = createAppServices({
+        engine: client,
+        settings: openSettings(join(tmp, 'settings.json')),
+        emit: (event) => page?.push(event),
+        demoRoot: null,
+        pickFolder: async () => null,
+        openExternalUrl: async () => undefined,
+        version: '1.2.3',
+        platform: 'linux',
+        availabilityIntervalMs: 0,
+      });
+      void app.folders.start().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const seen: AppEvent[] = (page = []);
+      void Promise.resolve(app.services.listCollections()).catch(() => undefined);
+      await expect
+        .poll(() => seen, { timeout: 1000 })
+        .toContainEqual({
+          type: 'notice',
+          level: 'warning',
+          message: expect.stringContaining(`Standalone is waiting for its store ${dbFile}`),
+        });
+      await client.close();
+    } finally {
+      await holder.close();
+    }
+  });
+
   it('quits at once while waiting for the store, leaving it to its holder', async () => {
     const holder = await openEngine({ dbFile });
     try {

@@ -47,18 +47,15 @@ function main(): void {
 
   let window: BrowserWindow | null = null;
   let pendingFolder: string | null = null;
-  let addFolder: ((path: string) => Promise<unknown>) | null = null;
+  // Set once the services exist; tells the organiser itself when the folder cannot be added.
+  let addFolder: ((path: string) => Promise<void>) | null = null;
   let quitting = false;
 
   const openFolder = (folder: string) => {
-    if (addFolder)
-      void addFolder(folder).catch((error: Error) =>
-        send({ type: 'notice', level: 'error', message: error.message }),
-      );
+    if (addFolder) void addFolder(folder);
     else pendingFolder = folder;
   };
   const send = (event: AppEvent) => {
-    if (event.type === 'notice') logNotice(appLog, event.level, event.message);
     if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
   };
 
@@ -148,11 +145,12 @@ function main(): void {
     protocol.handle(APP_SCHEME, createAppBundleHandler(join(here, '../renderer')));
     protocol.handle(ASSET_SCHEME, createAssetHandler(engine));
 
-    const { services, folders } = createAppServices({
+    const created = createAppServices({
       engine,
       settings,
       kiosk,
       emit: send,
+      onNotice: (level, message) => logNotice(appLog, level, message),
       demoRoot: demoRootFor(
         kioskStartup,
         demoFolderPath({
@@ -173,6 +171,13 @@ function main(): void {
       platform: process.platform,
       startupNotices: args.errors,
     });
+    const { services, folders, notice } = created;
+    // What getAppInfo shows the page once, written down as well: arguments, settings, the store.
+    for (const message of [...args.errors, ...settings.notices]) appLog.warn(message);
+    void engine
+      .notices()
+      .then((messages) => messages.forEach((message) => appLog.warn(message)))
+      .catch(() => undefined);
     registerIpc(
       ipcMain as unknown as IpcMainLike,
       services,
@@ -190,10 +195,12 @@ function main(): void {
     });
     window.on('closed', () => (window = null));
 
-    await folders
-      .start()
-      .catch((error: Error) => send({ type: 'notice', level: 'error', message: error.message }));
-    addFolder = (path) => folders.addFolder(path);
+    await folders.start().catch((error: Error) => notice('error', error.message));
+    addFolder = (path) =>
+      folders.addFolder(path).then(
+        () => undefined,
+        (error: Error) => notice('error', error.message),
+      );
     const firstFolder = pendingFolder ?? args.folder;
     pendingFolder = null;
     if (firstFolder) openFolder(firstFolder);

@@ -16,6 +16,8 @@ export interface AppServicesDeps {
   settings: SettingsStore;
   /** Pushes an event to the renderer (`webContents.send(EVENT_CHANNEL, event)` in the app). */
   emit: (event: AppEvent) => void;
+  /** Hears every notice as it happens, before it waits for the page (the app's log). */
+  onNotice?: (level: NoticeLevel, message: string) => void;
   /** The embedded demo collection's folder, or null. */
   demoRoot: string | null;
   /** The native folder picker: a path, or null when cancelled. */
@@ -34,10 +36,14 @@ export interface AppServicesDeps {
 /** The part of kiosk mode's service the channels use. */
 export type KioskChannels = Pick<KioskService, 'getKioskState' | 'unlockKiosk' | 'lockKiosk' | 'isLocked'>;
 
+type NoticeLevel = Extract<AppEvent, { type: 'notice' }>['level'];
+
 export interface AppServices {
   services: Services;
   folders: FolderManager;
   kiosk: KioskChannels;
+  /** Tells the organiser something, the way the services' own notices go (see `emit` below). */
+  notice(level: NoticeLevel, message: string): void;
 }
 
 /** Kiosk mode off: what the app and the Chromium harness use without `--kiosk`. */
@@ -65,6 +71,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   let pageAsked = false;
   const early: AppEvent[] = [];
   const emit = (event: AppEvent) => {
+    if (event.type === 'notice') deps.onNotice?.(event.level, event.message);
     if (pageAsked || event.type !== 'notice') deps.emit(event);
     else early.push(event);
   };
@@ -145,5 +152,5 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       return run(...args);
     };
   }
-  return { services, folders, kiosk };
+  return { services, folders, kiosk, notice: (level, message) => emit({ type: 'notice', level, message }) };
 }

@@ -170,3 +170,34 @@ describe('folder commands on a kiosk', () => {
     await app.folders.stop();
   });
 });
+
+describe('notices', () => {
+  it("are heard at once by onNotice (the app's log), and reach the page once it asks", async () => {
+    const page: unknown[] = [];
+    const heard: [string, string][] = [];
+    const { services, folders, notice } = createAppServices({
+      engine: client,
+      settings: openSettings(null),
+      emit: (event) => page.push(event),
+      onNotice: (level, message) => heard.push([level, message]),
+      demoRoot: null,
+      pickFolder: async () => null,
+      openExternalUrl: async () => undefined,
+      version: '1.2.3',
+      platform: 'linux',
+      availabilityIntervalMs: 0,
+    });
+    // A folder given on the command line that is not there, before the page has loaded.
+    await expect(folders.addFolder(join(tmp, 'missing'))).rejects.toThrow();
+    notice('error', `There is no folder at ${join(tmp, 'missing')}.`);
+    expect(heard).toEqual([['error', `There is no folder at ${join(tmp, 'missing')}.`]]);
+    expect(page).toEqual([]);
+    await services.getAppInfo();
+    expect(page).toContainEqual({
+      type: 'notice',
+      level: 'error',
+      message: `There is no folder at ${join(tmp, 'missing')}.`,
+    });
+    await folders.stop();
+  });
+});

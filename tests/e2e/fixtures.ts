@@ -124,6 +124,7 @@ export const LANTERN_2031: StandSpec[] = [
     newThisYear: `<ul>
 <li>A new bootloader written from scratch: <a href="/stands/lantern-os/bootloader/">read how it works</a>.</li>
 <li>Support for the Kettle board and two more touchscreen drivers.</li>
+<li>Last year's plans are on our <a href="/stands/lantern-os/roadmap-2030/">old roadmap</a>.</li>
 <li>Supercalifragilisticexpialidociouslylongidentifiernamesthatneverwrapanywhereatall_in_config_files.</li>
 </ul>`,
     pages: [

@@ -100,6 +100,17 @@ describe('screens', () => {
     expect(await side.locator('.sa-link-kind').allInnerTexts()).toEqual(['Website', 'Chat room']);
     expect(await side.locator('.sa-net').first().innerText()).toContain('needs the internet');
     expect(await side.getByRole('link', { name: 'The bootloader' }).count()).toBe(1);
+    // A link to a page the folder does not have is only words: not a link, not in a link's colour.
+    const deadLink = main.getByText('old roadmap', { exact: true });
+    expect(await deadLink.evaluate((a) => [a.tagName, a.hasAttribute('href')])).toEqual(['A', false]);
+    expect(await main.getByRole('link', { name: 'old roadmap' }).count()).toBe(0);
+    const colour = (element: Element) => getComputedStyle(element).color;
+    expect(await deadLink.evaluate(colour)).toBe(
+      await deadLink.evaluate((a) => getComputedStyle(a.parentElement!).color),
+    );
+    expect(await deadLink.evaluate(colour)).not.toBe(
+      await main.getByRole('link', { name: 'read how it works' }).evaluate(colour),
+    );
     await expectAccessible();
   });
 

@@ -651,12 +651,12 @@ export function buildStand(
   const pageBuilds: PageBuild[] = [];
   for (const pagePlan of plan.pages) {
     const previous = reuse(pagePlan);
-    const built =
+    pageBuilds.push(
       // Same file, same stand and same slug: same address, so the page reads the same.
       previous && previous.page.slug === pagePlan.slug && previous.page.file === pagePlan.file
         ? previous
-        : buildPage(ctx, plan, pagePlan);
-    if (built) pageBuilds.push(built);
+        : buildPage(ctx, plan, pagePlan),
+    );
   }
   pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
   const pageRefs: PageRef[] = pageBuilds.map(({ page, unlisted }) => ({

@@ -4,11 +4,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Forward-slash form of a relative path (Windows separators folded). */
-export function toPosix(relative: string): string {
-  return relative.split(path.sep).join('/');
-}
-
 /** True when absolute path `child` is `parent` itself or somewhere inside it. */
 export function isInsideDir(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);

@@ -62,11 +62,6 @@ export function problem(
   };
 }
 
-/** The default severity of a code. */
-export function severityOf(code: ProblemCode): Severity {
-  return DEFAULT_SEVERITY[code];
-}
-
 /** Most problems kept per file: past this, a file is broken throughout and one summary says so. */
 export const MAX_PROBLEMS_PER_FILE = 200;
 

@@ -759,7 +759,7 @@ function brokenLink(
   );
 }
 
-/** Builds one sub-page from its file; null when the file cannot be read at all. */
+/** Builds one sub-page from its file; one that cannot be read is a draft, with the problem saying why. */
 function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): PageBuild {
   const sink = new Problems(ctx.collection, plan.slug);
   const deps = new Set<string>();

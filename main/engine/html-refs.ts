@@ -3,7 +3,7 @@
 // `stand-asset:` or `standalone:` URLs, broken ones are dropped and reported, remote ones reported
 // (they will not show offline), and scripts are removed. Only tags that hold references are
 // re-serialized; the rest of the HTML is kept byte for byte for the renderer's DOMPurify. The same pass
-// collects the plain text that search and card summaries use.
+// collects the plain text that card summaries use (search reads the stored HTML: plain-text.ts).
 import { Parser } from 'htmlparser2';
 import { escapeHtml } from './markdown';
 import { classifyRef, type RefClass } from './refs';

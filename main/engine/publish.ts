@@ -142,7 +142,7 @@ const MAX_DATE = 8.64e15;
 
 /**
  * A text holding a page's place in Hugo's default page order (compareHugoPages), for
- * compareHugoOrderKeys: pages with a weight first by weight, then the dated newest first, then title.
+ * sortByHugoOrderKey: pages with a weight first by weight, then the dated newest first, then title.
  * The title comes last, so that whatever it holds cannot be taken for another part.
  */
 export function hugoOrderKey(page: SortablePage): string {

@@ -318,9 +318,10 @@ class ChunkWriter {
 // the engine can read it line by line and never hold the whole text in memory:
 //   {"schema":1,"collections":[
 //   {"collection":{…},…,"files":[        ← a collection's small fields, then its big lists:
-//   ["content/…",12,1700000000000],      ← one file, folder or stand per line
+//   ["content/…",12,1700000000000],      ← one file, folder, stand or search record per line
 //   ],"dirs":[
 //   ],"stands":[
+//   ],"search":[
 //   ]}                                   ← "]}," when another collection follows
 //   ]}
 const BIG_LISTS = ['files', 'dirs', 'stands', 'search'] as const;

@@ -123,6 +123,8 @@ function main(): void {
     const kiosk = createKioskService({
       startup: kioskStartup,
       listCollections: () => engine.listCollections(),
+      // The organiser's Quit button: the before-quit handler below stops the folders and the engine first.
+      quit: () => app.quit(),
     });
     kiosk.onChange((state) => send({ type: 'kiosk', state }));
     // A kiosk file's folders join the organiser's folders.

@@ -34,6 +34,7 @@ export const Channel = {
   getKioskState: 'kiosk:state',
   unlockKiosk: 'kiosk:unlock',
   lockKiosk: 'kiosk:lock',
+  quitKiosk: 'kiosk:quit',
   makeQrSvg: 'qr:svg',
 } as const;
 export type ChannelName = (typeof Channel)[keyof typeof Channel];
@@ -120,6 +121,8 @@ export interface StandaloneApi {
   unlockKiosk(pin: string): Promise<boolean>;
   /** Locks the kiosk again. */
   lockKiosk(): Promise<void>;
+  /** Quits Standalone: the organiser's way out of a touch-only kiosk; refused while the kiosk is locked. */
+  quitKiosk(): Promise<void>;
   /** An SVG QR code for a URL, to take a link away on a phone. */
   makeQrSvg(text: string): Promise<string>;
   /** Subscribes to progress, change and notice events; returns the unsubscribe function. */
@@ -146,6 +149,7 @@ export const methodChannels = {
   getKioskState: Channel.getKioskState,
   unlockKiosk: Channel.unlockKiosk,
   lockKiosk: Channel.lockKiosk,
+  quitKiosk: Channel.quitKiosk,
   makeQrSvg: Channel.makeQrSvg,
 } as const satisfies Record<Exclude<keyof StandaloneApi, 'onEvent'>, ChannelName>;
 

@@ -135,6 +135,7 @@ export const argumentSchemas = {
     z.string({ error: 'The PIN must be text.' }).max(LIMITS.pin, { error: 'The PIN is too long.' }),
   ]),
   lockKiosk: z.tuple([]),
+  quitKiosk: z.tuple([]),
   makeQrSvg: z.tuple([text(LIMITS.qrText, 'The text for the QR code')]),
 } satisfies { [K in RequestMethod]: z.ZodType<unknown[]> };
 

@@ -34,7 +34,10 @@ export interface AppServicesDeps {
 }
 
 /** The part of kiosk mode's service the channels use. */
-export type KioskChannels = Pick<KioskService, 'getKioskState' | 'unlockKiosk' | 'lockKiosk' | 'isLocked'>;
+export type KioskChannels = Pick<
+  KioskService,
+  'getKioskState' | 'unlockKiosk' | 'lockKiosk' | 'quitKiosk' | 'isLocked'
+>;
 
 type NoticeLevel = Extract<AppEvent, { type: 'notice' }>['level'];
 
@@ -144,6 +147,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     getKioskState: () => kiosk.getKioskState(),
     unlockKiosk: (pin) => kiosk.unlockKiosk(pin),
     lockKiosk: () => kiosk.lockKiosk(),
+    quitKiosk: () => kiosk.quitKiosk(),
     makeQrSvg: (text) => makeQrSvg(text),
   };
   for (const [name, run] of Object.entries(services) as [string, (...args: unknown[]) => unknown][]) {

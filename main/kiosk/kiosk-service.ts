@@ -1,6 +1,7 @@
-// The kiosk's state behind the `getKioskState`, `unlockKiosk` and `lockKiosk` channels: a plain object of
-// closures the app's IPC services can spread in. Plain Node, no electron: the glue pushes `onChange` states
-// to the renderer as `{ type: 'kiosk', state }` events and asks `isUnlocked()` before letting a shortcut through.
+// The kiosk's state behind the `getKioskState`, `unlockKiosk`, `lockKiosk` and `quitKiosk` channels: a
+// plain object of closures the app's IPC services can spread in. Plain Node, no electron: the glue pushes
+// `onChange` states to the renderer as `{ type: 'kiosk', state }` events and asks `isUnlocked()` before
+// letting a shortcut through.
 import type { Collection } from '../engine/types';
 import type { KioskState } from '../../preload/contract';
 import { resolveEdition } from './config';
@@ -18,6 +19,8 @@ export interface KioskServiceOptions {
   pinGate?: PinGate;
   /** Runs `run` after `ms` and returns a cancel function; a timer by default (tests pass their own). */
   schedule?: (ms: number, run: () => void) => () => void;
+  /** Quits the app (`app.quit`), for `quitKiosk`; without it the kiosk cannot be quit from its page. */
+  quit?: () => void;
 }
 
 function scheduleWithTimer(ms: number, run: () => void): () => void {
@@ -34,6 +37,8 @@ export interface KioskService {
   unlockKiosk(pin: string): Promise<boolean>;
   /** Locks the kiosk again (channel `kiosk:lock`). */
   lockKiosk(): Promise<void>;
+  /** Quits the app, for an organiser at a touch-only kiosk; refused while locked (channel `kiosk:quit`). */
+  quitKiosk(): Promise<void>;
   /** Whether the kiosk is on and locked: what the window glue asks before letting a shortcut through. */
   isLocked(): boolean;
   /** The outcome of the last PIN attempt, for the organiser's PIN pad messages and logs. */
@@ -99,6 +104,13 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       cancelExpiry?.();
       cancelExpiry = null;
       if (was) await notify();
+    },
+    async quitKiosk() {
+      // A locked kiosk's page must not be able to end the kiosk: only the organiser, after the PIN.
+      if (!startup.enabled || !options.quit) throw new Error('Only a kiosk can be quit from its page.');
+      if (!unlocked())
+        throw new Error('This kiosk is locked: unlock it with the organiser PIN to quit Standalone.');
+      options.quit();
     },
     isLocked: () => startup.enabled && !unlocked(),
     lastAttempt: () => last,

@@ -114,6 +114,8 @@ export interface Harness {
   dialogs: string[];
   /** URLs main was asked to open in the system browser. */
   externalOpened: string[];
+  /** How many times the kiosk service quit the app (`app.quit` in the app), for Quit Standalone. */
+  appQuits(): number;
   /** Every event pushed to the page. */
   events: AppEvent[];
   /** Every request the page made through the bridge, in the order main answered them. */
@@ -218,8 +220,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     options.engine === 'worker' ? { workerPath: ENGINE_WORKER_OUT, setup } : { open: openEngine, setup },
   );
   const externalOpened: string[] = [];
+  let appQuits = 0;
   const kiosk = options.kiosk
-    ? createKioskService({ startup: options.kiosk, listCollections: () => engine.listCollections() })
+    ? createKioskService({
+        startup: options.kiosk,
+        listCollections: () => engine.listCollections(),
+        quit: () => void (appQuits += 1),
+      })
     : undefined;
   kiosk?.onChange((state) => emit({ type: 'kiosk', state }));
   const { services, folders } = createAppServices({
@@ -376,6 +383,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     pageErrors,
     dialogs,
     externalOpened,
+    appQuits: () => appQuits,
     events,
     ipcCalls,
     emit,

@@ -268,7 +268,7 @@ describe('kiosk mode in Chromium', () => {
     expect(await px(page, '.sa-pinpad-key', 'height')).toBeCloseTo(4 * rem, 0);
   });
 
-  it('asks for the organiser PIN: a wrong PIN is refused, the right one opens the settings', async () => {
+  it('asks for the organiser PIN: a wrong PIN is refused, the right one opens the settings and can quit', async () => {
     const configError = 'The kiosk file /kiosk/hall.standalone-kiosk could not be used as written…';
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 }, { configError });
     const { page } = h;
@@ -276,6 +276,12 @@ describe('kiosk mode in Chromium', () => {
     // Visitors see neither the organiser screens nor the kiosk file's problem.
     expect(await page.getByRole('link', { name: 'Collections', exact: true }).count()).toBe(0);
     expect(await page.getByText(configError).count()).toBe(0);
+    // A locked kiosk's page cannot quit the app, even by calling the bridge itself.
+    const quitByPage = page.evaluate(() =>
+      (window as unknown as { api: { quitKiosk(): Promise<void> } }).api.quitKiosk(),
+    );
+    await expect(quitByPage).rejects.toThrow(/This kiosk is locked/);
+    expect(h.appQuits()).toBe(0);
 
     await page.keyboard.press('Control+Alt+Shift+K');
     const pad = page.getByRole('dialog', { name: 'Organiser PIN' });
@@ -296,6 +302,10 @@ describe('kiosk mode in Chromium', () => {
     await h.settle();
     expect((await h.services.getKioskState()).unlocked).toBe(true);
     await page.getByRole('link', { name: 'Collections', exact: true }).waitFor();
+
+    // A touch-only kiosk has no Ctrl+Q: the organiser bar quits the app through the real bridge.
+    await page.getByRole('button', { name: 'Quit Standalone' }).click();
+    await expect.poll(() => h.appQuits()).toBe(1);
 
     await page.getByRole('button', { name: 'Lock kiosk' }).click();
     await page.getByRole('complementary', { name: 'Kiosk unlocked' }).waitFor({ state: 'detached' });

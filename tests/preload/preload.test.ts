@@ -36,6 +36,21 @@ describe('window.api', () => {
     }
   });
 
+  it("asks main to quit on kiosk:quit, with no arguments, and passes main's refusal on", async () => {
+    const invoke = vi.mocked(ipcRenderer.invoke);
+    invoke.mockResolvedValueOnce({ ok: true, value: undefined });
+    await expect(api.quitKiosk()).resolves.toBeUndefined();
+    expect(invoke).toHaveBeenLastCalledWith('kiosk:quit');
+    invoke.mockResolvedValueOnce({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: 'This kiosk is locked: unlock it with the organiser PIN to quit Standalone.',
+      },
+    });
+    await expect(api.quitKiosk()).rejects.toThrow(/This kiosk is locked/);
+  });
+
   it('rejects with main’s message when a request fails', async () => {
     vi.mocked(ipcRenderer.invoke).mockResolvedValueOnce({
       ok: false,

@@ -144,6 +144,8 @@ function KioskFrame({
             setUnlocked(false);
             goStart();
           }}
+          // Main refuses it unless the kiosk is unlocked; an unlock that just ran out locks this page too.
+          onQuit={() => void api.quitKiosk().catch(() => undefined)}
         />
       )}
       <OnScreenKeyboard />

@@ -1,5 +1,6 @@
 // What an organiser sees once the PIN is accepted: that the kiosk is unlocked, any kiosk file problem,
-// the ways to the settings screens, and the button that locks it again.
+// the ways to the settings screens, the button that locks it again, and one that quits Standalone: a
+// touch-only kiosk has no Ctrl+Q.
 import type { KioskState } from '../../../preload/contract';
 import { RouteLink } from '../components/common';
 import { to } from '../routes';
@@ -8,10 +9,12 @@ export function OrganiserBar({
   kiosk,
   collection,
   onLock,
+  onQuit,
 }: {
   kiosk: KioskState;
   collection: string | null;
   onLock: () => void;
+  onQuit: () => void;
 }) {
   return (
     <aside className="sa-kiosk-organiser" aria-labelledby="sa-kiosk-organiser-title">
@@ -29,6 +32,9 @@ export function OrganiserBar({
             Problems
           </RouteLink>
         )}
+        <button type="button" className="sa-button" onClick={onQuit}>
+          Quit Standalone
+        </button>
         <button type="button" className="sa-button sa-button-primary" onClick={onLock}>
           Lock kiosk
         </button>

@@ -28,6 +28,14 @@ describe('channel table', () => {
     expect(Object.keys(argumentSchemas).sort()).toEqual(Object.keys(methodChannels).sort());
     expect([...channelMethods.keys()].sort()).toEqual(Object.values(Channel).sort());
   });
+
+  it("serves the organiser's quit on kiosk:quit, with no arguments", async () => {
+    expect(channelMethods.get('kiosk:quit')).toBe('quitKiosk');
+    const services = fakeServices();
+    const dispatch = createDispatcher(services, alwaysTrusted);
+    expect(await dispatch(trusted, 'kiosk:quit', [])).toMatchObject({ ok: true });
+    expect(services.quitKiosk).toHaveBeenCalledWith();
+  });
 });
 
 describe('createDispatcher', () => {
@@ -105,6 +113,7 @@ describe('createDispatcher', () => {
     ['a huge URL', 'openExternal', [`https://example.org/${'u'.repeat(5000)}`]],
     ['a huge PIN', 'unlockKiosk', ['1'.repeat(65)]],
     ['a numeric PIN', 'unlockKiosk', [1234]],
+    ['an argument for quitting', 'quitKiosk', [true]],
     ['a huge QR text', 'makeQrSvg', ['q'.repeat(2001)]],
     ['too many arguments', 'listCollections', ['extra']],
     ['too many arguments for a query', 'getStand', ['demo', 'x', 'y']],

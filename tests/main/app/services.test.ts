@@ -7,6 +7,9 @@ import { createEngineClient, type EngineClient } from '../../../main/app/engine-
 import { createDispatcher } from '../../../main/app/ipc';
 import { createAppServices, kioskOff, type KioskChannels } from '../../../main/app/services';
 import { openSettings } from '../../../main/app/settings';
+import { defaultKioskConfig } from '../../../main/kiosk/config';
+import { createKioskService } from '../../../main/kiosk/kiosk-service';
+import { hashPin } from '../../../main/kiosk/pin';
 import { createFakeEngine } from './fake-engine';
 
 let tmp: string;
@@ -168,6 +171,24 @@ describe('folder commands on a kiosk', () => {
     expect(await app.services.listCollections()).toHaveLength(1);
     expect(settings.get().folders).toEqual([join(tmp, 'demo')]);
     await app.folders.stop();
+  });
+});
+
+describe('quitting a kiosk', () => {
+  it('is refused by main while the kiosk is locked, and quits the app once it is unlocked', async () => {
+    const config = defaultKioskConfig();
+    config.pinHash = await hashPin('1357', { cost: { N: 1024, r: 8, p: 1 } });
+    const quit = vi.fn();
+    const kiosk = createKioskService({ startup: { enabled: true, config, configError: null }, quit });
+    const dispatch = createDispatcher(build({ kiosk }).services, () => true);
+    expect(await dispatch({}, Channel.quitKiosk, [])).toEqual({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/This kiosk is locked/) },
+    });
+    expect(quit).not.toHaveBeenCalled();
+    await kiosk.unlockKiosk('1357');
+    expect(await dispatch({}, Channel.quitKiosk, [])).toEqual({ ok: true, value: undefined });
+    expect(quit).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -123,6 +123,30 @@ describe('createKioskService', () => {
     expect((await service.getKioskState()).settings.featured.stands).toEqual([]);
   });
 
+  it('quits the app for an organiser who unlocked it, and refuses while locked', async () => {
+    const quit = vi.fn();
+    const service = createKioskService({ startup: await kioskStartup(), quit });
+    await expect(service.quitKiosk()).rejects.toThrow(/locked: unlock it with the organiser PIN/);
+    expect(quit).not.toHaveBeenCalled();
+    await service.unlockKiosk('1357');
+    await service.quitKiosk();
+    expect(quit).toHaveBeenCalledTimes(1);
+    // Locked again (by hand, the idle reset or the expiry): refused again.
+    await service.lockKiosk();
+    await expect(service.quitKiosk()).rejects.toThrow(/locked/);
+    expect(quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not quit the app outside kiosk mode, or without a way to quit', async () => {
+    const quit = vi.fn();
+    const off = createKioskService({ startup: await kioskStartup({ enabled: false }), quit });
+    await expect(off.quitKiosk()).rejects.toThrow();
+    const noQuit = createKioskService({ startup: await kioskStartup() });
+    await noQuit.unlockKiosk('1357');
+    await expect(noQuit.quitKiosk()).rejects.toThrow();
+    expect(quit).not.toHaveBeenCalled();
+  });
+
   it('works with its methods detached, as an IPC services object uses them', async () => {
     const { getKioskState, unlockKiosk, lockKiosk } = createKioskService({ startup: await kioskStartup() });
     expect(await unlockKiosk('1357')).toBe(true);

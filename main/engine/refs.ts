@@ -114,8 +114,9 @@ export type LinkTarget =
 
 /** The `standalone:` URL of an internal link target. */
 export function internalUrl(target: LinkTarget, fragment = ''): string {
-  // Fragments arrive as written (maybe already percent-encoded): keep safe characters, encode the rest.
-  const hash = fragment ? `#${fragment.replace(/[^\w\-.~%]/g, (c) => encodeURIComponent(c))}` : '';
+  // Fragments arrive as written (maybe already percent-encoded): keep safe characters, encode the rest
+  // a character at a time (an emoji whole; half of one, which encodeURIComponent refuses, as U+FFFD).
+  const hash = fragment ? `#${fragment.replace(/[^\w\-.~%]/gu, encodeCharacter)}` : '';
   switch (target.type) {
     case 'stand':
       return `${INTERNAL_LINK_SCHEME}://stand/${encodeURIComponent(target.stand)}${hash}`;
@@ -124,4 +125,8 @@ export function internalUrl(target: LinkTarget, fragment = ''): string {
     case 'theme':
       return `${INTERNAL_LINK_SCHEME}://theme/${encodeURIComponent(target.theme)}${hash}`;
   }
+}
+
+function encodeCharacter(character: string): string {
+  return /^[\uD800-\uDFFF]$/u.test(character) ? '%EF%BF%BD' : encodeURIComponent(character);
 }

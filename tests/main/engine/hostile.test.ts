@@ -184,6 +184,28 @@ describe('hostile content', () => {
     );
     expect(engine.getPage(collection.id, 'harbour', 'ça-va')).not.toBeNull();
   });
+
+  it('keeps a page whose links end in an emoji or a broken character after #', async () => {
+    const root = tempSite({
+      'content/stands/party/_index.md': page(
+        // A YAML escape can make half of an emoji: no URL can hold it.
+        'title: Party\nshow_on_overview: true\ndescription: "Join <a href=\\"other/#\\uD83C\\">us</a> there."',
+        'Before the link.\n\n<a href="other/#\u{1F389}-time">Party time</a>\n\nAfter the link.\n',
+      ),
+      'content/stands/party/other.md': page('title: Other'),
+    });
+    const engine = await engineFor();
+    const { collection } = await engine.indexFolder(root);
+    const stand = engine.getStand(collection.id, 'party')!;
+    expect(stand.bodyHtml).toContain('Before the link.');
+    expect(stand.bodyHtml).toContain(
+      '<a href="standalone://page/party/other#%F0%9F%8E%89-time">Party time</a>',
+    );
+    expect(stand.bodyHtml).toContain('After the link.');
+    expect(stand.descriptionHtml).toBe(
+      'Join <a href="standalone://page/party/other#%EF%BF%BD">us</a> there.',
+    );
+  });
 });
 
 describe('folders that cannot be indexed', () => {

@@ -63,6 +63,7 @@ class StandaloneEngine implements Engine {
    */
   private readonly watchTroubles = new Map<string, string>();
   private closed = false;
+  private searchBuiltOnLoad = false;
 
   constructor(
     data: StoreData,
@@ -72,7 +73,11 @@ class StandaloneEngine implements Engine {
   ) {
     for (const stored of data.collections) {
       try {
-        const state = fromStored(stored, (files) => buildAssetTable(stored.collection.id, files, limits));
+        const state = fromStored(
+          stored,
+          (files) => buildAssetTable(stored.collection.id, files, limits),
+          () => (this.searchBuiltOnLoad = true),
+        );
         this.collections.set(state.collection.id, state);
       } catch {
         this.notices.push(
@@ -85,6 +90,8 @@ class StandaloneEngine implements Engine {
   attachWriter(writer: StoreWriter, lock: StoreLock): void {
     this.writer = writer;
     this.lock = lock;
+    // A search index built again on loading (one of an older version) is stored, not built at every start.
+    if (this.searchBuiltOnLoad) writer.schedule();
   }
 
   /** The store's contents for the next write. */

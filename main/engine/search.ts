@@ -86,8 +86,11 @@ export type StoredSearchRecord =
   | { terms: string; postings: string };
 
 export const DEFAULT_SEARCH_LIMIT = 50;
-/** Version of the stored form; another version is ignored and the index is built again. */
-const STORED_VERSION = 7;
+/**
+ * Version of the stored form; another version is ignored and the index is built again. 8: words of
+ * Chinese, Japanese and other scripts written without spaces are cut by a dictionary (see wordsOf).
+ */
+const STORED_VERSION = 8;
 /** Document numbers the postings' arrays hold (MiniSearch gives each added stand the next one). */
 const MAX_DOCUMENTS = 0xffffffff;
 const CHUNK = 4096;
@@ -103,6 +106,13 @@ const SNIPPET_LENGTH = 180;
 const WORD = /[^\s\p{Z}\p{P}]+/gu;
 const SEPARATORS = /[\s\p{Z}\p{P}]+/u;
 const NON_ASCII = /[^ -~]/;
+/**
+ * Scripts written without spaces between words. A run of them would be one "word" of a whole sentence, so
+ * nothing inside it could be found: Intl.Segmenter cuts such runs into words with ICU's dictionaries.
+ */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
 /** Longest term indexed: longer "words" are data (base64, hashes), not something visitors type. */
 const MAX_TERM = 64;
 const MAX_QUERY_TERMS = 16;
@@ -129,10 +139,40 @@ export function normaliseTerm(term: string): string | null {
   return normalised === '' ? null : normalised;
 }
 
+/** The words of `text`, cut at spaces and punctuation, and runs of unspaced scripts by a dictionary. */
+function wordsOf(text: string): string[] {
+  const pieces = text.split(SEPARATORS);
+  if (!UNSPACED.test(text)) return pieces;
+  const out: string[] = [];
+  for (const piece of pieces) {
+    if (!UNSPACED.test(piece)) out.push(piece);
+    else for (const part of SEGMENTER.segment(piece)) if (part.isWordLike) out.push(part.segment);
+  }
+  return out;
+}
+
+/**
+ * Calls `visit` with each word of `text` and its offset, cut as wordsOf cuts them, until it returns true.
+ * Returns whether it did.
+ */
+function eachWord(text: string, visit: (word: string, at: number) => boolean | void): boolean {
+  const unspaced = UNSPACED.test(text);
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (!unspaced || !UNSPACED.test(word)) {
+      if (visit(word, match.index)) return true;
+      continue;
+    }
+    for (const part of SEGMENTER.segment(word))
+      if (part.isWordLike && visit(part.segment, match.index + part.index)) return true;
+  }
+  return false;
+}
+
 /** The normalised terms of a text, in order. */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
-  for (const word of text.split(SEPARATORS)) {
+  for (const word of wordsOf(text)) {
     if (word === '' || word.length > MAX_TERM) continue;
     const term = normaliseTerm(word);
     if (term) out.push(term);
@@ -143,7 +183,7 @@ export function termsOf(text: string): string[] {
 const OPTIONS: Options<StandDoc> = {
   fields: ['title', 'pages', 'text'],
   storeFields: [],
-  tokenize: (text) => text.split(SEPARATORS),
+  tokenize: wordsOf,
   processTerm: (term, field) => {
     if (term.length > MAX_TERM) return null;
     const normalised = normaliseTerm(term);
@@ -155,7 +195,8 @@ const OPTIONS: Options<StandDoc> = {
   searchOptions: {
     combineWith: 'AND',
     boost: { title: 3, pages: 2 },
-    prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
+    // The word being typed; one letter is too little to go on, but one character of Chinese is a word.
+    prefix: (term, index, terms) => index === terms.length - 1 && (term.length >= 2 || UNSPACED.test(term)),
     maxFuzzy: 2,
   },
 };
@@ -675,12 +716,11 @@ function matchedTerms(doc: DescribedDoc, terms: Set<string>): number {
 /** The normalised forms of the words of `text` that hold a character outside printable ASCII. */
 function foldedWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    if (word.length > MAX_TERM || !NON_ASCII.test(word)) continue;
+  eachWord(text, (word) => {
+    if (word.length > MAX_TERM || !NON_ASCII.test(word)) return;
     const term = normaliseTerm(word);
     if (term) out.add(term);
-  }
+  });
   return out;
 }
 
@@ -713,13 +753,13 @@ export function makeSnippet(
   const suffix = end < text.length ? '…' : '';
   const body = text.slice(start, end);
   const highlights: [number, number][] = [];
-  for (const match of body.matchAll(WORD)) {
-    const normalised = normaliseTerm(match[0]);
+  eachWord(body, (word, at) => {
+    const normalised = normaliseTerm(word);
     if (normalised && terms.has(normalised)) {
-      const from = prefix.length + match.index;
-      highlights.push([from, from + match[0].length]);
+      const from = prefix.length + at;
+      highlights.push([from, from + word.length]);
     }
-  }
+  });
   return { snippet: prefix + body + suffix, highlights };
 }
 
@@ -747,11 +787,14 @@ function firstMatch(text: string, terms: Set<string>): number {
     // In ASCII text every word's normalised form is its lowercase: no word below could match either.
     if (!NON_ASCII.test(text)) return -1;
   }
-  for (const match of text.matchAll(WORD)) {
-    const normalised = normaliseTerm(match[0]);
-    if (normalised && terms.has(normalised)) return match.index;
-  }
-  return -1;
+  let found = -1;
+  eachWord(text, (word, at) => {
+    const normalised = normaliseTerm(word);
+    if (!normalised || !terms.has(normalised)) return false;
+    found = at;
+    return true;
+  });
+  return found;
 }
 
 function isWordChar(char: string): boolean {

@@ -382,6 +382,8 @@ export function toStored(state: CollectionState): StoredCollection {
 export function fromStored(
   stored: StoredCollection,
   assetsOf: (files: Map<string, ScannedFile>) => { assets: AssetTable; problems: Problem[] },
+  /** Told when the stored search index could not be used and was built again: worth storing. */
+  onSearchBuilt?: () => void,
 ): CollectionState {
   const files = new Map<string, ScannedFile>();
   for (const [rel, size, mtimeMs] of stored.files) files.set(rel, { rel, size, mtimeMs, seen: 0 });
@@ -420,8 +422,11 @@ export function fromStored(
   // The stored index is used as it is; a store without one (or with one of another version) gets it built.
   const stored_search = Array.isArray(stored.search) ? CollectionSearch.load(stored.search) : null;
   stored.search = [];
-  state.search =
-    stored_search && stored_search.size === countSearchStands(state) ? stored_search : buildSearch(state);
+  if (stored_search && stored_search.size === countSearchStands(state)) state.search = stored_search;
+  else {
+    state.search = buildSearch(state);
+    onSearchBuilt?.();
+  }
   return state;
 }
 

@@ -212,4 +212,70 @@ describe('search over a stored collection', () => {
     expect(queries.map((query) => third.search(collection, query))).toEqual(before);
     await third.close();
   });
+
+  it('stores an index it had to build again, so the next start does not build it once more', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const root = tempSite({
+      'content/stands/kernel.md': page('title: Kernel Hackers\nshow_on_overview: true', 'Tiny boards.\n'),
+    });
+    const first = await openEngine({ dbFile });
+    const collection = (await first.indexFolder(root)).collection.id;
+    await first.close();
+    // An index an older version stored: its words were cut another way.
+    const text = readFileSync(dbFile, 'utf8');
+    expect(text).toMatch(/"v":\d+,/);
+    writeFileSync(dbFile, text.replace(/"v":\d+,/, '"v":1,'));
+
+    const build = vi.spyOn(CollectionSearch, 'build');
+    const second = await openEngine({ dbFile });
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(second.search(collection, 'boards').map((group) => group.stand)).toEqual(['kernel']);
+    await second.close();
+    const third = await openEngine({ dbFile });
+    expect(build).toHaveBeenCalledTimes(1);
+    build.mockRestore();
+    expect(third.search(collection, 'boards').map((group) => group.stand)).toEqual(['kernel']);
+    await third.close();
+  });
+});
+
+describe('search in scripts written without spaces', () => {
+  let cjk: Engine;
+  let collection: string;
+
+  beforeAll(async () => {
+    const root = tempSite({
+      'content/stands/harmony.md': page(
+        'title: 鸿蒙开源社区\nshow_on_overview: true\ndescription: 面向全场景的开源操作系统，支持多种设备。',
+      ),
+      'content/stands/hello.md': page(
+        'title: Hello World\nshow_on_overview: true',
+        'The first program prints こんにちは世界 in Japanese, and สวัสดีชาวโลก in Thai.\n',
+      ),
+      'content/stands/kernel.md': page('title: Kernel Hackers\nshow_on_overview: true', 'Tiny boards.\n'),
+    });
+    cjk = await openEngine({ dbFile: null });
+    collection = (await cjk.indexFolder(root)).collection.id;
+    return () => cjk.close();
+  });
+
+  const standsFor = (query: string) => cjk.search(collection, query).map((group) => group.stand);
+
+  it('finds a word inside a sentence of Chinese, Japanese or Thai', () => {
+    expect(standsFor('操作系统')).toEqual(['harmony']);
+    expect(standsFor('设备')).toEqual(['harmony']);
+    expect(standsFor('开源')).toEqual(['harmony']);
+    expect(standsFor('世界')).toEqual(['hello']);
+    expect(standsFor('ชาวโลก')).toEqual(['hello']);
+    expect(standsFor('kernel')).toEqual(['kernel']);
+  });
+
+  it('finds a word being typed, and highlights the words found', () => {
+    // "操作系" is "操作" and the start of "系统".
+    expect(standsFor('操作系')).toEqual(['harmony']);
+    const hit = cjk.search(collection, '设备')[0]!.hits[0]!;
+    expect(hit.highlights.map(([start, end]) => hit.snippet.slice(start, end))).toEqual(['设备']);
+    const hello = cjk.search(collection, '世界')[0]!.hits[0]!;
+    expect(hello.highlights.map(([start, end]) => hello.snippet.slice(start, end))).toEqual(['世界']);
+  });
 });

@@ -6,6 +6,7 @@ import type { Limits } from './api';
 import { parseFrontMatter, type FrontMatterData } from './front-matter';
 import type { AssetTable } from './assets';
 import { processHtml, type HtmlProblemCode, type Resolution } from './html-refs';
+import { MAX_THEMES_PER_STAND } from './limits';
 import { chatLink, hostLabel, urlList, webUrl } from './links';
 import { renderMarkdown, renderRichField } from './markdown';
 import { dirOf, extensionOf, splitSegments, stemOf } from './paths';
@@ -420,7 +421,17 @@ function stringField(data: FrontMatterData, name: string): string | null {
 function themeNamesOf(parsed: ParsedFile, sink: Problems): string[] {
   const value = parsed.data.themes;
   if (value === undefined || value === null) return [];
-  const items = Array.isArray(value) ? value : [value];
+  let items = Array.isArray(value) ? value : [value];
+  if (items.length > MAX_THEMES_PER_STAND) {
+    sink.add(
+      parsed.file,
+      'field-invalid',
+      `This stand names ${items.length} themes; Standalone keeps the first ${MAX_THEMES_PER_STAND} and ignores the rest. A stand belongs in a few themes: shorten the themes list.`,
+      lineOf(parsed.text, 'themes'),
+      'themes',
+    );
+    items = items.slice(0, MAX_THEMES_PER_STAND);
+  }
   const out: string[] = [];
   for (const item of items) {
     if (typeof item === 'string' && item.trim()) out.push(item.trim());

@@ -28,6 +28,12 @@ export const MAX_CONFIG_BYTES = 256 * 1024;
 /** Most nodes (keys, items) a parsed front matter may hold after alias expansion. */
 export const MAX_FRONT_MATTER_NODES = 20_000;
 
+/**
+ * Themes one stand may name (real stands name one to three). Each is a theme page, a list and a problem
+ * when it has no page: thousands in one front matter took seconds to index and flooded the theme list.
+ */
+export const MAX_THEMES_PER_STAND = 50;
+
 /** Shortcodes expanded per file; more than this is not a real page. */
 export const MAX_SHORTCODES_PER_FILE = 1_000;
 

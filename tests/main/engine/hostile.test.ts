@@ -159,6 +159,24 @@ describe('hostile content', () => {
     expect(collection.counts.errors).toBe(3);
   });
 
+  it('keeps the first 50 themes of a stand that names thousands, saying so', async () => {
+    const names = Array.from({ length: 5000 }, (_, index) => `Theme ${index}`);
+    const root = tempSite({
+      'content/stands/a.md': ok,
+      'content/stands/many.md': page(`title: Many\nshow_on_overview: true\nthemes: [${names.join(', ')}]`),
+    });
+    const engine = await engineFor();
+    const { collection, problems } = await engine.indexFolder(root);
+    expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['a', 'many']);
+    expect(engine.getStand(collection.id, 'many')!.themes).toEqual(
+      names.slice(0, 50).map((name) => name.toLowerCase().replace(' ', '-')),
+    );
+    expect(collection.counts.themes).toBe(50);
+    const warning = problems.find((p) => p.file === 'content/stands/many.md' && p.code === 'field-invalid');
+    expect(warning).toMatchObject({ severity: 'warning', line: 4 });
+    expect(warning!.message).toContain('5000 themes');
+  });
+
   it('handles file names with spaces, punctuation and non-Latin letters', async () => {
     const root = tempSite({
       'content/stands/harbour/_index.md': page(

@@ -144,6 +144,35 @@ describe('a hostile stand', () => {
     await expectNothingRan();
   });
 
+  it('keeps the last of its many pages within reach on a 1024×768 kiosk screen', async () => {
+    await harness.page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      await harness.open('/c/hostile/stands/hostile-stand');
+      const side = harness.page.locator('.sa-side');
+      const last = side.locator('.sa-page-list a').last();
+      // The stand's text scrolls; its side column stays pinned below the header, within the window.
+      await harness.page.mouse.move(300, 400);
+      await harness.page.mouse.wheel(0, 600);
+      await expect
+        .poll(() => side.evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight))
+        .toBe(true);
+      // The column is taller than the window: it scrolls by itself to its last page.
+      expect(await side.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+      await harness.page.mouse.move(850, 400);
+      await harness.page.mouse.wheel(0, 20_000);
+      await expect
+        .poll(() =>
+          last.evaluate((element) => {
+            const box = element.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+          }),
+        )
+        .toBe(true);
+    } finally {
+      await harness.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('clicking every link and button in the content runs nothing and leaves nothing', async () => {
     await harness.open('/c/hostile/stands/hostile-stand/payloads');
     const clickable = harness.page.locator('.rich a, .rich button, .rich summary');

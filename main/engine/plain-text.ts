@@ -24,7 +24,6 @@ const NAME_CHAR = /[A-Za-z0-9]/;
 export function plainText(html: string): string {
   if (!html) return '';
   let out = '';
-  let lower: string | null = null;
   // Hidden elements with no closing tag after some point: none after any later point either.
   const unclosed = new Set<string>();
   let i = 0;
@@ -53,8 +52,7 @@ export function plainText(html: string): string {
     while (nameEnd < close && NAME_CHAR.test(html[nameEnd]!)) nameEnd++;
     const name = html.slice(open + 1, nameEnd).toLowerCase();
     if (HIDDEN.has(name) && !unclosed.has(name)) {
-      lower ??= html.toLowerCase();
-      const end = closingTag(lower, name, close + 1);
+      const end = closingTag(html, name, close + 1);
       if (end !== -1) {
         out += ' ';
         i = end;
@@ -71,13 +69,23 @@ export function plainText(html: string): string {
   return out.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
-/** Offset just past `</name>` (spaces allowed before `>`) from `from` in lowercased HTML, or -1. */
-function closingTag(lower: string, name: string, from: number): number {
-  const needle = `</${name}`;
-  for (let at = lower.indexOf(needle, from); at !== -1; at = lower.indexOf(needle, at + 1)) {
-    let end = at + needle.length;
-    while (end < lower.length && /\s/.test(lower[end]!)) end++;
-    if (lower[end] === '>') return end + 1;
+/**
+ * Offset just past `</name>` (any case, spaces allowed before `>`) from `from` in `html`, or -1.
+ * Compared in ASCII only, on the HTML itself: lowercasing it whole makes some capitals longer (İ
+ * becomes two units), which shifted every offset after one.
+ */
+function closingTag(html: string, name: string, from: number): number {
+  for (let at = html.indexOf('</', from); at !== -1; at = html.indexOf('</', at + 2)) {
+    let end = at + 2;
+    let k = 0;
+    // Setting bit 0x20 lowercases an ASCII capital, and makes nothing else a lowercase letter.
+    while (k < name.length && (html.charCodeAt(end) | 0x20) === name.charCodeAt(k)) {
+      end++;
+      k++;
+    }
+    if (k < name.length) continue;
+    while (end < html.length && /\s/.test(html[end]!)) end++;
+    if (html[end] === '>') return end + 1;
   }
   return -1;
 }

@@ -28,4 +28,10 @@ describe('plainText', () => {
     expect(plainText('<script>never closed')).toBe('never closed');
     expect(plainText('text <!-- never closed')).toBe('text <!-- never closed');
   });
+
+  it('keeps offsets on the original text when a capital grows as it is lowercased (İ is two units)', () => {
+    expect(plainText('İİİİ <script>hidden</script> visible after')).toBe('İİİİ visible after');
+    expect(plainText('<style>İİ</style><script>secret</script>shown')).toBe('shown');
+    expect(plainText('<SCRIPT>x</Script >İ<p>a</p>')).toBe('İ a');
+  });
 });

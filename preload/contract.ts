@@ -72,6 +72,11 @@ export interface KioskState {
   enabled: boolean;
   /** True after the organiser entered the PIN, until locked again. */
   unlocked: boolean;
+  /**
+   * A trial kiosk (`--kiosk` without a kiosk file): it has no PIN, and the organiser gesture unlocks it
+   * without one. False for every kiosk started with a kiosk file.
+   */
+  trial: boolean;
   settings: KioskSettings;
   /** A problem with the kiosk configuration file, shown to organisers only. */
   configError: string | null;
@@ -117,7 +122,7 @@ export interface StandaloneApi {
   getAppInfo(): Promise<AppInfo>;
   /** Kiosk configuration and lock state. */
   getKioskState(): Promise<KioskState>;
-  /** Checks the organiser PIN; true unlocks settings until `lockKiosk`. */
+  /** Checks the organiser PIN (a trial kiosk needs none); true unlocks settings until `lockKiosk`. */
   unlockKiosk(pin: string): Promise<boolean>;
   /** Locks the kiosk again. */
   lockKiosk(): Promise<void>;

@@ -33,7 +33,10 @@ function scheduleWithTimer(ms: number, run: () => void): () => void {
 export interface KioskService {
   /** Kiosk configuration and lock state (channel `kiosk:state`). */
   getKioskState(): Promise<KioskState>;
-  /** Checks the organiser PIN; true unlocks until `lockKiosk` or the unlock expires (channel `kiosk:unlock`). */
+  /**
+   * Checks the organiser PIN; true unlocks until `lockKiosk` or the unlock expires (channel `kiosk:unlock`).
+   * A trial kiosk unlocks with any PIN, the empty one included.
+   */
   unlockKiosk(pin: string): Promise<boolean>;
   /** Locks the kiosk again (channel `kiosk:lock`). */
   lockKiosk(): Promise<void>;
@@ -71,6 +74,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     return {
       enabled: startup.enabled,
       unlocked: unlocked(),
+      trial: startup.enabled && startup.trial === true,
       settings,
       configError: startup.enabled ? startup.configError : null,
     };
@@ -86,7 +90,8 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
     getKioskState: snapshot,
     async unlockKiosk(pin) {
       if (!startup.enabled || typeof pin !== 'string' || pin.length > MAX_PIN_LENGTH) return false;
-      last = await gate.attempt(pin);
+      // A trial kiosk (`--kiosk`, no file) has no PIN to ask for; a kiosk file without one stays locked.
+      last = startup.trial === true ? { ok: true } : await gate.attempt(pin);
       if (!last.ok) return false;
       unlockedUntil = now() + unlockTtlMs;
       cancelExpiry?.();

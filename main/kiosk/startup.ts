@@ -24,24 +24,21 @@ export interface KioskStartup {
   config: KioskConfig;
   /** Shown to organisers only (PIN pad, organiser panel); null when all is well. */
   configError: string | null;
+  /**
+   * A trial kiosk: `--kiosk` with no kiosk file, so no PIN, and the organiser gesture unlocks it without
+   * one (else the organiser's own machine would stay locked). Never set for a kiosk file: a file without
+   * a usable `pinHash` cannot be unlocked on screen.
+   */
+  trial?: boolean;
 }
-
-/** Text organisers see when the kiosk was started without a file, so it has no PIN. */
-export const NO_KIOSK_FILE_NOTICE =
-  'This kiosk was started without a kiosk file, so it uses the default settings and has no organiser PIN: ' +
-  'it cannot be unlocked on screen. Start it with a *.standalone-kiosk file (see docs/kiosk.md).';
 
 /** Loads what a kiosk request asks for; never throws (a bad file gives the safe default and an error). */
 export async function loadKioskStartup(request: KioskRequest): Promise<KioskStartup> {
   if (request.configFile === null) {
-    return {
-      enabled: request.kiosk,
-      config: defaultKioskConfig(),
-      configError: request.kiosk ? NO_KIOSK_FILE_NOTICE : null,
-    };
+    return { enabled: request.kiosk, config: defaultKioskConfig(), configError: null, trial: request.kiosk };
   }
   const loaded = await loadKioskConfig(request.configFile);
-  return { enabled: true, config: loaded.config, configError: loaded.error };
+  return { enabled: true, config: loaded.config, configError: loaded.error, trial: false };
 }
 
 /**

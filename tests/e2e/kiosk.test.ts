@@ -40,7 +40,7 @@ afterAll(async () => {
 // may ask for (15 s), so the tests need not wait.
 async function startKiosk(
   settings: Partial<KioskSettings> = {},
-  extra: { configError?: string | null } = {},
+  extra: { configError?: string | null; trial?: boolean } = {},
 ): Promise<{ harness: Harness; collection: string }> {
   const startup: KioskStartup = {
     enabled: true,
@@ -51,9 +51,11 @@ async function startKiosk(
         ...settings,
       },
       folders: [],
-      pinHash,
+      // A trial kiosk is `--kiosk` without a file, so it has no PIN hash.
+      pinHash: extra.trial ? null : pinHash,
     },
     configError: extra.configError ?? null,
+    trial: extra.trial ?? false,
   };
   harness = await startHarness({ folders: [folder], kiosk: startup, browser });
   const [collection] = await harness.services.listCollections();
@@ -311,6 +313,19 @@ describe('kiosk mode in Chromium', () => {
     await page.getByRole('complementary', { name: 'Kiosk unlocked' }).waitFor({ state: 'detached' });
     expect((await h.services.getKioskState()).unlocked).toBe(false);
     await until(page, `location.hash === "#/c/${collection}"`);
+  });
+
+  it('unlocks a trial kiosk (--kiosk, no kiosk file) on the organiser gesture, without a PIN', async () => {
+    const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 }, { trial: true });
+    const { page } = h;
+    await h.open(`/c/${collection}`);
+    await page.keyboard.press('Control+Alt+Shift+K');
+    const bar = page.getByRole('complementary', { name: 'Kiosk unlocked' });
+    await bar.waitFor();
+    expect(await page.getByRole('dialog', { name: 'Organiser PIN' }).count()).toBe(0);
+    expect((await h.services.getKioskState()).unlocked).toBe(true);
+    expect(await bar.textContent()).toContain('A real kiosk needs a kiosk file with a pinHash');
+    await until(page, 'location.hash === "#/collections"');
   });
 
   it('opens the PIN pad on five quick taps on the freshness stamp', async () => {

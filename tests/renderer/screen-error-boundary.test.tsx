@@ -105,6 +105,7 @@ describe('a screen that fails to render', () => {
     state.kiosk = {
       enabled: true,
       unlocked: false,
+      trial: false,
       configError: null,
       settings: {
         idleTimeoutSeconds: 60,

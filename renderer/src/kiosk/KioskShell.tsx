@@ -92,10 +92,28 @@ function KioskFrame({
 
   useIdleReset(settings.idleTimeoutSeconds * 1000, resetVisit);
 
+  const unlockedByOrganiser = useCallback(() => {
+    setPinOpen(false);
+    setUnlocked(true);
+    navigate(to.collections());
+  }, []);
+
+  // The organiser gesture: the PIN pad, or straight in on a trial kiosk (`--kiosk`, no kiosk file), which
+  // has no PIN; main decides either way.
+  const trial = kiosk.trial;
   const openPinPad = useCallback(() => {
     setAttract(false);
-    setPinOpen(true);
-  }, []);
+    if (!trial) {
+      setPinOpen(true);
+      return;
+    }
+    void api
+      .unlockKiosk('')
+      .catch(() => false)
+      .then((ok) => {
+        if (ok) unlockedByOrganiser();
+      });
+  }, [trial, unlockedByOrganiser]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -174,11 +192,7 @@ function KioskFrame({
         <PinPad
           configError={kiosk.configError}
           onClose={() => setPinOpen(false)}
-          onUnlocked={() => {
-            setPinOpen(false);
-            setUnlocked(true);
-            navigate(to.collections());
-          }}
+          onUnlocked={unlockedByOrganiser}
         />
       )}
       {attract && (

@@ -1,6 +1,6 @@
-// What an organiser sees once the PIN is accepted: that the kiosk is unlocked, any kiosk file problem,
-// the ways to the settings screens, the button that locks it again, and one that quits Standalone: a
-// touch-only kiosk has no Ctrl+Q.
+// What an organiser sees once the PIN is accepted: that the kiosk is unlocked (on a trial kiosk, without a
+// PIN, and why a real one needs a kiosk file), any kiosk file problem, the ways to the settings screens,
+// the button that locks it again, and one that quits Standalone: a touch-only kiosk has no Ctrl+Q.
 import type { KioskState } from '../../../preload/contract';
 import { RouteLink } from '../components/common';
 import { to } from '../routes';
@@ -39,6 +39,17 @@ export function OrganiserBar({
           Lock kiosk
         </button>
       </div>
+      {kiosk.trial && (
+        <div className="sa-kiosk-organiser-trial">
+          <h3>Trial kiosk</h3>
+          <p>
+            This is a trial kiosk: it was started with <code>--kiosk</code> and no kiosk file, so it has no
+            organiser PIN and unlocked without one. A real kiosk needs a kiosk file with a{' '}
+            <code>pinHash</code> (made with <code>npm run kiosk:pin</code>), so that only organisers can
+            unlock it.
+          </p>
+        </div>
+      )}
       {kiosk.configError && (
         <div className="sa-kiosk-organiser-error" role="alert">
           <h3>Kiosk file problem</h3>

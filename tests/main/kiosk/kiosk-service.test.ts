@@ -1,14 +1,11 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_KIOSK_SETTINGS, defaultKioskConfig } from '../../../main/kiosk/config';
 import { createKioskService } from '../../../main/kiosk/kiosk-service';
 import { hashPin } from '../../../main/kiosk/pin';
-import {
-  NO_KIOSK_FILE_NOTICE,
-  isKioskFilePath,
-  loadKioskStartup,
-  type KioskStartup,
-} from '../../../main/kiosk/startup';
+import { isKioskFilePath, loadKioskStartup, type KioskStartup } from '../../../main/kiosk/startup';
 import type { Collection } from '../../../main/engine/types';
 
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -25,6 +22,7 @@ describe('createKioskService', () => {
     expect(await service.getKioskState()).toEqual({
       enabled: true,
       unlocked: false,
+      trial: false,
       settings: DEFAULT_KIOSK_SETTINGS,
       configError: null,
     });
@@ -177,13 +175,54 @@ describe('loadKioskStartup', () => {
       enabled: false,
       config: defaultKioskConfig(),
       configError: null,
+      trial: false,
     });
   });
 
-  it('tells organisers that --kiosk without a file has no PIN', async () => {
+  it('makes --kiosk without a file a trial kiosk, which unlocks without a PIN', async () => {
     const startup = await loadKioskStartup({ kiosk: true, configFile: null });
-    expect(startup).toMatchObject({ enabled: true, configError: NO_KIOSK_FILE_NOTICE });
+    expect(startup).toMatchObject({ enabled: true, trial: true, configError: null });
     expect(startup.config.pinHash).toBeNull();
+    const service = createKioskService({ startup });
+    expect(await service.getKioskState()).toMatchObject({ enabled: true, trial: true, unlocked: false });
+    expect(service.isLocked()).toBe(true);
+    expect(await service.unlockKiosk('')).toBe(true);
+    expect(service.isLocked()).toBe(false);
+    expect((await service.getKioskState()).unlocked).toBe(true);
+    // It locks like any kiosk (Lock kiosk, the idle reset), and the gesture unlocks it again.
+    await service.lockKiosk();
+    expect(service.isLocked()).toBe(true);
+    expect(await service.unlockKiosk('')).toBe(true);
+  });
+
+  it.each([
+    ['without pinHash', '{ "folders": [] }'],
+    ['with "pinHash": null', '{ "pinHash": null }'],
+    ['that is broken', '{ "pinHash": "scrypt$1$2" '],
+  ])('keeps a kiosk file %s locked: no PIN unlocks it on screen', async (_name, text) => {
+    const dir = mkdtempSync(join(tmpdir(), 'standalone-kiosk-trial-'));
+    try {
+      const file = join(dir, 'hall.standalone-kiosk');
+      writeFileSync(file, text);
+      const startup = await loadKioskStartup({ kiosk: true, configFile: file });
+      expect(startup).toMatchObject({ enabled: true, trial: false });
+      expect(startup.config.pinHash).toBeNull();
+      const service = createKioskService({ startup });
+      expect((await service.getKioskState()).trial).toBe(false);
+      expect(await service.unlockKiosk('')).toBe(false);
+      expect(await service.unlockKiosk('1357')).toBe(false);
+      expect(service.isLocked()).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never makes a trial kiosk of a file-less start outside kiosk mode', async () => {
+    const service = createKioskService({
+      startup: await loadKioskStartup({ kiosk: false, configFile: null }),
+    });
+    expect(await service.getKioskState()).toMatchObject({ enabled: false, trial: false });
+    expect(await service.unlockKiosk('')).toBe(false);
   });
 
   it('starts a safe default kiosk when the named file is missing', async () => {

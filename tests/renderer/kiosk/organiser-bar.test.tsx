@@ -43,6 +43,7 @@ function kioskState(overrides: Partial<KioskState> = {}): KioskState {
   return {
     enabled: true,
     unlocked: false,
+    trial: false,
     configError: null,
     settings: {
       idleTimeoutSeconds: 90,
@@ -77,6 +78,19 @@ async function showKiosk(kiosk: KioskState): Promise<void> {
   await act(async () => root.render(<KioskShell>screen</KioskShell>));
 }
 
+const pressOrganiserShortcut = () =>
+  act(async () => {
+    window.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', ctrlKey: true, altKey: true, shiftKey: true }),
+    );
+  });
+const tapStampFiveTimes = () =>
+  act(async () => {
+    const stamp = host.querySelector<HTMLElement>('[data-testid="freshness-stamp"]')!;
+    for (let i = 0; i < 5; i++) stamp.click();
+  });
+const pinPad = () => host.querySelector('dialog.sa-pinpad');
+
 const buttonsNamed = (name: string) =>
   [...host.querySelectorAll('button')].filter((button) => button.textContent === name);
 const organiserBar = () => host.querySelector('aside.sa-kiosk-organiser');
@@ -97,5 +111,53 @@ describe('the Quit Standalone button', () => {
     expect(organiserBar()).toBeNull();
     expect(buttonsNamed('Quit Standalone')).toEqual([]);
     expect(host.textContent).not.toContain('Quit');
+  });
+});
+
+describe('the organiser gesture', () => {
+  it('opens the PIN pad on a kiosk started with a kiosk file, and unlocks nothing by itself', async () => {
+    await showKiosk(kioskState());
+    await pressOrganiserShortcut();
+    expect(pinPad()).not.toBeNull();
+    expect(api.unlockKiosk).not.toHaveBeenCalled();
+    expect(organiserBar()).toBeNull();
+  });
+
+  it.each([
+    ['Ctrl+Alt+Shift+K', pressOrganiserShortcut],
+    ['five quick taps on the freshness stamp', tapStampFiveTimes],
+  ])('unlocks a trial kiosk without a PIN pad (%s), asking main', async (_name, gesture) => {
+    await showKiosk(kioskState({ trial: true }));
+    expect(organiserBar()).toBeNull();
+    await gesture();
+    expect(pinPad()).toBeNull();
+    expect(api.unlockKiosk).toHaveBeenCalledWith('');
+    expect(organiserBar()).not.toBeNull();
+    expect(location.hash).toBe('#/collections');
+  });
+
+  it('leaves a trial kiosk locked when main refuses', async () => {
+    api.unlockKiosk.mockResolvedValueOnce(false);
+    await showKiosk(kioskState({ trial: true }));
+    await pressOrganiserShortcut();
+    expect(api.unlockKiosk).toHaveBeenCalledTimes(1);
+    expect(organiserBar()).toBeNull();
+    expect(pinPad()).toBeNull();
+  });
+});
+
+describe("the organiser bar's trial notice", () => {
+  it('says plainly that a trial kiosk was unlocked without a PIN, and what a real kiosk needs', async () => {
+    await showKiosk(kioskState({ unlocked: true, trial: true }));
+    const bar = organiserBar()!.textContent ?? '';
+    expect(bar).toContain('Trial kiosk');
+    expect(bar).toMatch(/trial kiosk: it was started with --kiosk and no kiosk file/);
+    expect(bar).toMatch(/no organiser PIN and unlocked without one/);
+    expect(bar).toMatch(/A real kiosk needs a kiosk file with a pinHash \(made with npm run kiosk:pin\)/);
+  });
+
+  it('is not shown on a kiosk started with a kiosk file', async () => {
+    await showKiosk(kioskState({ unlocked: true }));
+    expect(organiserBar()!.textContent).not.toMatch(/trial/i);
   });
 });

@@ -109,11 +109,20 @@ function Routes() {
 }
 
 /** `#/`: the kiosk's start screen or the first collection; a welcome when there is none. */
-function Home() {
+export function Home() {
   const { collections, kiosk, organiser } = useAppState();
   if (collections === null) return <Loading />;
   const preferred = kiosk?.enabled ? collections.find((c) => c.id === kiosk.settings.collection) : undefined;
   const first = preferred ?? collections[0];
+  if (!first && !organiser) {
+    // A locked kiosk whose stands folder is not there (yet): nothing for visitors to do about it.
+    return (
+      <section className="sa-screen sa-welcome">
+        <ScreenTitle title="Welcome">No stands to show yet</ScreenTitle>
+        <p>The stands of this kiosk are not here yet. Please ask a volunteer.</p>
+      </section>
+    );
+  }
   if (!first) {
     return (
       <section className="sa-screen sa-welcome">

@@ -119,7 +119,11 @@ function main(): void {
       // Should a platform refuse the worker (e.g. loading it from the asar), the app still works.
       fallback: async () => (await import('./engine/index')).openEngine,
     });
-    const kioskStartup = await loadKioskStartup({ kiosk: args.kiosk, configFile: args.kioskConfig });
+    const kioskStartup = await loadKioskStartup({
+      kiosk: args.kiosk,
+      configFile: args.kioskConfig,
+      fileMissing: args.kioskFileMissing,
+    });
     const kiosk = createKioskService({
       startup: kioskStartup,
       listCollections: () => engine.listCollections(),

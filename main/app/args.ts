@@ -10,6 +10,12 @@ export interface AppArgs {
   kiosk: boolean;
   /** Kiosk configuration file (absolute), or null. */
   kioskConfig: string | null;
+  /**
+   * A kiosk file was asked for (`--kiosk-config`, `--kiosk=`) but none given: the default kiosk, locked
+   * for good, never the trial kiosk that bare `--kiosk` starts (a broken start-at-login shortcut must not
+   * give visitors a kiosk that unlocks without a PIN).
+   */
+  kioskFileMissing: boolean;
   help: boolean;
   /** Problems with the arguments, worded for the person who typed them. */
   errors: string[];
@@ -20,7 +26,8 @@ export const HELP_TEXT = `Standalone: browse conference stands offline.
 Usage: Standalone [options] [folder]
 
   folder                  a stands folder (config.toml, content/, static/) to index and open
-  --kiosk                 start in kiosk mode (full screen, locked, no links out)
+  --kiosk                 a trial kiosk: full screen, locked, no links out; the organiser
+                          gesture unlocks it without a PIN (real kiosks use a kiosk file)
   --kiosk=<file>          kiosk mode with a kiosk file (*${KIOSK_FILE_SUFFIX})
   --kiosk-config <file>   the same; a kiosk file given as a plain argument works too
   --help, -h              show this help and quit
@@ -36,7 +43,14 @@ function isForeignSwitch(arg: string): boolean {
 
 /** Parses the app's own arguments; unknown switches are ignored because Chromium inserts its own. */
 export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
-  const result: AppArgs = { folder: null, kiosk: false, kioskConfig: null, help: false, errors: [] };
+  const result: AppArgs = {
+    folder: null,
+    kiosk: false,
+    kioskConfig: null,
+    kioskFileMissing: false,
+    help: false,
+    errors: [],
+  };
   const toAbsolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -52,6 +66,7 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
       result.kiosk = true;
       const value = arg.slice('--kiosk='.length);
       if (value) result.kioskConfig = toAbsolute(value);
+      else result.kioskFileMissing = true;
     } else if (arg === '--kiosk-config' || arg.startsWith('--kiosk-config=')) {
       const value = arg === '--kiosk-config' ? argv[++i] : arg.slice('--kiosk-config='.length);
       // Asked for a kiosk either way: without its file it is the default locked kiosk, not the open app.
@@ -61,6 +76,7 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
           `--kiosk-config needs a file: --kiosk-config /path/to/entrance${KIOSK_FILE_SUFFIX}`,
         );
         if (value) i--;
+        result.kioskFileMissing = true;
       } else {
         result.kioskConfig = toAbsolute(value);
       }

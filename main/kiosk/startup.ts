@@ -7,7 +7,14 @@ export interface KioskRequest {
   kiosk: boolean;
   /** Absolute path of the kiosk file named on the command line, or null. */
   configFile: string | null;
+  /** A kiosk file was asked for but not named (see AppArgs.kioskFileMissing): never a trial kiosk. */
+  fileMissing?: boolean;
 }
+
+/** Shown to organisers when a kiosk file was asked for but not named. */
+export const KIOSK_FILE_MISSING_NOTICE =
+  'A kiosk file was asked for but none was named, so this kiosk uses the default settings and has no ' +
+  'organiser PIN: it cannot be unlocked on screen. Name the file: --kiosk-config /path/to/entrance.standalone-kiosk';
 
 /**
  * True for a command-line argument naming a kiosk file (`*.standalone-kiosk` or `*.standalone-kiosk.json`,
@@ -35,7 +42,13 @@ export interface KioskStartup {
 /** Loads what a kiosk request asks for; never throws (a bad file gives the safe default and an error). */
 export async function loadKioskStartup(request: KioskRequest): Promise<KioskStartup> {
   if (request.configFile === null) {
-    return { enabled: request.kiosk, config: defaultKioskConfig(), configError: null, trial: request.kiosk };
+    const missing = request.kiosk && request.fileMissing === true;
+    return {
+      enabled: request.kiosk,
+      config: defaultKioskConfig(),
+      configError: missing ? KIOSK_FILE_MISSING_NOTICE : null,
+      trial: request.kiosk && !missing,
+    };
   }
   const loaded = await loadKioskConfig(request.configFile);
   return { enabled: true, config: loaded.config, configError: loaded.error, trial: false };

@@ -14,6 +14,7 @@ describe('parseAppArgs', () => {
       folder: null,
       kiosk: false,
       kioskConfig: null,
+      kioskFileMissing: false,
       help: false,
       errors: [],
     });
@@ -57,14 +58,27 @@ describe('parseAppArgs', () => {
 
   it('reports --kiosk-config without a file, and still starts a (default, locked) kiosk rather than the desktop app', () => {
     const args = parseAppArgs(['--kiosk-config'], cwd);
-    expect(args).toMatchObject({ kiosk: true, kioskConfig: null });
+    expect(args).toMatchObject({ kiosk: true, kioskConfig: null, kioskFileMissing: true });
     expect(args.errors).toEqual([
       '--kiosk-config needs a file: --kiosk-config /path/to/entrance.standalone-kiosk',
     ]);
-    expect(parseAppArgs(['--kiosk-config='], cwd)).toMatchObject({ kiosk: true, kioskConfig: null });
-    expect(parseAppArgs(['--kiosk-config', '--kiosk'], cwd)).toMatchObject({
+    for (const argv of [['--kiosk-config='], ['--kiosk-config', '--kiosk'], ['--kiosk=']]) {
+      expect(parseAppArgs(argv, cwd), argv.join(' ')).toMatchObject({
+        kiosk: true,
+        kioskConfig: null,
+        kioskFileMissing: true,
+      });
+    }
+  });
+
+  it('tells a bare --kiosk (the trial kiosk) from a kiosk file asked for and not given', () => {
+    expect(parseAppArgs(['--kiosk'], cwd)).toMatchObject({
       kiosk: true,
       kioskConfig: null,
+      kioskFileMissing: false,
+    });
+    expect(parseAppArgs(['--kiosk', 'hall.standalone-kiosk'], cwd)).toMatchObject({
+      kioskFileMissing: false,
     });
   });
 

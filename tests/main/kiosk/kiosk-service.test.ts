@@ -217,6 +217,16 @@ describe('loadKioskStartup', () => {
     }
   });
 
+  it('keeps a kiosk whose file was asked for but not named locked: a broken shortcut is no trial', async () => {
+    const startup = await loadKioskStartup({ kiosk: true, configFile: null, fileMissing: true });
+    expect(startup).toMatchObject({ enabled: true, trial: false });
+    expect(startup.configError).toContain('cannot be unlocked on screen');
+    const service = createKioskService({ startup });
+    expect(await service.getKioskState()).toMatchObject({ enabled: true, trial: false });
+    expect(await service.unlockKiosk('')).toBe(false);
+    expect(service.isLocked()).toBe(true);
+  });
+
   it('never makes a trial kiosk of a file-less start outside kiosk mode', async () => {
     const service = createKioskService({
       startup: await loadKioskStartup({ kiosk: false, configFile: null }),

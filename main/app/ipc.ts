@@ -71,6 +71,7 @@ const PROBLEM_CODES = [
   'remote-media',
   'remote-frame',
   'script-removed',
+  'content-unreadable',
   'shortcode-invalid',
   'shortcode-unknown',
   'duplicate-stand',

@@ -256,7 +256,7 @@ class FileRenderer {
     });
     let html = parsed.isHtml ? expansion.text : renderMarkdown(expansion.text);
     html = fillPlaceholders(html, expansion);
-    return this.html(html);
+    return this.html(html, 'The text of this page', null);
   }
 
   /** A rich front-matter field (HTML or Markdown). */
@@ -271,16 +271,27 @@ class FileRenderer {
       );
       return { html: '', text: '' };
     }
-    return this.html(renderRichField(value), withText);
+    return this.html(renderRichField(value), `The field "${name}"`, `${name}:`, withText);
   }
 
-  html(html: string, withText = false): { html: string; text: string } {
+  /** `part` names the HTML for a problem if it cannot be read at all; it starts at `key` (else the body). */
+  html(html: string, part: string, key: string | null, withText = false): { html: string; text: string } {
     const file = this.parsed.file;
     return processHtml(
       html,
       {
         resolve: (ref, link) => this.resolveLocal(ref.path, ref.fragment, link),
         report: (code: HtmlProblemCode, ref, tag) => {
+          if (code === 'content-unreadable') {
+            this.sink.add(
+              file,
+              code,
+              `${part} could not be read, so it was left out. Look in it for unusual markup or characters; if it looks right, tell the developers of Standalone.`,
+              key ? lineOf(this.parsed.text, key) : this.parsed.bodyLine,
+              part,
+            );
+            return;
+          }
           const line = ref ? lineOf(this.parsed.text, ref) : lineOf(this.parsed.text, `<${tag}`);
           this.sink.add(file, code, htmlMessage(code, ref, tag), line, ref);
         },
@@ -390,7 +401,11 @@ function siteUrlOf(plan: CollectionPlan, target: LinkTarget): string {
   return page ? `/${page.urlKey}/` : `/stands/${target.stand}/`;
 }
 
-function htmlMessage(code: HtmlProblemCode, rawRef: string, tag: string): string {
+function htmlMessage(
+  code: Exclude<HtmlProblemCode, 'content-unreadable'>,
+  rawRef: string,
+  tag: string,
+): string {
   const ref = rawRef.length > 120 ? `${rawRef.slice(0, 117)}…` : rawRef;
   switch (code) {
     case 'asset-missing':

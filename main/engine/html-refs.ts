@@ -24,7 +24,9 @@ export type HtmlProblemCode =
   | 'remote-image'
   | 'remote-media'
   | 'remote-frame'
-  | 'script-removed';
+  | 'script-removed'
+  /** Something inside threw: the fragment was left out (ref and tag are empty). */
+  | 'content-unreadable';
 
 export interface HtmlResult {
   html: string;
@@ -107,7 +109,7 @@ const MAX_DEPTH = 256;
 
 /**
  * Rewrites the references of one HTML fragment and, when `withText` is set, extracts its text.
- * Never throws.
+ * Never throws: if anything inside does, the fragment is left out and reported as content-unreadable.
  */
 export function processHtml(html: string, ctx: HtmlContext, withText = false): HtmlResult {
   if (!withText && !INTERESTING.test(html)) return { html, text: '' };
@@ -189,7 +191,9 @@ export function processHtml(html: string, ctx: HtmlContext, withText = false): H
     }
     parser.end();
   } catch {
-    // htmlparser2 does not throw on bad markup; this only guards against the unexpected.
+    // htmlparser2 does not throw on bad markup; this only guards against the unexpected (a resolver
+    // that threw), which must not take the other fields down, nor go unsaid.
+    ctx.report('content-unreadable', '', '');
     return { html: '', text: '' };
   }
   if (scriptStart !== -1) edits.push({ start: scriptStart, end: html.length, text: '' });

@@ -19,6 +19,7 @@ const DEFAULT_SEVERITY: Record<ProblemCode, Severity> = {
   'remote-media': 'warning',
   'remote-frame': 'warning',
   'script-removed': 'warning',
+  'content-unreadable': 'error',
   'shortcode-invalid': 'error',
   'shortcode-unknown': 'warning',
   'duplicate-stand': 'error',

@@ -40,6 +40,7 @@ export type ProblemCode =
   | 'remote-media'
   | 'remote-frame'
   | 'script-removed'
+  | 'content-unreadable'
   | 'shortcode-invalid'
   | 'shortcode-unknown'
   | 'duplicate-stand'

@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as refs from '../../../main/engine/refs';
 import { engineFor, page, PNG, tempDir, tempSite, writeTree } from './helpers';
 
 const ok = page('title: Fine\nshow_on_overview: true', 'Still here.\n');
@@ -223,6 +224,46 @@ describe('hostile content', () => {
     expect(stand.descriptionHtml).toBe(
       'Join <a href="standalone://page/party/other#%EF%BF%BD">us</a> there.',
     );
+  });
+
+  it('reports a field or page text it had to leave out because reading it failed, and keeps the rest', async () => {
+    // What an encoding bug in link resolution once did: the field came out empty and nobody was told.
+    const candidatesFor = refs.candidatesFor;
+    vi.spyOn(refs, 'candidatesFor').mockImplementation((refPath, base) => {
+      if (refPath.startsWith('boom')) throw new URIError('URI malformed');
+      return candidatesFor(refPath, base);
+    });
+    const root = tempSite({
+      'content/stands/party/_index.md': page(
+        'title: Party\nshow_on_overview: true\ndescription: "Join <a href=\\"boom/\\">us</a>."',
+        'Before.\n\n<a href="boom-too/">link</a>\n',
+      ),
+      'content/stands/party/other.md': page('title: Other', 'Other text.\n'),
+    });
+    try {
+      const engine = await engineFor();
+      const { collection, problems } = await engine.indexFolder(root);
+      const stand = engine.getStand(collection.id, 'party')!;
+      expect(stand.descriptionHtml).toBe('');
+      expect(stand.bodyHtml).toBe('');
+      expect(engine.getPage(collection.id, 'party', 'other')!.html).toContain('Other text.');
+      expect(problems.filter((p) => p.code === 'content-unreadable')).toEqual([
+        expect.objectContaining({
+          file: 'content/stands/party/_index.md',
+          line: 4,
+          severity: 'error',
+          message: expect.stringMatching(/^The field "description" could not be read, so it was left out\./),
+        }),
+        expect.objectContaining({
+          file: 'content/stands/party/_index.md',
+          line: 6,
+          severity: 'error',
+          message: expect.stringMatching(/^The text of this page could not be read, so it was left out\./),
+        }),
+      ]);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 

@@ -166,6 +166,18 @@ describe('processHtml', () => {
     expect(run('<p>a</p><script>var x = 1;').html).toBe('<p>a</p>');
   });
 
+  it('reports a fragment it had to leave out because resolving a reference threw', () => {
+    const reported: [string, string, string][] = [];
+    const ctx: HtmlContext = {
+      resolve: () => {
+        throw new URIError('URI malformed');
+      },
+      report: (code, ref, tag) => reported.push([code, ref, tag]),
+    };
+    expect(processHtml('<p>Text <a href="other/">link</a></p>', ctx, true)).toEqual({ html: '', text: '' });
+    expect(reported).toEqual([['content-unreadable', '', '']]);
+  });
+
   it('extracts visible text with entities decoded and whitespace collapsed', () => {
     const { text } = run(
       '<h1>Title</h1>\n<p>One&nbsp;&amp;   two</p><style>p{}</style><ul><li>x</li><li>y</li></ul>',

@@ -152,7 +152,10 @@ function afterScan(
     : {
         title: previous!.siteTitle,
         params: previous!.siteParams,
-        problems: previous!.scanProblems.filter((p) => CONFIG_FILES.includes(p.file)),
+        // The walk's own (a link out) are in scan.problems already.
+        problems: previous!.scanProblems.filter(
+          (p) => CONFIG_FILES.includes(p.file) && p.code !== 'symlink-outside',
+        ),
       };
   scanProblems.push(...config.problems);
 

@@ -368,7 +368,9 @@ export function scanFolder(
       scope!.add(rel);
       stamp(rel, path.join(realRoot, ...rel.split('/')));
     }
-    for (const item of previous.problems) if (!inside(item.file)) problems.push(item);
+    // The configuration is looked at again below, with its problems.
+    for (const item of previous.problems)
+      if (!inside(item.file) && !CONFIG_FILES.includes(item.file)) problems.push(item);
     for (const dir of previous.emptyDirs) if (!inside(dir)) emptyDirs.push(dir);
     for (const dir of subtrees) {
       const abs = path.join(realRoot, ...dir.split('/'));
@@ -414,9 +416,20 @@ export function scanFolder(
   for (const name of CONFIG_FILES) {
     const abs = path.join(realRoot, name);
     try {
-      const stat = statSync(abs);
       const real = realpathSync(abs);
-      if (stat.isFile() && isInsideDir(realRoot, real)) {
+      if (!isInsideDir(realRoot, real)) {
+        problems.push(
+          problem(
+            collection,
+            name,
+            'symlink-outside',
+            'This is a link to a place outside the folder. Standalone never reads outside the folder, so the site configuration was not read from it. Copy the file into the folder instead.',
+          ),
+        );
+        continue;
+      }
+      const stat = statSync(real);
+      if (stat.isFile()) {
         fileTable.set(
           name,
           real === abs

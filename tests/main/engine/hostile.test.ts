@@ -4,8 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_LIMITS } from '../../../main/engine/limits';
 import * as refs from '../../../main/engine/refs';
-import { engineFor, page, PNG, tempDir, tempSite, writeTree } from './helpers';
+import { scanFolder } from '../../../main/engine/scan';
+import { engineFor, expectSameAsFresh, page, PNG, tempDir, tempSite, writeTree } from './helpers';
 
 const ok = page('title: Fine\nshow_on_overview: true', 'Still here.\n');
 
@@ -44,6 +46,28 @@ describe('hostile content', () => {
       path.join(root, 'static/stands/fine/logo.png'),
     );
     expect(JSON.stringify(engine.listAllStands(collection.id))).not.toContain('TOP SECRET');
+  });
+
+  it('reports a site configuration that is a link outside the folder, once, and never reads it', async () => {
+    const outside = tempDir();
+    writeTree(outside, { 'config.toml': 'title = "Secret Title"\n' });
+    const root = tempSite({ 'content/stands/fine.md': ok });
+    symlinkSync(path.join(outside, 'config.toml'), path.join(root, 'config.toml'));
+    const engine = await engineFor();
+    const { collection, problems } = await engine.indexFolder(root);
+    expect(collection.name).toBe(path.basename(root));
+    const configProblems = (list: typeof problems) => list.filter((p) => p.file === 'config.toml');
+    expect(configProblems(problems)).toEqual([
+      expect.objectContaining({ code: 'symlink-outside', severity: 'warning' }),
+    ]);
+    // Again with nothing changed, and after a walk of one folder (what watching does).
+    expect(configProblems((await engine.reindex(collection.id)).problems)).toHaveLength(1);
+    writeTree(root, { 'content/stands/other.md': ok });
+    expect(configProblems((await engine.reindex(collection.id)).problems)).toHaveLength(1);
+    await expectSameAsFresh(engine, collection.id, root);
+    const first = scanFolder(root, 'c', DEFAULT_LIMITS);
+    const partial = scanFolder(root, 'c', DEFAULT_LIMITS, first, { dirs: ['content/stands'], files: [] });
+    expect(configProblems(partial.problems)).toHaveLength(1);
   });
 
   it('never opens pipes or other special files', async () => {

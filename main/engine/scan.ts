@@ -213,6 +213,19 @@ export function scanFolder(
       const name = entry.slice(1);
       const rel = `${relDir}/${name}`;
       const abs = `${absDir}${path.sep}${name}`;
+      // Node reads a name that is not UTF-8 with U+FFFD for the bad bytes, and that name leads nowhere.
+      if (name.includes('\uFFFD') && !lstatSync(abs, { throwIfNoEntry: false })) {
+        const folder = kind === 'd';
+        problems.push(
+          problem(
+            collection,
+            rel,
+            folder ? 'folder-unreadable' : 'file-unreadable',
+            `The name of this ${folder ? 'folder' : 'file'} is not valid text (UTF-8), so Standalone cannot open it and skipped it${folder ? ' with its files' : ''}. Rename it.`,
+          ),
+        );
+        continue;
+      }
       if (kind === 'f') {
         const known =
           listed.cached && !isContentFile(rel)

@@ -100,6 +100,28 @@ describe('hostile content', () => {
     expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['fine']);
   });
 
+  it('names files and folders whose names are not UTF-8, asking to rename them', async () => {
+    const root = tempSite({ 'content/stands/fine.md': ok, 'static/logo.png': PNG });
+    // Latin-1 "café": such names come from old archives and USB sticks.
+    const badName = (dir: string, suffix: string) =>
+      Buffer.concat([Buffer.from(path.join(root, dir, 'caf')), Buffer.from([0xe9]), Buffer.from(suffix)]);
+    writeFileSync(badName('content/stands', '.md'), ok);
+    mkdirSync(badName('content/stands', ''));
+    writeFileSync(Buffer.concat([badName('content/stands', ''), Buffer.from('/_index.md')]), ok);
+    writeFileSync(badName('static', '.png'), PNG);
+    const engine = await engineFor();
+    const { collection, problems } = await engine.indexFolder(root);
+    expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['fine']);
+    const named = problems.filter((p) => p.file.includes('caf'));
+    expect(named.map((p) => [p.file, p.code, p.severity])).toEqual([
+      ['content/stands/caf\uFFFD', 'folder-unreadable', 'error'],
+      ['content/stands/caf\uFFFD.md', 'file-unreadable', 'error'],
+      ['static/caf\uFFFD.png', 'file-unreadable', 'error'],
+    ]);
+    for (const p of named)
+      expect(p.message).toMatch(/name of this (file|folder) is not valid text \(UTF-8\).*Rename it\./);
+  });
+
   it('stops at absurd nesting and at too many files, saying so', async () => {
     const deep = ['content', 'stands', 'deep', ...Array.from({ length: 20 }, (_, i) => `d${i}`)].join('/');
     const root = tempSite({ 'content/stands/fine.md': ok, [`${deep}/page.md`]: ok });

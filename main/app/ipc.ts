@@ -62,7 +62,6 @@ const PROBLEM_CODES = [
   'field-invalid',
   'title-missing',
   'theme-without-page',
-  'theme-unknown',
   'logo-missing',
   'asset-missing',
   'asset-outside-folder',

@@ -10,7 +10,6 @@ const DEFAULT_SEVERITY: Record<ProblemCode, Severity> = {
   'field-invalid': 'warning',
   'title-missing': 'warning',
   'theme-without-page': 'warning',
-  'theme-unknown': 'warning',
   'logo-missing': 'warning',
   'asset-missing': 'warning',
   'asset-outside-folder': 'error',

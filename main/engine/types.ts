@@ -31,7 +31,6 @@ export type ProblemCode =
   | 'field-invalid'
   | 'title-missing'
   | 'theme-without-page'
-  | 'theme-unknown'
   | 'logo-missing'
   | 'asset-missing'
   | 'asset-outside-folder'

@@ -206,8 +206,8 @@ describe('hostile content', () => {
     expect(collection.counts.errors).toBe(3);
   });
 
-  it('keeps the first 50 themes of a stand that names thousands, saying so', async () => {
-    const names = Array.from({ length: 5000 }, (_, index) => `Theme ${index}`);
+  it('keeps the first 50 themes of a stand that names hundreds, saying so', async () => {
+    const names = Array.from({ length: 300 }, (_, index) => `Theme ${index}`);
     const root = tempSite({
       'content/stands/a.md': ok,
       'content/stands/many.md': page(`title: Many\nshow_on_overview: true\nthemes: [${names.join(', ')}]`),
@@ -221,7 +221,7 @@ describe('hostile content', () => {
     expect(collection.counts.themes).toBe(50);
     const warning = problems.find((p) => p.file === 'content/stands/many.md' && p.code === 'field-invalid');
     expect(warning).toMatchObject({ severity: 'warning', line: 4 });
-    expect(warning!.message).toContain('5000 themes');
+    expect(warning!.message).toContain('300 themes');
   });
 
   it('handles file names with spaces, punctuation and non-Latin letters', async () => {

@@ -214,7 +214,7 @@ export function scanFolder(
       const rel = `${relDir}/${name}`;
       const abs = `${absDir}${path.sep}${name}`;
       // Node reads a name that is not UTF-8 with U+FFFD for the bad bytes, and that name leads nowhere.
-      if (name.includes('\uFFFD') && !lstatSync(abs, { throwIfNoEntry: false })) {
+      if (name.includes('\uFFFD') && !leadsSomewhere(abs)) {
         const folder = kind === 'd';
         problems.push(
           problem(
@@ -583,4 +583,16 @@ function minimalDirs(list: string[]): string[] {
 
 function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'unknown error';
+}
+
+/**
+ * Whether a path names something: false when it does not, or cannot even be looked at (a name that grew
+ * past the system's limit once its bad bytes became U+FFFD, a folder that may not be entered).
+ */
+function leadsSomewhere(abs: string): boolean {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -122,6 +122,21 @@ describe('hostile content', () => {
       expect(p.message).toMatch(/name of this (file|folder) is not valid text \(UTF-8\).*Rename it\./);
   });
 
+  it('names a long non-UTF-8 file name that grows past the system limit once decoded, and reads the rest', async () => {
+    const root = tempSite({ 'content/stands/fine.md': ok, 'static/logo.png': PNG });
+    // 100 Latin-1 letters: 104 bytes on disk, over 300 once each bad byte is read as U+FFFD (3 bytes).
+    writeFileSync(
+      Buffer.concat([Buffer.from(path.join(root, 'static/')), Buffer.alloc(100, 0xe9), Buffer.from('.png')]),
+      PNG,
+    );
+    const engine = await engineFor();
+    const { collection, problems } = await engine.indexFolder(root);
+    expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['fine']);
+    expect(problems.filter((p) => p.file.startsWith('static/')).map((p) => p.code)).toEqual([
+      'file-unreadable',
+    ]);
+  });
+
   it('stops at absurd nesting and at too many files, saying so', async () => {
     const deep = ['content', 'stands', 'deep', ...Array.from({ length: 20 }, (_, i) => `d${i}`)].join('/');
     const root = tempSite({ 'content/stands/fine.md': ok, [`${deep}/page.md`]: ok });

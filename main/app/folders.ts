@@ -77,7 +77,8 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
   let stopped = false;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let polling = false;
-  // Remembered folders that could not be indexed when they appeared, told once.
+  // Remembered folders that could not be indexed when they appeared: told once, then left alone until the
+  // organiser adds the folder again (or the app starts again).
   const unreadable = new Set<string>();
   let watchChain: Promise<void> = Promise.resolve();
 
@@ -152,17 +153,25 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
         }
       }
       // A remembered folder that was not there at start (a stick put in later) has no collection yet.
+      // One that could not be read is left to the organiser (re-index, restart): trying it again every
+      // look would republish the list and restart the watches each time.
+      const isKnown = async (root: string) => {
+        if (known.some((c) => c.root === root)) return true;
+        // The engine knows folders by their real path; settings may spell one another way.
+        const real = await canonical(root);
+        return known.some((c) => c.root === real);
+      };
       for (const root of settings.get().folders) {
-        if (known.some((c) => c.root === root) || !(await isDirectory(join(root, 'content')))) continue;
+        if (unreadable.has(root) || (await isKnown(root))) continue;
+        if (!(await isDirectory(join(root, 'content')))) continue;
         // Removed by the organiser while this look was under way.
-        if (!settings.get().folders.includes(root) || known.some((c) => c.root === root)) continue;
-        reread = true;
+        if (!settings.get().folders.includes(root)) continue;
         try {
           await engine.indexFolder(root);
+          reread = true;
           cameBack = true;
         } catch (error) {
-          if (!unreadable.has(root))
-            notice('warning', `The stands folder ${root} could not be read: ${message(error)}`);
+          notice('warning', `The stands folder ${root} could not be read: ${message(error)}`);
           unreadable.add(root);
         }
       }
@@ -239,6 +248,7 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
         throw new Error(`There is no folder at ${path}.`);
       }
       if (!info.isDirectory()) throw new Error(`${path} is a file, not a folder.`);
+      unreadable.delete(path);
       const outcome = await engine.indexFolder(path);
       rememberFolder(outcome.collection.root);
       await publishCollections();

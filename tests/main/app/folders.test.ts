@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -206,6 +214,24 @@ describe('start-up reconciliation', () => {
     expect(events.some((e) => e.type === 'collections' && e.collections.length === 2)).toBe(true);
     expect(engine.calls.filter((c) => c === 'watch').length).toBe(watches + 1);
     expect(settings.get().folders).toEqual([stick]);
+  });
+
+  it('reads a remembered folder spelled another way (a link to it) once, not at every look', async () => {
+    const real = folder('stands-2031');
+    const link = join(tmp, 'current-edition');
+    symlinkSync(real, link);
+    settings.update((s) => void s.folders.push(link));
+    const m = start();
+    await m.start();
+    expect(await roots()).toContain(real);
+    const indexes = () => engine.calls.filter((c) => c.startsWith('indexFolder')).length;
+    const watches = () => engine.calls.filter((c) => c === 'watch').length;
+    const before = { indexes: indexes(), watches: watches() };
+    events = [];
+    await m.checkAvailability();
+    await m.checkAvailability();
+    expect({ indexes: indexes(), watches: watches() }).toEqual(before);
+    expect(events.filter((e) => e.type === 'collections')).toEqual([]);
   });
 });
 

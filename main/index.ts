@@ -123,6 +123,7 @@ function main(): void {
       kiosk: args.kiosk,
       configFile: args.kioskConfig,
       fileMissing: args.kioskFileMissing,
+      trial: args.kioskTrial,
     });
     const kiosk = createKioskService({
       startup: kioskStartup,

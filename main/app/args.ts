@@ -16,6 +16,11 @@ export interface AppArgs {
    * give visitors a kiosk that unlocks without a PIN).
    */
   kioskFileMissing: boolean;
+  /**
+   * `--kiosk` and nothing else of ours: the trial kiosk, which unlocks without a PIN, for trying kiosk
+   * mode out. Never with a folder or a kiosk file asked for: those are kiosks set up to stay locked.
+   */
+  kioskTrial: boolean;
   help: boolean;
   /** Problems with the arguments, worded for the person who typed them. */
   errors: string[];
@@ -48,6 +53,7 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
     kiosk: false,
     kioskConfig: null,
     kioskFileMissing: false,
+    kioskTrial: false,
     help: false,
     errors: [],
   };
@@ -91,6 +97,8 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
       result.kioskConfig = toAbsolute(arg);
     } else addFolder(result, toAbsolute(arg));
   }
+  result.kioskTrial =
+    result.kiosk && result.kioskConfig === null && !result.kioskFileMissing && result.folder === null;
   return result;
 }
 

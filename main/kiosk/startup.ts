@@ -7,9 +7,17 @@ export interface KioskRequest {
   kiosk: boolean;
   /** Absolute path of the kiosk file named on the command line, or null. */
   configFile: string | null;
-  /** A kiosk file was asked for but not named (see AppArgs.kioskFileMissing): never a trial kiosk. */
+  /** A kiosk file was asked for but not named (see AppArgs.kioskFileMissing), for the organiser's notice. */
   fileMissing?: boolean;
+  /** The trial kiosk (AppArgs.kioskTrial): only when asked for, so any other file-less kiosk stays locked. */
+  trial?: boolean;
 }
+
+/** Shown to organisers when a kiosk was started without a kiosk file and is no trial (a folder was given). */
+export const NO_KIOSK_FILE_NOTICE =
+  'This kiosk was started without a kiosk file, so it uses the default settings and has no organiser PIN: ' +
+  'it cannot be unlocked on screen. Start it with a *.standalone-kiosk file (see docs/kiosk.md), or with ' +
+  '--kiosk alone to try kiosk mode out.';
 
 /** Shown to organisers when a kiosk file was asked for but not named. */
 export const KIOSK_FILE_MISSING_NOTICE =
@@ -42,12 +50,13 @@ export interface KioskStartup {
 /** Loads what a kiosk request asks for; never throws (a bad file gives the safe default and an error). */
 export async function loadKioskStartup(request: KioskRequest): Promise<KioskStartup> {
   if (request.configFile === null) {
-    const missing = request.kiosk && request.fileMissing === true;
+    const trial = request.kiosk && request.trial === true && request.fileMissing !== true;
+    const locked = request.kiosk && !trial;
     return {
       enabled: request.kiosk,
       config: defaultKioskConfig(),
-      configError: missing ? KIOSK_FILE_MISSING_NOTICE : null,
-      trial: request.kiosk && !missing,
+      configError: !locked ? null : request.fileMissing ? KIOSK_FILE_MISSING_NOTICE : NO_KIOSK_FILE_NOTICE,
+      trial,
     };
   }
   const loaded = await loadKioskConfig(request.configFile);

@@ -15,6 +15,7 @@ describe('parseAppArgs', () => {
       kiosk: false,
       kioskConfig: null,
       kioskFileMissing: false,
+      kioskTrial: false,
       help: false,
       errors: [],
     });
@@ -71,15 +72,25 @@ describe('parseAppArgs', () => {
     }
   });
 
-  it('tells a bare --kiosk (the trial kiosk) from a kiosk file asked for and not given', () => {
+  it('makes a trial kiosk of a bare --kiosk only: not with a folder, a kiosk file, or one asked for', () => {
     expect(parseAppArgs(['--kiosk'], cwd)).toMatchObject({
       kiosk: true,
       kioskConfig: null,
       kioskFileMissing: false,
+      kioskTrial: true,
     });
-    expect(parseAppArgs(['--kiosk', 'hall.standalone-kiosk'], cwd)).toMatchObject({
-      kioskFileMissing: false,
-    });
+    for (const argv of [
+      ['--kiosk', 'hall.standalone-kiosk'],
+      ['--kiosk', '/srv/stands'],
+      ['--kiosk', 'kiosk.json'],
+      ['--kiosk-config'],
+      ['--kiosk='],
+      ['--kiosk', '--kiosk-config'],
+    ]) {
+      expect(parseAppArgs(argv, cwd).kioskTrial, argv.join(' ')).toBe(false);
+      expect(parseAppArgs(argv, cwd).kiosk, argv.join(' ')).toBe(true);
+    }
+    expect(parseAppArgs(['/srv/stands'], cwd).kioskTrial).toBe(false);
   });
 
   it('ignores switches Electron and Chromium add, even between our arguments', () => {

@@ -180,7 +180,7 @@ describe('loadKioskStartup', () => {
   });
 
   it('makes --kiosk without a file a trial kiosk, which unlocks without a PIN', async () => {
-    const startup = await loadKioskStartup({ kiosk: true, configFile: null });
+    const startup = await loadKioskStartup({ kiosk: true, configFile: null, trial: true });
     expect(startup).toMatchObject({ enabled: true, trial: true, configError: null });
     expect(startup.config.pinHash).toBeNull();
     const service = createKioskService({ startup });
@@ -217,8 +217,22 @@ describe('loadKioskStartup', () => {
     }
   });
 
+  it('keeps a file-less kiosk locked unless it was asked for as a trial (--kiosk with a folder)', async () => {
+    const startup = await loadKioskStartup({ kiosk: true, configFile: null });
+    expect(startup).toMatchObject({ enabled: true, trial: false });
+    expect(startup.configError).toContain('cannot be unlocked on screen');
+    const service = createKioskService({ startup });
+    expect(await service.unlockKiosk('')).toBe(false);
+    expect(service.isLocked()).toBe(true);
+  });
+
   it('keeps a kiosk whose file was asked for but not named locked: a broken shortcut is no trial', async () => {
-    const startup = await loadKioskStartup({ kiosk: true, configFile: null, fileMissing: true });
+    const startup = await loadKioskStartup({
+      kiosk: true,
+      configFile: null,
+      fileMissing: true,
+      trial: true,
+    });
     expect(startup).toMatchObject({ enabled: true, trial: false });
     expect(startup.configError).toContain('cannot be unlocked on screen');
     const service = createKioskService({ startup });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { payloadPage, writeFixtures } from './fixtures';
+import { defaultKioskConfig } from '../../main/kiosk/config';
 import { SENTINEL, XSS_PAYLOADS } from './xss-payloads';
 
 // Chromium shares two cores with everything else: give polled expectations time.
@@ -14,10 +15,12 @@ vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
 
 let harness: Harness;
 let dir: string;
+let hostileFolder: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'standalone-hostile-'));
   const folders = await writeFixtures(dir);
+  hostileFolder = folders.hostile;
   harness = await startHarness({ folders: [folders.hostile] });
 });
 
@@ -56,6 +59,39 @@ const ROUTES = [
   '/c/hostile/themes/web',
   '/c/hostile/search?q=hostile',
 ];
+
+/**
+ * The stand's side column (links, many pages, themes) stays pinned while its text scrolls, and scrolls by
+ * itself to its last page, which then shows whole: inside the window, above a kiosk's visitor bar.
+ */
+async function expectSideWithinReach(h: Harness) {
+  await h.open('/c/hostile/stands/hostile-stand');
+  const side = h.page.locator('.sa-side');
+  const last = side.locator('.sa-page-list a').last();
+  // Where the screen ends for the visitor: the window, or the top of the kiosk's visitor bar.
+  const floor = () =>
+    h.page.evaluate(
+      () => document.querySelector('.sa-kiosk-bar')?.getBoundingClientRect().top ?? window.innerHeight,
+    );
+  await h.page.mouse.move(300, 400);
+  await h.page.mouse.wheel(0, 600);
+  await expect
+    .poll(
+      async () =>
+        (await side.evaluate((element) => element.getBoundingClientRect().bottom)) <= (await floor()),
+    )
+    .toBe(true);
+  // The column is taller than the screen: it scrolls by itself to its last page.
+  expect(await side.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  await h.page.mouse.move(850, 400);
+  await h.page.mouse.wheel(0, 20_000);
+  await expect
+    .poll(async () => {
+      const box = await last.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      return box.top >= 0 && box.bottom <= (await floor());
+    })
+    .toBe(true);
+}
 
 describe('a hostile stand', () => {
   it.each(ROUTES.map((route) => [route]))('runs nothing and fetches nothing on %s', async (route) => {
@@ -144,32 +180,27 @@ describe('a hostile stand', () => {
     await expectNothingRan();
   });
 
-  it('keeps the last of its many pages within reach on a 1024×768 kiosk screen', async () => {
+  it('keeps the last of its many pages within reach on a 1024×768 screen', async () => {
     await harness.page.setViewportSize({ width: 1024, height: 768 });
     try {
-      await harness.open('/c/hostile/stands/hostile-stand');
-      const side = harness.page.locator('.sa-side');
-      const last = side.locator('.sa-page-list a').last();
-      // The stand's text scrolls; its side column stays pinned below the header, within the window.
-      await harness.page.mouse.move(300, 400);
-      await harness.page.mouse.wheel(0, 600);
-      await expect
-        .poll(() => side.evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight))
-        .toBe(true);
-      // The column is taller than the window: it scrolls by itself to its last page.
-      expect(await side.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
-      await harness.page.mouse.move(850, 400);
-      await harness.page.mouse.wheel(0, 20_000);
-      await expect
-        .poll(() =>
-          last.evaluate((element) => {
-            const box = element.getBoundingClientRect();
-            return box.top >= 0 && box.bottom <= window.innerHeight;
-          }),
-        )
-        .toBe(true);
+      await expectSideWithinReach(harness);
     } finally {
       await harness.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('keeps them within reach on a 1024×768 kiosk, above the visitor bar', async () => {
+    const kiosk = await startHarness({
+      folders: [hostileFolder],
+      browser: harness.browser,
+      viewport: { width: 1024, height: 768 },
+      kiosk: { enabled: true, config: defaultKioskConfig(), configError: null, trial: false },
+    });
+    try {
+      await expectSideWithinReach(kiosk);
+      expect(await kiosk.page.locator('.sa-kiosk-bar').count()).toBe(1);
+    } finally {
+      await kiosk.close();
     }
   });
 

@@ -357,6 +357,22 @@ describe('kiosk mode in Chromium', () => {
     expect(await rootSize()).toBe(normal);
   });
 
+  it('underlines real links in high contrast, and leaves a link to a missing page plain text', async () => {
+    const { harness: h, collection } = await startKiosk();
+    const { page } = h;
+    await h.open(`/c/${collection}/stands/lantern-os`);
+    await page.getByRole('button', { name: 'Text & contrast' }).click();
+    await page.getByRole('button', { name: 'High contrast' }).click();
+    await page.keyboard.press('Escape');
+    const underline = (text: string) =>
+      page
+        .locator('.sa-stand-main')
+        .getByText(text, { exact: true })
+        .evaluate((element) => getComputedStyle(element).textDecorationLine);
+    expect(await underline('read how it works')).toBe('underline');
+    expect(await underline('old roadmap')).toBe('none');
+  });
+
   it('has no axe violations in kiosk mode: browsing, keyboard, QR code, PIN pad and attract loop', async () => {
     const { harness: h, collection } = await startKiosk({
       idleTimeoutSeconds: 3600,

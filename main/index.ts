@@ -201,6 +201,8 @@ function main(): void {
         : null,
     });
     window.on('closed', () => (window = null));
+    // A page loaded again (after a crash) listens only once it asks: notices wait for it meanwhile.
+    window.webContents.on('did-start-loading', () => created.pageLoading());
 
     await folders.start().catch((error: Error) => notice('error', error.message));
     addFolder = (path) =>

@@ -47,6 +47,8 @@ export interface AppServices {
   kiosk: KioskChannels;
   /** Tells the organiser something, the way the services' own notices go (see `emit` below). */
   notice(level: NoticeLevel, message: string): void;
+  /** The window's page is loading again (reloaded after a crash): notices wait for it as at start. */
+  pageLoading(): void;
 }
 
 /** Kiosk mode off: what the app and the Chromium harness use without `--kiosk`. */
@@ -156,5 +158,11 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       return run(...args);
     };
   }
-  return { services, folders, kiosk, notice: (level, message) => emit({ type: 'notice', level, message }) };
+  return {
+    services,
+    folders,
+    kiosk,
+    notice: (level, message) => emit({ type: 'notice', level, message }),
+    pageLoading: () => void (pageAsked = false),
+  };
 }

@@ -145,6 +145,28 @@ describe('app start-up', () => {
     expect(logText()).not.toContain('clean-exit');
   });
 
+  it('holds notices while its page loads again, and gives them once the page asks', async () => {
+    const handlers = new Map(vi.mocked(ipcMain.handle).mock.calls.map(([channel, fn]) => [channel, fn]));
+    const ours = {
+      sender: window().webContents,
+      senderFrame: { url: 'standalone-app://app/index.html', parent: null },
+    };
+    const sent = () =>
+      vi
+        .mocked(window().webContents.send)
+        .mock.calls.map(([, event]) => event as { type: string; message?: string })
+        .filter((event) => event.type === 'notice' && event.message?.includes('while-reloading'));
+    window().webContents.emit('did-start-loading');
+    const missing = join(tmp, 'while-reloading');
+    app.emit('open-file', { preventDefault: vi.fn() }, missing);
+    await vi.waitFor(() =>
+      expect(readFileSync(join(tmp, 'user-data', 'main.log'), 'utf8')).toContain('while-reloading'),
+    );
+    expect(sent()).toEqual([]);
+    await handlers.get(Channel.listCollections)!(ours as never);
+    expect(sent()).toHaveLength(1);
+  });
+
   it('stops watching and closes the engine before quitting', async () => {
     const event = { preventDefault: vi.fn() };
     app.emit('before-quit', event);

@@ -221,4 +221,30 @@ describe('notices', () => {
     });
     await folders.stop();
   });
+
+  it('wait again while the page loads anew (reloaded after a crash), until it asks', async () => {
+    const page: unknown[] = [];
+    const { services, notice, pageLoading } = createAppServices({
+      engine: client,
+      settings: openSettings(null),
+      emit: (event) => page.push(event),
+      demoRoot: null,
+      pickFolder: async () => null,
+      openExternalUrl: async () => undefined,
+      version: '1.2.3',
+      platform: 'linux',
+      availabilityIntervalMs: 0,
+    });
+    await services.getAppInfo();
+    notice('warning', 'Seen at once by a page that listens.');
+    expect(page).toHaveLength(1);
+    pageLoading();
+    notice('warning', 'Sent while the page loads again.');
+    expect(page).toHaveLength(1);
+    await services.listCollections();
+    expect(page).toEqual([
+      { type: 'notice', level: 'warning', message: 'Seen at once by a page that listens.' },
+      { type: 'notice', level: 'warning', message: 'Sent while the page loads again.' },
+    ]);
+  });
 });

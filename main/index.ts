@@ -128,7 +128,8 @@ function main(): void {
     const kiosk = createKioskService({
       startup: kioskStartup,
       listCollections: () => engine.listCollections(),
-      // The organiser's Quit button: the before-quit handler below stops the folders and the engine first.
+      // The organiser's Quit button. Once start-up is over, the before-quit handler below stops the folders
+      // and the engine first; a quit during the first index ends at once (the next start reads again).
       quit: () => app.quit(),
     });
     kiosk.onChange((state) => send({ type: 'kiosk', state }));

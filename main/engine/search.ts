@@ -2,10 +2,11 @@
 // the same way when indexing and searching: Unicode decomposition with accents stripped, lowercased, so
 // "Ecole", "école" and "ÉCOLE" are the same word. English stop words are not indexed in running text
 // and are left out of queries that have other words. Every word must match; the last word also matches
-// as a prefix (two letters or more, standing for its 50 closest completions), so results appear while
-// typing. When the words as typed find fewer results than asked for, words of four letters or more may
-// also match with a small typo (a fifth of their length, at most 2 edits), ranked after the exact
-// matches. Ranking is MiniSearch's BM25+ with the title boosted. Results are grouped by stand, with a
+// as a prefix (two letters or more, or one character of Chinese or Japanese, standing for its 50 closest
+// completions), so results appear while typing. Scripts written without spaces are cut into words by
+// Intl.Segmenter (see wordsOf). When the words as typed find fewer results than asked for, words of four
+// letters or more may also match with a small typo (a fifth of their length, at most 2 edits), ranked
+// after the exact matches. Ranking is MiniSearch's BM25+ with the title boosted. Results are grouped by stand, with a
 // snippet around the first match and the matched words' ranges for highlighting.
 //
 // One MiniSearch document per stand (its title, its pages' titles, and the text of the stand and all

@@ -19,6 +19,11 @@ export const NO_KIOSK_FILE_NOTICE =
   'it cannot be unlocked on screen. Start it with a *.standalone-kiosk file (see docs/kiosk.md), or with ' +
   '--kiosk alone to try kiosk mode out.';
 
+/** Shown to organisers when the kiosk file has no usable pinHash. */
+export const KIOSK_FILE_NO_PIN_NOTICE =
+  'This kiosk file has no usable pinHash, so no PIN unlocks this kiosk on screen. Make one with ' +
+  'npm run kiosk:pin and put it in the file (see docs/kiosk.md).';
+
 /** Shown to organisers when a kiosk file was asked for but not named. */
 export const KIOSK_FILE_MISSING_NOTICE =
   'A kiosk file was asked for but none was named, so this kiosk uses the default settings and has no ' +
@@ -60,7 +65,10 @@ export async function loadKioskStartup(request: KioskRequest): Promise<KioskStar
     };
   }
   const loaded = await loadKioskConfig(request.configFile);
-  return { enabled: true, config: loaded.config, configError: loaded.error, trial: false };
+  // Without a PIN hash nothing unlocks it: the PIN pad says so, rather than "That PIN is not right".
+  const noPin = loaded.config.pinHash === null ? KIOSK_FILE_NO_PIN_NOTICE : null;
+  const configError = [loaded.error, noPin].filter((text) => text !== null).join('\n\n') || null;
+  return { enabled: true, config: loaded.config, configError, trial: false };
 }
 
 /**

@@ -207,6 +207,8 @@ describe('loadKioskStartup', () => {
       const startup = await loadKioskStartup({ kiosk: true, configFile: file });
       expect(startup).toMatchObject({ enabled: true, trial: false });
       expect(startup.config.pinHash).toBeNull();
+      // The organiser opening the PIN pad is told why no PIN works, not that theirs is wrong.
+      expect(startup.configError).toContain('no usable pinHash, so no PIN unlocks this kiosk');
       const service = createKioskService({ startup });
       expect((await service.getKioskState()).trial).toBe(false);
       expect(await service.unlockKiosk('')).toBe(false);

@@ -28,7 +28,9 @@ export function ExternalLinks({ links }: { links: StandLink[] }) {
             }}
           >
             <span className="sa-link-kind">{KIND_LABEL[link.kind]}</span>
-            <span className="sa-link-label">{link.label || describeHost(link.url)}</span>
+            <span className="sa-link-label" dir="auto">
+              {link.label || describeHost(link.url)}
+            </span>
             <span className="sa-net">needs the internet</span>
           </a>
           <button

@@ -71,7 +71,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 onChange={(event) => navigate(switchPath(path, event.target.value))}
               >
                 {collections.map((collection) => (
-                  <option key={collection.id} value={collection.id}>
+                  <option key={collection.id} value={collection.id} dir="auto">
                     {eventName(collection.name)}
                   </option>
                 ))}

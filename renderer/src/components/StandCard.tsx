@@ -20,7 +20,7 @@ export const StandCard = memo(function StandCard({ stand }: { stand: StandCardDa
         <p className="sa-card-themes">
           <span className="sa-visually-hidden">Themes: </span>
           {stand.themes.map((theme, index) => (
-            <span key={theme.slug} className="sa-chip sa-chip-static">
+            <span key={theme.slug} className="sa-chip sa-chip-static" dir="auto">
               {theme.title}
               {index < stand.themes.length - 1 && <span className="sa-visually-hidden">, </span>}
             </span>

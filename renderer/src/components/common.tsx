@@ -142,7 +142,7 @@ export function ThemeChips({
     <ul className="sa-chips" aria-label="Themes">
       {themes.map((theme) => (
         <li key={theme.slug}>
-          <RouteLink to={to(collection, theme.slug)} className="sa-chip">
+          <RouteLink to={to(collection, theme.slug)} className="sa-chip" dir="auto">
             {theme.title}
           </RouteLink>
         </li>

@@ -79,7 +79,11 @@ export function AttractLoop({
       }}
     >
       <div className="sa-attract-stage">
-        {collectionName && <p className="sa-attract-event">{collectionName}</p>}
+        {collectionName && (
+          <p className="sa-attract-event" dir="auto">
+            {collectionName}
+          </p>
+        )}
         {slide ? <SlideView key={`${slide.kind}-${index}`} slide={slide} /> : <EmptySlide />}
         {slides.length > 1 && (
           <p className="sa-attract-count" aria-hidden="true">
@@ -107,12 +111,18 @@ function SlideView({ slide }: { slide: Slide }) {
         />
         <div className="sa-attract-text">
           <p className="sa-attract-kind">Stand</p>
-          <h2 className="sa-attract-title">{stand.title}</h2>
-          {stand.summary && <p className="sa-attract-summary">{stand.summary}</p>}
+          <h2 className="sa-attract-title" dir="auto">
+            {stand.title}
+          </h2>
+          {stand.summary && (
+            <p className="sa-attract-summary" dir="auto">
+              {stand.summary}
+            </p>
+          )}
           {stand.themes.length > 0 && (
             <p className="sa-attract-themes">
               {stand.themes.map((theme) => (
-                <span key={theme.slug} className="sa-chip sa-chip-static">
+                <span key={theme.slug} className="sa-chip sa-chip-static" dir="auto">
                   {theme.title}
                 </span>
               ))}
@@ -133,8 +143,14 @@ function SlideView({ slide }: { slide: Slide }) {
       />
       <div className="sa-attract-text">
         <p className="sa-attract-kind">Theme · {plural(theme.standCount, 'stand')}</p>
-        <h2 className="sa-attract-title">{theme.title}</h2>
-        {theme.descriptionHtml && <p className="sa-attract-summary">{plainText(theme.descriptionHtml)}</p>}
+        <h2 className="sa-attract-title" dir="auto">
+          {theme.title}
+        </h2>
+        {theme.descriptionHtml && (
+          <p className="sa-attract-summary" dir="auto">
+            {plainText(theme.descriptionHtml)}
+          </p>
+        )}
       </div>
     </article>
   );

@@ -126,7 +126,9 @@ function CollectionItem({ collection, progress, busy, run }: ItemProps) {
     <li className="sa-collection" aria-labelledby={headingId}>
       <div className="sa-collection-main">
         <h2 id={headingId}>
-          <RouteLink to={to.overview(collection.id)}>{collection.name}</RouteLink>
+          <RouteLink to={to.overview(collection.id)} dir="auto">
+            {collection.name}
+          </RouteLink>
           {!collection.available && <span className="sa-badge sa-badge-warning">folder missing</span>}
         </h2>
         <p className="sa-path">{collection.root}</p>
@@ -168,7 +170,7 @@ function CollectionItem({ collection, progress, busy, run }: ItemProps) {
         {confirming && (
           <div className="sa-confirm" role="alertdialog" aria-labelledby={`${headingId}-confirm`}>
             <p id={`${headingId}-confirm`}>
-              Forget “{collection.name}”? Its folder stays as it is; you can add it again later.
+              Forget “<bdi>{collection.name}</bdi>”? Its folder stays as it is; you can add it again later.
             </p>
             <button
               type="button"

@@ -44,7 +44,9 @@ export function OverviewScreen({ collection }: { collection: string }) {
   return (
     <section className="sa-screen">
       <header className="sa-screen-head">
-        <ScreenTitle title={name}>{name}</ScreenTitle>
+        <ScreenTitle title={name} dir="auto">
+          {name}
+        </ScreenTitle>
         {stands.data && (
           <p className="sa-lede">
             {plural(count, 'stand')} · <RouteLink to={to.themes(collection)}>browse them by theme</RouteLink>

@@ -38,16 +38,18 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
         {siblings.length > 1 && (
           <nav className="sa-side" aria-label={`Pages of ${data.standTitle}`}>
             <div className="sa-side-card">
-              <h2>
+              <h2 dir="auto">
                 <RouteLink to={to.stand(collection, data.stand)}>{data.standTitle}</RouteLink>
               </h2>
               <ul className="sa-page-list">
                 {siblings.map((sibling) => (
                   <li key={sibling.slug}>
                     {sibling.slug === data.slug ? (
-                      <span aria-current="page">{sibling.title}</span>
+                      <span aria-current="page" dir="auto">
+                        {sibling.title}
+                      </span>
                     ) : (
-                      <RouteLink to={to.page(collection, data.stand, sibling.slug)}>
+                      <RouteLink to={to.page(collection, data.stand, sibling.slug)} dir="auto">
                         {sibling.title}
                       </RouteLink>
                     )}

@@ -67,7 +67,7 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
           {data.showcaseHtml && (
             <section className="sa-section" aria-labelledby="sa-showcase">
               <h2 id="sa-showcase">
-                {data.title} @ {event}
+                <bdi>{data.title}</bdi> @ <bdi>{event}</bdi>
               </h2>
               <RichHtml html={data.showcaseHtml} collection={collection} headingBase={3} />
             </section>
@@ -75,7 +75,7 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
           {data.newThisYearHtml && (
             <section className="sa-section" aria-labelledby="sa-new">
               <h2 id="sa-new">
-                {data.title} in {year ?? 'this edition'}
+                <bdi>{data.title}</bdi> in {year ?? 'this edition'}
               </h2>
               <RichHtml html={data.newThisYearHtml} collection={collection} headingBase={3} />
             </section>
@@ -94,7 +94,9 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
               <ul className="sa-page-list">
                 {pages.map((page) => (
                   <li key={page.slug}>
-                    <RouteLink to={to.page(collection, data.slug, page.slug)}>{page.title}</RouteLink>
+                    <RouteLink to={to.page(collection, data.slug, page.slug)} dir="auto">
+                      {page.title}
+                    </RouteLink>
                   </li>
                 ))}
               </ul>
@@ -107,7 +109,9 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
             </section>
           )}
           <p className="sa-side-back">
-            <RouteLink to={to.overview(collection)}>All stands of {event}</RouteLink>
+            <RouteLink to={to.overview(collection)}>
+              All stands of <bdi>{event}</bdi>
+            </RouteLink>
           </p>
         </aside>
       </div>

@@ -23,7 +23,9 @@ export function ThemeScreen({ collection, theme }: { collection: string; theme: 
     <section className="sa-screen">
       <Breadcrumb items={[{ label: 'Themes', to: to.themes(collection) }, { label: data.title }]} />
       <header className="sa-screen-head">
-        <ScreenTitle title={data.title}>{data.title}</ScreenTitle>
+        <ScreenTitle title={data.title} dir="auto">
+          {data.title}
+        </ScreenTitle>
         <p className="sa-lede">{plural(data.stands.length, 'stand')}</p>
       </header>
       {data.descriptionHtml && (

@@ -25,7 +25,7 @@ export function ThemesScreen({ collection }: { collection: string }) {
                 {theme.icon && (
                   <img className="sa-theme-icon" src={assetUrl(collection, theme.icon)} alt="" />
                 )}
-                <h2>
+                <h2 dir="auto">
                   <RouteLink to={to.theme(collection, theme.slug)}>{theme.title}</RouteLink>
                 </h2>
                 <span className="sa-count">{plural(theme.standCount, 'stand')}</span>

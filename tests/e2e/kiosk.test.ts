@@ -126,8 +126,15 @@ describe('kiosk mode in Chromium', () => {
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 });
     const { page } = h;
     await h.open(`/c/${collection}/stands/lantern-os/team`);
-    await page.evaluate(() => window.scrollTo(0, 600));
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(600);
+    // Scrolled again until the page's text is in and the window can go that far.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          window.scrollTo(0, 600);
+          return window.scrollY;
+        }),
+      )
+      .toBe(600);
     await page.locator('.sa-side').getByRole('link', { name: 'The bootloader' }).click();
     await h.settle();
     expect(await page.evaluate(() => window.scrollY)).toBe(0);

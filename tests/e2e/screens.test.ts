@@ -282,8 +282,15 @@ describe('screens', () => {
 
   it('goes back to where the visitor was on a screen, and starts new screens at the top', async () => {
     await harness.open('/c/lantern-2031/stands/lantern-os/team');
-    await harness.page.evaluate(() => window.scrollTo(0, 600));
-    await expect.poll(() => harness.page.evaluate(() => window.scrollY)).toBe(600);
+    // Scrolled again until the page's text is in and the window can go that far.
+    await expect
+      .poll(() =>
+        harness.page.evaluate(() => {
+          window.scrollTo(0, 600);
+          return window.scrollY;
+        }),
+      )
+      .toBe(600);
     await harness.page.locator('.sa-side').getByRole('link', { name: 'The bootloader' }).click();
     await harness.settle();
     expect(await heading()).toBe('The bootloader');

@@ -178,6 +178,7 @@ function main(): void {
       version: app.getVersion(),
       platform: process.platform,
       startupNotices: args.errors,
+      logFile: appLog.file,
     });
     const { services, folders, notice } = created;
     // What getAppInfo shows the page once, written down as well: arguments, settings, the store.

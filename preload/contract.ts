@@ -57,6 +57,8 @@ export interface AppInfo {
   demo: boolean;
   /** Notices from start-up (a settings file moved aside, a store rebuilt, a bad kiosk file). */
   notices: string[];
+  /** The app's log file (main.log), shown to organisers; null where there is none (tests, the harness). */
+  logFile: string | null;
 }
 
 export interface KioskSettings {

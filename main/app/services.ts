@@ -30,6 +30,8 @@ export interface AppServicesDeps {
   kiosk?: KioskChannels;
   /** Notices gathered before the services existed (bad arguments…). */
   startupNotices?: string[];
+  /** The app's log file, for organisers to find it. */
+  logFile?: string;
   availabilityIntervalMs?: number;
 }
 
@@ -144,6 +146,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
         kiosk: await kioskEnabled(),
         demo: await folders.isDemoOnly(),
         notices: [...(deps.startupNotices ?? []), ...deps.settings.notices, ...engineNotices],
+        logFile: deps.logFile ?? null,
       };
     },
     getKioskState: () => kiosk.getKioskState(),

@@ -9,7 +9,7 @@ import { Loading, RouteLink, ScreenTitle } from '../components/common';
 import { indexedText, plural } from '../lib/text';
 
 export function CollectionsScreen() {
-  const { collections, progress, organiser, refreshCollections, notify } = useAppState();
+  const { collections, progress, organiser, refreshCollections, notify, appInfo } = useAppState();
   const [busy, setBusy] = useState(false);
   const [path, setPath] = useState('');
 
@@ -98,6 +98,12 @@ export function CollectionsScreen() {
           />
         ))}
       </ul>
+      {appInfo?.logFile && (
+        <p className="sa-muted">
+          What happened while nobody watched (folders that could not be read, a page that was reloaded) is
+          written to Standalone’s log: <code className="sa-path">{appInfo.logFile}</code>
+        </p>
+      )}
     </section>
   );
 }

@@ -38,6 +38,7 @@ function build(overrides: { kiosk?: KioskChannels; openExternalUrl?: (url: strin
     platform: 'linux',
     kiosk: overrides.kiosk,
     startupNotices: ['Only one folder can be opened from the command line; ignoring /b.'],
+    logFile: '/home/organiser/.config/Standalone/logs/main.log',
     availabilityIntervalMs: 0,
   });
   return { ...app, openExternalUrl };
@@ -94,7 +95,13 @@ describe('other services', () => {
     const { services, folders } = build();
     await folders.start();
     const info = await services.getAppInfo();
-    expect(info).toMatchObject({ version: '1.2.3', platform: 'linux', kiosk: false, demo: true });
+    expect(info).toMatchObject({
+      version: '1.2.3',
+      platform: 'linux',
+      kiosk: false,
+      demo: true,
+      logFile: '/home/organiser/.config/Standalone/logs/main.log',
+    });
     expect(info.notices).toEqual([
       'Only one folder can be opened from the command line; ignoring /b.',
       'store rebuilt (fake)',

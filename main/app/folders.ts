@@ -77,8 +77,8 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
   let stopped = false;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let polling = false;
-  // Remembered folders that could not be indexed when they appeared: told once, then left alone until the
-  // organiser adds the folder again (or the app starts again).
+  // Remembered folders that could not be indexed when they appeared: told once, then left alone while they
+  // stay, and tried again once they went away and came back (or the organiser adds them, or a restart).
   const unreadable = new Set<string>();
   let watchChain: Promise<void> = Promise.resolve();
 
@@ -153,17 +153,24 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
         }
       }
       // A remembered folder that was not there at start (a stick put in later) has no collection yet.
-      // One that could not be read is left to the organiser (re-index, restart): trying it again every
-      // look would republish the list and restart the watches each time.
+      // One that could not be read is not tried at every look, which would republish the list and
+      // restart the watches each time.
+      // The engine finds a folder under any spelling by its real path (a link to it, another drive-letter
+      // case) and keeps the spelling it first saw: compare real paths too.
+      let knownReal: Set<string> | null = null;
       const isKnown = async (root: string) => {
         if (known.some((c) => c.root === root)) return true;
-        // The engine knows folders by their real path; settings may spell one another way.
-        const real = await canonical(root);
-        return known.some((c) => c.root === real);
+        knownReal ??= new Set(await Promise.all(known.map((c) => canonical(c.root))));
+        return knownReal.has(await canonical(root));
       };
       for (const root of settings.get().folders) {
-        if (unreadable.has(root) || (await isKnown(root))) continue;
-        if (!(await isDirectory(join(root, 'content')))) continue;
+        if (await isKnown(root)) continue;
+        if (!(await isDirectory(join(root, 'content')))) {
+          // Gone again (a stick pulled while it was read): tried afresh when it is back.
+          unreadable.delete(root);
+          continue;
+        }
+        if (unreadable.has(root)) continue;
         // Removed by the organiser while this look was under way.
         if (!settings.get().folders.includes(root)) continue;
         try {

@@ -1,7 +1,7 @@
 // A small in-memory Engine for the glue's tests: collections map to real folders on disk (so availability
 // and the asset protocol's realpath checks are real), assets are whatever files the test registers.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Engine, EngineOptions, IndexOutcome } from '../../../main/engine/api';
 import type { Asset, Collection, IndexChange } from '../../../main/engine/types';
 
@@ -60,8 +60,11 @@ export function createFakeEngine(options: Partial<EngineOptions> = {}): FakeEngi
     getAsset: (collection, file) => assets.get(`${collection}\u0000${file}`) ?? null,
     async indexFolder(root) {
       calls.push(`indexFolder ${root}`);
+      // As the real engine: a collection keeps the spelling it was first indexed under, and another
+      // spelling of the same folder (a link to it) finds it by the real path.
       const real = canonical(root);
-      let existing = [...collections.values()].find((c) => c.root === real);
+      const given = resolve(root);
+      let existing = [...collections.values()].find((c) => c.root === given || canonical(c.root) === real);
       if (!existing) {
         let id =
           basename(real)
@@ -70,7 +73,7 @@ export function createFakeEngine(options: Partial<EngineOptions> = {}): FakeEngi
         while (collections.has(id)) id += '-2';
         existing = {
           id,
-          root: real,
+          root: given,
           name: basename(real),
           year: null,
           indexedAt: new Date(0).toISOString(),

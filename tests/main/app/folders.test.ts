@@ -220,10 +220,12 @@ describe('start-up reconciliation', () => {
     const real = folder('stands-2031');
     const link = join(tmp, 'current-edition');
     symlinkSync(real, link);
-    settings.update((s) => void s.folders.push(link));
+    // The store knows it by the link (`standalone index` was given that); the settings by its real path.
+    await client.indexFolder(link);
+    settings.update((s) => void s.folders.push(real));
     const m = start();
     await m.start();
-    expect(await roots()).toContain(real);
+    expect(await roots()).toContain(link);
     const indexes = () => engine.calls.filter((c) => c.startsWith('indexFolder')).length;
     const watches = () => engine.calls.filter((c) => c === 'watch').length;
     const before = { indexes: indexes(), watches: watches() };
@@ -232,6 +234,43 @@ describe('start-up reconciliation', () => {
     await m.checkAvailability();
     expect({ indexes: indexes(), watches: watches() }).toEqual(before);
     expect(events.filter((e) => e.type === 'collections')).toEqual([]);
+  });
+
+  it('tries a folder that failed to index again only once it went away and came back', async () => {
+    const stick = join(tmp, 'flaky-stick');
+    settings.update((s) => void s.folders.push(stick));
+    let failures = 1;
+    const tries: string[] = [];
+    const flaky = {
+      ...client,
+      indexFolder: async (root: string) => {
+        tries.push(root);
+        if (root === stick && failures-- > 0) throw new Error('the stick was pulled while it was read');
+        return client.indexFolder(root);
+      },
+    };
+    manager = createFolderManager({
+      engine: flaky,
+      settings,
+      emit: (event) => events.push(event),
+      demoRoot: demo,
+      availabilityIntervalMs: 0,
+    });
+    const m = manager;
+    await m.start();
+    folder('flaky-stick');
+    events = [];
+    await m.checkAvailability();
+    await m.checkAvailability();
+    expect(tries.filter((root) => root === stick)).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'notice')).toHaveLength(1);
+    // Pulled out, then put back: read again, and this time it works.
+    renameSync(join(stick, 'content'), join(stick, 'content-away'));
+    await m.checkAvailability();
+    renameSync(join(stick, 'content-away'), join(stick, 'content'));
+    await m.checkAvailability();
+    expect(tries.filter((root) => root === stick)).toHaveLength(2);
+    expect(await roots()).toContain(stick);
   });
 });
 

@@ -203,7 +203,9 @@ function main(): void {
         : null,
     });
     window.on('closed', () => (window = null));
-    // A page loaded again (after a crash) listens only once it asks: notices wait for it meanwhile.
+    // A page that crashed, until it is loaded again (up to a minute later) and asks, hears nothing:
+    // notices wait for it meanwhile.
+    window.webContents.on('render-process-gone', () => created.pageLoading());
     window.webContents.on('did-start-loading', () => created.pageLoading());
 
     await folders.start().catch((error: Error) => notice('error', error.message));

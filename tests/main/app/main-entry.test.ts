@@ -165,6 +165,15 @@ describe('app start-up', () => {
     expect(sent()).toEqual([]);
     await handlers.get(Channel.listCollections)!(ours as never);
     expect(sent()).toHaveLength(1);
+    // From the moment the page crashed, not only once it is loaded again (up to a minute later).
+    window().webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    app.emit('open-file', { preventDefault: vi.fn() }, `${missing}-again`);
+    await vi.waitFor(() =>
+      expect(readFileSync(join(tmp, 'user-data', 'main.log'), 'utf8')).toContain('while-reloading-again'),
+    );
+    expect(sent()).toHaveLength(1);
+    await handlers.get(Channel.listCollections)!(ours as never);
+    expect(sent()).toHaveLength(2);
   });
 
   it('stops watching and closes the engine before quitting', async () => {

@@ -58,6 +58,8 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
     errors: [],
   };
   const toAbsolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  // An empty argument is what a start script's unset variable gives (`--kiosk "$KIOSK_FILE"`).
+  let sawEmpty = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') result.help = true;
@@ -86,11 +88,17 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
       } else {
         result.kioskConfig = toAbsolute(value);
       }
+    } else if (arg.startsWith('--kiosk')) {
+      // A misspelt kiosk switch (`--kiosk-conf=…`) still asks for a kiosk: the locked default one.
+      result.kiosk = true;
+      result.kioskFileMissing = true;
+      result.errors.push(`Unknown option ${arg.split('=')[0]}: did you mean --kiosk-config <file>?`);
     } else if (arg === '--') {
       // Everything after a bare "--" is a folder, even when it starts with a dash.
       for (const rest of argv.slice(i + 1)) addFolder(result, toAbsolute(rest));
       break;
-    } else if (isForeignSwitch(arg) || arg === '') continue;
+    } else if (arg === '') sawEmpty = true;
+    else if (isForeignSwitch(arg)) continue;
     else if (isKioskFilePath(arg)) {
       // Double-clicking a kiosk file (file association) or a start-at-login shortcut.
       result.kiosk = true;
@@ -98,7 +106,11 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
     } else addFolder(result, toAbsolute(arg));
   }
   result.kioskTrial =
-    result.kiosk && result.kioskConfig === null && !result.kioskFileMissing && result.folder === null;
+    result.kiosk &&
+    result.kioskConfig === null &&
+    !result.kioskFileMissing &&
+    result.folder === null &&
+    !sawEmpty;
   return result;
 }
 

@@ -86,11 +86,17 @@ describe('parseAppArgs', () => {
       ['--kiosk-config'],
       ['--kiosk='],
       ['--kiosk', '--kiosk-config'],
+      // A start script's unset variable, and a misspelt switch.
+      ['--kiosk', ''],
+      ['--kiosk-conf=/srv/hall.standalone-kiosk'],
     ]) {
       expect(parseAppArgs(argv, cwd).kioskTrial, argv.join(' ')).toBe(false);
       expect(parseAppArgs(argv, cwd).kiosk, argv.join(' ')).toBe(true);
     }
     expect(parseAppArgs(['/srv/stands'], cwd).kioskTrial).toBe(false);
+    expect(parseAppArgs(['--kiosk-conf=/srv/hall.standalone-kiosk'], cwd).errors).toEqual([
+      'Unknown option --kiosk-conf: did you mean --kiosk-config <file>?',
+    ]);
   });
 
   it('ignores switches Electron and Chromium add, even between our arguments', () => {

@@ -79,6 +79,8 @@ export interface KioskState {
    * without one. False for every kiosk started with a kiosk file.
    */
   trial: boolean;
+  /** Whether a PIN can unlock it at all: false for a kiosk file without a usable `pinHash`. */
+  pinSet: boolean;
   settings: KioskSettings;
   /** A problem with the kiosk configuration file, shown to organisers only. */
   configError: string | null;

@@ -75,6 +75,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
       enabled: startup.enabled,
       unlocked: unlocked(),
       trial: startup.enabled && startup.trial === true,
+      pinSet: startup.enabled && startup.config.pinHash !== null,
       settings,
       configError: startup.enabled ? startup.configError : null,
     };

@@ -22,7 +22,7 @@ export const NO_KIOSK_FILE_NOTICE =
 /** Shown to organisers when the kiosk file has no usable pinHash. */
 export const KIOSK_FILE_NO_PIN_NOTICE =
   'This kiosk file has no usable pinHash, so no PIN unlocks this kiosk on screen. Make one with ' +
-  'npm run kiosk:pin and put it in the file (see docs/kiosk.md).';
+  'npm run kiosk:pin and add it to the kiosk file as "pinHash" (see docs/kiosk.md).';
 
 /** Shown to organisers when a kiosk file was asked for but not named. */
 export const KIOSK_FILE_MISSING_NOTICE =

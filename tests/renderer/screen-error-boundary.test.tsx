@@ -106,6 +106,7 @@ describe('a screen that fails to render', () => {
       enabled: true,
       unlocked: false,
       trial: false,
+      pinSet: true,
       configError: null,
       settings: {
         idleTimeoutSeconds: 60,

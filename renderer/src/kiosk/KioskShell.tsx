@@ -191,6 +191,7 @@ function KioskFrame({
       {pinOpen && (
         <PinPad
           configError={kiosk.configError}
+          pinSet={kiosk.pinSet}
           onClose={() => setPinOpen(false)}
           onUnlocked={unlockedByOrganiser}
         />

@@ -10,10 +10,13 @@ const FREE_ATTEMPTS = 5;
 
 export function PinPad({
   configError,
+  pinSet,
   onUnlocked,
   onClose,
 }: {
   configError: string | null;
+  /** False when no PIN can unlock the kiosk (its file has no usable pinHash): say so, not "wrong PIN". */
+  pinSet: boolean;
   onUnlocked: () => void;
   onClose: () => void;
 }) {
@@ -50,8 +53,9 @@ export function PinPad({
     }
   };
 
-  const message =
-    wrong === 0
+  const message = !pinSet
+    ? 'No PIN unlocks this kiosk: its kiosk file has no usable pinHash.'
+    : wrong === 0
       ? null
       : wrong < FREE_ATTEMPTS
         ? `That PIN is not right (${wrong} wrong so far).`

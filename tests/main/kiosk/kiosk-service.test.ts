@@ -23,6 +23,7 @@ describe('createKioskService', () => {
       enabled: true,
       unlocked: false,
       trial: false,
+      pinSet: true,
       settings: DEFAULT_KIOSK_SETTINGS,
       configError: null,
     });
@@ -211,6 +212,7 @@ describe('loadKioskStartup', () => {
       expect(startup.configError).toContain('no usable pinHash, so no PIN unlocks this kiosk');
       const service = createKioskService({ startup });
       expect((await service.getKioskState()).trial).toBe(false);
+      expect((await service.getKioskState()).pinSet).toBe(false);
       expect(await service.unlockKiosk('')).toBe(false);
       expect(await service.unlockKiosk('1357')).toBe(false);
       expect(service.isLocked()).toBe(true);

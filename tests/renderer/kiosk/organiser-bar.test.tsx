@@ -44,6 +44,7 @@ function kioskState(overrides: Partial<KioskState> = {}): KioskState {
     enabled: true,
     unlocked: false,
     trial: false,
+    pinSet: true,
     configError: null,
     settings: {
       idleTimeoutSeconds: 90,

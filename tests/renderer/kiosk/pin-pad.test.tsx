@@ -1,0 +1,58 @@
+// The organiser's PIN pad: a kiosk that no PIN can unlock (its file has no usable pinHash) says so, rather
+// than answering every PIN with "That PIN is not right".
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const unlockKiosk = vi.hoisted(() => vi.fn(async (_pin: string) => false));
+vi.mock('../../../renderer/src/api', () => ({ api: { unlockKiosk } }));
+
+const { PinPad } = await import('../../../renderer/src/kiosk/PinPad');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom has no modal dialogs.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.open = true;
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.open = false;
+};
+
+let root: Root;
+let host: HTMLElement;
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+async function tryPin(pinSet: boolean): Promise<string> {
+  await act(async () =>
+    root.render(
+      <PinPad configError={null} pinSet={pinSet} onUnlocked={() => undefined} onClose={() => undefined} />,
+    ),
+  );
+  const button = (name: string) =>
+    [...host.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+  await act(async () => button('2').click());
+  await act(async () => button('Unlock').click());
+  return host.querySelector('#sa-pinpad-message')?.textContent ?? '';
+}
+
+describe('the PIN pad', () => {
+  it('says a PIN is wrong when the kiosk has one', async () => {
+    expect(await tryPin(true)).toBe('That PIN is not right (1 wrong so far).');
+  });
+
+  it('says no PIN unlocks a kiosk whose file has none, instead of "wrong PIN"', async () => {
+    const message = await tryPin(false);
+    expect(message).toBe('No PIN unlocks this kiosk: its kiosk file has no usable pinHash.');
+    expect(message).not.toContain('not right');
+  });
+});

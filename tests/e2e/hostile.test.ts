@@ -189,20 +189,25 @@ describe('a hostile stand', () => {
     }
   });
 
-  it('keeps them within reach on a 1024×768 kiosk, above the visitor bar', async () => {
-    const kiosk = await startHarness({
-      folders: [hostileFolder],
-      browser: harness.browser,
-      viewport: { width: 1024, height: 768 },
-      kiosk: { enabled: true, config: defaultKioskConfig(), configError: null, trial: false },
-    });
-    try {
-      await expectSideWithinReach(kiosk);
-      expect(await kiosk.page.locator('.sa-kiosk-bar').count()).toBe(1);
-    } finally {
-      await kiosk.close();
-    }
-  });
+  it.each([['normal'], ['larger']] as const)(
+    'keeps them within reach on a 1024×768 kiosk with %s text, above the visitor bar',
+    async (textSize) => {
+      const config = defaultKioskConfig();
+      config.settings.textSize = textSize;
+      const kiosk = await startHarness({
+        folders: [hostileFolder],
+        browser: harness.browser,
+        viewport: { width: 1024, height: 768 },
+        kiosk: { enabled: true, config, configError: null, trial: false },
+      });
+      try {
+        await expectSideWithinReach(kiosk);
+        expect(await kiosk.page.locator('.sa-kiosk-bar').count()).toBe(1);
+      } finally {
+        await kiosk.close();
+      }
+    },
+  );
 
   it('clicking every link and button in the content runs nothing and leaves nothing', async () => {
     await harness.open('/c/hostile/stands/hostile-stand/payloads');

@@ -24,7 +24,7 @@ vi.mock('../../renderer/src/hooks/app-state', () => ({
   }),
 }));
 
-const { CollectionsScreen } = await import('../../renderer/src/screens/CollectionsScreen');
+const { CollectionsScreen, addedText } = await import('../../renderer/src/screens/CollectionsScreen');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -62,5 +62,15 @@ describe("the collections screen's log line", () => {
     state.organiser = false;
     await render();
     expect(host.textContent).not.toContain('main.log');
+  });
+});
+
+describe('the collections screen and right-to-left names', () => {
+  it("shows paths left to right, and isolates an added edition's name in its notice", async () => {
+    state.logFile = '/home/organiser/.config/Standalone/logs/main.log';
+    state.organiser = true;
+    await render();
+    expect(host.querySelector('code')?.getAttribute('dir')).toBe('ltr');
+    expect(addedText('מרכז 2031')).toBe('Added “\u2068מרכז 2031\u2069”.');
   });
 });

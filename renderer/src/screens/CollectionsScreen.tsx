@@ -29,7 +29,7 @@ export function CollectionsScreen() {
 
   async function choose() {
     const added = await run('Could not add the folder', () => api.chooseFolder());
-    if (added) notify('info', `Added “${added.name}”.`);
+    if (added) notify('info', addedText(added.name));
   }
 
   async function addPath(event: FormEvent) {
@@ -38,7 +38,7 @@ export function CollectionsScreen() {
     const added = await run('Could not add the folder', () => api.addFolder(path.trim()));
     if (added) {
       setPath('');
-      notify('info', `Added “${added.name}”.`);
+      notify('info', addedText(added.name));
     }
   }
 
@@ -101,11 +101,22 @@ export function CollectionsScreen() {
       {appInfo?.logFile && (
         <p className="sa-muted">
           What happened while nobody watched (folders that could not be read, a page that was reloaded) is
-          written to Standalone’s log: <code className="sa-path">{appInfo.logFile}</code>
+          written to Standalone’s log:{' '}
+          <code className="sa-path" dir="ltr">
+            {appInfo.logFile}
+          </code>
         </p>
       )}
     </section>
   );
+}
+
+/**
+ * The notice for an added edition. Notices are plain text: the name is isolated with Unicode's first
+ * strong isolate (U+2068 … U+2069), as <bdi> would, so one written right to left keeps the words in order.
+ */
+export function addedText(name: string): string {
+  return `Added “\u2068${name}\u2069”.`;
 }
 
 interface ItemProps {
@@ -137,7 +148,9 @@ function CollectionItem({ collection, progress, busy, run }: ItemProps) {
           </RouteLink>
           {!collection.available && <span className="sa-badge sa-badge-warning">folder missing</span>}
         </h2>
-        <p className="sa-path">{collection.root}</p>
+        <p className="sa-path" dir="ltr">
+          {collection.root}
+        </p>
         <p className="sa-freshness">
           {indexedText(collection.indexedAt)} · {plural(counts.listedStands, 'stand')} listed of{' '}
           {counts.stands} · {plural(counts.pages, 'page')} · {plural(counts.themes, 'theme')} ·{' '}

@@ -1,8 +1,7 @@
 // The collections screen tells organisers where the app's log is, so a kiosk that misbehaved while nobody
 // watched can be looked into; without a log (the test harness) it says nothing of one.
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { renderHost } from './render-host';
 
 const state = vi.hoisted(() => ({ logFile: null as string | null, organiser: true }));
 
@@ -26,42 +25,30 @@ vi.mock('../../renderer/src/hooks/app-state', () => ({
 
 const { CollectionsScreen, addedText } = await import('../../renderer/src/screens/CollectionsScreen');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const host = renderHost();
 
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-const render = async () => act(async () => root.render(<CollectionsScreen />));
+const render = () => host.render(<CollectionsScreen />);
 
 describe("the collections screen's log line", () => {
   it("names the app's log file for organisers", async () => {
     state.logFile = '/home/organiser/.config/Standalone/logs/main.log';
     state.organiser = true;
     await render();
-    expect(host.querySelector('code')?.textContent).toBe('/home/organiser/.config/Standalone/logs/main.log');
-    expect(host.textContent).toContain('is written to Standalone’s log');
+    expect(host.element.querySelector('code')?.textContent).toBe(
+      '/home/organiser/.config/Standalone/logs/main.log',
+    );
+    expect(host.element.textContent).toContain('is written to Standalone’s log');
   });
 
   it('says nothing of a log when there is none, nor to visitors at a locked kiosk', async () => {
     state.logFile = null;
     state.organiser = true;
     await render();
-    expect(host.textContent).not.toContain('log');
+    expect(host.element.textContent).not.toContain('log');
     state.logFile = '/home/kiosk/.config/Standalone/logs/main.log';
     state.organiser = false;
     await render();
-    expect(host.textContent).not.toContain('main.log');
+    expect(host.element.textContent).not.toContain('main.log');
   });
 });
 
@@ -70,7 +57,7 @@ describe('the collections screen and right-to-left names', () => {
     state.logFile = '/home/organiser/.config/Standalone/logs/main.log';
     state.organiser = true;
     await render();
-    expect(host.querySelector('code')?.getAttribute('dir')).toBe('ltr');
+    expect(host.element.querySelector('code')?.getAttribute('dir')).toBe('ltr');
     expect(addedText('מרכז 2031')).toBe('Added “\u2068מרכז 2031\u2069”.');
   });
 });

@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Channel, type KioskState } from '../../../preload/contract';
 import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
 import { createDispatcher } from '../../../main/app/ipc';
-import { createAppServices, kioskOff, type KioskChannels } from '../../../main/app/services';
+import {
+  createAppServices,
+  kioskOff,
+  type AppServicesDeps,
+  type KioskChannels,
+} from '../../../main/app/services';
 import { openSettings } from '../../../main/app/settings';
 import { defaultKioskConfig } from '../../../main/kiosk/config';
 import { createKioskService } from '../../../main/kiosk/kiosk-service';
@@ -25,7 +30,12 @@ afterEach(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-function build(overrides: { kiosk?: KioskChannels; openExternalUrl?: (url: string) => Promise<void> } = {}) {
+function build(
+  overrides: Partial<Omit<AppServicesDeps, 'openExternalUrl'>> & {
+    kiosk?: KioskChannels;
+    openExternalUrl?: (url: string) => Promise<void>;
+  } = {},
+) {
   const openExternalUrl = overrides.openExternalUrl ?? vi.fn(async () => undefined);
   const app = createAppServices({
     engine: client,
@@ -33,13 +43,13 @@ function build(overrides: { kiosk?: KioskChannels; openExternalUrl?: (url: strin
     emit: () => undefined,
     demoRoot: join(tmp, 'demo'),
     pickFolder: async () => null,
-    openExternalUrl,
     version: '1.2.3',
     platform: 'linux',
-    kiosk: overrides.kiosk,
     startupNotices: ['Only one folder can be opened from the command line; ignoring /b.'],
     logFile: '/home/organiser/.config/Standalone/logs/main.log',
     availabilityIntervalMs: 0,
+    ...overrides,
+    openExternalUrl,
   });
   return { ...app, openExternalUrl };
 }
@@ -203,17 +213,9 @@ describe('notices', () => {
   it("are heard at once by onNotice (the app's log), and reach the page once it asks", async () => {
     const page: unknown[] = [];
     const heard: [string, string][] = [];
-    const { services, folders, notice } = createAppServices({
-      engine: client,
-      settings: openSettings(null),
+    const { services, folders, notice } = build({
       emit: (event) => page.push(event),
       onNotice: (level, message) => heard.push([level, message]),
-      demoRoot: null,
-      pickFolder: async () => null,
-      openExternalUrl: async () => undefined,
-      version: '1.2.3',
-      platform: 'linux',
-      availabilityIntervalMs: 0,
     });
     // A folder given on the command line that is not there, before the page has loaded.
     await expect(folders.addFolder(join(tmp, 'missing'))).rejects.toThrow();
@@ -231,17 +233,7 @@ describe('notices', () => {
 
   it('wait again while the page loads anew (reloaded after a crash), until it asks', async () => {
     const page: unknown[] = [];
-    const { services, notice, pageLoading } = createAppServices({
-      engine: client,
-      settings: openSettings(null),
-      emit: (event) => page.push(event),
-      demoRoot: null,
-      pickFolder: async () => null,
-      openExternalUrl: async () => undefined,
-      version: '1.2.3',
-      platform: 'linux',
-      availabilityIntervalMs: 0,
-    });
+    const { services, notice, pageLoading } = build({ emit: (event) => page.push(event) });
     await services.getAppInfo();
     notice('warning', 'Seen at once by a page that listens.');
     expect(page).toHaveLength(1);

@@ -1,8 +1,7 @@
 // The start screen with no collection at all: the app's welcome tells the organiser what to do; a locked
 // kiosk (its stands folder not there yet) tells visitors nothing they cannot act on.
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { renderHost } from '../render-host';
 
 const state = vi.hoisted(() => ({ organiser: true, kiosk: null as unknown }));
 
@@ -12,25 +11,11 @@ vi.mock('../../../renderer/src/hooks/app-state', () => ({
 
 const { Home } = await import('../../../renderer/src/App');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const host = renderHost();
 
 const shown = async (): Promise<string> => {
-  await act(async () => root.render(<Home />));
-  return host.textContent ?? '';
+  await host.render(<Home />);
+  return host.element.textContent ?? '';
 };
 
 describe('the start screen with no stands', () => {
@@ -39,7 +24,7 @@ describe('the start screen with no stands', () => {
     state.kiosk = null;
     const text = await shown();
     expect(text).toContain('Point it at a stands folder to begin.');
-    expect(host.querySelector('a')?.textContent).toBe('Add a stands folder');
+    expect(host.element.querySelector('a')?.textContent).toBe('Add a stands folder');
   });
 
   it('tells visitors at a locked kiosk to ask a volunteer, with nothing to press', async () => {
@@ -49,6 +34,6 @@ describe('the start screen with no stands', () => {
     expect(text).toContain('No stands to show yet');
     expect(text).toContain('Please ask a volunteer.');
     expect(text).not.toContain('stands folder');
-    expect(host.querySelector('a, button')).toBeNull();
+    expect(host.element.querySelector('a, button')).toBeNull();
   });
 });

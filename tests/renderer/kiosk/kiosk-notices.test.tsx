@@ -1,8 +1,7 @@
 // Notices from main (a stands folder not available, live updates stopped) are for whoever looks after the
 // app: on a locked kiosk they wait for the organiser instead of showing visitors paths and a Dismiss button.
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderHost } from '../render-host';
 import type { Notice } from '../../../renderer/src/hooks/app-state';
 
 const state = vi.hoisted(() => ({ organiser: true, notices: [] as Notice[] }));
@@ -19,28 +18,17 @@ vi.mock('../../../renderer/src/hooks/app-state', () => ({
 
 const { Shell } = await import('../../../renderer/src/components/Shell');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
+const host = renderHost();
 
 beforeEach(() => {
   state.notices = [
     { id: 1, level: 'warning', message: 'The stands folder /home/kiosk/Kiosk/stands is not available.' },
   ];
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
 });
 
 const shownNotices = async (): Promise<string[]> => {
-  await act(async () => root.render(<Shell>screen</Shell>));
-  return [...host.querySelectorAll('.sa-notice')].map((n) => n.textContent ?? '');
+  await host.render(<Shell>screen</Shell>);
+  return [...host.element.querySelectorAll('.sa-notice')].map((n) => n.textContent ?? '');
 };
 
 describe('notices', () => {
@@ -54,6 +42,6 @@ describe('notices', () => {
   it('are kept from visitors on a locked kiosk', async () => {
     state.organiser = false;
     expect(await shownNotices()).toEqual([]);
-    expect(host.textContent).toContain('screen');
+    expect(host.element.textContent).toContain('screen');
   });
 });

@@ -1,48 +1,25 @@
 // The organiser's PIN pad: a kiosk that no PIN can unlock (its file has no usable pinHash) says so, rather
 // than answering every PIN with "That PIN is not right".
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { renderHost } from '../render-host';
 
 const unlockKiosk = vi.hoisted(() => vi.fn(async (_pin: string) => false));
 vi.mock('../../../renderer/src/api', () => ({ api: { unlockKiosk } }));
 
 const { PinPad } = await import('../../../renderer/src/kiosk/PinPad');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// jsdom has no modal dialogs.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.open = true;
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.open = false;
-};
-
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const host = renderHost();
 
 async function tryPin(pinSet: boolean): Promise<string> {
-  await act(async () =>
-    root.render(
-      <PinPad configError={null} pinSet={pinSet} onUnlocked={() => undefined} onClose={() => undefined} />,
-    ),
+  await host.render(
+    <PinPad configError={null} pinSet={pinSet} onUnlocked={() => undefined} onClose={() => undefined} />,
   );
   const button = (name: string) =>
-    [...host.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+    [...host.element.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
   await act(async () => button('2').click());
   await act(async () => button('Unlock').click());
-  return host.querySelector('#sa-pinpad-message')?.textContent ?? '';
+  return host.element.querySelector('#sa-pinpad-message')?.textContent ?? '';
 }
 
 describe('the PIN pad', () => {

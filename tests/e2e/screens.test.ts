@@ -211,6 +211,22 @@ describe('screens', () => {
     ]);
   });
 
+  it('steps through editions with the keyboard without opening each, and opens the chosen one on Enter', async () => {
+    await harness.open('/c/lantern-2031/themes');
+    const switcher = harness.page.getByRole('combobox', { name: 'Edition' });
+    await switcher.focus();
+    const before = await switcher.inputValue();
+    // Chromium on Linux and Windows changes a closed select's value at each arrow key.
+    for (const key of ['ArrowDown', 'ArrowUp', 'ArrowUp']) await harness.page.keyboard.press(key);
+    await harness.settle();
+    const chosen = await switcher.inputValue();
+    expect(chosen).not.toBe(before);
+    expect(harness.page.url()).toContain('#/c/lantern-2031/themes');
+    await harness.page.keyboard.press('Enter');
+    await harness.settle();
+    expect(harness.page.url()).toContain(`#/c/${chosen}/themes`);
+  });
+
   it('shows collections with their freshness and counts', async () => {
     await harness.open('/collections');
     expect(await heading()).toBe('Collections');

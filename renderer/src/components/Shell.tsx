@@ -1,12 +1,81 @@
 // The frame around every screen: skip link, header (edition switcher, navigation, search box),
 // indexing progress, notices, and the main landmark the screens render into.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import type { Collection } from '../../../main/engine/types';
 import { useAppState } from '../hooks/app-state';
 import { flushLocation, navigate, useHashPath, useHashSearch } from '../lib/hash-location';
 import { useScrollRestoration } from '../lib/scroll-restoration';
 import { collectionOfPath, patterns, to } from '../routes';
 import { RouteLink } from './common';
 import { eventName } from '../lib/text';
+
+/** Keys that move a closed select's choice on Windows and Linux, each firing a change at once. */
+const STEPPING_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+
+/**
+ * The edition switcher. Chosen with the mouse or by touch, the edition opens at once; stepped through with
+ * the arrow keys (or a letter), it opens on Enter or when the switcher is left, not at every step, which
+ * would load each edition's overview in turn.
+ */
+export function EditionSwitcher({
+  collections,
+  current,
+  onSwitch,
+}: {
+  collections: Collection[];
+  current: string;
+  onSwitch: (id: string) => void;
+}) {
+  // Rendered with `key={current}`: a new edition starts it afresh on that edition.
+  const [chosen, setChosen] = useState(current);
+  const stepped = useRef(false);
+  const commit = (id: string) => {
+    if (id !== current) onSwitch(id);
+  };
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLSelectElement>) => {
+    if (event.key === 'Enter') {
+      stepped.current = false;
+      commit(chosen);
+    } else {
+      stepped.current = STEPPING_KEYS.has(event.key) || event.key.length === 1;
+    }
+  };
+  return (
+    <div className="sa-edition">
+      <label htmlFor="sa-edition-select" className="sa-visually-hidden">
+        Edition
+      </label>
+      <select
+        id="sa-edition-select"
+        value={chosen}
+        onKeyDown={onKeyDown}
+        onChange={(event) => {
+          setChosen(event.target.value);
+          if (!stepped.current) commit(event.target.value);
+        }}
+        onBlur={() => {
+          stepped.current = false;
+          commit(chosen);
+        }}
+      >
+        {collections.map((collection) => (
+          <option key={collection.id} value={collection.id} dir="auto">
+            {eventName(collection.name)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -61,22 +130,12 @@ export function Shell({ children }: { children: ReactNode }) {
             Standalone
           </RouteLink>
           {collections && collections.length > 1 && current && (
-            <div className="sa-edition">
-              <label htmlFor="sa-edition-select" className="sa-visually-hidden">
-                Edition
-              </label>
-              <select
-                id="sa-edition-select"
-                value={current}
-                onChange={(event) => navigate(switchPath(path, event.target.value))}
-              >
-                {collections.map((collection) => (
-                  <option key={collection.id} value={collection.id} dir="auto">
-                    {eventName(collection.name)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <EditionSwitcher
+              key={current}
+              collections={collections}
+              current={current}
+              onSwitch={(id) => navigate(switchPath(path, id))}
+            />
           )}
           <nav className="sa-nav" aria-label="Main">
             <ul>

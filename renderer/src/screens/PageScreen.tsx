@@ -18,6 +18,8 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
       />
     );
   const siblings = data.siblings.filter((sibling) => !sibling.draft);
+  // Shown when it leads somewhere else: a page taken off the list (`_build.list`) is not on it.
+  const otherPages = siblings.some((sibling) => sibling.slug !== data.slug);
 
   return (
     <article className="sa-screen sa-page">
@@ -35,7 +37,7 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
           </ScreenTitle>
           <RichHtml html={data.html} collection={collection} />
         </div>
-        {siblings.length > 1 && (
+        {otherPages && (
           <nav className="sa-side" aria-label={`Pages of ${data.standTitle}`}>
             <div className="sa-side-card">
               <h2 dir="auto">

@@ -1,0 +1,59 @@
+// Beside a stand's sub-page, the stand's other pages. A page taken off its stand's list (`_build.list`)
+// is not among them; when only one other page is left, that one is still offered beside it.
+import { act, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { PageDetail } from '../../main/engine/types';
+import { renderHost } from './render-host';
+
+const detail = vi.hoisted(() => ({ siblings: [] as { slug: string; title: string; draft: boolean }[] }));
+
+vi.mock('../../renderer/src/api', () => ({
+  hasApi: true,
+  api: {
+    getPage: (_collection: string, _stand: string, slug: string) =>
+      Promise.resolve({
+        collection: 'demo',
+        stand: 'lantern-os',
+        slug,
+        title: slug === 'press-kit' ? 'Press kit' : 'The bootloader',
+        standTitle: 'Lantern OS',
+        theme: null,
+        html: '<p>Text.</p>',
+        siblings: detail.siblings,
+      } as unknown as PageDetail),
+    onEvent: () => () => undefined,
+  },
+}));
+
+vi.mock('../../renderer/src/hooks/app-state', () => ({
+  AppStateProvider: ({ children }: { children: ReactNode }) => children,
+  useAppState: () => ({ collections: [], revision: 0, organiser: true, progress: {}, notices: [] }),
+}));
+
+const { PageScreen } = await import('../../renderer/src/screens/PageScreen');
+const { QrProvider } = await import('../../renderer/src/components/QrDialog');
+
+const host = renderHost();
+
+async function sideLinks(page: string): Promise<string[] | null> {
+  await host.render(
+    <QrProvider>
+      <PageScreen collection="demo" stand="lantern-os" page={page} />
+    </QrProvider>,
+  );
+  await act(async () => undefined);
+  const list = host.element.querySelector('.sa-page-list');
+  return list ? [...list.querySelectorAll('a')].map((a) => a.textContent ?? '') : null;
+}
+
+describe("a sub-page's side list", () => {
+  it('offers the one other page beside a page taken off the list', async () => {
+    detail.siblings = [{ slug: 'bootloader', title: 'The bootloader', draft: false }];
+    expect(await sideLinks('press-kit')).toEqual(['The bootloader']);
+  });
+
+  it('is left out when the page is the only one on the list', async () => {
+    detail.siblings = [{ slug: 'bootloader', title: 'The bootloader', draft: false }];
+    expect(await sideLinks('bootloader')).toBeNull();
+  });
+});

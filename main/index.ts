@@ -25,6 +25,8 @@ import { createKioskService } from './kiosk/kiosk-service';
 import { demoRootFor, isKioskFilePath, loadKioskStartup } from './kiosk/startup';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** Longest a quit waits for the engine to close (a first index of thousands of stands holds it). */
+const QUIT_WAIT_MS = 10_000;
 const args = parseAppArgs(userArgs(process.argv, Boolean(process.defaultApp)), process.cwd());
 
 if (args.help) {
@@ -128,8 +130,7 @@ function main(): void {
     const kiosk = createKioskService({
       startup: kioskStartup,
       listCollections: () => engine.listCollections(),
-      // The organiser's Quit button. Once start-up is over, the before-quit handler below stops the folders
-      // and the engine first; a quit during the first index ends at once (the next start reads again).
+      // The organiser's Quit button: the before-quit handler below stops the folders and the engine first.
       quit: () => app.quit(),
     });
     kiosk.onChange((state) => send({ type: 'kiosk', state }));
@@ -181,6 +182,22 @@ function main(): void {
       logFile: appLog.file,
     });
     const { services, folders, notice } = created;
+    // Quitting stops the folders and closes the engine first, so its last store write lands, from the
+    // moment they exist: an organiser may quit while the first index still runs. That index holds the
+    // engine, so the wait is capped (the next start reads what it had not finished), and the window goes
+    // at once rather than seem to ignore the quit meanwhile.
+    app.on('before-quit', (event) => {
+      if (quitting) return;
+      quitting = true;
+      event.preventDefault();
+      for (const open of BrowserWindow.getAllWindows()) open.hide();
+      const closed = folders
+        .stop()
+        .then(() => engine.close())
+        .catch(() => undefined);
+      const capped = new Promise<void>((resolve) => setTimeout(resolve, QUIT_WAIT_MS).unref());
+      void Promise.race([closed, capped]).finally(() => app.quit());
+    });
     // What getAppInfo shows the page once, written down as well: arguments, settings, the store.
     for (const message of [...args.errors, ...settings.notices]) appLog.warn(message);
     void engine
@@ -217,17 +234,6 @@ function main(): void {
     const firstFolder = pendingFolder ?? args.folder;
     pendingFolder = null;
     if (firstFolder) openFolder(firstFolder);
-
-    app.on('before-quit', (event) => {
-      if (quitting) return;
-      quitting = true;
-      event.preventDefault();
-      void folders
-        .stop()
-        .then(() => engine.close())
-        .catch(() => undefined)
-        .finally(() => app.quit());
-    });
   }
 }
 

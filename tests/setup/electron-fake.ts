@@ -41,6 +41,7 @@ export class FakeBrowserWindow {
   emit = (event: string, ...args: unknown[]) => this.events.emit(event, ...args);
   loadURL = vi.fn(() => Promise.resolve());
   show = vi.fn();
+  hide = vi.fn();
   focus = vi.fn();
   restore = vi.fn();
   maximize = vi.fn();
@@ -57,7 +58,14 @@ export class FakeBrowserWindow {
     this.options = options;
   }
 }
-export const BrowserWindow = vi.fn(FakeBrowserWindow);
+export const BrowserWindow = Object.assign(vi.fn(FakeBrowserWindow), {
+  /** Every window made so far that is not destroyed. */
+  getAllWindows: vi.fn((): FakeBrowserWindow[] =>
+    BrowserWindow.mock.results
+      .map((result) => result.value as FakeBrowserWindow)
+      .filter((window) => !window.isDestroyed()),
+  ),
+});
 
 export const ipcMain = { handle: vi.fn(), removeHandler: vi.fn(), on: vi.fn() };
 

@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Collection } from '../../main/engine/types';
 import type { KioskState } from '../../preload/contract';
+import { kioskState } from './kiosk-state';
 import type { AppState } from '../../renderer/src/hooks/app-state';
 
 const state = vi.hoisted(() => ({ kiosk: null as KioskState | null }));
@@ -102,21 +103,7 @@ describe('a screen that fails to render', () => {
 
   it('in a kiosk, keeps the visitor bar and returns to the start on the idle reset', async () => {
     vi.useFakeTimers();
-    state.kiosk = {
-      enabled: true,
-      unlocked: false,
-      trial: false,
-      pinSet: true,
-      configError: null,
-      settings: {
-        idleTimeoutSeconds: 60,
-        attract: { enabled: false, slideSeconds: 8 },
-        featured: { stands: [], themes: [] },
-        startScreen: 'overview',
-        collection: 'demo',
-        textSize: 'normal',
-      },
-    };
+    state.kiosk = kioskState({}, { idleTimeoutSeconds: 60 });
     await showApp('/c/demo/stands/broken');
     expect(text()).toMatch(/This page could not be shown/);
     expect(host.querySelector('nav[aria-label="Kiosk"]')?.textContent).toContain('Start');

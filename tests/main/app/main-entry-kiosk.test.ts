@@ -9,24 +9,11 @@ import { openSettings } from '../../../main/app/settings';
 import type { FakeEngine } from './fake-engine';
 
 const ROOT = resolve(__dirname, '../../..');
-const engines: FakeEngine[] = [];
+const engines = vi.hoisted((): FakeEngine[] => []);
 
-vi.mock('../../../main/app/engine-client', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../main/app/engine-client')>();
-  const { createFakeEngine } = await import('./fake-engine');
-  return {
-    ...original,
-    createEngineClient: () =>
-      original.createEngineClient({
-        open: (options) => {
-          const engine = createFakeEngine(options);
-          engines.push(engine);
-          return engine;
-        },
-        setup: { dbFile: null },
-      }),
-  };
-});
+vi.mock('../../../main/app/engine-client', async (importOriginal) =>
+  (await import('./entry-engine')).fakeEngineClientModule(await importOriginal(), engines),
+);
 
 let tmp: string;
 let stands: string;

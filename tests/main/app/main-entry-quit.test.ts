@@ -9,31 +9,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeEngine } from './fake-engine';
 
 const ROOT = resolve(__dirname, '../../..');
-const engines: FakeEngine[] = [];
+const engines = vi.hoisted((): FakeEngine[] => []);
 
-vi.mock('../../../main/app/engine-client', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../main/app/engine-client')>();
-  const { createFakeEngine } = await import('./fake-engine');
-  return {
-    ...original,
-    createEngineClient: () =>
-      original.createEngineClient({
-        open: (options) => {
-          const engine = createFakeEngine(options);
-          // The folder from the command line takes long to index: its index is still running.
-          const indexFolder = engine.indexFolder.bind(engine);
-          engine.indexFolder = (root) => {
-            if (!root.endsWith('big-edition')) return indexFolder(root);
-            engine.calls.push(`indexFolder ${root}`);
-            return new Promise(() => undefined);
-          };
-          engines.push(engine);
-          return engine;
-        },
-        setup: { dbFile: null },
-      }),
-  };
-});
+vi.mock('../../../main/app/engine-client', async (importOriginal) =>
+  (await import('./entry-engine')).fakeEngineClientModule(await importOriginal(), engines, (engine) => {
+    // The folder from the command line takes long to index: its index is still running.
+    const indexFolder = engine.indexFolder.bind(engine);
+    engine.indexFolder = (root) => {
+      if (!root.endsWith('big-edition')) return indexFolder(root);
+      engine.calls.push(`indexFolder ${root}`);
+      return new Promise(() => undefined);
+    };
+  }),
+);
 
 let tmp: string;
 const argv = process.argv;

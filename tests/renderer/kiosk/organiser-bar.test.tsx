@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Collection } from '../../../main/engine/types';
 import type { KioskState } from '../../../preload/contract';
+import { kioskState } from '../kiosk-state';
 
 const state = vi.hoisted(() => ({ kiosk: null as KioskState | null }));
 const api = vi.hoisted(() => ({
@@ -38,25 +39,6 @@ HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
 HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
   this.open = false;
 };
-
-function kioskState(overrides: Partial<KioskState> = {}): KioskState {
-  return {
-    enabled: true,
-    unlocked: false,
-    trial: false,
-    pinSet: true,
-    configError: null,
-    settings: {
-      idleTimeoutSeconds: 90,
-      attract: { enabled: false, slideSeconds: 8 },
-      featured: { stands: [], themes: [] },
-      startScreen: 'overview',
-      collection: 'demo',
-      textSize: 'normal',
-    },
-    ...overrides,
-  };
-}
 
 let host: HTMLElement;
 let root: Root;

@@ -1,31 +1,10 @@
 // The only content types the app serves from stand folders and from its own bundle. Anything else is
 // not served at all: a stand cannot make the app hand out an executable or an HTML page.
+import { contentTypeOf } from '../engine/assets';
 
-const STAND_ASSET_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  svg: 'image/svg+xml',
-  ico: 'image/x-icon',
-  bmp: 'image/bmp',
-  mp4: 'video/mp4',
-  m4v: 'video/mp4',
-  webm: 'video/webm',
-  ogv: 'video/ogg',
-  mp3: 'audio/mpeg',
-  m4a: 'audio/mp4',
-  ogg: 'audio/ogg',
-  oga: 'audio/ogg',
-  opus: 'audio/ogg',
-  wav: 'audio/wav',
-  flac: 'audio/flac',
-  vtt: 'text/vtt',
-  woff: 'font/woff',
-  woff2: 'font/woff2',
-};
+// Stand files are served by the engine's allowlist, except the kinds it keeps only so that the
+// Problems screen can name them: a PDF would open Chromium's viewer, which has no place on a kiosk.
+const STAND_TYPES_NOT_SERVED = new Set(['application/pdf']);
 
 const APP_BUNDLE_TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
@@ -50,7 +29,8 @@ function extensionOf(file: string): string {
 
 /** Content type of a stand file by its extension, or null when the app does not serve that kind of file. */
 export function standAssetContentType(file: string): string | null {
-  return Object.hasOwn(STAND_ASSET_TYPES, extensionOf(file)) ? STAND_ASSET_TYPES[extensionOf(file)]! : null;
+  const type = contentTypeOf(file);
+  return type === null || STAND_TYPES_NOT_SERVED.has(type) ? null : type;
 }
 
 /** Content type of a file of the app's own renderer bundle, or null. */

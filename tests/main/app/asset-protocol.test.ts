@@ -27,6 +27,7 @@ beforeAll(async () => {
   writeFileSync(join(stand, 'tour.webm'), VIDEO);
   writeFileSync(join(stand, 'page.html'), '<script>alert(1)</script>');
   writeFileSync(join(stand, 'tool.exe'), 'MZ');
+  writeFileSync(join(stand, 'brochure.pdf'), '%PDF-1.4');
   writeFileSync(join(root, 'static', 'unindexed.png'), PNG);
   writeFileSync(join(tmp, 'secret.png'), 'outside the folder');
   mkdirSync(join(tmp, 'demo-evil'));
@@ -45,6 +46,7 @@ beforeAll(async () => {
     'tour.webm',
     'page.html',
     'tool.exe',
+    'brochure.pdf',
   ]) {
     engine.addAsset('demo', `static/stands/x/${file}`);
   }
@@ -99,6 +101,8 @@ describe('resolveAssetRequest refuses every way out', () => {
     'stand-asset://demo/static/unindexed.png',
     'stand-asset://demo/static/stands/x/page.html',
     'stand-asset://demo/static/stands/x/tool.exe',
+    // Indexed with a content type (the Problems screen names it), but a PDF would open Chromium's viewer.
+    'stand-asset://demo/static/stands/x/brochure.pdf',
     'stand-asset://demo/static/stands/x/link-out.png',
     'stand-asset://demo/static/stands/x/folder.png',
     'stand-asset://demo/static/sibling.png',

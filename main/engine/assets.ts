@@ -1,8 +1,8 @@
 // The asset table: the files the app may serve from a folder. Everything under `static/`, and every
 // file under `content/` that is not a page (images beside pages, PDFs…). A file's content type comes
-// from an allowlist of extensions (the app's asset protocol serves these, except PDF: main/app/content-types.ts); anything
-// else stays in the table with a null type, so the protocol knows it and refuses it. Files larger than
-// the asset limit are left out and reported.
+// from an allowlist of extensions (the app's asset protocol serves all of them but PDF: see
+// main/app/content-types.ts); anything else stays in the table with a null type, so the protocol knows
+// it and refuses it. Files larger than the asset limit are left out and reported.
 import type { Limits } from './api';
 import { extensionOf } from './paths';
 import { isContentFile } from './plan';

@@ -24,9 +24,11 @@ export interface JsonReport {
     title: string;
     listed: boolean;
     draft: boolean;
+    /** False when `_build.render` gives the stand no page of its own (its card is still listed). */
+    rendered: boolean;
     themes: string[];
     logo: string | null;
-    pages: { slug: string; title: string; draft: boolean }[];
+    pages: { slug: string; title: string; draft: boolean; rendered: boolean }[];
   }[];
   themes: { collection: string; slug: string; title: string; stands: number }[];
   problems: {
@@ -81,9 +83,15 @@ export function jsonReport(queries: Queries, indexed: IndexedFolder[], durationM
         title: stand.title,
         listed: stand.listed,
         draft: stand.draft,
+        rendered: stand.rendered,
         themes: [...stand.themes],
         logo: stand.logo,
-        pages: stand.pages.map((page) => ({ slug: page.slug, title: page.title, draft: page.draft })),
+        pages: stand.pages.map((page) => ({
+          slug: page.slug,
+          title: page.title,
+          draft: page.draft,
+          rendered: page.rendered,
+        })),
       });
     }
     for (const theme of queries.listThemes(id)) {

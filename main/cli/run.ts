@@ -53,7 +53,8 @@ Output:
   with FILE shown as you typed the folder (relative or absolute); a summary follows on stderr.
   index prints the error-level problems and a summary on stdout (check lists the warnings too).
   On a terminal, progress is drawn on stderr. With --json, stdout holds one JSON document:
-      { collections, stands: [{ collection, slug, title, listed, draft, themes, logo, pages }],
+      { collections, stands: [{ collection, slug, title, listed, draft, rendered, themes, logo,
+        pages: [{ slug, title, draft, rendered }] }],
         themes: [{ collection, slug, title, stands }],
         problems: [{ collection, file, line, severity, code, message }], durationMs }
 

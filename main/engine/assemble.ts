@@ -31,6 +31,7 @@ import {
   isListedInSection,
   isListedSiteWide,
   isPublished,
+  isRendered,
   sortByHugoOrderKey,
   type SortablePage,
 } from './publish';
@@ -81,6 +82,8 @@ export interface PageBuild {
   linkTitle?: string;
   /** Set when `_build.list` leaves it off its stand's list of pages (it is still published). */
   unlisted?: true;
+  /** Set when `_build.render` gives it no page of its own (it stays on its stand's list). */
+  unrendered?: true;
   problems: Problem[];
   /** Dependency keys (see StandBuild.deps), one per line. */
   deps: string;
@@ -163,6 +166,8 @@ interface ParsedFile {
   listed: boolean;
   /** Whether `_build.list` leaves it in the site-wide page list the overview ranges over. */
   siteWide: boolean;
+  /** Whether `_build.render` lets Hugo write a page of its own for it. */
+  rendered: boolean;
   hugoTitle: string;
   /** The front matter's linkTitle ('' when none). */
   linkTitle: string;
@@ -227,6 +232,7 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
       isPublished(data, ctx.now, fm.format === 'yaml') && !isHeadless(file, data, fm.format === 'yaml'),
     listed: isListed(data),
     siteWide: isListedSiteWide(data),
+    rendered: isRendered(data),
     hugoTitle: title,
     linkTitle,
     weight,
@@ -528,7 +534,8 @@ export function buildStand(
   );
   if (standFiles.length === 0) return empty();
   const published = standFiles.filter((parsed) => parsed.published);
-  const pageFile = published[0] ?? standFiles[0]!;
+  // A file `_build.render` gives no page leaves the shared URL to the next one (checked with `hugo`).
+  const pageFile = published.find((parsed) => parsed.rendered) ?? published[0] ?? standFiles[0]!;
   const sources = published.length > 0 ? published : standFiles;
   const listedBy = published.find((parsed) => parsed.listed) ?? null;
   const draft = published.length === 0;
@@ -685,11 +692,12 @@ export function buildStand(
     );
   }
   pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
-  const pageRefs: PageRef[] = pageBuilds.map(({ page, unlisted }) => ({
+  const pageRefs: PageRef[] = pageBuilds.map(({ page, unlisted, unrendered }) => ({
     slug: page.slug,
     title: page.title,
     draft: page.draft,
     listed: !unlisted,
+    rendered: !unrendered,
   }));
 
   const orderedBy = listedBy ?? pageFile;
@@ -699,6 +707,7 @@ export function buildStand(
     title,
     listed: published.some((parsed) => parsed.listed && parsed.siteWide),
     draft,
+    rendered: sources.some((parsed) => parsed.rendered),
     themes: themeNames.map(([slug]) => slug),
     website,
     chatroom,
@@ -723,7 +732,7 @@ export function buildStand(
     sortKey: hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : [])),
     problems: sink.list,
     deps: joinDeps(deps),
-    ...checkOwnLinks(ctx.collection, plan.slug, links, pageBuilds),
+    ...checkOwnLinks(ctx.collection, stand, links, pageBuilds),
   };
 }
 
@@ -743,21 +752,24 @@ function orderOf(parsed: ParsedFile, sectionPages: PageBuild[]): SortablePage {
 /** Splits a stand's links: those within it are checked now, the others kept for the collection-wide check. */
 function checkOwnLinks(
   collection: string,
-  slug: string,
+  stand: Stand,
   standLinks: InternalLink[],
   pageBuilds: PageBuild[],
 ): { crossLinks: InternalLink[]; linkProblems: Problem[] } {
+  const slug = stand.slug;
   const own = `page:${slug}/`;
   const published = new Set(
-    pageBuilds.filter(({ page }) => !page.draft).map(({ page }) => `${own}${page.slug}`),
+    pageBuilds
+      .filter(({ page, unrendered }) => !page.draft && !unrendered)
+      .map(({ page }) => `${own}${page.slug}`),
   );
+  if (stand.rendered) published.add(`stand:${slug}`);
   const crossLinks: InternalLink[] = [];
   const linkProblems: Problem[] = [];
   const sort = (links: InternalLink[], pageFile: string | null) => {
     for (const [target, line, ref, file] of links) {
       const where = file ?? pageFile!;
-      if (target === `stand:${slug}`) continue;
-      if (!target.startsWith(own)) {
+      if (target !== `stand:${slug}` && !target.startsWith(own)) {
         crossLinks.push([target, line, ref, where]);
         continue;
       }
@@ -780,7 +792,7 @@ function brokenLink(
     collection,
     file,
     'link-broken',
-    `The link "${ref}" leads to a page that is a draft or does not exist, so visitors will not find it. Fix the link or publish that page.`,
+    `The link "${ref}" leads to a page that is a draft, has no page of its own (_build.render) or does not exist, so visitors will not find it. Fix the link or publish that page.`,
     { line, stand },
   );
 }
@@ -828,6 +840,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
     ...(parsed?.hugoTitle ? {} : { untitled: true as const }),
     ...(parsed?.linkTitle ? { linkTitle: parsed.linkTitle } : {}),
     ...(parsed && !isListedInSection(parsed.data) ? { unlisted: true as const } : {}),
+    ...(parsed && !parsed.rendered ? { unrendered: true as const } : {}),
     problems: sink.list,
     deps: joinDeps(deps),
     // A page's links are all in its own file.
@@ -950,12 +963,12 @@ export function assembleCollection(
     }
   }
 
-  // Links to other stands and themes must reach something published.
+  // Links to other stands and themes must reach something published with a page of its own.
   const reachable = new Set<string>();
   for (const theme of themes.keys()) reachable.add(`theme:${theme}`);
   for (const build of builds) {
     const stand = build.stand!;
-    if (stand.draft) continue;
+    if (stand.draft || !stand.rendered) continue;
     reachable.add(`stand:${stand.slug}`);
   }
   for (const build of builds) {
@@ -963,11 +976,13 @@ export function assembleCollection(
       let ok = reachable.has(target);
       if (!ok && target.startsWith('page:')) {
         const slash = target.indexOf('/');
-        const stand = reachable.has(`stand:${target.slice(5, slash)}`)
-          ? published(target.slice(5, slash))
-          : undefined;
+        const stand = published(target.slice(5, slash));
         const page = target.slice(slash + 1);
-        ok = !!stand && stand.pages.some((ref) => ref.slug === page && !ref.draft);
+        // A stand without a page of its own may still have pages that have one.
+        ok =
+          !!stand &&
+          !stand.draft &&
+          stand.pages.some((ref) => ref.slug === page && !ref.draft && ref.rendered);
       }
       if (!ok) problems.push(brokenLink(collection, build.stand!.slug, file!, line, ref));
     }

@@ -35,17 +35,33 @@ export function isListed(data: Record<string, unknown>): boolean {
 }
 
 /**
- * What a page's `_build` says of `list`, as Hugo (0.111) reads it: false and 0 mean never, and
- * anything it does not know means always. Newer Hugo's `build:` spelling is not read by 0.111.
+ * What a page's `_build` says of `option` (`list` or `render`), as Hugo (0.111) reads it: false and 0
+ * mean never, and anything it does not know means always. Newer Hugo's `build:` spelling is not read
+ * by 0.111.
  */
-function buildList(data: Record<string, unknown>): 'always' | 'local' | 'never' {
+function buildOption(
+  data: Record<string, unknown>,
+  option: 'list' | 'render',
+): 'always' | 'local' | 'link' | 'never' {
   const build = data._build;
   if (build === null || typeof build !== 'object' || Array.isArray(build)) return 'always';
-  const key = Object.keys(build).find((name) => name.toLowerCase() === 'list');
+  const key = Object.keys(build).find((name) => name.toLowerCase() === option);
   const value: unknown = key === undefined ? undefined : (build as Record<string, unknown>)[key];
   const text =
     typeof value === 'boolean' ? (value ? '1' : '0') : typeof value === 'number' ? String(value) : value;
-  return text === '0' || text === 'never' ? 'never' : text === 'local' ? 'local' : 'always';
+  if (text === '0' || text === 'never') return 'never';
+  if (option === 'list' && text === 'local') return 'local';
+  return option === 'render' && text === 'link' ? 'link' : 'always';
+}
+
+/**
+ * Whether Hugo (0.111) writes a page of its own for a page with this front matter: not when its
+ * `_build` says `render: never` (or false or 0, which Hugo reads as never; the page has no address) or
+ * `link` (it has an address, but nothing is written there). Either way it stays on the lists `_build.list`
+ * keeps it on. Checked with `hugo`.
+ */
+export function isRendered(data: Record<string, unknown>): boolean {
+  return buildOption(data, 'render') === 'always';
 }
 
 /**
@@ -54,7 +70,7 @@ function buildList(data: Record<string, unknown>): 'always' | 'local' | 'never' 
  * either way. Checked with `hugo`.
  */
 export function isListedSiteWide(data: Record<string, unknown>): boolean {
-  return buildList(data) === 'always';
+  return buildOption(data, 'list') === 'always';
 }
 
 /**
@@ -63,7 +79,7 @@ export function isListedSiteWide(data: Record<string, unknown>): boolean {
  * its address. Checked with `hugo`.
  */
 export function isListedInSection(data: Record<string, unknown>): boolean {
-  return buildList(data) !== 'never';
+  return buildOption(data, 'list') !== 'never';
 }
 
 /** Milliseconds since the epoch of a front-matter date, or null when it is missing or not a date. */

@@ -51,6 +51,7 @@ function card(state: CollectionState, stand: Stand): StandCard {
     themes: stand.themes.map((slug) => themeRef(state, slug)),
     logo: stand.logo,
     summary: stand.summary,
+    rendered: stand.rendered,
   };
 }
 
@@ -118,11 +119,14 @@ function copyStand(stand: Stand, pages: PageRef[]): Stand {
   };
 }
 
-/** A published stand with its published pages that its list shows (not those `_build.list` takes off), or null. */
+/**
+ * A published stand with a page of its own (`_build.render`), with its published pages that its list
+ * shows (not those `_build.list` takes off), or null.
+ */
 export function getStand(collections: Collections, collection: string, slug: string): StandDetail | null {
   const state = collections.get(collection);
   const stand = state?.standsBySlug.get(slug);
-  if (!state || !stand || stand.draft) return null;
+  if (!state || !stand || stand.draft || !stand.rendered) return null;
   return {
     ...copyStand(
       stand,
@@ -132,7 +136,10 @@ export function getStand(collections: Collections, collection: string, slug: str
   };
 }
 
-/** A published page of a published stand, with what its screen needs around it, or null. */
+/**
+ * A published page of a published stand, with what its screen needs around it, or null; also null when
+ * `_build.render` gives the page none of its own (a stand without one may still have pages that have).
+ */
 export function getPage(
   collections: Collections,
   collection: string,
@@ -143,11 +150,13 @@ export function getPage(
   const owner = state?.standsBySlug.get(stand);
   const found = state?.pagesByKey.get(pageKey(stand, page));
   if (!state || !owner || owner.draft || !found || found.draft) return null;
+  if (owner.pages.some((ref) => ref.slug === page && !ref.rendered)) return null;
   const firstTheme = owner.themes[0];
   return {
     ...found,
     standTitle: owner.title,
     theme: firstTheme ? themeRef(state, firstTheme) : null,
+    standRendered: owner.rendered,
     siblings: owner.pages.filter((ref) => !ref.draft && ref.listed).map((ref) => ({ ...ref })),
   };
 }

@@ -8,9 +8,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * and pages in Hugo's order (weight, date, link title) and flags read as Hugo reads them, which builds
  * stored by version 2 did not record. 4: whether a stand is on its themes' pages apart from the
  * overview (`_build.list`), and quoted flags read as Hugo reads them. 5: whether a page is on its
- * stand's list of pages (`_build.list`).
+ * stand's list of pages (`_build.list`). 6: whether a stand or page has a page of its own
+ * (`_build.render`).
  */
-export const STORE_SCHEMA = 5;
+export const STORE_SCHEMA = 6;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';
@@ -126,6 +127,8 @@ export interface PageRef {
   draft: boolean;
   /** On its stand's list of pages; false when `_build.list` takes it off (it is still published). */
   listed: boolean;
+  /** False when `_build.render` gives it no page of its own: it stays on the list, but cannot be opened. */
+  rendered: boolean;
 }
 
 export interface Stand {
@@ -138,6 +141,11 @@ export interface Stand {
    */
   listed: boolean;
   draft: boolean;
+  /**
+   * False when `_build.render` leaves the stand without a page of its own: its card stays on the lists,
+   * but the stand cannot be opened.
+   */
+  rendered: boolean;
   /** Theme slugs, in the order the stand names them. */
   themes: string[];
   website: string | null;
@@ -189,6 +197,8 @@ export interface StandCard {
   themes: { slug: string; title: string }[];
   logo: string | null;
   summary: string;
+  /** False when the stand has no page of its own to open (`_build.render`). */
+  rendered: boolean;
 }
 
 export interface ThemeSummary {
@@ -212,6 +222,8 @@ export interface PageDetail extends Page {
   standTitle: string;
   /** The stand's first theme, for the breadcrumb (theme › stand › page). */
   theme: { slug: string; title: string } | null;
+  /** False when the stand has no page of its own to open (`_build.render`), though this page has. */
+  standRendered: boolean;
   /** The pages on its stand's list (this page is not among them when `_build.list` takes it off). */
   siblings: PageRef[];
 }

@@ -50,7 +50,9 @@ export function createFakeEngine(options: Partial<EngineOptions> = {}): FakeEngi
     getTheme: () => null,
     listStands: (collection, first) =>
       collections.has(collection)
-        ? [{ collection, slug: 'demo', title: 'Demo', themes: [], logo: null, summary: '' }].slice(0, first)
+        ? [
+            { collection, slug: 'demo', title: 'Demo', themes: [], logo: null, summary: '', rendered: true },
+          ].slice(0, first)
         : [],
     listAllStands: () => [],
     getStand: () => null,

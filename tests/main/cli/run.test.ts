@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../../main/cli/report';
 import type { Engine, EngineOptions } from '../../../main/engine/api';
 import { openEngine as openRealEngine } from '../../../main/engine/index';
 import { problem } from '../../../main/engine/problems';
@@ -184,9 +186,10 @@ describe('standalone index', () => {
       title: 'Alpha Engine',
       listed: true,
       draft: false,
+      rendered: true,
       themes: ['gaming'],
       logo: 'static/stands/alpha/logo.png',
-      pages: [{ slug: expect.any(String), title: 'Introduction', draft: false }],
+      pages: [{ slug: expect.any(String), title: 'Introduction', draft: false, rendered: true }],
     });
     for (const stand of report.stands) {
       expect(Object.keys(stand).sort()).toEqual([
@@ -195,6 +198,7 @@ describe('standalone index', () => {
         'listed',
         'logo',
         'pages',
+        'rendered',
         'slug',
         'themes',
         'title',
@@ -219,6 +223,27 @@ describe('standalone index', () => {
       'severity',
     ]);
     expect(problem.severity).toBe('error');
+  });
+
+  it('says which stands and pages _build.render leaves without a page of their own, as Hugo 0.111 does', async () => {
+    const cwd = await temporaryFolder();
+    const folder = fileURLToPath(new URL('../../fixtures/engine/build-render', import.meta.url));
+    const run = await cli(['index', folder, '--db', 'store.json', '--json'], { cwd });
+    const stands = new Map<string, JsonReport['stands'][number]>(
+      JSON.parse(run.stdout).stands.map((stand: JsonReport['stands'][number]) => [stand.slug, stand]),
+    );
+    // What `hugo` writes: no page for never, link, false or 0, but the stand stays listed.
+    expect(stands.get('never')).toMatchObject({ listed: true, draft: false, rendered: false });
+    expect(stands.get('link')).toMatchObject({ listed: true, rendered: false });
+    expect(stands.get('plain')).toMatchObject({ listed: true, rendered: true });
+    expect(stands.get('s')!.pages.map((page) => [page.slug, page.rendered])).toEqual([
+      ['falsy', false],
+      ['gone', false],
+      ['kit', false],
+      ['link', false],
+      ['never', false],
+      ['plain', true],
+    ]);
   });
 
   it('re-indexing the same folder keeps one collection and reports no change', async () => {

@@ -1,7 +1,9 @@
 // What Hugo makes of flags and order that look alike but are not, in folders written here. Each
 // expectation was checked against `hugo` 0.111 with ../shared/hugo-reference/manifest.sh.
 import { describe, expect, it } from 'vitest';
-import { engineFor, page, tempSite } from './helpers';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { engineFor, expectSameAsFresh, FIXTURES, page, tempDir, tempSite } from './helpers';
 
 async function indexed(files: Record<string, string>) {
   const engine = await engineFor();
@@ -189,6 +191,122 @@ describe('_build.list on a sub-page, as Hugo 0.111 reads it', () => {
     expect(engine.listProblems({ collection: id, code: 'link-broken' })).toEqual([]);
     const hits = engine.search(id, 'keeper').flatMap((group) => group.hits);
     expect(hits.map((hit) => [hit.stand, hit.page])).toEqual([['s', 'hidden']]);
+  });
+});
+
+describe('_build.render, as Hugo 0.111 reads it', () => {
+  // tests/fixtures/engine/build-render; every expectation is what ../shared/hugo-reference/manifest.sh
+  // and the files `hugo` writes say of it.
+  const renderFixture = async () => {
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(path.join(FIXTURES, 'build-render'))).collection.id;
+    return { engine, id };
+  };
+
+  it('keeps a stand with render: never, link, false or 0 on the lists, but it has no page to open', async () => {
+    const { engine, id } = await renderFixture();
+    // Hugo's overview and theme page list them (with no address, or one it writes nothing at).
+    const overview = engine.listStands(id);
+    expect(overview.map((s) => [s.slug, s.rendered])).toEqual([
+      ['both', true],
+      ['falsy', false],
+      ['hidden', false],
+      ['link', false],
+      ['never', false],
+      ['plain', true],
+      ['s', true],
+      ['shy', true],
+      ['text', true],
+      ['truthy', true],
+      ['upper', true],
+      ['zero', false],
+    ]);
+    expect(engine.getTheme(id, 'tools')!.stands.map((s) => s.slug)).toEqual([
+      'both',
+      'falsy',
+      'gone',
+      'hidden',
+      'link',
+      'never',
+      'plain',
+      's',
+      'shy',
+      'text',
+      'truthy',
+      'upper',
+      'zero',
+    ]);
+    // Hugo writes no page for these; a quoted 'false', Never and true are read as always.
+    for (const slug of ['falsy', 'gone', 'hidden', 'link', 'never', 'zero'])
+      expect(engine.getStand(id, slug)).toBeNull();
+    for (const slug of ['both', 'plain', 's', 'shy', 'text', 'truthy', 'upper'])
+      expect(engine.getStand(id, slug)).not.toBeNull();
+    const all = new Map(engine.listAllStands(id).map((s) => [s.slug, s]));
+    expect(all.get('never')).toMatchObject({ listed: true, draft: false, rendered: false });
+    expect(all.get('gone')).toMatchObject({ listed: false, draft: false, rendered: false });
+    // /stands/both/ is the listing file's page when the folder's _index.md is not rendered, and the
+    // folder's page when the listing file is not.
+    expect(engine.getStand(id, 'both')!.bodyHtml).toContain('Both listing body.');
+    expect(engine.getStand(id, 'shy')!.bodyHtml).toContain('Shy folder body.');
+    // The sub-pages of a stand whose own page is not written are.
+    expect(engine.getPage(id, 'hidden', 'inside')).toMatchObject({ title: 'Inside', standRendered: false });
+    expect(engine.getPage(id, 'both', 'child')).toMatchObject({ title: 'Child', standRendered: true });
+  });
+
+  it("keeps a sub-page with render: never, link or false on its stand's list, but it has no page to open", async () => {
+    const { engine, id } = await renderFixture();
+    const listed = [
+      ['falsy', false],
+      ['kit', false],
+      ['link', false],
+      ['never', false],
+      ['plain', true],
+    ];
+    expect(engine.getStand(id, 's')!.pages.map((p) => [p.slug, p.rendered])).toEqual(listed);
+    for (const slug of ['falsy', 'kit', 'link', 'never', 'gone'])
+      expect(engine.getPage(id, 's', slug)).toBeNull();
+    const plain = engine.getPage(id, 's', 'plain')!;
+    expect(plain.siblings.map((p) => [p.slug, p.rendered])).toEqual(listed);
+    // Search finds only what can be opened.
+    expect(engine.search(id, 'lighthouse')).toEqual([]);
+    expect(engine.search(id, 'marmalade')).toEqual([]);
+  });
+
+  it('reports links to stands and pages Hugo writes no page for, as it does links to missing pages', async () => {
+    const { engine, id } = await renderFixture();
+    const broken = engine
+      .listProblems({ collection: id, code: 'link-broken' })
+      .map((p) => `${p.file} ${/"(.*?)"/.exec(p.message)![1]}`)
+      .sort();
+    // Hugo leaves Markdown links as they are (nothing is written there) and makes relref's an empty
+    // link ('') for never, or the address nothing is written at for link.
+    const plain = ['/stands/link/', '/stands/never/', '/stands/s/link/', '/stands/s/never/'];
+    const s = ['/stands/s/kit/', '/stands/s/link/', '/stands/s/never/', 'falsy/', 'link/', 'never/'];
+    expect(broken).toEqual([
+      ...plain.flatMap((ref) => [`content/stands/plain.md ${ref}`, `content/stands/plain.md ${ref}`]),
+      ...s.map((ref) => `content/stands/s/_index.md ${ref}`),
+    ]);
+  });
+
+  it('keeps this after the store is read back, and follows a page that gets its own page on re-index', async () => {
+    const root = path.join(tempDir(), 'render');
+    cpSync(path.join(FIXTURES, 'build-render'), root, { recursive: true });
+    const dbFile = path.join(tempDir(), 'store.json');
+    const first = await engineFor({ dbFile });
+    const id = (await first.indexFolder(root)).collection.id;
+    await first.close();
+    const engine = await engineFor({ dbFile });
+    expect(engine.getStand(id, 'never')).toBeNull();
+    expect(engine.listStands(id).find((s) => s.slug === 'never')!.rendered).toBe(false);
+    expect(engine.getPage(id, 's', 'never')).toBeNull();
+    for (const file of ['content/stands/never.md', 'content/stands/s/never.md']) {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      writeFileSync(path.join(root, file), text.replace('_build: {render: never}\n', ''));
+    }
+    await engine.reindex(id);
+    expect(engine.getStand(id, 'never')!.title).toBe('Never');
+    expect(engine.getPage(id, 's', 'never')!.title).toBe('Never page');
+    await expectSameAsFresh(engine, id, root);
   });
 });
 

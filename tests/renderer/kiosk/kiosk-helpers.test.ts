@@ -13,6 +13,7 @@ const stand = (slug: string): StandCard => ({
   themes: [],
   logo: null,
   summary: '',
+  rendered: true,
 });
 const theme = (slug: string, standCount = 1): ThemeSummary => ({
   collection: 'c',

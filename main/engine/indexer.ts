@@ -20,7 +20,15 @@ import { problem } from './problems';
 import { CONFIG_FILES, type PartialWalk, type ScanResult, scanFolder } from './scan';
 import { CollectionSearch } from './search';
 import { readSiteConfig, yearIn } from './site-config';
-import { type CollectionState, deriveState, emptyCollection, ownersOf, planOf, searchDocsOf } from './state';
+import {
+  type CollectionState,
+  deriveState,
+  emptyCollection,
+  notDerivedYet,
+  ownersOf,
+  planOf,
+  searchDocsOf,
+} from './state';
 import type { IndexChange, IndexProgress } from './types';
 
 export interface RunOptions {
@@ -181,14 +189,7 @@ function afterScan(
     plan,
     assets,
     assetProblems,
-    model: { stands: [], themes: [], themeStands: new Map(), problems: [] },
-    standsBySlug: new Map(),
-    buildsBySlug: new Map(),
-    pagesByKey: new Map(),
-    themesBySlug: new Map(),
-    problems: [],
-    depIndex: null,
-    search: null,
+    ...notDerivedYet(),
   };
   const rebuildAll = !previous || configChanged || !wasAvailable;
   // The walk updated the file table in place: the old list is today's without what appeared, plus what vanished.

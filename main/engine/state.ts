@@ -54,6 +54,30 @@ export interface CollectionState {
   search: CollectionSearch | null;
 }
 
+/** The fields `deriveState` fills in, empty: a new state has them until it is first derived. */
+export function notDerivedYet(): Pick<
+  CollectionState,
+  | 'model'
+  | 'standsBySlug'
+  | 'buildsBySlug'
+  | 'pagesByKey'
+  | 'themesBySlug'
+  | 'problems'
+  | 'depIndex'
+  | 'search'
+> {
+  return {
+    model: { stands: [], themes: [], themeStands: new Map(), problems: [] },
+    standsBySlug: new Map(),
+    buildsBySlug: new Map(),
+    pagesByKey: new Map(),
+    themesBySlug: new Map(),
+    problems: [],
+    depIndex: null,
+    search: null,
+  };
+}
+
 /** The collection's plan, made again from its file list when the store was just loaded. */
 export function planOf(state: CollectionState): CollectionPlan {
   state.plan ??= planCollection(state.files.keys());
@@ -130,11 +154,10 @@ function shapeOf(build: StandBuild): string {
     stand.slug,
     stand.draft,
     stand.listed,
-    stand.rendered,
     build.inThemes,
     stand.themes,
     build.themeNames,
-    stand.pages.map((page) => [page.slug, page.draft, page.rendered]),
+    stand.pages.map((page) => [page.slug, page.draft]),
     build.crossLinks,
   ]);
 }
@@ -252,16 +275,13 @@ export function ownersOf(state: CollectionState, key: string): string[] {
   return owners === undefined ? [] : typeof owners === 'string' ? [owners] : owners;
 }
 
-/**
- * The search documents of a stand build: the published stand and its published pages, with their text;
- * only those with a page of their own (`_build.render`), as a hit must open something.
- */
+/** The search documents of a stand build: the published stand and its published pages, with their text. */
 export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
   const stand = build?.stand;
-  if (!build || !stand || stand.draft || !stand.rendered) return [];
+  if (!build || !stand || stand.draft) return [];
   const docs: SearchDoc[] = [{ stand: stand.slug, page: null, title: stand.title, text: standText(stand) }];
-  for (const { page, unrendered } of build.pageBuilds) {
-    if (page.draft || unrendered) continue;
+  for (const { page } of build.pageBuilds) {
+    if (page.draft) continue;
     docs.push({
       stand: stand.slug,
       page: page.slug,
@@ -304,10 +324,10 @@ interface Described {
 /** A stand's title and its and its published pages' texts (what was indexed), or null when it is gone. */
 export function describeStand(state: CollectionState, stand: string): StandDocs | null {
   const owner = state.standsBySlug.get(stand);
-  if (!owner || owner.draft || !owner.rendered) return null;
+  if (!owner || owner.draft) return null;
   const pages: Page[] = [];
   for (const ref of owner.pages) {
-    if (ref.draft || !ref.rendered) continue;
+    if (ref.draft) continue;
     const found = state.pagesByKey.get(pageKey(stand, ref.slug));
     if (found && !found.draft) pages.push(found);
   }
@@ -413,14 +433,7 @@ export function fromStored(
     plan: null,
     assets: table.assets,
     assetProblems: table.problems,
-    model: { stands: [], themes: [], themeStands: new Map(), problems: [] },
-    standsBySlug: new Map(),
-    buildsBySlug: new Map(),
-    pagesByKey: new Map(),
-    themesBySlug: new Map(),
-    problems: [],
-    depIndex: null,
-    search: null,
+    ...notDerivedYet(),
   };
   deriveState(state);
   // The stored index is used as it is; a store without one (or with one of another version) gets it built.

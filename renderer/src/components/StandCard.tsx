@@ -4,16 +4,21 @@ import { to } from '../routes';
 import { RouteLink, StandLogo } from './common';
 
 /** A stand on the overview or a theme page: logo, title (the link), themes, summary. Memoized: scrolling
- * a virtualized list re-renders the list on every frame, the cards only when they change. */
+ * a virtualized list re-renders the list on every frame, the cards only when they change. A stand that
+ * has no page of its own (`_build.render`) keeps its card, as on the site, with its title as text. */
 export const StandCard = memo(function StandCard({ stand }: { stand: StandCardData }) {
   return (
     <article className="sa-card">
       <div className="sa-card-head">
         <StandLogo collection={stand.collection} logo={stand.logo} title={stand.title} />
         <h2 className="sa-card-title" dir="auto">
-          <RouteLink to={to.stand(stand.collection, stand.slug)} className="sa-card-link">
-            {stand.title}
-          </RouteLink>
+          {stand.rendered === false ? (
+            stand.title
+          ) : (
+            <RouteLink to={to.stand(stand.collection, stand.slug)} className="sa-card-link">
+              {stand.title}
+            </RouteLink>
+          )}
         </h2>
       </div>
       {stand.themes.length > 0 && (

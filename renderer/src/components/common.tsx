@@ -163,7 +163,8 @@ export function Breadcrumb({ items }: { items: { label: string; to?: string }[] 
                 <bdi>{item.label}</bdi>
               </RouteLink>
             ) : (
-              <span aria-current="page">
+              // Only the last item is the screen itself; one before it may have no screen to open.
+              <span aria-current={index === items.length - 1 ? 'page' : undefined}>
                 <bdi>{item.label}</bdi>
               </span>
             )}

@@ -3,6 +3,7 @@ import { useQuery } from '../hooks/use-query';
 import { to } from '../routes';
 import { Breadcrumb, ErrorMessage, Loading, NotFound, RouteLink, ScreenTitle } from '../components/common';
 import { RichHtml } from '../content/RichHtml';
+import type { PageRef } from '../../../main/engine/types';
 
 /** A stand's sub-page, with the breadcrumb theme › stand › page and the stand's other pages. */
 export function PageScreen({ collection, stand, page }: { collection: string; stand: string; page: string }) {
@@ -18,15 +19,19 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
       />
     );
   const siblings = data.siblings.filter((sibling) => !sibling.draft);
-  // Shown when it leads somewhere else: a page taken off the list (`_build.list`) is not on it.
-  const otherPages = siblings.some((sibling) => sibling.slug !== data.slug);
+  // Shown when it leads somewhere else: a page taken off the list (`_build.list`) is not on it, and one
+  // without a page of its own (`_build.render`) is on it as text.
+  const opens = (sibling: PageRef) => sibling.slug !== data.slug && sibling.rendered !== false;
+  const otherPages = siblings.some(opens);
+  // A stand without a page of its own (`_build.render`) is named, not linked.
+  const standLink = data.standRendered === false ? undefined : to.stand(collection, data.stand);
 
   return (
     <article className="sa-screen sa-page">
       <Breadcrumb
         items={[
           ...(data.theme ? [{ label: data.theme.title, to: to.theme(collection, data.theme.slug) }] : []),
-          { label: data.standTitle, to: to.stand(collection, data.stand) },
+          { label: data.standTitle, ...(standLink ? { to: standLink } : {}) },
           { label: data.title },
         ]}
       />
@@ -41,7 +46,7 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
           <nav className="sa-side" aria-label={`Pages of ${data.standTitle}`}>
             <div className="sa-side-card">
               <h2 dir="auto">
-                <RouteLink to={to.stand(collection, data.stand)}>{data.standTitle}</RouteLink>
+                {standLink ? <RouteLink to={standLink}>{data.standTitle}</RouteLink> : data.standTitle}
               </h2>
               <ul className="sa-page-list">
                 {siblings.map((sibling) => (
@@ -50,6 +55,8 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
                       <span aria-current="page" dir="auto">
                         {sibling.title}
                       </span>
+                    ) : !opens(sibling) ? (
+                      <span dir="auto">{sibling.title}</span>
                     ) : (
                       <RouteLink to={to.page(collection, data.stand, sibling.slug)} dir="auto">
                         {sibling.title}

@@ -94,9 +94,14 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
               <ul className="sa-page-list">
                 {pages.map((page) => (
                   <li key={page.slug}>
-                    <RouteLink to={to.page(collection, data.slug, page.slug)} dir="auto">
-                      {page.title}
-                    </RouteLink>
+                    {/* On the list, as on the site, but without a page of its own (`_build.render`). */}
+                    {page.rendered === false ? (
+                      <span dir="auto">{page.title}</span>
+                    ) : (
+                      <RouteLink to={to.page(collection, data.slug, page.slug)} dir="auto">
+                        {page.title}
+                      </RouteLink>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,154 @@
+// A stand or sub-page that `_build.render` leaves without a page of its own (Hugo writes none) keeps its
+// card and its place on its stand's list, as on the published site, but leads nowhere: it is shown as
+// text, never as a link to a screen that would only say there is no such stand or page.
+import { act, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { PageDetail, PageRef, StandCard as StandCardData, StandDetail } from '../../main/engine/types';
+import { renderHost } from './render-host';
+
+const data = vi.hoisted(() => ({
+  pages: [] as PageRef[],
+  standRendered: true,
+}));
+
+const ref = (slug: string, title: string, rendered: boolean): PageRef => ({
+  slug,
+  title,
+  draft: false,
+  listed: true,
+  rendered,
+});
+
+vi.mock('../../renderer/src/api', () => ({
+  hasApi: true,
+  api: {
+    getStand: (collection: string, slug: string) =>
+      Promise.resolve({
+        collection,
+        slug,
+        title: 'Lantern OS',
+        listed: true,
+        draft: false,
+        rendered: true,
+        themes: [],
+        themeRefs: [],
+        website: null,
+        chatroom: null,
+        links: [],
+        logo: null,
+        descriptionHtml: '<p>A small system.</p>',
+        showcaseHtml: '',
+        newThisYearHtml: '',
+        bodyHtml: '',
+        summary: '',
+        layout: null,
+        file: 'content/stands/lantern-os.md',
+        order: 0,
+        pages: data.pages,
+      } satisfies StandDetail),
+    getPage: (collection: string, stand: string, slug: string) =>
+      Promise.resolve({
+        collection,
+        stand,
+        slug,
+        title: 'The bootloader',
+        draft: false,
+        html: '<p>Text.</p>',
+        file: `content/stands/${stand}/${slug}.md`,
+        weight: 0,
+        standTitle: 'Lantern OS',
+        theme: null,
+        standRendered: data.standRendered,
+        siblings: data.pages,
+      } satisfies PageDetail),
+    onEvent: () => () => undefined,
+  },
+}));
+
+vi.mock('../../renderer/src/hooks/app-state', () => ({
+  AppStateProvider: ({ children }: { children: ReactNode }) => children,
+  useAppState: () => ({ collections: [], revision: 0, organiser: false, progress: {}, notices: [] }),
+}));
+
+const { StandCard } = await import('../../renderer/src/components/StandCard');
+const { StandScreen } = await import('../../renderer/src/screens/StandScreen');
+const { PageScreen } = await import('../../renderer/src/screens/PageScreen');
+const { QrProvider } = await import('../../renderer/src/components/QrDialog');
+
+const host = renderHost();
+
+async function show(node: ReactNode): Promise<void> {
+  await host.render(<QrProvider>{node}</QrProvider>);
+  await act(async () => undefined);
+}
+
+/** The entries of the side list of pages: their text, and whether each is a link. */
+function pageList(): [string, boolean][] {
+  return [...host.element.querySelectorAll('.sa-page-list li')].map((item) => [
+    item.textContent ?? '',
+    item.querySelector('a') !== null,
+  ]);
+}
+
+const card = (rendered: boolean): StandCardData => ({
+  collection: 'demo',
+  slug: 'lantern-os',
+  title: 'Lantern OS',
+  themes: [],
+  logo: null,
+  summary: 'A small system.',
+  rendered,
+});
+
+describe('a stand without a page of its own', () => {
+  it('keeps its card, with its title as text rather than a link to a missing stand', async () => {
+    await show(<StandCard stand={card(false)} />);
+    expect(host.element.querySelector('.sa-card-title')!.textContent).toBe('Lantern OS');
+    expect(host.element.querySelector('a')).toBeNull();
+    await show(<StandCard stand={card(true)} />);
+    expect(host.element.querySelector('.sa-card-title a')!.getAttribute('href')).toBe(
+      '#/c/demo/stands/lantern-os',
+    );
+  });
+
+  it('is named, not linked, above and beside a page of it that has one', async () => {
+    data.standRendered = false;
+    data.pages = [ref('bootloader', 'The bootloader', true), ref('kernel', 'The kernel', true)];
+    await show(<PageScreen collection="demo" stand="lantern-os" page="bootloader" />);
+    const links = [...host.element.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['#/c/demo/stands/lantern-os/kernel']);
+    expect(host.element.querySelector('.sa-breadcrumb')!.textContent).toContain('Lantern OS');
+    expect(host.element.querySelector('.sa-side h2')!.textContent).toBe('Lantern OS');
+    data.standRendered = true;
+  });
+});
+
+describe('a sub-page without a page of its own', () => {
+  it("stays on its stand's list of pages as text", async () => {
+    data.pages = [ref('bootloader', 'The bootloader', true), ref('press-kit', 'Press kit', false)];
+    await show(<StandScreen collection="demo" stand="lantern-os" />);
+    expect(pageList()).toEqual([
+      ['The bootloader', true],
+      ['Press kit', false],
+    ]);
+  });
+
+  it('stays beside the other pages as text, and the list is left out when nothing on it opens', async () => {
+    data.pages = [
+      ref('bootloader', 'The bootloader', true),
+      ref('press-kit', 'Press kit', false),
+      ref('kernel', 'The kernel', true),
+    ];
+    await show(<PageScreen collection="demo" stand="lantern-os" page="bootloader" />);
+    expect(pageList()).toEqual([
+      ['The bootloader', false],
+      ['Press kit', false],
+      ['The kernel', true],
+    ]);
+    // Another stand: answers are kept per page.
+    data.pages = [ref('bootloader', 'The bootloader', true), ref('press-kit', 'Press kit', false)];
+    await show(<PageScreen collection="demo" stand="beacon" page="bootloader" />);
+    expect(host.element.querySelector('h1')!.textContent).toBe('The bootloader');
+    expect(host.element.querySelector('.sa-page-list')).toBeNull();
+  });
+});

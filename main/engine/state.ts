@@ -154,10 +154,11 @@ function shapeOf(build: StandBuild): string {
     stand.slug,
     stand.draft,
     stand.listed,
+    stand.rendered,
     build.inThemes,
     stand.themes,
     build.themeNames,
-    stand.pages.map((page) => [page.slug, page.draft]),
+    stand.pages.map((page) => [page.slug, page.draft, page.rendered]),
     build.crossLinks,
   ]);
 }
@@ -275,13 +276,16 @@ export function ownersOf(state: CollectionState, key: string): string[] {
   return owners === undefined ? [] : typeof owners === 'string' ? [owners] : owners;
 }
 
-/** The search documents of a stand build: the published stand and its published pages, with their text. */
+/**
+ * The search documents of a stand build: the published stand and its published pages, with their text;
+ * only those with a page of their own (`_build.render`), as a hit must open something.
+ */
 export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
   const stand = build?.stand;
-  if (!build || !stand || stand.draft) return [];
+  if (!build || !stand || stand.draft || !stand.rendered) return [];
   const docs: SearchDoc[] = [{ stand: stand.slug, page: null, title: stand.title, text: standText(stand) }];
-  for (const { page } of build.pageBuilds) {
-    if (page.draft) continue;
+  for (const { page, unrendered } of build.pageBuilds) {
+    if (page.draft || unrendered) continue;
     docs.push({
       stand: stand.slug,
       page: page.slug,
@@ -324,10 +328,10 @@ interface Described {
 /** A stand's title and its and its published pages' texts (what was indexed), or null when it is gone. */
 export function describeStand(state: CollectionState, stand: string): StandDocs | null {
   const owner = state.standsBySlug.get(stand);
-  if (!owner || owner.draft) return null;
+  if (!owner || owner.draft || !owner.rendered) return null;
   const pages: Page[] = [];
   for (const ref of owner.pages) {
-    if (ref.draft) continue;
+    if (ref.draft || !ref.rendered) continue;
     const found = state.pagesByKey.get(pageKey(stand, ref.slug));
     if (found && !found.draft) pages.push(found);
   }

@@ -1,0 +1,92 @@
+// How a stand's own content is laid out in real Chromium on kiosk-sized screens: what the stands
+// website's pages hold (schedule tables) stays readable in the app's column.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { expectCleanPage } from './clean-page';
+
+let dir: string;
+let folder: string;
+let harness: Harness;
+
+// A schedule as stands wrote them: a wide first column of talks with subtitles, then speakers and
+// short times, so the table is wider than the column and must fit or scroll.
+const row = (talk: string, speaker: string, start: string, end: string) =>
+  `<tr><td></td><td><a href="https://example.org/${start}">${talk}</a><br><i>A longer subtitle that says what the talk is about</i></td>` +
+  `<td><a href="https://example.org/speaker">${speaker}</a></td>` +
+  `<td><a href="https://example.org/${start}/start">${start}</a></td><td><a href="https://example.org/${end}/end">${end}</a></td></tr>`;
+const SCHEDULE = [
+  '<h3>Schedule</h3>',
+  '<table><thead><tr><th></th><th>Event</th><th>Speakers</th><th>Start</th><th>End</th></tr></thead><tbody>',
+  row('Welcome to the stand of the Lamplighter project and its friends', 'Ada Quill', '09:30', '10:00'),
+  row('Keeping many small lamps lit on a low power budget', 'Bartholomew Wick', '10:50', '11:20'),
+  row('Round table with the people who build the Lamplighter', 'Cleo Ember', '16:00', '17:00'),
+  '</tbody></table>',
+].join('');
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'standalone-stand-layout-'));
+  folder = join(dir, 'layout-2031');
+  mkdirSync(join(folder, 'content/stands'), { recursive: true });
+  writeFileSync(join(folder, 'config.toml'), 'title = "Layout Fair 2031"\n');
+  writeFileSync(
+    join(folder, 'content/stands/lamplighter.md'),
+    [
+      '---',
+      'title: Lamplighter',
+      'themes: ["Tools"]',
+      'show_on_overview: true',
+      'website: https://example.org',
+      'description: A stand with a schedule.',
+      `showcase: ${JSON.stringify(SCHEDULE)}`,
+      '---',
+      '',
+    ].join('\n'),
+  );
+});
+
+afterEach(() => expectCleanPage(harness));
+
+afterAll(async () => {
+  await harness?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a stand’s content on kiosk-sized screens', () => {
+  it('keeps the words of a schedule table whole (times, headings) at 1024×768 and on a portrait 800×1280', async () => {
+    for (const viewport of [
+      { width: 1024, height: 768 },
+      { width: 800, height: 1280 },
+    ]) {
+      await harness?.close();
+      harness = await startHarness({ folders: [folder], viewport });
+      const [collection] = await harness.services.listCollections();
+      await harness.open(`/c/${collection!.id}/stands/lamplighter`);
+      const table = harness.page.locator('.sa-stand-main table');
+      await table.waitFor();
+      // Each cell's words, each measured on its own: a word broken across lines has two boxes.
+      const broken = await table.evaluate((element) => {
+        const found: string[] = [];
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const match of text.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set(Array.from(range.getClientRects(), (box) => Math.round(box.top)));
+            if (lines.size > 1) found.push(match[0]);
+          }
+        }
+        return found;
+      });
+      expect(broken, `${viewport.width}×${viewport.height}`).toEqual([]);
+      // And the page itself never scrolls sideways: a table too wide scrolls inside its column.
+      expect(
+        await harness.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+    }
+  });
+});

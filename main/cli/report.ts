@@ -30,7 +30,8 @@ export interface JsonReport {
     logo: string | null;
     pages: { slug: string; title: string; draft: boolean; rendered: boolean }[];
   }[];
-  themes: { collection: string; slug: string; title: string; stands: number }[];
+  /** `rendered` is false when `_build.render` gives the theme no page of its own (it is still listed). */
+  themes: { collection: string; slug: string; title: string; stands: number; rendered: boolean }[];
   problems: {
     collection: string;
     file: string;
@@ -100,6 +101,7 @@ export function jsonReport(queries: Queries, indexed: IndexedFolder[], durationM
         slug: theme.slug,
         title: theme.title,
         stands: theme.standCount,
+        rendered: theme.rendered,
       });
     }
     for (const problem of sortProblems(outcome.problems)) {

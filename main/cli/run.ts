@@ -55,7 +55,7 @@ Output:
   On a terminal, progress is drawn on stderr. With --json, stdout holds one JSON document:
       { collections, stands: [{ collection, slug, title, listed, draft, rendered, themes, logo,
         pages: [{ slug, title, draft, rendered }] }],
-        themes: [{ collection, slug, title, stands }],
+        themes: [{ collection, slug, title, stands, rendered }],
         problems: [{ collection, file, line, severity, code, message }], durationMs }
 
 Exit status:

@@ -902,6 +902,7 @@ export function buildTheme(ctx: BuildContext, plan: ThemePlan): ThemeBuild {
       title: parsed.hugoTitle || plan.key,
       descriptionHtml: [description.html, body.html].filter(Boolean).join('\n'),
       hasPage: true,
+      rendered: parsed.rendered,
       icon,
     },
     problems: sink.list,
@@ -944,7 +945,15 @@ export function assembleCollection(
     if (stand.draft) continue;
     for (const [slug, name, file, line] of build.themeNames) {
       if (!themes.has(slug)) {
-        themes.set(slug, { collection, slug, title: name, descriptionHtml: '', hasPage: false, icon: null });
+        themes.set(slug, {
+          collection,
+          slug,
+          title: name,
+          descriptionHtml: '',
+          hasPage: false,
+          rendered: true,
+          icon: null,
+        });
         problems.push(
           problem(
             collection,
@@ -965,7 +974,7 @@ export function assembleCollection(
 
   // Links to other stands and themes must reach something published with a page of its own.
   const reachable = new Set<string>();
-  for (const theme of themes.keys()) reachable.add(`theme:${theme}`);
+  for (const theme of themes.values()) if (theme.rendered) reachable.add(`theme:${theme.slug}`);
   for (const build of builds) {
     const stand = build.stand!;
     if (stand.draft || !stand.rendered) continue;

@@ -13,6 +13,7 @@ import type {
   StandDetail,
   Theme,
   ThemeDetail,
+  ThemeLink,
   ThemeSummary,
 } from './types';
 import { realPathInside } from './paths';
@@ -43,6 +44,10 @@ function themeRef(state: CollectionState, slug: string): { slug: string; title: 
   return { slug, title: state.themesBySlug.get(slug)?.title ?? slug };
 }
 
+function themeLink(state: CollectionState, slug: string): ThemeLink {
+  return { ...themeRef(state, slug), rendered: state.themesBySlug.get(slug)?.rendered ?? true };
+}
+
 function card(state: CollectionState, stand: Stand): StandCard {
   return {
     collection: stand.collection,
@@ -63,6 +68,7 @@ function summary(state: CollectionState, theme: Theme): ThemeSummary {
     descriptionHtml: theme.descriptionHtml,
     icon: theme.icon,
     standCount: state.model.themeStands.get(theme.slug)?.length ?? 0,
+    rendered: theme.rendered,
   };
 }
 
@@ -79,11 +85,11 @@ export function listAllThemes(collections: Collections, collection: string): The
   return state ? state.model.themes.map((theme) => summary(state, theme)) : [];
 }
 
-/** A theme with its listed stands in the site's order, or null. */
+/** A theme with a page of its own (`_build.render`), with its listed stands in the site's order, or null. */
 export function getTheme(collections: Collections, collection: string, slug: string): ThemeDetail | null {
   const state = collections.get(collection);
   const theme = state?.themesBySlug.get(slug);
-  if (!state || !theme) return null;
+  if (!state || !theme || !theme.rendered) return null;
   const stands = (state.model.themeStands.get(slug) ?? []).map((stand) => card(state, stand));
   return { ...summary(state, theme), stands };
 }
@@ -132,7 +138,7 @@ export function getStand(collections: Collections, collection: string, slug: str
       stand,
       stand.pages.filter((page) => !page.draft && page.listed),
     ),
-    themeRefs: stand.themes.map((theme) => themeRef(state, theme)),
+    themeRefs: stand.themes.map((theme) => themeLink(state, theme)),
   };
 }
 
@@ -155,7 +161,7 @@ export function getPage(
   return {
     ...found,
     standTitle: owner.title,
-    theme: firstTheme ? themeRef(state, firstTheme) : null,
+    theme: firstTheme ? themeLink(state, firstTheme) : null,
     standRendered: owner.rendered,
     siblings: owner.pages.filter((ref) => !ref.draft && ref.listed).map((ref) => ({ ...ref })),
   };

@@ -9,9 +9,9 @@ export const MAX_SEARCH_LIMIT = 500;
  * stored by version 2 did not record. 4: whether a stand is on its themes' pages apart from the
  * overview (`_build.list`), and quoted flags read as Hugo reads them. 5: whether a page is on its
  * stand's list of pages (`_build.list`). 6: whether a stand or page has a page of its own
- * (`_build.render`).
+ * (`_build.render`). 7: the same for a theme.
  */
-export const STORE_SCHEMA = 6;
+export const STORE_SCHEMA = 7;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';
@@ -110,6 +110,8 @@ export interface Theme {
   descriptionHtml: string;
   /** Whether `content/themes/<slug>/_index.md` exists. */
   hasPage: boolean;
+  /** False when that page's `_build.render` leaves the theme without a page to open (it stays listed). */
+  rendered: boolean;
   /** Folder-relative path of the theme's icon, when the page names one that exists. */
   icon: string | null;
 }
@@ -208,20 +210,29 @@ export interface ThemeSummary {
   descriptionHtml: string;
   icon: string | null;
   standCount: number;
+  /** False when the theme has no page of its own to open (`_build.render`). */
+  rendered: boolean;
 }
 
 export interface ThemeDetail extends ThemeSummary {
   stands: StandCard[];
 }
 
+/** A theme a screen links to; `rendered` false when it has no page to open (`_build.render`). */
+export interface ThemeLink {
+  slug: string;
+  title: string;
+  rendered: boolean;
+}
+
 export interface StandDetail extends Stand {
-  themeRefs: { slug: string; title: string }[];
+  themeRefs: ThemeLink[];
 }
 
 export interface PageDetail extends Page {
   standTitle: string;
   /** The stand's first theme, for the breadcrumb (theme › stand › page). */
-  theme: { slug: string; title: string } | null;
+  theme: ThemeLink | null;
   /** False when the stand has no page of its own to open (`_build.render`), though this page has. */
   standRendered: boolean;
   /** The pages on its stand's list (this page is not among them when `_build.list` takes it off). */

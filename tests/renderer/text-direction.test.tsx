@@ -36,6 +36,7 @@ const themeSummary: ThemeSummary = {
   descriptionHtml: '<p>מי שבונה את התוכנה.</p>',
   icon: null,
   standCount: 1,
+  rendered: true,
 };
 
 const collections = [

@@ -1,14 +1,22 @@
-// A stand or sub-page that `_build.render` leaves without a page of its own (Hugo writes none) keeps its
-// card and its place on its stand's list, as on the published site, but leads nowhere: it is shown as
-// text, never as a link to a screen that would only say there is no such stand or page.
+// A stand, sub-page or theme that `_build.render` leaves without a page of its own (Hugo writes none) keeps
+// its card and its place on the lists, as on the published site, but leads nowhere: it is shown as text,
+// never as a link to a screen that would only say there is no such stand, page or theme.
 import { act, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { PageDetail, PageRef, StandCard as StandCardData, StandDetail } from '../../main/engine/types';
+import type {
+  PageDetail,
+  PageRef,
+  StandCard as StandCardData,
+  StandDetail,
+  ThemeLink,
+  ThemeSummary,
+} from '../../main/engine/types';
 import { renderHost } from './render-host';
 
 const data = vi.hoisted(() => ({
   pages: [] as PageRef[],
   standRendered: true,
+  themes: [] as ThemeLink[],
 }));
 
 const ref = (slug: string, title: string, rendered: boolean): PageRef => ({
@@ -30,8 +38,8 @@ vi.mock('../../renderer/src/api', () => ({
         listed: true,
         draft: false,
         rendered: true,
-        themes: [],
-        themeRefs: [],
+        themes: data.themes.map(({ slug }) => slug),
+        themeRefs: data.themes,
         website: null,
         chatroom: null,
         links: [],
@@ -57,10 +65,22 @@ vi.mock('../../renderer/src/api', () => ({
         file: `content/stands/${stand}/${slug}.md`,
         weight: 0,
         standTitle: 'Lantern OS',
-        theme: null,
+        theme: data.themes[0] ?? null,
         standRendered: data.standRendered,
         siblings: data.pages,
       } satisfies PageDetail),
+    listThemes: () =>
+      Promise.resolve(
+        data.themes.map((theme): ThemeSummary => ({
+          collection: 'demo',
+          slug: theme.slug,
+          title: theme.title,
+          descriptionHtml: '',
+          icon: null,
+          standCount: 1,
+          rendered: theme.rendered,
+        })),
+      ),
     onEvent: () => () => undefined,
   },
 }));
@@ -73,6 +93,7 @@ vi.mock('../../renderer/src/hooks/app-state', () => ({
 const { StandCard } = await import('../../renderer/src/components/StandCard');
 const { StandScreen } = await import('../../renderer/src/screens/StandScreen');
 const { PageScreen } = await import('../../renderer/src/screens/PageScreen');
+const { ThemesScreen } = await import('../../renderer/src/screens/ThemesScreen');
 const { QrProvider } = await import('../../renderer/src/components/QrDialog');
 
 const host = renderHost();
@@ -150,5 +171,31 @@ describe('a sub-page without a page of its own', () => {
     await show(<PageScreen collection="demo" stand="beacon" page="bootloader" />);
     expect(host.element.querySelector('h1')!.textContent).toBe('The bootloader');
     expect(host.element.querySelector('.sa-page-list')).toBeNull();
+  });
+});
+
+describe('a theme without a page of its own', () => {
+  const quiet = { slug: 'quiet', title: 'Quiet', rendered: false };
+  const tools = { slug: 'tools', title: 'Tools', rendered: true };
+  const links = () => [...host.element.querySelectorAll('a')].map((a) => a.textContent);
+
+  it('is named, not linked, on the list of themes, on its stands and above their pages', async () => {
+    data.themes = [quiet, tools];
+    data.pages = [];
+    await show(<ThemesScreen collection="demo" />);
+    expect([...host.element.querySelectorAll('.sa-theme h2')].map((h) => h.textContent)).toEqual([
+      'Quiet',
+      'Tools',
+    ]);
+    expect(links()).toEqual(['Tools']);
+    await show(<StandScreen collection="demo" stand="harbour" />);
+    expect(host.element.querySelector('.sa-breadcrumb')!.textContent).toContain('Quiet');
+    expect(host.element.querySelector('.sa-chips')!.textContent).toBe('QuietTools');
+    expect(links()).not.toContain('Quiet');
+    expect(links()).toContain('Tools');
+    await show(<PageScreen collection="demo" stand="harbour" page="bootloader" />);
+    expect(host.element.querySelector('.sa-breadcrumb')!.textContent).toContain('Quiet');
+    expect(links()).toEqual(['Lantern OS']);
+    data.themes = [];
   });
 });

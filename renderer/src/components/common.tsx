@@ -134,7 +134,8 @@ export function ThemeChips({
   to,
 }: {
   collection: string;
-  themes: { slug: string; title: string }[];
+  /** `rendered` false: a theme without a page of its own (`_build.render`), named but not linked. */
+  themes: { slug: string; title: string; rendered?: boolean }[];
   to: (collection: string, theme: string) => string;
 }) {
   if (themes.length === 0) return null;
@@ -142,9 +143,15 @@ export function ThemeChips({
     <ul className="sa-chips" aria-label="Themes">
       {themes.map((theme) => (
         <li key={theme.slug}>
-          <RouteLink to={to(collection, theme.slug)} className="sa-chip" dir="auto">
-            {theme.title}
-          </RouteLink>
+          {theme.rendered === false ? (
+            <span className="sa-chip sa-chip-static" dir="auto">
+              {theme.title}
+            </span>
+          ) : (
+            <RouteLink to={to(collection, theme.slug)} className="sa-chip" dir="auto">
+              {theme.title}
+            </RouteLink>
+          )}
         </li>
       ))}
     </ul>

@@ -30,7 +30,14 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
     <article className="sa-screen sa-page">
       <Breadcrumb
         items={[
-          ...(data.theme ? [{ label: data.theme.title, to: to.theme(collection, data.theme.slug) }] : []),
+          ...(data.theme
+            ? [
+                {
+                  label: data.theme.title,
+                  ...(data.theme.rendered === false ? {} : { to: to.theme(collection, data.theme.slug) }),
+                },
+              ]
+            : []),
           { label: data.standTitle, ...(standLink ? { to: standLink } : {}) },
           { label: data.title },
         ]}

@@ -42,7 +42,11 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
       <Breadcrumb
         items={[
           firstTheme
-            ? { label: firstTheme.title, to: to.theme(collection, firstTheme.slug) }
+            ? {
+                label: firstTheme.title,
+                // A theme without a page of its own (`_build.render`) is named, not linked.
+                ...(firstTheme.rendered === false ? {} : { to: to.theme(collection, firstTheme.slug) }),
+              }
             : { label: 'Stands', to: to.overview(collection) },
           { label: data.title },
         ]}

@@ -26,7 +26,12 @@ export function ThemesScreen({ collection }: { collection: string }) {
                   <img className="sa-theme-icon" src={assetUrl(collection, theme.icon)} alt="" />
                 )}
                 <h2 dir="auto">
-                  <RouteLink to={to.theme(collection, theme.slug)}>{theme.title}</RouteLink>
+                  {/* Listed, as on the site, but without a page of its own (`_build.render`). */}
+                  {theme.rendered === false ? (
+                    theme.title
+                  ) : (
+                    <RouteLink to={to.theme(collection, theme.slug)}>{theme.title}</RouteLink>
+                  )}
                 </h2>
                 <span className="sa-count">{plural(theme.standCount, 'stand')}</span>
               </div>

@@ -209,6 +209,7 @@ describe('standalone index', () => {
       slug: 'gaming',
       title: 'Gaming',
       stands: 3,
+      rendered: true,
     });
     const problem = report.problems.find(
       (item: { file: string }) => item.file === 'content/stands/broken.md',
@@ -243,6 +244,11 @@ describe('standalone index', () => {
       ['link', false],
       ['never', false],
       ['plain', true],
+    ]);
+    const themes = JSON.parse(run.stdout).themes as JsonReport['themes'];
+    expect(themes.map((theme) => [theme.slug, theme.stands, theme.rendered])).toEqual([
+      ['quiet', 2, false],
+      ['tools', 13, true],
     ]);
   });
 

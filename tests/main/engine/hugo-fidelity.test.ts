@@ -284,7 +284,27 @@ describe('_build.render, as Hugo 0.111 reads it', () => {
     const s = ['/stands/s/kit/', '/stands/s/link/', '/stands/s/never/', 'falsy/', 'link/', 'never/'];
     expect(broken).toEqual([
       ...plain.flatMap((ref) => [`content/stands/plain.md ${ref}`, `content/stands/plain.md ${ref}`]),
+      'content/stands/plain.md /themes/quiet/',
       ...s.map((ref) => `content/stands/s/_index.md ${ref}`),
+    ]);
+  });
+
+  it('keeps a theme whose page has render: never on the list of themes and on its stands, but it has no page to open', async () => {
+    const { engine, id } = await renderFixture();
+    // Hugo lists Quiet (with no address) and counts its two stands, but writes no /themes/quiet/.
+    expect(engine.listThemes(id).map((t) => [t.slug, t.title, t.standCount, t.rendered])).toEqual([
+      ['quiet', 'Quiet', 2, false],
+      ['tools', 'Tools', 13, true],
+    ]);
+    expect(engine.getTheme(id, 'quiet')).toBeNull();
+    expect(engine.getTheme(id, 'tools')).not.toBeNull();
+    expect(engine.getStand(id, 'plain')!.themeRefs).toEqual([
+      { slug: 'tools', title: 'Tools', rendered: true },
+      { slug: 'quiet', title: 'Quiet', rendered: false },
+    ]);
+    expect(engine.listStands(id).find((s) => s.slug === 'plain')!.themes).toEqual([
+      { slug: 'tools', title: 'Tools' },
+      { slug: 'quiet', title: 'Quiet' },
     ]);
   });
 

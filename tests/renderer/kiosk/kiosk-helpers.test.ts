@@ -22,6 +22,7 @@ const theme = (slug: string, standCount = 1): ThemeSummary => ({
   descriptionHtml: '',
   icon: null,
   standCount,
+  rendered: true,
 });
 
 describe('attractSlides', () => {

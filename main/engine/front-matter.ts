@@ -279,12 +279,15 @@ const YAML11_BOOLEANS = new Map<string, boolean>([
   ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((text): [string, boolean] => [text, false]),
 ]);
 const YAML11_FLAGS = new Set(['draft', 'headless', 'show_on_overview']);
+// `_build`'s options that Hugo reads false for (never).
+const YAML11_BUILD_OPTIONS = new Set(['list', 'render']);
 
 /**
  * The block's top-level flags as go-yaml reads them: a plain `yes`, `on`, `no`… is a boolean (a quoted or
  * `!!str`-tagged one stays text), and a number written as a float (`1.0`, `!!float 1`) is not the
  * integer our parsers make of it: Hugo's cast reads a float as false for `draft` and `headless` (checked
- * with `hugo`).
+ * with `hugo`). The same for `_build`'s `list` and `render`: a plain `render: no` is false, which Hugo
+ * reads as never.
  */
 export function withYaml11Flags(input: string, value: object): object {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
@@ -297,14 +300,34 @@ export function withYaml11Flags(input: string, value: object): object {
         typeof item === 'number')
     );
   });
-  if (keys.length === 0) return value;
+  const buildKey = Object.keys(data).find((key) => key.toLowerCase() === '_build');
+  const build = buildKey === undefined ? undefined : data[buildKey];
+  const buildKeys =
+    build !== null && typeof build === 'object' && !Array.isArray(build)
+      ? Object.keys(build).filter((key) => {
+          const item = (build as Record<string, unknown>)[key];
+          return (
+            YAML11_BUILD_OPTIONS.has(key.toLowerCase()) &&
+            typeof item === 'string' &&
+            YAML11_BOOLEANS.has(item)
+          );
+        })
+      : [];
+  if (keys.length === 0 && buildKeys.length === 0) return value;
   // Rare, so the block is read once more for how each flag is written; a flag not found as written at
   // the top (one brought in by a merge key) is taken as plain.
   const doc = parseDocument(input, { ...YAML_OPTIONS, prettyErrors: false });
-  const written = new Map<string, Scalar>();
-  if (isMap(doc.contents))
-    for (const pair of doc.contents.items)
-      if (isScalar(pair.key) && isScalar(pair.value)) written.set(String(pair.key.value), pair.value);
+  const written = scalarsOf(doc.contents);
+  const buildNode = isMap(doc.contents)
+    ? doc.contents.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === buildKey)?.value
+    : undefined;
+  const writtenBuild = scalarsOf(buildNode);
+  for (const key of buildKeys) {
+    const options = build as Record<string, unknown>;
+    const node = writtenBuild.get(key);
+    const plain = !node || (node.type === 'PLAIN' && (node.tag === undefined || node.tag === BOOL_TAG));
+    if (plain) options[key] = YAML11_BOOLEANS.get(options[key] as string);
+  }
   for (const key of keys) {
     const node = written.get(key);
     const item = data[key];
@@ -321,6 +344,15 @@ export function withYaml11Flags(input: string, value: object): object {
 }
 
 const BOOL_TAG = 'tag:yaml.org,2002:bool';
+
+/** The scalar values of a YAML map node by their keys (none when it is not a map). */
+function scalarsOf(node: unknown): Map<string, Scalar> {
+  const written = new Map<string, Scalar>();
+  if (isMap(node))
+    for (const pair of node.items)
+      if (isScalar(pair.key) && isScalar(pair.value)) written.set(String(pair.key.value), pair.value);
+  return written;
+}
 
 /** Whether a YAML number is a float for go-yaml: tagged `!!float`, or written `1.0`, `1e3`, `.inf`. */
 function isFloat(node: Scalar): boolean {

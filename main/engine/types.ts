@@ -9,9 +9,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * stored by version 2 did not record. 4: whether a stand is on its themes' pages apart from the
  * overview (`_build.list`), and quoted flags read as Hugo reads them. 5: whether a page is on its
  * stand's list of pages (`_build.list`). 6: whether a stand or page has a page of its own
- * (`_build.render`). 7: the same for a theme.
+ * (`_build.render`). 7: the same for a theme. 8: `_build` options written as a plain YAML `no` or `off`
+ * read as Hugo reads them (never).
  */
-export const STORE_SCHEMA = 7;
+export const STORE_SCHEMA = 8;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';

@@ -308,6 +308,36 @@ describe('_build.render, as Hugo 0.111 reads it', () => {
     ]);
   });
 
+  it('reads a plain YAML no or off in _build as false (never), as go-yaml does, and a quoted one as text', async () => {
+    const stand = (title: string, build: string) =>
+      page(`title: ${title}\nshow_on_overview: true\nthemes: [Tools]\n_build: ${build}`);
+    const { engine, id } = await indexed({
+      'content/stands/no.md': stand('No', '{render: no}'),
+      'content/stands/off.md': stand('Off', '\n  Render: Off'),
+      'content/stands/quoted.md': stand('Quoted', '{render: "no"}'),
+      'content/stands/tagged.md': stand('Tagged', '{render: !!str no}'),
+      'content/stands/yes.md': stand('Yes', '{render: yes}'),
+      'content/stands/unlisted.md': stand('Unlisted', '{list: n}'),
+      'content/stands/s/_index.md': page('title: S\nshow_on_overview: true'),
+      'content/stands/s/no.md': page('title: No page\n_build: {render: NO}'),
+      'content/stands/s/off.md': page('title: Off page\n_build: {list: off}'),
+    });
+    // From `hugo` 0.111: no, Off and NO give no page (an empty permalink); a quoted or tagged "no"
+    // and yes do; list: n and off take the stand off the overview and the page off its stand's list.
+    expect(engine.listStands(id).map((s) => [s.slug, s.rendered])).toEqual([
+      ['no', false],
+      ['off', false],
+      ['quoted', true],
+      ['s', true],
+      ['tagged', true],
+      ['yes', true],
+    ]);
+    expect(engine.getTheme(id, 'tools')!.stands.map((s) => s.slug)).toContain('unlisted');
+    expect(engine.getStand(id, 's')!.pages.map((p) => [p.slug, p.rendered])).toEqual([['no', false]]);
+    expect(engine.getPage(id, 's', 'no')).toBeNull();
+    expect(engine.getPage(id, 's', 'off')).not.toBeNull();
+  });
+
   it('keeps this after the store is read back, and follows a page that gets its own page on re-index', async () => {
     const root = path.join(tempDir(), 'render');
     cpSync(path.join(FIXTURES, 'build-render'), root, { recursive: true });

@@ -95,6 +95,7 @@ const { StandScreen } = await import('../../renderer/src/screens/StandScreen');
 const { PageScreen } = await import('../../renderer/src/screens/PageScreen');
 const { ThemesScreen } = await import('../../renderer/src/screens/ThemesScreen');
 const { QrProvider } = await import('../../renderer/src/components/QrDialog');
+const { api } = await import('../../renderer/src/api');
 
 const host = renderHost();
 
@@ -141,6 +142,32 @@ describe('a stand without a page of its own', () => {
     expect(host.element.querySelector('.sa-breadcrumb')!.textContent).toContain('Lantern OS');
     expect(host.element.querySelector('.sa-side h2')!.textContent).toBe('Lantern OS');
     data.standRendered = true;
+  });
+
+  it('sends a visitor from a page that is not there to all stands, not to the stand it has not got', async () => {
+    // Neither stand has a press kit; beacon has a page of its own, lantern-os has not.
+    const getStand = api.getStand;
+    const spies = [
+      vi.spyOn(api, 'getPage').mockResolvedValue(null),
+      vi
+        .spyOn(api, 'getStand')
+        .mockImplementation((collection, slug) =>
+          slug === 'lantern-os' ? Promise.resolve(null) : getStand(collection, slug),
+        ),
+    ];
+    try {
+      const back = () => host.element.querySelector('.sa-empty a')!;
+      await show(<PageScreen collection="demo" stand="lantern-os" page="press-kit" />);
+      expect(host.element.querySelector('h1')!.textContent).toBe('Not found');
+      expect([back().textContent, back().getAttribute('href')]).toEqual(['All stands', '#/c/demo']);
+      await show(<PageScreen collection="demo" stand="beacon" page="press-kit" />);
+      expect([back().textContent, back().getAttribute('href')]).toEqual([
+        'Back to the stand',
+        '#/c/demo/stands/beacon',
+      ]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });
 

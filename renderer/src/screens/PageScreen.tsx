@@ -8,16 +8,29 @@ import type { PageRef } from '../../../main/engine/types';
 /** A stand's sub-page, with the breadcrumb theme › stand › page and the stand's other pages. */
 export function PageScreen({ collection, stand, page }: { collection: string; stand: string; page: string }) {
   const detail = useQuery(`page:${collection}:${stand}:${page}`, () => api.getPage(collection, stand, page));
+  // Asked only for a page that is not there: back to its stand, unless the stand has no page to open
+  // either (`_build.render`, a draft, an old link), which would be a second "Not found".
+  const owner = useQuery(
+    `stand:${collection}:${stand}`,
+    () => api.getStand(collection, stand),
+    detail.data === null,
+  );
   if (detail.error) return <ErrorMessage error={detail.error} />;
   if (detail.loading) return <Loading />;
   const data = detail.data;
-  if (!data)
+  if (!data) {
+    if (owner.loading) return <Loading />;
     return (
       <NotFound
         what={`There is no page “${page}” at this stand.`}
-        back={{ to: to.stand(collection, stand), label: 'Back to the stand' }}
+        back={
+          owner.data
+            ? { to: to.stand(collection, stand), label: 'Back to the stand' }
+            : { to: to.overview(collection), label: 'All stands' }
+        }
       />
     );
+  }
   const siblings = data.siblings.filter((sibling) => !sibling.draft);
   // Shown when it leads somewhere else: a page taken off the list (`_build.list`) is not on it, and one
   // without a page of its own (`_build.render`) is on it as text.

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_KIOSK_SETTINGS } from '../../main/kiosk/config';
 import { startHarness, type Harness } from './harness';
 import { expectCleanPage } from './clean-page';
 
@@ -45,6 +46,17 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
+  // As on the site, a stand folder's files are its sub-pages only beside an _index.md.
+  mkdirSync(join(folder, 'content/stands/lamplighter'));
+  writeFileSync(join(folder, 'content/stands/lamplighter/_index.md'), '---\ntitle: Lamplighter\n---\n');
+  for (const [slug, title] of [
+    ['evening-talks', 'Evening talks'],
+    ['workshop', 'Workshop'],
+  ] as const)
+    writeFileSync(
+      join(folder, 'content/stands/lamplighter', `${slug}.md`),
+      `---\ntitle: ${title}\n---\nWhat the lamplighters do at the ${title.toLowerCase()}.\n`,
+    );
 });
 
 afterEach(() => expectCleanPage(harness));
@@ -88,5 +100,47 @@ describe('a stand’s content on kiosk-sized screens', () => {
         await harness.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).toBe(true);
     }
+  });
+
+  it('gives a kiosk visitor touch-sized targets for a stand’s pages, the breadcrumb and search results', async () => {
+    await harness?.close();
+    harness = await startHarness({
+      folders: [folder],
+      viewport: { width: 1024, height: 768 },
+      kiosk: {
+        enabled: true,
+        config: {
+          settings: {
+            ...structuredClone(DEFAULT_KIOSK_SETTINGS),
+            attract: { enabled: false, slideSeconds: 8 },
+          },
+          folders: [],
+          pinHash: null,
+        },
+        configError: null,
+        trial: true,
+      },
+    });
+    const [collection] = await harness.services.listCollections();
+    const heights = (selector: string) =>
+      harness.page
+        .locator(selector)
+        .evaluateAll((links) => links.map((link) => [link.textContent, link.getBoundingClientRect().height]));
+    const small = (found: (string | number | null)[][]) => found.filter(([, height]) => Number(height) < 44);
+
+    await harness.open(`/c/${collection!.id}/stands/lamplighter`);
+    expect(await heights('.sa-page-list a')).toHaveLength(2);
+    expect(small(await heights('.sa-side a'))).toEqual([]);
+
+    await harness.open(`/c/${collection!.id}/stands/lamplighter/workshop`);
+    expect(await heights('.sa-breadcrumb a')).toHaveLength(2);
+    expect(small(await heights('.sa-breadcrumb a'))).toEqual([]);
+    expect(small(await heights('.sa-side a'))).toEqual([]);
+
+    await harness.open(`/c/${collection!.id}/search?q=lamplighters`);
+    await harness.page.locator('.sa-hit-title').first().waitFor();
+    // The stand's heading and its two pages, at least.
+    expect((await heights('.sa-results a')).length).toBeGreaterThanOrEqual(3);
+    expect(small(await heights('.sa-results a'))).toEqual([]);
   });
 });

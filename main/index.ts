@@ -175,6 +175,19 @@ function main(): void {
           : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      pickKioskFile: async (defaultName) => {
+        const options = {
+          title: 'Save the kiosk file',
+          defaultPath: defaultName,
+          buttonLabel: 'Save',
+          filters: [{ name: 'Standalone kiosk file', extensions: ['standalone-kiosk'] }],
+          properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+        };
+        const result = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
       openExternalUrl: (url) => shell.openExternal(url, { activate: true }),
       version: app.getVersion(),
       platform: process.platform,

@@ -35,6 +35,7 @@ export const Channel = {
   unlockKiosk: 'kiosk:unlock',
   lockKiosk: 'kiosk:lock',
   quitKiosk: 'kiosk:quit',
+  makeKioskFile: 'kiosk:make-file',
   makeQrSvg: 'qr:svg',
 } as const;
 export type ChannelName = (typeof Channel)[keyof typeof Channel];
@@ -59,6 +60,8 @@ export interface AppInfo {
   notices: string[];
   /** The app's log file (main.log), shown to organisers; null where there is none (tests, the harness). */
   logFile: string | null;
+  /** The collections of the embedded demo stands: never offered for a kiosk file. */
+  demoCollections: string[];
 }
 
 export interface KioskSettings {
@@ -85,6 +88,22 @@ export interface KioskState {
   /** A problem with the kiosk configuration file, shown to organisers only. */
   configError: string | null;
 }
+
+/** What the organiser asks for in "Make a kiosk file…"; main checks it, hashes the PIN and writes the file. */
+export interface KioskFileRequest {
+  /** The organiser PIN, 4 to 12 digits: only its salted hash is written, the PIN itself is kept nowhere. */
+  pin: string;
+  /** The collections the kiosk shows, by id, in this order; at least one, never the embedded demo stands. */
+  collections: string[];
+  /** The collection the kiosk starts on (one of `collections`), or null for the first. */
+  edition: string | null;
+  startScreen?: KioskSettings['startScreen'];
+  idleTimeoutSeconds?: number;
+  textSize?: KioskSettings['textSize'];
+}
+
+/** Saved where the organiser chose in the save dialog, or not saved because they cancelled it. */
+export type KioskFileResult = { saved: true; path: string } | { saved: false };
 
 /**
  * Not opened: why, and the link as it may be taken away on a phone (checked and normalised, as main
@@ -132,6 +151,8 @@ export interface StandaloneApi {
   lockKiosk(): Promise<void>;
   /** Quits Standalone: the organiser's way out of a touch-only kiosk; refused while the kiosk is locked. */
   quitKiosk(): Promise<void>;
+  /** Asks where to save, then writes a kiosk file with the PIN's hash; desktop only, refused in kiosk mode. */
+  makeKioskFile(request: KioskFileRequest): Promise<KioskFileResult>;
   /** An SVG QR code for a URL, to take a link away on a phone. */
   makeQrSvg(text: string): Promise<string>;
   /** Subscribes to progress, change and notice events; returns the unsubscribe function. */
@@ -159,6 +180,7 @@ export const methodChannels = {
   unlockKiosk: Channel.unlockKiosk,
   lockKiosk: Channel.lockKiosk,
   quitKiosk: Channel.quitKiosk,
+  makeKioskFile: Channel.makeKioskFile,
   makeQrSvg: Channel.makeQrSvg,
 } as const satisfies Record<Exclude<keyof StandaloneApi, 'onEvent'>, ChannelName>;
 

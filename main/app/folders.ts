@@ -45,6 +45,8 @@ export interface FolderManager {
   renameCollection(id: string, name: string): Promise<Collection>;
   /** True while the demo collection is the only one. */
   isDemoOnly(): Promise<boolean>;
+  /** The ids of the embedded demo stands' collections (none, or one). */
+  demoCollectionIds(): Promise<string[]>;
   /** Re-reads every collection whose folder appeared or disappeared since the last look (runs on a timer too). */
   checkAvailability(): Promise<void>;
   stop(): Promise<void>;
@@ -298,6 +300,10 @@ export function createFolderManager(deps: FolderManagerDeps): FolderManager {
     async isDemoOnly() {
       const collections = await engine.listCollections();
       return collections.length === 1 && isDemo(collections[0]!.root);
+    },
+
+    async demoCollectionIds() {
+      return (await engine.listCollections()).filter((c) => isDemo(c.root)).map((c) => c.id);
     },
 
     checkAvailability,

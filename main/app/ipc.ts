@@ -11,6 +11,8 @@ import {
 } from '../../preload/contract';
 import type { IpcErrorCode, IpcResult } from '../../preload/ipc-result';
 import { MAX_SEARCH_LIMIT, type ProblemCode } from '../engine/types';
+import { IDLE_TIMEOUT_RANGE } from '../kiosk/config';
+import { PIN_PATTERN } from '../kiosk/pin';
 import { originOf } from './origin';
 
 /** What main serves: the preload's API minus the event subscription, one method per request channel. */
@@ -29,6 +31,8 @@ export const LIMITS = {
   url: 4096,
   pin: 64,
   qrText: 2000,
+  /** The most folders a kiosk file may list (its `folders` key's own limit). */
+  kioskFolders: 50,
   /** The most stands a `listStands(collection, first)` may ask for: more is the whole list anyway. */
   firstStands: 100_000,
   /** The most hits one search may ask for (the engine's own cap). */
@@ -102,6 +106,34 @@ const problemFilter = z.strictObject(
   { error: 'The problem filter has an unexpected field.' },
 );
 
+// The PIN is checked here and never quoted back: a refusal names what is wrong, not what was typed.
+const kioskFileRequest = z.strictObject(
+  {
+    pin: z
+      .string({ error: 'The PIN must be text.' })
+      .max(LIMITS.pin, { error: 'The PIN is too long.' })
+      .regex(PIN_PATTERN, { error: 'The PIN must be 4 to 12 digits (0 to 9).' }),
+    collections: z
+      .array(collectionId, { error: 'The folders must be a list.' })
+      .min(1, { error: 'Choose at least one folder for the kiosk.' })
+      .max(LIMITS.kioskFolders, { error: `A kiosk shows at most ${LIMITS.kioskFolders} folders.` }),
+    edition: collectionId.nullable(),
+    startScreen: z.enum(['overview', 'themes', 'search', 'attract']).optional(),
+    idleTimeoutSeconds: z
+      .number({ error: 'The idle timeout must be a number.' })
+      .int({ error: 'The idle timeout must be a whole number of seconds.' })
+      .min(IDLE_TIMEOUT_RANGE.min, {
+        error: `The idle timeout must be at least ${IDLE_TIMEOUT_RANGE.min} seconds.`,
+      })
+      .max(IDLE_TIMEOUT_RANGE.max, {
+        error: `The idle timeout must be at most ${IDLE_TIMEOUT_RANGE.max} seconds.`,
+      })
+      .optional(),
+    textSize: z.enum(['normal', 'large', 'larger']).optional(),
+  },
+  { error: 'The kiosk file request has an unexpected field.' },
+);
+
 /** Each channel's argument list. Tuples are exact: a missing, extra or wrongly typed argument is refused. */
 export const argumentSchemas = {
   listCollections: z.tuple([]),
@@ -136,6 +168,7 @@ export const argumentSchemas = {
   ]),
   lockKiosk: z.tuple([]),
   quitKiosk: z.tuple([]),
+  makeKioskFile: z.tuple([kioskFileRequest]),
   makeQrSvg: z.tuple([text(LIMITS.qrText, 'The text for the QR code')]),
 } satisfies { [K in RequestMethod]: z.ZodType<unknown[]> };
 
@@ -165,9 +198,12 @@ const fail = (code: IpcErrorCode, message: string): IpcResult => ({ ok: false, e
 function describeIssues(error: z.ZodError, method: string): string {
   const issue = error.issues[0];
   if (!issue) return `Invalid arguments for ${method}.`;
-  if (issue.code === 'too_big' && issue.origin === 'array') return `Too many arguments for ${method}.`;
-  if (issue.code === 'too_small' && issue.origin === 'array') return `Missing arguments for ${method}.`;
-  if (issue.code === 'invalid_type' && issue.path.length === 0) return `Invalid arguments for ${method}.`;
+  const whole = issue.path.length === 0;
+  if (whole && issue.code === 'too_big' && issue.origin === 'array')
+    return `Too many arguments for ${method}.`;
+  if (whole && issue.code === 'too_small' && issue.origin === 'array')
+    return `Missing arguments for ${method}.`;
+  if (whole && issue.code === 'invalid_type') return `Invalid arguments for ${method}.`;
   // People count arguments from 1.
   const [index, ...field] = issue.path;
   const where =

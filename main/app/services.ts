@@ -1,13 +1,15 @@
 // The services behind the IPC channels, built from the engine client, the folder manager, kiosk mode and
-// two system functions (folder picker, system browser). Plain Node: the Electron glue passes `dialog` and
-// `shell` in as functions, the Chromium harness passes stand-ins.
+// a few system functions (folder picker, save dialog, system browser). Plain Node: the Electron glue passes
+// `dialog` and `shell` in as functions, the Chromium harness passes stand-ins.
 import type { AppEvent, AppInfo } from '../../preload/contract';
 import type { EngineClient } from './engine-client';
 import { checkExternalUrl } from './external-links';
 import { createFolderManager, type FolderManager } from './folders';
 import type { Services } from './ipc';
 import { defaultKioskConfig } from '../kiosk/config';
+import { KIOSK_FILE_DEFAULT_NAME, kioskFileText, withKioskSuffix, writeKioskFile } from '../kiosk/kiosk-file';
 import { createKioskService, type KioskService } from '../kiosk/kiosk-service';
+import { hashPin } from '../kiosk/pin';
 import { makeQrSvg } from './qr';
 import type { SettingsStore } from './settings';
 
@@ -22,6 +24,11 @@ export interface AppServicesDeps {
   demoRoot: string | null;
   /** The native folder picker: a path, or null when cancelled. */
   pickFolder: () => Promise<string | null>;
+  /**
+   * The native save dialog for a kiosk file, proposing `defaultName`: a path, or null when cancelled.
+   * Without one (the Chromium harness), kiosk files cannot be made.
+   */
+  pickKioskFile?: (defaultName: string) => Promise<string | null>;
   /** Opens a checked URL in the system browser or mail client (`shell.openExternal`). */
   openExternalUrl: (url: string) => Promise<void>;
   version: string;
@@ -147,12 +154,51 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
         demo: await folders.isDemoOnly(),
         notices: [...(deps.startupNotices ?? []), ...deps.settings.notices, ...engineNotices],
         logFile: deps.logFile ?? null,
+        demoCollections: await folders.demoCollectionIds(),
       };
     },
     getKioskState: () => kiosk.getKioskState(),
     unlockKiosk: (pin) => kiosk.unlockKiosk(pin),
     lockKiosk: () => kiosk.lockKiosk(),
     quitKiosk: () => kiosk.quitKiosk(),
+    async makeKioskFile(request) {
+      // Made on the organiser's own computer: a kiosk, locked or not, has no business writing files.
+      if (await kioskEnabled())
+        throw new Error('Kiosk files are made in Standalone on a computer, not on a kiosk.');
+      if (!deps.pickKioskFile) throw new Error('Kiosk files cannot be saved here.');
+      const collections = await engine.listCollections();
+      const demo = await folders.demoCollectionIds();
+      const folderOf = (id: string) => {
+        const collection = collections.find((c) => c.id === id);
+        if (!collection) throw new Error(`There is no collection "${id}".`);
+        if (demo.includes(id)) {
+          throw new Error(
+            'The demo stands come with Standalone and cannot go on a kiosk: add your stands folder.',
+          );
+        }
+        return collection.root;
+      };
+      const roots = [...new Set(request.collections)].map(folderOf);
+      if (request.edition !== null && !request.collections.includes(request.edition)) {
+        throw new Error('The edition the kiosk starts on must be one of the folders it shows.');
+      }
+      const chosen = await deps.pickKioskFile(KIOSK_FILE_DEFAULT_NAME);
+      if (!chosen) return { saved: false };
+      const file = withKioskSuffix(chosen);
+      const text = kioskFileText(
+        {
+          folders: roots,
+          edition: request.edition,
+          pinHash: await hashPin(request.pin),
+          startScreen: request.startScreen,
+          idleTimeoutSeconds: request.idleTimeoutSeconds,
+          textSize: request.textSize,
+        },
+        file,
+      );
+      await writeKioskFile(file, text);
+      return { saved: true, path: file };
+    },
     makeQrSvg: (text) => makeQrSvg(text),
   };
   for (const [name, run] of Object.entries(services) as [string, (...args: unknown[]) => unknown][]) {

@@ -84,6 +84,7 @@ export const shell = { openExternal: vi.fn(() => Promise.resolve()) };
 
 export const dialog = {
   showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+  showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true, filePath: '' })),
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
 };
 

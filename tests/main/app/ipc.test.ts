@@ -38,6 +38,26 @@ describe('channel table', () => {
   });
 });
 
+describe('kiosk:make-file', () => {
+  it('passes a valid request on, and never quotes a refused PIN back', async () => {
+    expect(channelMethods.get('kiosk:make-file')).toBe('makeKioskFile');
+    const services = fakeServices();
+    const dispatch = createDispatcher(services, alwaysTrusted);
+    const request = { pin: '0042', collections: ['fosdem-2021'], edition: 'fosdem-2021', textSize: 'large' };
+    expect(await dispatch(trusted, 'kiosk:make-file', [request])).toMatchObject({ ok: true });
+    expect(services.makeKioskFile).toHaveBeenCalledWith(request);
+    const refused = await dispatch(trusted, 'kiosk:make-file', [{ ...request, pin: '98x76' }]);
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-arguments',
+        message:
+          'Invalid arguments for makeKioskFile (argument 1, pin): The PIN must be 4 to 12 digits (0 to 9).',
+      },
+    });
+  });
+});
+
 describe('createDispatcher', () => {
   it('calls the service with validated arguments and wraps the value', async () => {
     const services = fakeServices();
@@ -115,6 +135,19 @@ describe('createDispatcher', () => {
     ['a numeric PIN', 'unlockKiosk', [1234]],
     ['an argument for quitting', 'quitKiosk', [true]],
     ['a huge QR text', 'makeQrSvg', ['q'.repeat(2001)]],
+    ['a kiosk PIN with letters', 'makeKioskFile', [{ pin: '12ab', collections: ['demo'], edition: null }]],
+    ['a short kiosk PIN', 'makeKioskFile', [{ pin: '123', collections: ['demo'], edition: null }]],
+    ['a kiosk file without folders', 'makeKioskFile', [{ pin: '1234', collections: [], edition: null }]],
+    [
+      'a kiosk file with a path for a folder',
+      'makeKioskFile',
+      [{ pin: '1234', collections: ['demo'], edition: null, folders: ['/etc'] }],
+    ],
+    [
+      'a kiosk idle timeout out of range',
+      'makeKioskFile',
+      [{ pin: '1234', collections: ['demo'], edition: null, idleTimeoutSeconds: 5 }],
+    ],
     ['too many arguments', 'listCollections', ['extra']],
     ['too many arguments for a query', 'getStand', ['demo', 'x', 'y']],
     ['missing arguments', 'getPage', ['demo', 'x']],

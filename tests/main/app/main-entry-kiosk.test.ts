@@ -1,10 +1,11 @@
 // main/index.ts started with a kiosk file on a machine where the app was opened once by hand first (as
 // docs/kiosk.md asks, to get past the unsigned-app warning), which showed the demo stands.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Channel } from '../../../preload/contract';
 import { openSettings } from '../../../main/app/settings';
 import type { FakeEngine } from './fake-engine';
 
@@ -58,5 +59,20 @@ describe('a kiosk started with a kiosk file', () => {
     const roots = (await engines[0]!.listCollections()).map((c) => c.root);
     expect(roots).toEqual([stands]);
     expect(engines[0]!.calls).not.toContain(`indexFolder ${join(ROOT, 'resources/demo')}`);
+  });
+
+  it('refuses to make a kiosk file, without showing a save dialog', async () => {
+    const handler = vi.mocked(ipcMain.handle).mock.calls.find(([name]) => name === Channel.makeKioskFile)![1];
+    const win = vi.mocked(BrowserWindow).mock.results[0]!.value as { webContents: unknown };
+    const ours = {
+      sender: win.webContents,
+      senderFrame: { url: 'standalone-app://app/index.html', parent: null },
+    };
+    const request = { pin: '2468', collections: ['fosdem-2021'], edition: null };
+    expect(await handler(ours as never, request)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Kiosk files are made in Standalone on a computer, not on a kiosk.' },
+    });
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 });

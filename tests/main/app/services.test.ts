@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -206,6 +206,29 @@ describe('quitting a kiosk', () => {
     await kiosk.unlockKiosk('1357');
     expect(await dispatch({}, Channel.quitKiosk, [])).toEqual({ ok: true, value: undefined });
     expect(quit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('making a kiosk file', () => {
+  it('is refused on a kiosk, locked or unlocked, before any save dialog', async () => {
+    const config = defaultKioskConfig();
+    config.pinHash = await hashPin('1357', { cost: { N: 1024, r: 8, p: 1 } });
+    const kiosk = createKioskService({ startup: { enabled: true, config, configError: null } });
+    const pickKioskFile = vi.fn(async () => join(tmp, 'kiosk.standalone-kiosk'));
+    const app = build({ kiosk, pickKioskFile });
+    await app.folders.addFolder(join(tmp, 'demo'));
+    const dispatch = createDispatcher(app.services, () => true);
+    const request = { pin: '2468', collections: ['demo'], edition: null };
+    const refused = {
+      ok: false,
+      error: { code: 'failed', message: 'Kiosk files are made in Standalone on a computer, not on a kiosk.' },
+    };
+    expect(await dispatch({}, Channel.makeKioskFile, [request])).toEqual(refused);
+    await kiosk.unlockKiosk('1357');
+    expect(await dispatch({}, Channel.makeKioskFile, [request])).toEqual(refused);
+    expect(pickKioskFile).not.toHaveBeenCalled();
+    expect(readdirSync(tmp)).toEqual(['demo']);
+    await app.folders.stop();
   });
 });
 

@@ -156,13 +156,25 @@ describe('scripts/kiosk-pin.mjs', () => {
       child.stdin!.end(input);
     });
 
-  it('prints a "pinHash" line that main/kiosk/pin.ts verifies', async () => {
+  it('prints a "pinHash" line that main/kiosk/pin.ts verifies, in the format hashPin writes', async () => {
     const { code, stdout } = await runWithInput('7391\n');
     expect(code).toBe(0);
     const match = /^"pinHash": "(scrypt\$[^"]+)"\n$/.exec(stdout);
     expect(match).not.toBeNull();
     expect(await verifyPin('7391', match![1]!)).toBe(true);
     expect(await verifyPin('7390', match![1]!)).toBe(false);
+    // The app's "Make a kiosk file…" (hashPin) and the script make the same kind of line: same cost, salt
+    // and hash sizes; and, given the script's salt, the very same line.
+    const fromScript = parsePinHash(match![1]!)!;
+    const fromApp = await hashPin('7391', { salt: fromScript.salt });
+    expect(fromApp).toBe(match![1]);
+    expect(parsePinHash(await hashPin('7391'))).toMatchObject({
+      N: fromScript.N,
+      r: fromScript.r,
+      p: fromScript.p,
+      salt: expect.objectContaining({ length: fromScript.salt.length }),
+      hash: expect.objectContaining({ length: fromScript.hash.length }),
+    });
   });
 
   it('refuses a PIN that is not 4 to 12 digits and prints nothing', async () => {

@@ -129,11 +129,12 @@ describe('a stand’s content on kiosk-sized screens', () => {
     const small = (found: (string | number | null)[][]) => found.filter(([, height]) => Number(height) < 44);
 
     await harness.open(`/c/${collection!.id}/stands/lamplighter`);
-    expect(await heights('.sa-page-list a')).toHaveLength(2);
+    await expect.poll(async () => (await heights('.sa-page-list a')).length).toBe(2);
     expect(small(await heights('.sa-side a'))).toEqual([]);
+    expect(await harness.page.locator('.sa-side-back a').innerText()).toBe('All stands of Layout Fair 2031');
 
     await harness.open(`/c/${collection!.id}/stands/lamplighter/workshop`);
-    expect(await heights('.sa-breadcrumb a')).toHaveLength(2);
+    await expect.poll(async () => (await heights('.sa-breadcrumb a')).length).toBe(2);
     expect(small(await heights('.sa-breadcrumb a'))).toEqual([]);
     expect(small(await heights('.sa-side a'))).toEqual([]);
 

@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadKioskConfig } from '../../main/kiosk/config';
+import { verifyPin } from '../../main/kiosk/pin';
 import { startHarness, type Harness } from './harness';
 import { expectCleanPage } from './clean-page';
 import { writeFixtures } from './fixtures';
@@ -15,11 +17,16 @@ let harness: Harness;
 let dir: string;
 let folders: Awaited<ReturnType<typeof writeFixtures>>;
 let picked: string | null = null;
+let kioskFile: string | null = null;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'standalone-collections-'));
   folders = await writeFixtures(dir);
-  harness = await startHarness({ folders: [folders.lantern2031], pickFolder: async () => picked });
+  harness = await startHarness({
+    folders: [folders.lantern2031],
+    pickFolder: async () => picked,
+    pickKioskFile: async () => kioskFile,
+  });
 });
 
 afterAll(async () => {
@@ -186,5 +193,29 @@ describe('live update', () => {
       .poll(() => harness.page.locator('.sa-notice', { hasText: '/media/usb is not available' }).count())
       .toBe(1);
     expect(await harness.axe()).toEqual([]);
+  });
+
+  it('makes a kiosk file that the kiosk reads back, after refusing two different PINs', async () => {
+    await harness.open('/collections');
+    const section = harness.page.locator('.sa-kiosk-file');
+    await section.getByRole('button', { name: 'Make a kiosk file…' }).click();
+    await section.getByLabel('Organiser PIN (4 to 12 digits)').fill('4821');
+    await section.getByLabel('The same PIN again').fill('4812');
+    await section.getByRole('button', { name: 'Save the kiosk file…' }).click();
+    await expect
+      .poll(() => section.getByRole('alert').innerText())
+      .toContain('The two PINs are not the same');
+    expect(await harness.axe()).toEqual([]);
+    await section.getByLabel('The same PIN again').fill('4821');
+    kioskFile = join(dir, 'entrance.standalone-kiosk');
+    await section.getByRole('button', { name: 'Save the kiosk file…' }).click();
+    await expect.poll(() => section.getByRole('status').innerText()).toContain(`Saved as ${kioskFile}`);
+    expect(await harness.axe()).toEqual([]);
+    const loaded = await loadKioskConfig(kioskFile);
+    expect(loaded.error).toBeNull();
+    const roots = (await harness.services.listCollections()).map((c) => c.root);
+    expect([...loaded.config.folders].sort()).toEqual([...roots].sort());
+    expect(await verifyPin('4821', loaded.config.pinHash!)).toBe(true);
+    expect(await verifyPin('4812', loaded.config.pinHash!)).toBe(false);
   });
 });

@@ -85,6 +85,8 @@ export interface HarnessOptions {
   colorScheme?: 'light' | 'dark';
   /** What the "Add a folder…" picker answers. */
   pickFolder?: () => Promise<string | null>;
+  /** What the kiosk file's save dialog answers; without it, kiosk files cannot be saved. */
+  pickKioskFile?: (defaultName: string) => Promise<string | null>;
   /** Share one browser between harnesses (the snapshot script's several shots). */
   browser?: Browser;
   deviceScaleFactor?: number;
@@ -236,6 +238,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     emit,
     demoRoot: null,
     pickFolder: options.pickFolder ?? (async () => null),
+    pickKioskFile: options.pickKioskFile,
     openExternalUrl: async (url) => void externalOpened.push(url),
     version: '0.0.0-e2e',
     platform: process.platform,

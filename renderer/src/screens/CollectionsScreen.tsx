@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { to } from '../routes';
 import { Loading, RouteLink, ScreenTitle } from '../components/common';
+import { KioskFileSection } from '../components/KioskFileSection';
 import { indexedText, plural } from '../lib/text';
 
 export function CollectionsScreen() {
@@ -98,6 +99,8 @@ export function CollectionsScreen() {
           />
         ))}
       </ul>
+      {/* Kiosk files are made on the organiser's computer; a kiosk, even unlocked, does not offer it. */}
+      {appInfo && !appInfo.kiosk && <KioskFileSection collections={collections ?? []} />}
       {appInfo?.logFile && (
         <p className="sa-muted">
           What happened while nobody watched (folders that could not be read, a page that was reloaded) is

@@ -58,7 +58,7 @@ const EXPECTED: Record<string, string> = {
   startScreen: 'must be one of "overview", "themes", "search", "attract"',
   textSize: 'must be one of "normal", "large", "larger"',
   pinHash:
-    'must be the line printed by "npm run kiosk:pin" (it starts with "scrypt$"), or null for a kiosk that cannot be unlocked on screen',
+    'must be the PIN hash written by "Make a kiosk file…" on the Collections screen of Standalone on a computer, or the line printed by "npm run kiosk:pin" (it starts with "scrypt$"), or null for a kiosk that cannot be unlocked on screen',
 };
 
 const seconds = (range: { min: number; max: number }) =>

@@ -21,8 +21,9 @@ export const NO_KIOSK_FILE_NOTICE =
 
 /** Shown to organisers when the kiosk file has no usable pinHash. */
 export const KIOSK_FILE_NO_PIN_NOTICE =
-  'This kiosk file has no usable pinHash, so no PIN unlocks this kiosk on screen. Make one with ' +
-  'npm run kiosk:pin and add it to the kiosk file as "pinHash" (see docs/kiosk.md).';
+  'This kiosk file has no usable pinHash, so no PIN unlocks this kiosk on screen. Make a new kiosk file ' +
+  'with "Make a kiosk file…" on the Collections screen of Standalone on a computer, or make the hash ' +
+  'with npm run kiosk:pin and add it to the kiosk file as "pinHash" (see docs/kiosk.md).';
 
 /** Shown to organisers when a kiosk file was asked for but not named. */
 export const KIOSK_FILE_MISSING_NOTICE =

@@ -45,7 +45,8 @@ export function OrganiserBar({
           <p>
             This is a trial kiosk: it was started with <code>--kiosk</code> and no kiosk file, so it has no
             organiser PIN and unlocked without one. A real kiosk needs a kiosk file with a{' '}
-            <code>pinHash</code> (made with <code>npm run kiosk:pin</code>), so that only organisers can
+            <code>pinHash</code> (made by <strong>Make a kiosk file…</strong> on the Collections screen of
+            Standalone on a computer, or with <code>npm run kiosk:pin</code>), so that only organisers can
             unlock it.
           </p>
         </div>

@@ -23,7 +23,7 @@ const errorsOf = (text: string): string[] => {
 const withPin = (rest: object): string => JSON.stringify({ pinHash: null, ...rest });
 
 const PIN_EXPECTED =
-  'must be the line printed by "npm run kiosk:pin" (it starts with "scrypt$"), or null for a kiosk that cannot be unlocked on screen';
+  'must be the PIN hash written by "Make a kiosk file…" on the Collections screen of Standalone on a computer, or the line printed by "npm run kiosk:pin" (it starts with "scrypt$"), or null for a kiosk that cannot be unlocked on screen';
 
 describe('bad kiosk files', () => {
   const table: [name: string, text: string, errors: string[]][] = [

@@ -210,6 +210,8 @@ describe('loadKioskStartup', () => {
       expect(startup.config.pinHash).toBeNull();
       // The organiser opening the PIN pad is told why no PIN works, not that theirs is wrong.
       expect(startup.configError).toContain('no usable pinHash, so no PIN unlocks this kiosk');
+      // …and how to make one with the installed app alone, before the script from a source checkout.
+      expect(startup.configError).toContain('"Make a kiosk file…" on the Collections screen of Standalone');
       const service = createKioskService({ startup });
       expect((await service.getKioskState()).trial).toBe(false);
       expect((await service.getKioskState()).pinSet).toBe(false);

@@ -136,7 +136,9 @@ describe("the organiser bar's trial notice", () => {
     expect(bar).toContain('Trial kiosk');
     expect(bar).toMatch(/trial kiosk: it was started with --kiosk and no kiosk file/);
     expect(bar).toMatch(/no organiser PIN and unlocked without one/);
-    expect(bar).toMatch(/A real kiosk needs a kiosk file with a pinHash \(made with npm run kiosk:pin\)/);
+    expect(bar).toMatch(
+      /A real kiosk needs a kiosk file with a pinHash \(made by Make a kiosk file… on the Collections screen of Standalone on a computer, or with npm run kiosk:pin\)/,
+    );
   });
 
   it('is not shown on a kiosk started with a kiosk file', async () => {

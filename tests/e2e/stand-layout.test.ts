@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { KioskSettings } from '../../preload/contract';
 import { DEFAULT_KIOSK_SETTINGS } from '../../main/kiosk/config';
+import type { Locator } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { expectCleanPage } from './clean-page';
 
@@ -26,6 +28,48 @@ const SCHEDULE = [
   row('Round table with the people who build the Lamplighter', 'Cleo Ember', '16:00', '17:00'),
   '</tbody></table>',
 ].join('');
+
+/** The words of an element that are broken across lines: such a word has boxes on two lines. */
+const brokenWords = (element: Locator): Promise<string[]> =>
+  element.evaluate((root) => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), (box) => Math.round(box.top)));
+        if (lines.size > 1) found.push(match[0]);
+      }
+    }
+    return found;
+  });
+
+/** A trial kiosk (no PIN, no attract loop) over the folder, with the visitor's text size. */
+const startKiosk = (
+  viewport: { width: number; height: number },
+  textSize: KioskSettings['textSize'] = 'normal',
+): Promise<Harness> =>
+  startHarness({
+    folders: [folder],
+    viewport,
+    kiosk: {
+      enabled: true,
+      config: {
+        settings: {
+          ...structuredClone(DEFAULT_KIOSK_SETTINGS),
+          attract: { enabled: false, slideSeconds: 8 },
+          textSize,
+        },
+        folders: [],
+        pinHash: null,
+      },
+      configError: null,
+      trial: true,
+    },
+  });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'standalone-stand-layout-'));
@@ -78,22 +122,8 @@ describe('a stand’s content on kiosk-sized screens', () => {
       await harness.open(`/c/${collection!.id}/stands/lamplighter`);
       const table = harness.page.locator('.sa-stand-main table');
       await table.waitFor();
-      // Each cell's words, each measured on its own: a word broken across lines has two boxes.
-      const broken = await table.evaluate((element) => {
-        const found: string[] = [];
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent ?? '';
-          for (const match of text.matchAll(/\S+/g)) {
-            const range = document.createRange();
-            range.setStart(node, match.index);
-            range.setEnd(node, match.index + match[0].length);
-            const lines = new Set(Array.from(range.getClientRects(), (box) => Math.round(box.top)));
-            if (lines.size > 1) found.push(match[0]);
-          }
-        }
-        return found;
-      });
+      // Each cell's words, each measured on its own.
+      const broken = await brokenWords(table);
       expect(broken, `${viewport.width}×${viewport.height}`).toEqual([]);
       // And the page itself never scrolls sideways: a table too wide scrolls inside its column.
       expect(
@@ -104,23 +134,7 @@ describe('a stand’s content on kiosk-sized screens', () => {
 
   it('gives a kiosk visitor touch-sized targets for a stand’s pages, the breadcrumb and search results', async () => {
     await harness?.close();
-    harness = await startHarness({
-      folders: [folder],
-      viewport: { width: 1024, height: 768 },
-      kiosk: {
-        enabled: true,
-        config: {
-          settings: {
-            ...structuredClone(DEFAULT_KIOSK_SETTINGS),
-            attract: { enabled: false, slideSeconds: 8 },
-          },
-          folders: [],
-          pinHash: null,
-        },
-        configError: null,
-        trial: true,
-      },
-    });
+    harness = await startKiosk({ width: 1024, height: 768 });
     const [collection] = await harness.services.listCollections();
     const heights = (selector: string) =>
       harness.page
@@ -144,4 +158,24 @@ describe('a stand’s content on kiosk-sized screens', () => {
     expect((await heights('.sa-results a')).length).toBeGreaterThanOrEqual(3);
     expect(small(await heights('.sa-results a'))).toEqual([]);
   });
+
+  it.each([['large'], ['larger']] as const)(
+    'leaves the stand’s text the wider column on a 1024×768 kiosk with %s text: its heading keeps its words',
+    async (textSize) => {
+      await harness?.close();
+      harness = await startKiosk({ width: 1024, height: 768 }, textSize);
+      const [collection] = await harness.services.listCollections();
+      await harness.open(`/c/${collection!.id}/stands/lamplighter`);
+      const main = harness.page.locator('.sa-stand-main');
+      await main.locator('h1').waitFor();
+      expect(await brokenWords(main.locator('h1'))).toEqual([]);
+      // The side column is narrower than the text beside it, or has gone under it.
+      const box = (selector: string) =>
+        harness.page
+          .locator(selector)
+          .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      const [text, side] = [await box('.sa-stand-main'), await box('.sa-side')];
+      expect(text.width > side.width || side.top >= text.bottom).toBe(true);
+    },
+  );
 });

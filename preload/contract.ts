@@ -102,8 +102,12 @@ export interface KioskFileRequest {
   textSize?: KioskSettings['textSize'];
 }
 
-/** Saved where the organiser chose in the save dialog, or not saved because they cancelled it. */
-export type KioskFileResult = { saved: true; path: string } | { saved: false };
+/**
+ * Saved where the organiser chose in the save dialog, or not saved because they cancelled it.
+ * `fullPaths` are the chosen folders outside the file's own folder: the file names them by their full path
+ * on this computer, so a kiosk finds them only at exactly that place (copying them with the file is not enough).
+ */
+export type KioskFileResult = { saved: true; path: string; fullPaths: string[] } | { saved: false };
 
 /**
  * Not opened: why, and the link as it may be taken away on a phone (checked and normalised, as main

@@ -1,13 +1,20 @@
 // The services behind the IPC channels, built from the engine client, the folder manager, kiosk mode and
 // a few system functions (folder picker, save dialog, system browser). Plain Node: the Electron glue passes
 // `dialog` and `shell` in as functions, the Chromium harness passes stand-ins.
+import { isAbsolute } from 'node:path';
 import type { AppEvent, AppInfo } from '../../preload/contract';
 import type { EngineClient } from './engine-client';
 import { checkExternalUrl } from './external-links';
 import { createFolderManager, type FolderManager } from './folders';
 import type { Services } from './ipc';
 import { defaultKioskConfig } from '../kiosk/config';
-import { KIOSK_FILE_DEFAULT_NAME, kioskFileText, withKioskSuffix, writeKioskFile } from '../kiosk/kiosk-file';
+import {
+  KIOSK_FILE_DEFAULT_NAME,
+  kioskFileText,
+  kioskFolderEntry,
+  withKioskSuffix,
+  writeKioskFile,
+} from '../kiosk/kiosk-file';
 import { createKioskService, type KioskService } from '../kiosk/kiosk-service';
 import { hashPin } from '../kiosk/pin';
 import { makeQrSvg } from './qr';
@@ -197,7 +204,8 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
         file,
       );
       await writeKioskFile(file, text);
-      return { saved: true, path: file };
+      const fullPaths = roots.filter((root) => isAbsolute(kioskFolderEntry(root, file)));
+      return { saved: true, path: file, fullPaths };
     },
     makeQrSvg: (text) => makeQrSvg(text),
   };

@@ -9,7 +9,8 @@ import { renderHost } from './render-host';
 
 const state = vi.hoisted(() => ({
   kiosk: false,
-  result: { saved: true, path: '/home/org/Kiosk/kiosk.standalone-kiosk' } as KioskFileResult | Error,
+  result: { saved: true, path: '/home/org/Kiosk/kiosk.standalone-kiosk', fullPaths: [] } as
+    KioskFileResult | Error,
 }));
 
 const makeKioskFile = vi.hoisted(() =>
@@ -88,7 +89,7 @@ const save = () => act(async () => button('Save the kiosk file…')!.click());
 
 beforeEach(() => {
   state.kiosk = false;
-  state.result = { saved: true, path: '/home/org/Kiosk/kiosk.standalone-kiosk' };
+  state.result = { saved: true, path: '/home/org/Kiosk/kiosk.standalone-kiosk', fullPaths: [] };
   makeKioskFile.mockClear();
 });
 
@@ -163,6 +164,26 @@ describe('making a kiosk file from the collections screen', () => {
     // The PIN does not stay on screen once the file is saved.
     expect(field('sa-kiosk-pin').value).toBe('');
     expect(field('sa-kiosk-pin-again').value).toBe('');
+    // Every folder is beside the file: no warning about full paths.
+    expect(status).not.toContain('not inside the folder');
+  });
+
+  it('names the folders the file gives by their full path, which a kiosk finds only at that place', async () => {
+    state.result = {
+      saved: true,
+      path: '/media/org/STICK/kiosk.standalone-kiosk',
+      fullPaths: ['/home/org/Kiosk/stands/fosdem-2021'],
+    };
+    await openForm();
+    await type('sa-kiosk-pin', '4821');
+    await type('sa-kiosk-pin-again', '4821');
+    await save();
+    const status = host.element.querySelector('[role="status"]')!.textContent;
+    expect(status).toContain(
+      'This folder is not inside the folder where you saved the kiosk file:/home/org/Kiosk/stands/fosdem-2021',
+    );
+    expect(status).toContain('only if it is at exactly this place on the kiosk too');
+    expect(status).toContain('save the kiosk file again in the folder that holds the stands folders');
   });
 
   it("shows main's refusal, and says nothing was saved when the save window was closed", async () => {

@@ -82,7 +82,7 @@ function KioskFileForm({ collections, onClose }: { collections: Collection[]; on
   const [textSize, setTextSize] = useState<KioskSettings['textSize']>('normal');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ path: string; fullPaths: string[] } | null>(null);
   const [cancelled, setCancelled] = useState(false);
 
   // The chosen folders, in the order of the list; the edition is always one of them.
@@ -111,7 +111,7 @@ function KioskFileForm({ collections, onClose }: { collections: Collection[]; on
     try {
       const result = await api.makeKioskFile(request);
       if (result.saved) {
-        setSaved(result.path);
+        setSaved({ path: result.path, fullPaths: result.fullPaths });
         setPin('');
         setAgain('');
       } else {
@@ -253,9 +253,35 @@ function KioskFileForm({ collections, onClose }: { collections: Collection[]; on
           <p>
             Saved as{' '}
             <code className="sa-path" dir="ltr">
-              {saved}
+              {saved.path}
             </code>
           </p>
+          {saved.fullPaths.length > 0 && (
+            <div className="sa-kiosk-file-warning">
+              <p>
+                <strong>
+                  {saved.fullPaths.length === 1 ? 'This folder is' : 'These folders are'} not inside the
+                  folder where you saved the kiosk file:
+                </strong>
+              </p>
+              <ul>
+                {saved.fullPaths.map((folder) => (
+                  <li key={folder}>
+                    <code className="sa-path" dir="ltr">
+                      {folder}
+                    </code>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                The file names {saved.fullPaths.length === 1 ? 'it' : 'them'} by this full path, so a kiosk
+                shows {saved.fullPaths.length === 1 ? 'it' : 'them'} only if{' '}
+                {saved.fullPaths.length === 1 ? 'it is' : 'they are'} at exactly this place on the kiosk too.
+                To copy the stands and the kiosk file together (to a USB stick or the kiosk’s disk), save the
+                kiosk file again in the folder that holds the stands folders.
+              </p>
+            </div>
+          )}
           <p>What to do next, for each kiosk:</p>
           <ol>
             <li>

@@ -91,7 +91,8 @@ describe('making a kiosk file in the desktop app', () => {
       Channel.makeKioskFile,
       request({ startScreen: 'attract', idleTimeoutSeconds: 120, textSize: 'large' }),
     );
-    expect(result).toEqual({ ok: true, value: { saved: true, path: file } });
+    // The folder elsewhere is named for the organiser: a kiosk finds it only at that very place.
+    expect(result).toEqual({ ok: true, value: { saved: true, path: file, fullPaths: [outside] } });
     expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
     const [parent, options] = vi.mocked(dialog.showSaveDialog).mock.calls[0] as unknown as [
       unknown,
@@ -134,7 +135,7 @@ describe('making a kiosk file in the desktop app', () => {
     );
     expect(result).toEqual({
       ok: true,
-      value: { saved: true, path: join(kioskDir, 'hall.standalone-kiosk') },
+      value: { saved: true, path: join(kioskDir, 'hall.standalone-kiosk'), fullPaths: [] },
     });
     const loaded = await loadKioskConfig(join(kioskDir, 'hall.standalone-kiosk'));
     expect(loaded.error).toBeNull();

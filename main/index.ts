@@ -175,10 +175,10 @@ function main(): void {
           : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
-      pickKioskFile: async (defaultName) => {
+      pickKioskFile: async (defaultPath) => {
         const options = {
           title: 'Save the kiosk file',
-          defaultPath: defaultName,
+          defaultPath,
           buttonLabel: 'Save',
           filters: [{ name: 'Standalone kiosk file', extensions: ['standalone-kiosk'] }],
           properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],

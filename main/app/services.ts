@@ -9,7 +9,7 @@ import { createFolderManager, type FolderManager } from './folders';
 import type { Services } from './ipc';
 import { defaultKioskConfig } from '../kiosk/config';
 import {
-  KIOSK_FILE_DEFAULT_NAME,
+  kioskFileDefaultPath,
   kioskFileText,
   kioskFolderEntry,
   withKioskSuffix,
@@ -32,10 +32,10 @@ export interface AppServicesDeps {
   /** The native folder picker: a path, or null when cancelled. */
   pickFolder: () => Promise<string | null>;
   /**
-   * The native save dialog for a kiosk file, proposing `defaultName`: a path, or null when cancelled.
-   * Without one (the Chromium harness), kiosk files cannot be made.
+   * The native save dialog for a kiosk file, proposing `defaultPath` (a name, or a folder and a name): a
+   * path, or null when cancelled. Without one (the Chromium harness), kiosk files cannot be made.
    */
-  pickKioskFile?: (defaultName: string) => Promise<string | null>;
+  pickKioskFile?: (defaultPath: string) => Promise<string | null>;
   /** Opens a checked URL in the system browser or mail client (`shell.openExternal`). */
   openExternalUrl: (url: string) => Promise<void>;
   version: string;
@@ -189,7 +189,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       if (request.edition !== null && !request.collections.includes(request.edition)) {
         throw new Error('The edition the kiosk starts on must be one of the folders it shows.');
       }
-      const chosen = await deps.pickKioskFile(KIOSK_FILE_DEFAULT_NAME);
+      const chosen = await deps.pickKioskFile(await kioskFileDefaultPath(roots));
       if (!chosen) return { saved: false };
       const file = withKioskSuffix(chosen);
       const text = kioskFileText(

@@ -1,8 +1,8 @@
 // Making a kiosk file from the desktop app, for organisers who have the packaged app but no Node to run
 // scripts/kiosk-pin.mjs. Writes exactly what ./config.ts reads back. Plain Node, no electron.
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import type { KioskSettings } from '../../preload/contract';
 import { DEFAULT_KIOSK_SETTINGS, KIOSK_FILE_SUFFIXES, KIOSK_FILE_SUFFIX, KIOSK_FILE_VERSION } from './config';
 
@@ -48,6 +48,28 @@ export function kioskFileText(content: KioskFileContent, kioskFile: string): str
   if (content.textSize && content.textSize !== d.textSize) file.textSize = content.textSize;
   file.pinHash = content.pinHash;
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * Where the save dialog proposes the kiosk file: in the folder that holds the stands `folders` (the
+ * nearest one holding them all), where they are written relative to the file and so travel with it. Just
+ * the name (the dialog's own folder) when that is a whole disk or is not there (a USB stick taken out).
+ */
+export async function kioskFileDefaultPath(folders: readonly string[]): Promise<string> {
+  const parents = folders.map((folder) => dirname(resolve(folder)).split(sep));
+  const common: string[] = [];
+  for (let i = 0; parents.length > 0 && i < parents[0]!.length; i++) {
+    const part = parents[0]![i]!;
+    if (!parents.every((parts) => parts[i] === part)) break;
+    common.push(part);
+  }
+  const holder = common.join(sep);
+  if (holder === '' || parse(holder).root === holder) return KIOSK_FILE_DEFAULT_NAME;
+  const there = await stat(holder).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  return there ? join(holder, KIOSK_FILE_DEFAULT_NAME) : KIOSK_FILE_DEFAULT_NAME;
 }
 
 /** The chosen path with the kiosk file ending added when the dialog left it off (a Linux save dialog may). */

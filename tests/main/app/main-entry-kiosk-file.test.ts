@@ -99,7 +99,8 @@ describe('making a kiosk file in the desktop app', () => {
       Electron.SaveDialogOptions,
     ];
     expect(parent).toBe(window());
-    expect(options.defaultPath).toBe('kiosk.standalone-kiosk');
+    // Proposed in the folder holding both stands folders, where both would travel with the file.
+    expect(options.defaultPath).toBe(join(tmp, 'kiosk.standalone-kiosk'));
 
     // The folder beside the file is written relative to it, the other one absolute with forward slashes.
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;

@@ -230,6 +230,33 @@ describe('making a kiosk file', () => {
     expect(readdirSync(tmp)).toEqual(['demo']);
     await app.folders.stop();
   });
+
+  it('proposes saving it in the folder that holds the stands folders, so they travel with it', async () => {
+    const stick = join(tmp, 'STICK');
+    for (const edition of ['fosdem-2021', 'fosdem-2022'])
+      mkdirSync(join(stick, 'stands', edition), { recursive: true });
+    mkdirSync(join(tmp, 'laptop', 'fosdem-2020'), { recursive: true });
+    const pickKioskFile = vi.fn(async (_defaultPath: string) => null);
+    const app = build({ pickKioskFile });
+    for (const edition of ['fosdem-2021', 'fosdem-2022'])
+      await app.folders.addFolder(join(stick, 'stands', edition));
+    await app.folders.addFolder(join(tmp, 'laptop', 'fosdem-2020'));
+    const make = (collections: string[]) =>
+      app.services.makeKioskFile({ pin: '2468', collections, edition: null });
+    expect(await make(['fosdem-2021', 'fosdem-2022'])).toEqual({ saved: false });
+    expect(await make(['fosdem-2022'])).toEqual({ saved: false });
+    expect(await make(['fosdem-2021', 'fosdem-2020'])).toEqual({ saved: false });
+    expect(pickKioskFile.mock.calls.map(([path]) => path)).toEqual([
+      join(stick, 'stands', 'kiosk.standalone-kiosk'),
+      join(stick, 'stands', 'kiosk.standalone-kiosk'),
+      join(tmp, 'kiosk.standalone-kiosk'),
+    ]);
+    // A stick taken out: the dialog's own folder, not one that is not there.
+    rmSync(stick, { recursive: true });
+    await make(['fosdem-2021']);
+    expect(pickKioskFile).toHaveBeenLastCalledWith('kiosk.standalone-kiosk');
+    await app.folders.stop();
+  });
 });
 
 describe('notices', () => {

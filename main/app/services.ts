@@ -77,6 +77,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   const { engine } = deps;
   const kiosk = deps.kiosk ?? kioskOff();
   const kioskEnabled = async () => (await kiosk.getKioskState()).enabled;
+  let savingKioskFile = false;
   // The renderer hides folder commands on a locked kiosk; main refuses them too, whoever asks.
   const organiserOnly =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
@@ -189,23 +190,30 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       if (request.edition !== null && !request.collections.includes(request.edition)) {
         throw new Error('The edition the kiosk starts on must be one of the folders it shows.');
       }
-      const chosen = await deps.pickKioskFile(await kioskFileDefaultPath(roots));
-      if (!chosen) return { saved: false };
-      const file = withKioskSuffix(chosen);
-      const text = kioskFileText(
-        {
-          folders: roots,
-          edition: request.edition,
-          pinHash: await hashPin(request.pin),
-          startScreen: request.startScreen,
-          idleTimeoutSeconds: request.idleTimeoutSeconds,
-          textSize: request.textSize,
-        },
-        file,
-      );
-      await writeKioskFile(file, text);
-      const fullPaths = roots.filter((root) => isAbsolute(kioskFolderEntry(root, file)));
-      return { saved: true, path: file, fullPaths };
+      // One save dialog at a time: a page asking again and again cannot pile dialogs over the window.
+      if (savingKioskFile) throw new Error('The save window for the kiosk file is already open.');
+      savingKioskFile = true;
+      try {
+        const chosen = await deps.pickKioskFile(await kioskFileDefaultPath(roots));
+        if (!chosen) return { saved: false };
+        const file = withKioskSuffix(chosen);
+        const text = kioskFileText(
+          {
+            folders: roots,
+            edition: request.edition,
+            pinHash: await hashPin(request.pin),
+            startScreen: request.startScreen,
+            idleTimeoutSeconds: request.idleTimeoutSeconds,
+            textSize: request.textSize,
+          },
+          file,
+        );
+        await writeKioskFile(file, text);
+        const fullPaths = roots.filter((root) => isAbsolute(kioskFolderEntry(root, file)));
+        return { saved: true, path: file, fullPaths };
+      } finally {
+        savingKioskFile = false;
+      }
     },
     makeQrSvg: (text) => makeQrSvg(text),
   };

@@ -231,6 +231,37 @@ describe('making a kiosk file', () => {
     await app.folders.stop();
   });
 
+  it('opens one save dialog at a time, however often the page asks', async () => {
+    mkdirSync(join(tmp, 'fosdem-2021'));
+    let answer: (path: string | null) => void = () => undefined;
+    const pickKioskFile = vi.fn(
+      (_defaultPath: string) => new Promise<string | null>((resolve) => (answer = resolve)),
+    );
+    const app = build({ pickKioskFile });
+    await app.folders.addFolder(join(tmp, 'fosdem-2021'));
+    const dispatch = createDispatcher(app.services, () => true);
+    const request = { pin: '2468', collections: ['fosdem-2021'], edition: null };
+    const first = dispatch({}, Channel.makeKioskFile, [request]);
+    const more = await Promise.all(
+      Array.from({ length: 5 }, () => dispatch({}, Channel.makeKioskFile, [request])),
+    );
+    await vi.waitFor(() => expect(pickKioskFile).toHaveBeenCalledTimes(1));
+    for (const refused of more) {
+      expect(refused).toEqual({
+        ok: false,
+        error: { code: 'failed', message: 'The save window for the kiosk file is already open.' },
+      });
+    }
+    answer(null);
+    expect(await first).toEqual({ ok: true, value: { saved: false } });
+    // Once it is closed, the organiser may ask again.
+    const again = dispatch({}, Channel.makeKioskFile, [request]);
+    await vi.waitFor(() => expect(pickKioskFile).toHaveBeenCalledTimes(2));
+    answer(null);
+    expect(await again).toEqual({ ok: true, value: { saved: false } });
+    await app.folders.stop();
+  });
+
   it('proposes saving it in the folder that holds the stands folders, so they travel with it', async () => {
     const stick = join(tmp, 'STICK');
     for (const edition of ['fosdem-2021', 'fosdem-2022'])

@@ -1,8 +1,9 @@
 // The services behind the IPC channels, built from the engine client, the folder manager, kiosk mode and
 // a few system functions (folder picker, save dialog, system browser). Plain Node: the Electron glue passes
 // `dialog` and `shell` in as functions, the Chromium harness passes stand-ins.
-import { isAbsolute } from 'node:path';
+import { basename, isAbsolute } from 'node:path';
 import type { AppEvent, AppInfo } from '../../preload/contract';
+import { collectionId, uniqueSlug } from '../engine/urlize';
 import type { EngineClient } from './engine-client';
 import { checkExternalUrl } from './external-links';
 import { createFolderManager, type FolderManager } from './folders';
@@ -186,9 +187,20 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
         }
         return collection.root;
       };
-      const roots = [...new Set(request.collections)].map(folderOf);
+      const chosenIds = [...new Set(request.collections)];
+      const roots = chosenIds.map(folderOf);
       if (request.edition !== null && !request.collections.includes(request.edition)) {
         throw new Error('The edition the kiosk starts on must be one of the folders it shows.');
+      }
+      // The edition as the kiosk will call it: a kiosk names the file's folders afresh, in the file's order,
+      // from their folder names, whereas here a copy of the same folder elsewhere may have made it
+      // "fosdem-2021-2", which the kiosk would not know (and would start on its first edition instead).
+      const kioskIds = new Set<string>();
+      let edition: string | null = null;
+      for (const [i, id] of chosenIds.entries()) {
+        const kioskId = uniqueSlug(collectionId(basename(roots[i]!)), kioskIds);
+        kioskIds.add(kioskId);
+        if (id === request.edition) edition = kioskId;
       }
       // One save dialog at a time: a page asking again and again cannot pile dialogs over the window.
       if (savingKioskFile) throw new Error('The save window for the kiosk file is already open.');
@@ -200,7 +212,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
         const text = kioskFileText(
           {
             folders: roots,
-            edition: request.edition,
+            edition,
             pinHash: await hashPin(request.pin),
             startScreen: request.startScreen,
             idleTimeoutSeconds: request.idleTimeoutSeconds,

@@ -12,7 +12,7 @@ import {
   type KioskChannels,
 } from '../../../main/app/services';
 import { openSettings } from '../../../main/app/settings';
-import { defaultKioskConfig } from '../../../main/kiosk/config';
+import { defaultKioskConfig, loadKioskConfig } from '../../../main/kiosk/config';
 import { createKioskService } from '../../../main/kiosk/kiosk-service';
 import { hashPin } from '../../../main/kiosk/pin';
 import { createFakeEngine } from './fake-engine';
@@ -228,6 +228,35 @@ describe('making a kiosk file', () => {
     expect(await dispatch({}, Channel.makeKioskFile, [request])).toEqual(refused);
     expect(pickKioskFile).not.toHaveBeenCalled();
     expect(readdirSync(tmp)).toEqual(['demo']);
+    await app.folders.stop();
+  });
+
+  it('names the edition as a kiosk will, not by the suffix a copy elsewhere gave it here', async () => {
+    const stick = join(tmp, 'STICK');
+    mkdirSync(join(tmp, 'laptop', 'fosdem-2022'), { recursive: true });
+    for (const folder of ['fosdem-2021', 'fosdem-2022', '2023/stands', '2024/stands'])
+      mkdirSync(join(stick, folder), { recursive: true });
+    const file = join(stick, 'kiosk.standalone-kiosk');
+    const app = build({ pickKioskFile: async () => file });
+    // The working copy first: the stick's copy of the same folder is "fosdem-2022-2" here.
+    await app.folders.addFolder(join(tmp, 'laptop', 'fosdem-2022'));
+    for (const folder of ['fosdem-2021', 'fosdem-2022', '2023/stands', '2024/stands'])
+      await app.folders.addFolder(join(stick, folder));
+    const ids = Object.fromEntries(
+      (await app.services.listCollections()).map((c) => [c.root.slice(tmp.length + 1), c.id]),
+    );
+    expect(ids['STICK/fosdem-2022']).toBe('fosdem-2022-2');
+    const edition = async (collections: string[], chosen: string) => {
+      await app.services.makeKioskFile({ pin: '2468', collections, edition: chosen });
+      return (await loadKioskConfig(file)).config.settings.collection;
+    };
+    // A kiosk given the stick's folders calls them fosdem-2021 and fosdem-2022.
+    const both = [ids['STICK/fosdem-2021']!, ids['STICK/fosdem-2022']!];
+    expect(await edition(both, ids['STICK/fosdem-2022']!)).toBe('fosdem-2022');
+    // Two folders of the same name: the second in the file is the kiosk's "stands-2".
+    const stands = [ids['STICK/2023/stands']!, ids['STICK/2024/stands']!];
+    expect(await edition(stands, stands[1]!)).toBe('stands-2');
+    expect(await edition([stands[1]!], stands[1]!)).toBe('stands');
     await app.folders.stop();
   });
 

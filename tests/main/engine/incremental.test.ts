@@ -141,7 +141,11 @@ describe('incremental re-indexing', () => {
     edit(root, 'content/themes/databases/_index.md', page('title: Data Stores\ndescription: Renamed.'));
     const outcome = await engine.reindex(id);
     expect(outcome.reread).toEqual(['content/themes/databases/_index.md']);
-    expect(engine.getStand(id, 'quay-db')!.themeRefs[0]).toEqual({ slug: 'databases', title: 'Data Stores' });
+    expect(engine.getStand(id, 'quay-db')!.themeRefs[0]).toEqual({
+      slug: 'databases',
+      title: 'Data Stores',
+      rendered: true,
+    });
     await expectSameAsFresh(engine, id, root);
   });
 

@@ -84,7 +84,9 @@ describe('a stands folder', () => {
         url: 'https://chat.fosdem.org/#/room/%23lighthouse-stand%3Afosdem.org',
       },
     ]);
-    expect(stand.themeRefs).toEqual([{ slug: 'operating-systems', title: 'Operating Systems' }]);
+    expect(stand.themeRefs).toEqual([
+      { slug: 'operating-systems', title: 'Operating Systems', rendered: true },
+    ]);
   });
 
   it('summarises the card from the listed file, 200 characters at most', () => {
@@ -112,10 +114,10 @@ describe('a stands folder', () => {
   it('has sub-pages in Hugo order, untitled ones named after their file, drafts only for the CLI', () => {
     const all = engine.listAllStands(id).find((s) => s.slug === 'lighthouse')!;
     expect(all.pages).toEqual([
-      { slug: 'getting-started', title: 'Getting Started!', draft: false, listed: true },
-      { slug: 'intro', title: 'Introduction', draft: false, listed: true },
-      { slug: 'notes', title: 'Release notes', draft: false, listed: true },
-      { slug: 'draft-page', title: 'Not yet', draft: true, listed: true },
+      { slug: 'getting-started', title: 'Getting Started!', draft: false, listed: true, rendered: true },
+      { slug: 'intro', title: 'Introduction', draft: false, listed: true, rendered: true },
+      { slug: 'notes', title: 'Release notes', draft: false, listed: true, rendered: true },
+      { slug: 'draft-page', title: 'Not yet', draft: true, listed: true, rendered: true },
     ]);
     expect(engine.getStand(id, 'lighthouse')!.pages.map((p) => p.slug)).toEqual([
       'getting-started',
@@ -137,7 +139,11 @@ describe('a stands folder', () => {
       file: 'content/stands/lighthouse/intro.md',
       weight: 2,
     });
-    expect(intro.theme).toEqual({ slug: 'operating-systems', title: 'Operating Systems' });
+    expect(intro.theme).toEqual({
+      slug: 'operating-systems',
+      title: 'Operating Systems',
+      rendered: true,
+    });
     expect(intro.siblings.map((p) => p.slug)).toEqual(['getting-started', 'intro', 'notes']);
     expect(intro.html).toContain('<h1 id="why">Why beacons</h1>');
     expect(intro.html).toContain('<a href="standalone://page/lighthouse/notes">the notes</a>');

@@ -74,6 +74,7 @@ const PROBLEM_CODES = [
   'remote-media',
   'remote-frame',
   'script-removed',
+  'style-ignored',
   'content-unreadable',
   'shortcode-invalid',
   'shortcode-unknown',

@@ -428,6 +428,8 @@ function htmlMessage(
       return `The embedded page "${ref}" is on the internet and will not show offline. Link to it instead.`;
     case 'script-removed':
       return 'This page contains a script. Scripts never run in Standalone, so it was removed.';
+    case 'style-ignored':
+      return `This page brings its own styles (a <${tag}>${ref ? ` to "${ref}"` : ''}). Standalone shows every stand in its own style, so they are not used and the page may look different from the website; sizes that matter (of images, for example) belong in the HTML itself, as width and height.`;
   }
 }
 

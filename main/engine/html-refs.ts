@@ -25,6 +25,8 @@ export type HtmlProblemCode =
   | 'remote-media'
   | 'remote-frame'
   | 'script-removed'
+  /** A `<style>` block or a stylesheet `<link>`: the renderer never applies a stand's own styles. */
+  | 'style-ignored'
   /** Something inside threw: the fragment was left out (ref and tag are empty). */
   | 'content-unreadable';
 
@@ -100,7 +102,8 @@ interface Edit {
 
 // Tags and attributes that make an HTML fragment worth parsing for references. (`<\s*\/?\s*script`
 // would try every split of a long run of spaces between its two `\s*`.)
-const INTERESTING = /\b(?:src|href|poster|srcset|data|background)\s*=|<\s*(?:\/\s*)?script/i;
+const INTERESTING = /\b(?:src|href|poster|srcset|data|background)\s*=|<\s*(?:\/\s*)?(?:script|style)/i;
+const STYLESHEET = /(?:^|\s)stylesheet(?:\s|$)/i;
 
 // htmlparser2 keeps open elements in an array it shifts and searches at every tag, so a page of 300,000
 // unclosed tags takes minutes. Real pages nest a few dozen deep (browsers stop nesting at 512): past this
@@ -139,6 +142,12 @@ export function processHtml(html: string, ctx: HtmlContext, withText = false): H
       if (name === 'script') {
         scriptStart = start;
         ctx.report('script-removed', attribs.src ?? '', name);
+        return;
+      }
+      if (name === 'style') ctx.report('style-ignored', '', name);
+      if (name === 'link' && STYLESHEET.test(attribs.rel ?? '')) {
+        // Not resolved either: a stylesheet missing from the folder would not be used anyway.
+        ctx.report('style-ignored', attribs.href ?? '', name);
         return;
       }
       let touched = false;

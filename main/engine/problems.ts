@@ -18,6 +18,7 @@ const DEFAULT_SEVERITY: Record<ProblemCode, Severity> = {
   'remote-media': 'warning',
   'remote-frame': 'warning',
   'script-removed': 'warning',
+  'style-ignored': 'warning',
   'content-unreadable': 'error',
   'shortcode-invalid': 'error',
   'shortcode-unknown': 'warning',

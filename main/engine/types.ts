@@ -10,9 +10,9 @@ export const MAX_SEARCH_LIMIT = 500;
  * overview (`_build.list`), and quoted flags read as Hugo reads them. 5: whether a page is on its
  * stand's list of pages (`_build.list`). 6: whether a stand or page has a page of its own
  * (`_build.render`). 7: the same for a theme. 8: `_build` options written as a plain YAML `no` or `off`
- * read as Hugo reads them (never).
+ * read as Hugo reads them (never). 9: a page's own styles reported (`style-ignored`).
  */
-export const STORE_SCHEMA = 8;
+export const STORE_SCHEMA = 9;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';
@@ -41,6 +41,7 @@ export type ProblemCode =
   | 'remote-media'
   | 'remote-frame'
   | 'script-removed'
+  | 'style-ignored'
   | 'content-unreadable'
   | 'shortcode-invalid'
   | 'shortcode-unknown'

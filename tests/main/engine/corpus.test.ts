@@ -274,6 +274,7 @@ describe.skipIf(!present)(
         'logo-missing',
         'asset-missing',
         'script-removed',
+        'style-ignored',
       ] as const) {
         expect(codes).toContain(code);
       }

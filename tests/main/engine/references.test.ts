@@ -162,6 +162,26 @@ describe('processHtml', () => {
     expect(reported.map((r) => r[0])).toEqual(['script-removed', 'script-removed']);
   });
 
+  it('reports a page’s own styles, which are never applied, once per stylesheet link or style block', () => {
+    const { html, reported } = run(
+      '<link rel="stylesheet" href="/stands/boat/gone.css"><LINK REL="alternate Stylesheet" href="https://cdn.example/a.css"><link rel="icon" href="https://a.example/i.ico"><style>img { width: 4em }</style><p style="color: red">a</p>',
+    );
+    // A stylesheet that is not in the folder is not reported missing as well: it would not be used anyway.
+    expect(reported).toEqual([
+      ['style-ignored', '/stands/boat/gone.css', 'link'],
+      ['style-ignored', 'https://cdn.example/a.css', 'link'],
+      ['style-ignored', '', 'style'],
+    ]);
+    expect(html).toContain('<p style="color: red">a</p>');
+    // Also where only the HTML is wanted, which skips fragments with nothing to rewrite.
+    const alone: string[] = [];
+    processHtml('<p>a</p><style>p { color: red }</style>', {
+      resolve: () => ({ type: 'missing' }),
+      report: (code) => alone.push(code),
+    });
+    expect(alone).toEqual(['style-ignored']);
+  });
+
   it('removes an unclosed script up to the end', () => {
     expect(run('<p>a</p><script>var x = 1;').html).toBe('<p>a</p>');
   });

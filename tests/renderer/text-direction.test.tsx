@@ -127,6 +127,7 @@ vi.mock('@tanstack/react-virtual', () => ({
     getVirtualItems: () => Array.from({ length: count }, (_, index) => ({ index, key: index, start: 0 })),
     measureElement: () => undefined,
     measure: () => undefined,
+    takeSnapshot: () => [],
   }),
 }));
 globalThis.ResizeObserver ??= class {

@@ -6,7 +6,7 @@
 // More are asked for when the visitor scrolls to the end of the list or presses "Show more results".
 // Groups are virtualized for huge collections.
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import type { SearchGroup, SearchHit } from '../../../main/engine/types';
 import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
@@ -82,6 +82,12 @@ function useLatestSearch(question: Question | null): { answer: Answer | null; er
 // asks for as many again, so the page is long enough for the scroll position to be restored.
 let lastWanted = { collection: '', query: '', limit: FIRST_HITS };
 
+// The sizes the groups of the last answer shown measured, kept when the screen closes: back to the same
+// answer, they start at those sizes rather than at estimates, so every hit is where it was on the page
+// and the restored scroll position shows the hits the visitor left (estimated groups above it would
+// push them down by hundreds of pixels).
+let lastMeasured: { answer: string; items: VirtualItem[] } = { answer: '', items: [] };
+
 export function SearchScreen({ collection, query }: { collection: string; query: string }) {
   const { revision } = useAppState();
   const trimmed = query.trim();
@@ -116,7 +122,13 @@ export function SearchScreen({ collection, query }: { collection: string; query:
         </p>
       </header>
       {error && <ErrorMessage error={error} />}
-      {shown && shown.groups.length > 0 && <ResultGroups collection={collection} groups={shown.groups} />}
+      {shown && shown.groups.length > 0 && (
+        <ResultGroups
+          collection={collection}
+          groups={shown.groups}
+          answer={`${collection}\n${shown.query}\n${shown.limit}`}
+        />
+      )}
       {mayHaveMore && <MoreResults loading={loadingMore} onMore={showMore} />}
     </section>
   );
@@ -152,19 +164,34 @@ function MoreResults({ loading, onMore }: { loading: boolean; onMore: () => void
 const ResultGroups = memo(function ResultGroups({
   collection,
   groups,
+  answer,
 }: {
   collection: string;
   groups: SearchGroup[];
+  /** Which answer the groups are (collection, text, limit): its measured sizes are kept for a return. */
+  answer: string;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
   const { top: offset } = useElementBox(listRef);
+  const [measured] = useState(() => (lastMeasured.answer === answer ? lastMeasured.items : []));
   const virtualizer = useWindowVirtualizer({
     count: groups.length,
     estimateSize: (index) => 72 + (groups[index]?.hits.length ?? 1) * 84,
     overscan: 4,
     scrollMargin: offset,
     getItemKey: (index) => groups[index]?.stand ?? index,
+    initialMeasurementsCache: measured,
   });
+  const shownAnswer = useRef(answer);
+  useLayoutEffect(() => {
+    shownAnswer.current = answer;
+  }, [answer]);
+  useLayoutEffect(
+    () => () => {
+      lastMeasured = { answer: shownAnswer.current, items: virtualizer.takeSnapshot() };
+    },
+    [virtualizer],
+  );
   return (
     <ol
       ref={listRef}

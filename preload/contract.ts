@@ -4,8 +4,8 @@ import type {
   Collection,
   IndexChange,
   IndexProgress,
+  ListedProblem,
   PageDetail,
-  Problem,
   ProblemFilter,
   SearchGroup,
   StandCard,
@@ -132,7 +132,7 @@ export interface StandaloneApi {
   /** Full-text search over stands and pages of a collection, grouped by stand; at most `limit` hits (default 50). */
   search(collection: string, query: string, limit?: number): Promise<SearchGroup[]>;
   /** Content problems found while indexing, optionally filtered. */
-  listProblems(filter?: ProblemFilter): Promise<Problem[]>;
+  listProblems(filter?: ProblemFilter): Promise<ListedProblem[]>;
   /** Opens the native folder picker and indexes the chosen folder; null when cancelled. */
   chooseFolder(): Promise<Collection | null>;
   /** Indexes a folder by path (command line, drag and drop) and returns its collection. */

@@ -4,6 +4,7 @@ import type {
   Collection,
   IndexChange,
   IndexProgress,
+  ListedProblem,
   PageDetail,
   Problem,
   ProblemFilter,
@@ -70,7 +71,7 @@ export interface Queries {
   getStand(collection: string, slug: string): StandDetail | null;
   getPage(collection: string, stand: string, page: string): PageDetail | null;
   search(collection: string, query: string, limit?: number): SearchGroup[];
-  listProblems(filter?: ProblemFilter): Problem[];
+  listProblems(filter?: ProblemFilter): ListedProblem[];
   /** The asset record for a folder-relative path, only if the index knows it (the asset protocol's allowlist). */
   getAsset(collection: string, file: string): (Asset & { absolutePath: string }) | null;
 }

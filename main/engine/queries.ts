@@ -3,9 +3,9 @@
 import type {
   Asset,
   Collection,
+  ListedProblem,
   PageDetail,
   PageRef,
-  Problem,
   ProblemFilter,
   SearchGroup,
   Stand,
@@ -182,9 +182,9 @@ export function search(
   return state.search.search(collection, query, max, (stand) => describeStand(state, stand));
 }
 
-/** Problems, filtered; sorted by collection, file and line. */
-export function listProblems(collections: Collections, filter: ProblemFilter = {}): Problem[] {
-  const out: Problem[] = [];
+/** Problems, filtered; sorted by collection, file and line; each says whether its stand opens. */
+export function listProblems(collections: Collections, filter: ProblemFilter = {}): ListedProblem[] {
+  const out: ListedProblem[] = [];
   const states = filter.collection
     ? [collections.get(filter.collection)].filter((s): s is CollectionState => !!s)
     : [...collections.values()];
@@ -193,7 +193,8 @@ export function listProblems(collections: Collections, filter: ProblemFilter = {
       if (filter.severity && item.severity !== filter.severity) continue;
       if (filter.stand && item.stand !== filter.stand) continue;
       if (filter.code && item.code !== filter.code) continue;
-      out.push({ ...item });
+      const stand = item.stand === null ? undefined : state.standsBySlug.get(item.stand);
+      out.push({ ...item, standOpens: !!stand && !stand.draft && stand.rendered });
     }
   }
   return out;

@@ -74,6 +74,12 @@ export interface Problem {
   stand: string | null;
 }
 
+/** A problem as the app lists it, saying whether its stand has a screen to link to. */
+export interface ListedProblem extends Problem {
+  /** True when `stand` opens (what getStand finds); false with no stand, a draft or no page (`_build.render`). */
+  standOpens: boolean;
+}
+
 export interface CollectionCounts {
   stands: number;
   listedStands: number;

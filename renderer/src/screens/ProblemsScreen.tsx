@@ -1,7 +1,7 @@
 // The engine's content problems of a collection, for organisers: filterable by severity, stand and
 // code (the filter lives in the route, so a filtered view can be linked), long lists shown in pages.
 import { useMemo, useState } from 'react';
-import type { Problem, ProblemCode, Severity } from '../../../main/engine/types';
+import type { ListedProblem, ProblemCode, Severity } from '../../../main/engine/types';
 import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { useQuery } from '../hooks/use-query';
@@ -164,15 +164,20 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
   );
 }
 
-function ProblemRow({ collection, problem }: { collection: string; problem: Problem }) {
+function ProblemRow({ collection, problem }: { collection: string; problem: ListedProblem }) {
   return (
     <tr>
       <td>
         <span className={`sa-badge sa-badge-${problem.severity}`}>{problem.severity}</span>
       </td>
       <td>
-        {problem.stand ? (
+        {problem.stand && problem.standOpens ? (
           <RouteLink to={to.stand(collection, problem.stand)}>{problem.stand}</RouteLink>
+        ) : problem.stand ? (
+          // A draft or a stand _build.render gives no page: a link would only lead to "There is no stand".
+          <>
+            {problem.stand} <span className="sa-muted">(not published)</span>
+          </>
         ) : (
           <span className="sa-muted">—</span>
         )}

@@ -1,0 +1,59 @@
+// The Problems screen names each problem's stand; it links the stand only when the stand opens, so an
+// organiser is never sent from a draft's or a page-less stand's problem to a "There is no stand" screen.
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { ListedProblem } from '../../main/engine/types';
+import { renderHost } from './render-host';
+
+const problem = (stand: string | null, standOpens: boolean): ListedProblem => ({
+  collection: 'demo',
+  file: stand ? `content/stands/${stand}.md` : 'content/themes/tools/_index.md',
+  line: 3,
+  severity: 'warning',
+  code: 'link-broken',
+  message: 'This link leads nowhere.',
+  stand,
+  standOpens,
+});
+
+vi.mock('../../renderer/src/api', () => ({
+  hasApi: true,
+  api: {
+    listProblems: () =>
+      Promise.resolve([
+        problem('open', true),
+        problem('drafty', false),
+        problem('pageless', false),
+        problem(null, false),
+      ]),
+    onEvent: () => () => undefined,
+  },
+}));
+
+vi.mock('../../renderer/src/hooks/app-state', () => ({
+  useAppState: () => ({ collections: [], revision: 0, organiser: true, progress: {}, notices: [] }),
+}));
+
+const { ProblemsScreen } = await import('../../renderer/src/screens/ProblemsScreen');
+
+const host = renderHost();
+
+describe('the Problems screen', () => {
+  it('links a stand that opens and names one that does not as text', async () => {
+    await host.render(<ProblemsScreen collection="demo" filter={{ severity: '', stand: '', code: '' }} />);
+    await act(async () => undefined);
+    const cells = [...host.element.querySelectorAll('tbody tr')].map((row) => row.children[1]!);
+    expect(cells.map((cell) => cell.querySelector('a')?.getAttribute('href') ?? null)).toEqual([
+      '#/c/demo/stands/open',
+      null,
+      null,
+      null,
+    ]);
+    expect(cells.map((cell) => cell.textContent)).toEqual([
+      'open',
+      'drafty (not published)',
+      'pageless (not published)',
+      '—',
+    ]);
+  });
+});

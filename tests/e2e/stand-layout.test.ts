@@ -47,6 +47,10 @@ const brokenWords = (element: Locator): Promise<string[]> =>
     return found;
   });
 
+/** The box of the first element matching `selector` on the harness's page. */
+const box = (selector: string): Promise<DOMRect> =>
+  harness.page.locator(selector).evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+
 /** A trial kiosk (no PIN, no attract loop) over the folder, with the visitor's text size. */
 const startKiosk = (
   viewport: { width: number; height: number },
@@ -170,12 +174,20 @@ describe('a stand’s content on kiosk-sized screens', () => {
       await main.locator('h1').waitFor();
       expect(await brokenWords(main.locator('h1'))).toEqual([]);
       // The side column is narrower than the text beside it, or has gone under it.
-      const box = (selector: string) =>
-        harness.page
-          .locator(selector)
-          .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
       const [text, side] = [await box('.sa-stand-main'), await box('.sa-side')];
       expect(text.width > side.width || side.top >= text.bottom).toBe(true);
     },
   );
+
+  it('puts the side column under the stand’s text on a portrait 800×1280 kiosk with the largest text', async () => {
+    await harness?.close();
+    harness = await startKiosk({ width: 800, height: 1280 }, 'larger');
+    const [collection] = await harness.services.listCollections();
+    await harness.open(`/c/${collection!.id}/stands/lamplighter`);
+    const main = harness.page.locator('.sa-stand-main');
+    await main.locator('h1').waitFor();
+    const [text, side] = [await box('.sa-stand-main'), await box('.sa-side')];
+    // One column, as with every other text size on a narrow screen: the text keeps the whole width.
+    expect(side.top).toBeGreaterThanOrEqual(text.bottom);
+  });
 });

@@ -1,6 +1,6 @@
 // The app's entry: wires the engine, the protocols, IPC and the window together, in Electron's order.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL, type AppEvent } from '../preload/contract';
 import { ASSET_SCHEME } from './engine/types';
@@ -21,6 +21,7 @@ import { PRIVILEGED_SCHEMES } from './app/schemes';
 import { createAppServices } from './app/services';
 import { openSettings, SETTINGS_FILE_NAME } from './app/settings';
 import { claimSingleInstance } from './app/single-instance';
+import { kioskFileTarget } from './kiosk/kiosk-file';
 import { createKioskService } from './kiosk/kiosk-service';
 import { demoRootFor, isKioskFilePath, loadKioskStartup } from './kiosk/startup';
 
@@ -186,7 +187,24 @@ function main(): void {
         const result = window
           ? await dialog.showSaveDialog(window, options)
           : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
+        if (result.canceled || !result.filePath) return null;
+        // A Linux dialog may return the name without its ending: then it never asked about the file that has it.
+        const { file, replacesUnasked } = await kioskFileTarget(result.filePath);
+        if (!replacesUnasked) return file;
+        const question = {
+          type: 'warning' as const,
+          title: 'Replace the kiosk file?',
+          message: `${basename(file)} already exists. Do you want to replace it?`,
+          detail: `It is in ${dirname(file)}. Choose Cancel to keep it, then save again under another name.`,
+          buttons: ['Replace', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+          noLink: true,
+        };
+        const answer = window
+          ? await dialog.showMessageBox(window, question)
+          : await dialog.showMessageBox(question);
+        return answer.response === 0 ? file : null;
       },
       openExternalUrl: (url) => shell.openExternal(url, { activate: true }),
       version: app.getVersion(),

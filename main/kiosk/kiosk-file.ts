@@ -1,7 +1,7 @@
 // Making a kiosk file from the desktop app, for organisers who have the packaged app but no Node to run
 // scripts/kiosk-pin.mjs. Writes exactly what ./config.ts reads back. Plain Node, no electron.
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import type { KioskSettings } from '../../preload/contract';
 import { DEFAULT_KIOSK_SETTINGS, KIOSK_FILE_SUFFIXES, KIOSK_FILE_SUFFIX, KIOSK_FILE_VERSION } from './config';
@@ -76,6 +76,21 @@ export async function kioskFileDefaultPath(folders: readonly string[]): Promise<
 export function withKioskSuffix(file: string): string {
   const lower = file.toLowerCase();
   return KIOSK_FILE_SUFFIXES.some((suffix) => lower.endsWith(suffix)) ? file : `${file}${KIOSK_FILE_SUFFIX}`;
+}
+
+/**
+ * Where the kiosk file goes for the path the save dialog returned (withKioskSuffix), and whether it would
+ * replace a file the dialog never asked about: the dialog asks only about the name it returns, so with the
+ * ending added here the name may be that of an existing file.
+ */
+export async function kioskFileTarget(chosen: string): Promise<{ file: string; replacesUnasked: boolean }> {
+  const file = withKioskSuffix(chosen);
+  if (file === chosen) return { file, replacesUnasked: false };
+  const exists = await lstat(file).then(
+    () => true,
+    () => false,
+  );
+  return { file, replacesUnasked: exists };
 }
 
 function describeWriteError(file: string, error: unknown): string {

@@ -86,6 +86,7 @@ export const dialog = {
   showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
   showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true, filePath: '' })),
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
+  showMessageBox: vi.fn(() => Promise.resolve({ response: 0, checkboxChecked: false })),
 };
 
 export const screen = {

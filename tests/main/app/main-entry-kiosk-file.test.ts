@@ -58,7 +58,10 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-beforeEach(() => vi.mocked(dialog.showSaveDialog).mockClear());
+beforeEach(() => {
+  vi.mocked(dialog.showSaveDialog).mockClear();
+  vi.mocked(dialog.showMessageBox).mockClear();
+});
 
 function window() {
   return vi.mocked(BrowserWindow).mock.results[0]!.value as unknown as { webContents: unknown };
@@ -127,22 +130,73 @@ describe('making a kiosk file in the desktop app', () => {
     expect(readFileSync(join(tmp, 'user-data', 'settings.json'), 'utf8')).not.toContain(PIN);
   });
 
-  it('replaces an older kiosk file, and adds the ending a save dialog may leave off', async () => {
-    writeFileSync(join(kioskDir, 'hall.standalone-kiosk'), '{"pinHash": null}');
-    saveAs(join(kioskDir, 'hall'));
+  it('adds the ending a save dialog may leave off', async () => {
+    saveAs(join(kioskDir, 'lobby'));
     const result = await call(
       Channel.makeKioskFile,
       request({ collections: ['fosdem-2021'], edition: null }),
     );
     expect(result).toEqual({
       ok: true,
-      value: { saved: true, path: join(kioskDir, 'hall.standalone-kiosk'), fullPaths: [] },
+      value: { saved: true, path: join(kioskDir, 'lobby.standalone-kiosk'), fullPaths: [] },
     });
-    const loaded = await loadKioskConfig(join(kioskDir, 'hall.standalone-kiosk'));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    const loaded = await loadKioskConfig(join(kioskDir, 'lobby.standalone-kiosk'));
     expect(loaded.error).toBeNull();
     expect(loaded.config.folders).toEqual([inside]);
     expect(loaded.config.settings).toMatchObject({ collection: null, startScreen: 'overview' });
     expect(await verifyPin(PIN, loaded.config.pinHash!)).toBe(true);
+  });
+
+  it('asks before replacing a kiosk file the save dialog did not ask about, its name given without the ending', async () => {
+    // The dialog asks about replacing "hall" only; the file the ending leads to is a different one.
+    const older = join(kioskDir, 'hall.standalone-kiosk');
+    writeFileSync(older, '{"pinHash": null}');
+    const answer = (response: number) =>
+      vi.mocked(dialog.showMessageBox).mockResolvedValueOnce({ response, checkboxChecked: false });
+
+    saveAs(join(kioskDir, 'hall'));
+    answer(1);
+    const kept = await call(Channel.makeKioskFile, request({ collections: ['fosdem-2021'], edition: null }));
+    expect(kept).toEqual({ ok: true, value: { saved: false } });
+    expect(readFileSync(older, 'utf8')).toBe('{"pinHash": null}');
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    const [parent, question] = vi.mocked(dialog.showMessageBox).mock.calls[0] as unknown as [
+      unknown,
+      Electron.MessageBoxOptions,
+    ];
+    expect(parent).toBe(window());
+    expect(question).toMatchObject({
+      message: 'hall.standalone-kiosk already exists. Do you want to replace it?',
+      detail: `It is in ${kioskDir}. Choose Cancel to keep it, then save again under another name.`,
+      buttons: ['Replace', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+
+    saveAs(join(kioskDir, 'hall'));
+    answer(0);
+    const replaced = await call(
+      Channel.makeKioskFile,
+      request({ collections: ['fosdem-2021'], edition: null }),
+    );
+    expect(replaced).toEqual({ ok: true, value: { saved: true, path: older, fullPaths: [] } });
+    const loaded = await loadKioskConfig(older);
+    expect(loaded.error).toBeNull();
+    expect(await verifyPin(PIN, loaded.config.pinHash!)).toBe(true);
+  });
+
+  it('replaces an older kiosk file chosen by its full name, which the save dialog asked about itself', async () => {
+    const older = join(kioskDir, 'hall.standalone-kiosk');
+    writeFileSync(older, '{"pinHash": null}');
+    saveAs(older);
+    const result = await call(
+      Channel.makeKioskFile,
+      request({ collections: ['fosdem-2021'], edition: null }),
+    );
+    expect(result).toEqual({ ok: true, value: { saved: true, path: older, fullPaths: [] } });
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(await verifyPin(PIN, (await loadKioskConfig(older)).config.pinHash!)).toBe(true);
   });
 
   it('writes nothing when the organiser cancels the save dialog', async () => {

@@ -64,6 +64,15 @@ export interface AppInfo {
   demoCollections: string[];
 }
 
+/**
+ * Kiosk rules that the renderer's forms check for the organiser's sake and main enforces: how long an
+ * organiser PIN is, and the idle timeout's range and default.
+ */
+export const KIOSK_RULES = {
+  pinDigits: { min: 4, max: 12 },
+  idleTimeoutSeconds: { min: 15, max: 3600, default: 90 },
+} as const;
+
 export interface KioskSettings {
   idleTimeoutSeconds: number;
   attract: { enabled: boolean; slideSeconds: number };

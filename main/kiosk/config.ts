@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Collection } from '../engine/types';
-import type { KioskSettings } from '../../preload/contract';
+import { KIOSK_RULES, type KioskSettings } from '../../preload/contract';
 import { parsePinHash } from './pin';
 
 /**
@@ -25,7 +25,7 @@ export const MAX_KIOSK_FILE_BYTES = 256 * 1024;
 
 /** What a kiosk shows when the file says nothing (or is broken): the safe default. */
 export const DEFAULT_KIOSK_SETTINGS: KioskSettings = Object.freeze({
-  idleTimeoutSeconds: 90,
+  idleTimeoutSeconds: KIOSK_RULES.idleTimeoutSeconds.default,
   attract: Object.freeze({ enabled: true, slideSeconds: 8 }),
   featured: Object.freeze({ stands: [], themes: [] }),
   startScreen: 'overview',
@@ -33,7 +33,10 @@ export const DEFAULT_KIOSK_SETTINGS: KioskSettings = Object.freeze({
   textSize: 'normal',
 }) as KioskSettings;
 
-export const IDLE_TIMEOUT_RANGE = { min: 15, max: 3600 } as const;
+export const IDLE_TIMEOUT_RANGE = {
+  min: KIOSK_RULES.idleTimeoutSeconds.min,
+  max: KIOSK_RULES.idleTimeoutSeconds.max,
+} as const;
 export const SLIDE_SECONDS_RANGE = { min: 3, max: 60 } as const;
 const MAX_FOLDERS = 50;
 const MAX_FEATURED = 50;

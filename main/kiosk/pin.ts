@@ -1,9 +1,10 @@
 // The organiser PIN: stored only as a salted scrypt hash in the kiosk file, checked in constant time,
 // and guarded by a back-off so a visitor cannot try PINs at touch speed. Plain Node, no electron.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { KIOSK_RULES } from '../../preload/contract';
 
 /** A PIN is 4 to 12 digits: something an organiser can type on the on-screen pad. */
-export const PIN_PATTERN = /^[0-9]{4,12}$/;
+export const PIN_PATTERN = new RegExp(`^[0-9]{${KIOSK_RULES.pinDigits.min},${KIOSK_RULES.pinDigits.max}}$`);
 
 /** scrypt's interactive cost (16 MiB, tens of milliseconds): slow for guessing, quick for one check. */
 export const DEFAULT_PIN_COST = { N: 16384, r: 8, p: 1 } as const;

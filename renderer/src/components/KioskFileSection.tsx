@@ -4,11 +4,11 @@
 // this form's state, and cleared once the file is saved.
 import { useState, type FormEvent } from 'react';
 import type { Collection } from '../../../main/engine/types';
-import type { KioskFileRequest, KioskSettings } from '../../../preload/contract';
+import { KIOSK_RULES, type KioskFileRequest, type KioskSettings } from '../../../preload/contract';
 import { api } from '../api';
 
-const DEFAULT_IDLE_SECONDS = 90;
-const IDLE_RANGE = { min: 15, max: 3600 };
+const IDLE_RANGE = KIOSK_RULES.idleTimeoutSeconds;
+const PIN_DIGITS = KIOSK_RULES.pinDigits;
 
 /** What is wrong with the form, in the organiser's words; null when the file can be made. */
 export function kioskFormProblem(form: {
@@ -18,10 +18,10 @@ export function kioskFormProblem(form: {
   idleSeconds: string;
 }): string | null {
   if (form.folders.length === 0) return 'Choose at least one folder for the kiosk to show.';
-  if (form.pin === '') return 'Type the organiser PIN: 4 to 12 digits.';
+  if (form.pin === '') return `Type the organiser PIN: ${PIN_DIGITS.min} to ${PIN_DIGITS.max} digits.`;
   if (!/^[0-9]+$/.test(form.pin)) return 'The PIN must be digits only (0 to 9), with no letters or spaces.';
-  if (form.pin.length < 4 || form.pin.length > 12) {
-    return `The PIN must be 4 to 12 digits long (this one has ${form.pin.length}).`;
+  if (form.pin.length < PIN_DIGITS.min || form.pin.length > PIN_DIGITS.max) {
+    return `The PIN must be ${PIN_DIGITS.min} to ${PIN_DIGITS.max} digits long (this one has ${form.pin.length}).`;
   }
   if (form.again !== form.pin) return 'The two PINs are not the same: type the same PIN in both boxes.';
   const idle = Number(form.idleSeconds);
@@ -78,7 +78,7 @@ function KioskFileForm({ collections, onClose }: { collections: Collection[]; on
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [startScreen, setStartScreen] = useState<KioskSettings['startScreen']>('overview');
-  const [idleSeconds, setIdleSeconds] = useState(String(DEFAULT_IDLE_SECONDS));
+  const [idleSeconds, setIdleSeconds] = useState(String(IDLE_RANGE.default));
   const [textSize, setTextSize] = useState<KioskSettings['textSize']>('normal');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -173,7 +173,9 @@ function KioskFileForm({ collections, onClose }: { collections: Collection[]; on
           </select>
         </div>
         <div className="sa-field">
-          <label htmlFor="sa-kiosk-pin">Organiser PIN (4 to 12 digits)</label>
+          <label htmlFor="sa-kiosk-pin">
+            Organiser PIN ({PIN_DIGITS.min} to {PIN_DIGITS.max} digits)
+          </label>
           <input
             id="sa-kiosk-pin"
             type="password"

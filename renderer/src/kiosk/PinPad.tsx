@@ -2,9 +2,10 @@
 // main process checks the PIN (and slows down guessing), this only collects it. It is also where a
 // broken kiosk file is reported: only organisers open it.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { KIOSK_RULES } from '../../../preload/contract';
 import { api } from '../api';
 
-const MAX_DIGITS = 12;
+const MAX_DIGITS = KIOSK_RULES.pinDigits.max;
 /** Matches the main process's back-off, which starts after this many wrong PINs. */
 const FREE_ATTEMPTS = 5;
 

@@ -75,6 +75,7 @@ const PROBLEM_CODES = [
   'remote-frame',
   'script-removed',
   'style-ignored',
+  'base-url-unusable',
   'content-unreadable',
   'shortcode-invalid',
   'shortcode-unknown',

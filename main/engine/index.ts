@@ -157,6 +157,7 @@ class StandaloneEngine implements Engine {
         scanProblems: [],
         siteParams: {},
         siteTitle: null,
+        siteBaseUrl: null,
         stands: [],
         themes: [],
       },

@@ -159,6 +159,7 @@ function afterScan(
     ? readSiteConfig(id, root, scan.files.get(CONFIG_FILES.find((name) => scan.files.has(name)) ?? ''))
     : {
         title: previous!.siteTitle,
+        baseUrl: previous!.siteBaseUrl,
         params: previous!.siteParams,
         // The walk's own (a link out) are in scan.problems already.
         problems: previous!.scanProblems.filter(
@@ -184,6 +185,7 @@ function afterScan(
     scanProblems,
     siteParams: config.params,
     siteTitle: config.title,
+    siteBaseUrl: config.baseUrl,
     standBuilds: new Map(),
     themeBuilds: new Map(),
     plan,
@@ -211,6 +213,7 @@ function afterScan(
   state.scanProblems = scanProblems;
   state.siteParams = config.params;
   state.siteTitle = config.title;
+  state.siteBaseUrl = config.baseUrl;
   state.plan = plan;
   state.assets = assets;
   state.assetProblems = assetProblems;

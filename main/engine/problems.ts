@@ -19,6 +19,7 @@ const DEFAULT_SEVERITY: Record<ProblemCode, Severity> = {
   'remote-frame': 'warning',
   'script-removed': 'warning',
   'style-ignored': 'warning',
+  'base-url-unusable': 'warning',
   'content-unreadable': 'error',
   'shortcode-invalid': 'error',
   'shortcode-unknown': 'warning',

@@ -19,7 +19,8 @@ import type {
 import { realPathInside } from './paths';
 import { MAX_SEARCH_LIMIT } from './types';
 import { DEFAULT_SEARCH_LIMIT } from './search';
-import { type CollectionState, describeStand, pageKey } from './state';
+import { publishedUrl } from './site-config';
+import { type CollectionState, describeStand, pageKey, planOf } from './state';
 
 export type Collections = Map<string, CollectionState>;
 
@@ -139,6 +140,7 @@ export function getStand(collections: Collections, collection: string, slug: str
       stand.pages.filter((page) => !page.draft && page.listed),
     ),
     themeRefs: stand.themes.map((theme) => themeLink(state, theme)),
+    publishedUrl: publishedUrl(state.siteBaseUrl, `/stands/${stand.slug}/`),
   };
 }
 
@@ -164,7 +166,17 @@ export function getPage(
     theme: firstTheme ? themeLink(state, firstTheme) : null,
     standRendered: owner.rendered,
     siblings: owner.pages.filter((ref) => !ref.draft && ref.listed).map((ref) => ({ ...ref })),
+    publishedUrl: pagePublishedUrl(state, stand, page),
   };
+}
+
+/** A page's address on the published site: its URL as the plan gives it (`stands/x/docs/install`). */
+function pagePublishedUrl(state: CollectionState, stand: string, page: string): string | null {
+  if (state.siteBaseUrl === null) return null;
+  const planned = planOf(state)
+    .stands.get(stand)
+    ?.pages.find((candidate) => candidate.slug === page);
+  return planned ? publishedUrl(state.siteBaseUrl, `/${planned.urlKey}/`) : null;
 }
 
 /** Full-text search, grouped by stand. */

@@ -1,5 +1,5 @@
-// The site's config.toml: only its title (the collection's name) and `[params]` (the `param` shortcode's
-// fallback) are used. Read with smol-toml, size-capped, and copied into plain data.
+// The site's config.toml: only its title (the collection's name), `baseURL` (the published site's address,
+// for QR codes a visitor takes away) and `[params]` (the `param` shortcode's fallback) are used. Read with smol-toml, size-capped, and copied into plain data.
 import { parse as parseToml } from 'smol-toml';
 import { MAX_CONFIG_BYTES } from './limits';
 import { problem } from './problems';
@@ -9,17 +9,75 @@ import type { Problem } from './types';
 
 export interface SiteConfig {
   title: string | null;
+  /** The published site's address (`baseURL`) when usable as one, ending in `/`; else null. */
+  baseUrl: string | null;
   params: Record<string, unknown>;
   problems: Problem[];
+}
+
+const MAX_BASE_URL_LENGTH = 1024;
+
+/**
+ * The published site's address a `baseURL` value gives, ending in `/`, or null when it gives none a
+ * phone could open: only an absolute http(s) address with a host, no user name or password, query or
+ * fragment, no spaces or control characters, at most 1,024 characters, and not this computer
+ * (`localhost`, loopback addresses: Hugo's development server, never the published site).
+ */
+export function siteBaseUrl(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_BASE_URL_LENGTH) return null;
+  // The URL parser drops tabs and newlines silently ("java\tscript:"): refuse rather than clean.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/.test(raw))
+    return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.hostname === '' || url.username !== '' || url.password !== '') return null;
+  if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) return null;
+  const host = url.hostname.toLowerCase();
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    host === '0.0.0.0' ||
+    host === '[::1]' ||
+    host === '[::]'
+  )
+    return null;
+  // Hugo reads the path as a folder whether or not it ends in `/` (`https://example.org/2021`).
+  return url.pathname.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/**
+ * The address Hugo publishes a page at: the site's address joined with the page's site path
+ * (`/stands/x/`, `/stands/x/docs/install/`), or null without a usable site address.
+ */
+export function publishedUrl(baseUrl: string | null, sitePath: string): string | null {
+  if (baseUrl === null) return null;
+  const segments = sitePath
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  // Each segment encoded (as Hugo's permalinks are), so none can add a query, a fragment or a level.
+  const url = `${baseUrl}${segments.map((segment) => `${encodeURIComponent(segment)}/`).join('')}`;
+  return url.length <= MAX_BASE_URL_LENGTH * 2 ? url : null;
 }
 
 /** Reads the site configuration; a missing or broken file yields no title and a problem. */
 export function readSiteConfig(collection: string, root: string, file: ScannedFile | undefined): SiteConfig {
   const params = Object.create(null) as Record<string, unknown>;
-  if (!file) return { title: null, params, problems: [] };
+  if (!file) return { title: null, baseUrl: null, params, problems: [] };
   const read = readTextFile(absolutePathOf(root, file), MAX_CONFIG_BYTES);
   if (!read.ok)
-    return { title: null, params, problems: [problem(collection, file.rel, read.code, read.message)] };
+    return {
+      title: null,
+      baseUrl: null,
+      params,
+      problems: [problem(collection, file.rel, read.code, read.message)],
+    };
   let parsed: Record<string, unknown>;
   try {
     parsed = parseToml(read.text) as Record<string, unknown>;
@@ -28,6 +86,7 @@ export function readSiteConfig(collection: string, root: string, file: ScannedFi
       typeof (error as { line?: unknown }).line === 'number' ? (error as { line: number }).line : null;
     return {
       title: null,
+      baseUrl: null,
       params,
       problems: [
         problem(
@@ -42,6 +101,22 @@ export function readSiteConfig(collection: string, root: string, file: ScannedFi
   }
   const title =
     typeof parsed.title === 'string' && parsed.title.trim() ? parsed.title.trim().slice(0, 200) : null;
+  const problems: Problem[] = [];
+  // Hugo's configuration keys are case-insensitive (`baseURL`, `baseurl`).
+  const baseKey = Object.keys(parsed).find((key) => key.toLowerCase() === 'baseurl');
+  const rawBase = baseKey === undefined ? undefined : parsed[baseKey];
+  const baseUrl = siteBaseUrl(rawBase);
+  if (baseUrl === null && rawBase !== undefined && rawBase !== '') {
+    problems.push(
+      problem(
+        collection,
+        file.rel,
+        'base-url-unusable',
+        `The site's address (baseURL = ${describeValue(rawBase)}) is not the full web address of the published site (like "https://stands.example.org/"), so visitors are not offered its pages as QR codes for their phones. Set baseURL to the address where the site is published.`,
+        { line: lineOf(read.text, baseKey!) },
+      ),
+    );
+  }
   const rawParams = parsed.params;
   if (rawParams && typeof rawParams === 'object' && !Array.isArray(rawParams)) {
     for (const [key, value] of Object.entries(rawParams)) {
@@ -51,7 +126,24 @@ export function readSiteConfig(collection: string, root: string, file: ScannedFi
       }
     }
   }
-  return { title, params, problems: [] };
+  return { title, baseUrl, params, problems };
+}
+
+/** A config value as an organiser wrote it, cut short: for a message, never for markup. */
+function describeValue(value: unknown): string {
+  const text = String(JSON.stringify(value) ?? value).replace(
+    /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g,
+    '\ufffd',
+  );
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** The 1-based line where a top-level key is set, or null. */
+function lineOf(text: string, key: string): number | null {
+  const lines = text.split(/\r?\n/);
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const index = lines.findIndex((line) => new RegExp(`^\\s*["']?${escaped}["']?\\s*=`).test(line));
+  return index < 0 ? null : index + 1;
 }
 
 /** The edition year in a name (`FOSDEM 2021 Stands`, `fosdem-2021`), or null. */

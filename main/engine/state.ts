@@ -13,6 +13,7 @@ import { plainText } from './plain-text';
 import { type CollectionPlan, planCollection } from './plan';
 import type { AssetTable } from './assets';
 import { sortProblems } from './problems';
+import { siteBaseUrl } from './site-config';
 import type { ScannedDir, ScannedFile } from './scan';
 import { CollectionSearch, type SearchDoc, type StandDocs } from './search';
 import type { StoredCollection } from './store';
@@ -32,6 +33,8 @@ export interface CollectionState {
   scanProblems: Problem[];
   siteParams: Record<string, unknown>;
   siteTitle: string | null;
+  /** The published site's address (config.toml's `baseURL`, checked), ending in `/`; null when unusable. */
+  siteBaseUrl: string | null;
   standBuilds: Map<string, StandBuild>;
   themeBuilds: Map<string, ThemeBuild>;
   /** The plan of the last run; null after loading the store, until a run needs it (see planOf). */
@@ -400,6 +403,7 @@ export function toStored(state: CollectionState): StoredCollection {
     scanProblems: state.scanProblems,
     siteParams: state.siteParams,
     siteTitle: state.siteTitle,
+    siteBaseUrl: state.siteBaseUrl,
     stands: state.standBuilds.values(),
     themes: [...state.themeBuilds.values()],
     search: state.search?.toStored() ?? [],
@@ -432,6 +436,8 @@ export function fromStored(
     scanProblems: stored.scanProblems,
     siteParams,
     siteTitle: stored.siteTitle ?? null,
+    // Checked again: the store is a file on disk like any other.
+    siteBaseUrl: siteBaseUrl(stored.siteBaseUrl),
     standBuilds: new Map(Array.from(stored.stands, (build) => [build.key, build])),
     themeBuilds: new Map(Array.from(stored.themes, (build) => [build.key, build])),
     plan: null,

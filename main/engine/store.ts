@@ -43,6 +43,7 @@ export interface StoredCollection {
   scanProblems: Problem[];
   siteParams: Record<string, unknown>;
   siteTitle: string | null;
+  siteBaseUrl: string | null;
   stands: StoredList<StandBuild>;
   /** A few dozen at most: written with the collection's small fields. */
   themes: ThemeBuild[];

@@ -10,9 +10,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * overview (`_build.list`), and quoted flags read as Hugo reads them. 5: whether a page is on its
  * stand's list of pages (`_build.list`). 6: whether a stand or page has a page of its own
  * (`_build.render`). 7: the same for a theme. 8: `_build` options written as a plain YAML `no` or `off`
- * read as Hugo reads them (never). 9: a page's own styles reported (`style-ignored`).
+ * read as Hugo reads them (never). 9: a page's own styles reported (`style-ignored`). 10: the published
+ * site's address (config.toml's `baseURL`), for a stand's or page's QR code (`base-url-unusable`).
  */
-export const STORE_SCHEMA = 9;
+export const STORE_SCHEMA = 10;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';
@@ -42,6 +43,7 @@ export type ProblemCode =
   | 'remote-frame'
   | 'script-removed'
   | 'style-ignored'
+  | 'base-url-unusable'
   | 'content-unreadable'
   | 'shortcode-invalid'
   | 'shortcode-unknown'
@@ -235,6 +237,8 @@ export interface ThemeLink {
 
 export interface StandDetail extends Stand {
   themeRefs: ThemeLink[];
+  /** The stand's address on the published site (config.toml's `baseURL` + `stands/<slug>/`), or null. */
+  publishedUrl: string | null;
 }
 
 export interface PageDetail extends Page {
@@ -245,6 +249,8 @@ export interface PageDetail extends Page {
   standRendered: boolean;
   /** The pages on its stand's list (this page is not among them when `_build.list` takes it off). */
   siblings: PageRef[];
+  /** The page's address on the published site (config.toml's `baseURL` + its URL), or null. */
+  publishedUrl: string | null;
 }
 
 export interface SearchHit {

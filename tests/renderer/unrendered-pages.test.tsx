@@ -53,6 +53,7 @@ vi.mock('../../renderer/src/api', () => ({
         file: 'content/stands/lantern-os.md',
         order: 0,
         pages: data.pages,
+        publishedUrl: null,
       } satisfies StandDetail),
     getPage: (collection: string, stand: string, slug: string) =>
       Promise.resolve({
@@ -68,6 +69,7 @@ vi.mock('../../renderer/src/api', () => ({
         theme: data.themes[0] ?? null,
         standRendered: data.standRendered,
         siblings: data.pages,
+        publishedUrl: null,
       } satisfies PageDetail),
     listThemes: () =>
       Promise.resolve(

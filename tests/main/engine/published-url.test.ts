@@ -1,0 +1,134 @@
+// A visitor can take a stand or a stand's page away on a phone: its address on the published site is
+// config.toml's baseURL joined with the URL Hugo gives the page. The paths below are what Hugo 0.x
+// published (`/work/shared/hugo-reference/manifest.sh`) from this very folder, with each baseURL.
+// baseURL is third-party content: anything but a full http(s) address a phone can open gives no address.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { publishedUrl, siteBaseUrl } from '../../../main/engine/site-config';
+import { engineFor, page, tempDir, tempSite } from './helpers';
+
+function site(config: string | null) {
+  return tempSite({
+    ...(config === null ? {} : { 'config.toml': config }),
+    'content/stands/lantern-os/_index.md': page('title: Lantern OS\nshow_on_overview: true'),
+    'content/stands/lantern-os/Getting Started.md': page('title: Intro', 'Hi'),
+    'content/stands/lantern-os/docs/install.md': page('title: Deep', 'Hi'),
+    'content/stands/lantern-os/hidden.md': page('title: Hidden\n_build:\n  render: never', 'Hi'),
+    'content/stands/lantern-os/wip.md': page('title: Work in progress\ndraft: true', 'Hi'),
+    'content/stands/Plain_Stand.md': page('title: Plain\nshow_on_overview: true'),
+    'content/stands/unpublished.md': page('title: Unpublished\nshow_on_overview: true\ndraft: true'),
+  });
+}
+
+async function addresses(config: string | null) {
+  const engine = await engineFor();
+  const id = (await engine.indexFolder(site(config))).collection.id;
+  return {
+    engine,
+    id,
+    stand: engine.getStand(id, 'lantern-os')!.publishedUrl,
+    plain: engine.getStand(id, 'plain_stand')!.publishedUrl,
+    intro: engine.getPage(id, 'lantern-os', 'getting-started')!.publishedUrl,
+    deep: engine.getPage(id, 'lantern-os', 'docs-install')!.publishedUrl,
+    problems: engine.listProblems({ collection: id, code: 'base-url-unusable' }),
+  };
+}
+
+describe("a stand's and a page's address on the published site", () => {
+  it('joins baseURL with the URL Hugo publishes each at', async () => {
+    const got = await addresses('baseURL = "https://stands.fosdem.org"\ntitle = "FOSDEM 2021 Stands"\n');
+    expect(got.stand).toBe('https://stands.fosdem.org/stands/lantern-os/');
+    expect(got.plain).toBe('https://stands.fosdem.org/stands/plain_stand/');
+    expect(got.intro).toBe('https://stands.fosdem.org/stands/lantern-os/getting-started/');
+    expect(got.deep).toBe('https://stands.fosdem.org/stands/lantern-os/docs/install/');
+    expect(got.problems).toEqual([]);
+  });
+
+  it('keeps the path of a baseURL, with or without its trailing slash', async () => {
+    for (const base of ['https://example.org/2021/', 'https://example.org/2021']) {
+      const got = await addresses(`baseURL = "${base}"\n`);
+      expect(got.stand).toBe('https://example.org/2021/stands/lantern-os/');
+      expect(got.plain).toBe('https://example.org/2021/stands/plain_stand/');
+      expect(got.deep).toBe('https://example.org/2021/stands/lantern-os/docs/install/');
+    }
+  });
+
+  it('reads the key as Hugo does, whatever its case', async () => {
+    expect((await addresses('baseurl = "https://example.org/"\n')).stand).toBe(
+      'https://example.org/stands/lantern-os/',
+    );
+  });
+
+  it('gives no address, and no warning, without a baseURL or without config.toml', async () => {
+    for (const config of ['title = "No address"\n', 'baseURL = ""\n', null]) {
+      const got = await addresses(config);
+      expect([got.stand, got.plain, got.intro, got.deep]).toEqual([null, null, null, null]);
+      expect(got.problems).toEqual([]);
+    }
+  });
+
+  it('gives no address, and warns once on its line, when baseURL is not a usable web address', async () => {
+    const got = await addresses('title = "x"\nbaseURL = "javascript:alert(1)//"\n');
+    expect([got.stand, got.plain, got.intro, got.deep]).toEqual([null, null, null, null]);
+    expect(got.problems).toHaveLength(1);
+    expect(got.problems[0]).toMatchObject({ file: 'config.toml', line: 2, severity: 'warning' });
+    expect(got.problems[0]!.message).toContain('baseURL');
+  });
+
+  it('keeps the address in the store, for a kiosk that starts without re-reading the folder', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    const first = await engineFor({ dbFile });
+    const id = (await first.indexFolder(site('baseURL = "https://example.org/2021"\n'))).collection.id;
+    await first.close();
+    const second = await engineFor({ dbFile });
+    expect(second.getPage(id, 'lantern-os', 'docs-install')!.publishedUrl).toBe(
+      'https://example.org/2021/stands/lantern-os/docs/install/',
+    );
+  });
+
+  it('offers none for a draft or for a page Hugo writes no page for', async () => {
+    const { engine, id } = await addresses('baseURL = "https://example.org/"\n');
+    expect(engine.getStand(id, 'unpublished')).toBeNull();
+    expect(engine.getPage(id, 'lantern-os', 'wip')).toBeNull();
+    expect(engine.getPage(id, 'lantern-os', 'hidden')).toBeNull();
+  });
+
+  it('refuses hostile and useless baseURL values', () => {
+    for (const raw of [
+      '/',
+      'stands.example.org',
+      '//stands.example.org/',
+      'javascript:alert(1)',
+      'JAVASCRIPT://example.org/%0aalert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'ftp://example.org/',
+      'https://user:secret@example.org/',
+      'https://trusted.example@evil.example/',
+      'https://example.org/?q=1',
+      'https://example.org/#top',
+      'https://exa\tmple.org/',
+      'https://example.org/\u202e/',
+      'https:// example.org/',
+      'http://localhost:1313/',
+      'http://127.0.0.1/',
+      'http://[::1]/',
+      `https://example.org/${'a'.repeat(1100)}/`,
+      42,
+      true,
+      ['https://example.org/'],
+      { href: 'https://example.org/' },
+    ])
+      expect(siteBaseUrl(raw), String(raw)).toBeNull();
+    expect(siteBaseUrl('HTTPS://Stands.Example.ORG')).toBe('https://stands.example.org/');
+    expect(siteBaseUrl('http://example.org:8080/2021')).toBe('http://example.org:8080/2021/');
+  });
+
+  it('keeps every page segment inside the site: no level up, query or fragment', () => {
+    const base = 'https://example.org/2021/';
+    expect(publishedUrl(base, '/stands/../../x/')).toBe('https://example.org/2021/stands/x/');
+    expect(publishedUrl(base, '/stands/a?b#c/')).toBe('https://example.org/2021/stands/a%3Fb%23c/');
+    expect(publishedUrl(base, '/stands/café/')).toBe('https://example.org/2021/stands/caf%C3%A9/');
+    expect(publishedUrl(null, '/stands/x/')).toBeNull();
+  });
+});

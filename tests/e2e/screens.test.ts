@@ -125,6 +125,14 @@ describe('screens', () => {
     await harness.page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
 
+    // The stand itself goes too: its address on the published site (config.toml's baseURL).
+    await harness.page.getByRole('button', { name: 'Read this on your phone' }).click();
+    expect(await harness.page.getByRole('dialog').locator('.sa-qr-url').innerText()).toBe(
+      'https://stands.example.org/stands/lantern-os/',
+    );
+    await harness.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
     // The placeholder of the remote video offers the video's own page.
     await harness.page.getByRole('button', { name: 'Show the link as a QR code' }).click();
     expect(await harness.page.getByRole('dialog').locator('.sa-qr-url').innerText()).toBe(

@@ -47,7 +47,8 @@ export function ExternalLinks({ links }: { links: StandLink[] }) {
   );
 }
 
-function QrGlyph() {
+/** The QR code icon of the buttons that show one. */
+export function QrGlyph() {
   return (
     <svg viewBox="0 0 16 16" width="20" height="20" aria-hidden="true" focusable="false">
       <path

@@ -20,11 +20,13 @@ interface QrRequest {
   reason?: string;
   /** What the code holds: the link as main checked it, or null for none. */
   code: string | null;
+  /** The dialog's heading when the app names what the code is for ("Read this on your phone"). */
+  title?: string;
 }
 
 interface QrApi {
   /** Shows a link the app itself made or checked (a remote video, a stand's own link) as a code. */
-  showQr(request: { url: string }): void;
+  showQr(request: { url: string; title?: string }): void;
   /** Asks main to open a link; shows the QR code when main refuses (kiosk mode) or fails. */
   openLink(url: string): Promise<void>;
 }
@@ -33,7 +35,11 @@ const Context = createContext<QrApi | null>(null);
 
 export function QrProvider({ children }: { children: ReactNode }) {
   const [request, setRequest] = useState<QrRequest | null>(null);
-  const showQr = useCallback(({ url }: { url: string }) => setRequest({ url, code: url }), []);
+  const showQr = useCallback(
+    ({ url, title }: { url: string; title?: string }) =>
+      setRequest({ url, code: url, ...(title ? { title } : {}) }),
+    [],
+  );
   const openLink = useCallback(async (url: string) => {
     try {
       const result = await api.openExternal(url);
@@ -78,7 +84,7 @@ function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => voi
         if (event.target === event.currentTarget) ref.current?.close();
       }}
     >
-      <h2 id="sa-qr-title">{mail ? `Write to ${host}` : `Take ${host} with you`}</h2>
+      <h2 id="sa-qr-title">{request.title ?? (mail ? `Write to ${host}` : `Take ${host} with you`)}</h2>
       <p className="sa-muted">
         {request.reason ? `${request.reason} ` : ''}
         {request.code === null

@@ -2,6 +2,7 @@ import { api } from '../api';
 import { useQuery } from '../hooks/use-query';
 import { to } from '../routes';
 import { Breadcrumb, ErrorMessage, Loading, NotFound, RouteLink, ScreenTitle } from '../components/common';
+import { ReadOnPhone } from '../components/ReadOnPhone';
 import { RichHtml } from '../content/RichHtml';
 import type { PageRef } from '../../../main/engine/types';
 
@@ -62,31 +63,34 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
           </ScreenTitle>
           <RichHtml html={data.html} collection={collection} />
         </div>
-        {otherPages && (
-          <nav className="sa-side" aria-label={`Pages of ${data.standTitle}`}>
-            <div className="sa-side-card">
-              <h2 dir="auto">
-                {standLink ? <RouteLink to={standLink}>{data.standTitle}</RouteLink> : data.standTitle}
-              </h2>
-              <ul className="sa-page-list">
-                {siblings.map((sibling) => (
-                  <li key={sibling.slug}>
-                    {sibling.slug === data.slug ? (
-                      <span aria-current="page" dir="auto">
-                        {sibling.title}
-                      </span>
-                    ) : !opens(sibling) ? (
-                      <span dir="auto">{sibling.title}</span>
-                    ) : (
-                      <RouteLink to={to.page(collection, data.stand, sibling.slug)} dir="auto">
-                        {sibling.title}
-                      </RouteLink>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </nav>
+        {(otherPages || data.publishedUrl) && (
+          <div className="sa-side">
+            {otherPages && (
+              <nav className="sa-side-card" aria-label={`Pages of ${data.standTitle}`}>
+                <h2 dir="auto">
+                  {standLink ? <RouteLink to={standLink}>{data.standTitle}</RouteLink> : data.standTitle}
+                </h2>
+                <ul className="sa-page-list">
+                  {siblings.map((sibling) => (
+                    <li key={sibling.slug}>
+                      {sibling.slug === data.slug ? (
+                        <span aria-current="page" dir="auto">
+                          {sibling.title}
+                        </span>
+                      ) : !opens(sibling) ? (
+                        <span dir="auto">{sibling.title}</span>
+                      ) : (
+                        <RouteLink to={to.page(collection, data.stand, sibling.slug)} dir="auto">
+                          {sibling.title}
+                        </RouteLink>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+            <ReadOnPhone url={data.publishedUrl} />
+          </div>
         )}
       </div>
     </article>

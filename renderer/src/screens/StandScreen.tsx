@@ -13,6 +13,7 @@ import {
   ThemeChips,
 } from '../components/common';
 import { ExternalLinks } from '../components/ExternalLinks';
+import { ReadOnPhone } from '../components/ReadOnPhone';
 import { RichHtml } from '../content/RichHtml';
 import { eventName } from '../lib/text';
 
@@ -92,6 +93,7 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
               <ExternalLinks links={data.links} />
             </section>
           )}
+          <ReadOnPhone url={data.publishedUrl} />
           {pages.length > 0 && (
             <nav className="sa-side-card" aria-label={`Pages of ${data.title}`}>
               <h2>Pages</h2>

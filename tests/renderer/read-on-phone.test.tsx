@@ -1,0 +1,115 @@
+// A visitor reading a stand or a stand's page can take it away: a button shows the page's address on the
+// published site (built by the engine from config.toml's baseURL) as a QR code, with the address written
+// out, in the dialog a stand's links use. Without a usable baseURL the engine gives no address, and no
+// button is offered.
+import { act, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { PageDetail, StandDetail } from '../../main/engine/types';
+import { renderHost } from './render-host';
+
+const SITE = 'https://stands.example.org/2021/';
+/** Published address per stand slug; a slug not here has none (no baseURL). */
+const addresses: Record<string, string> = {
+  'lantern-os': `${SITE}stands/lantern-os/`,
+  beacon: `${SITE}stands/beacon/`,
+};
+
+vi.mock('../../renderer/src/api', () => ({
+  hasApi: true,
+  api: {
+    getStand: (collection: string, slug: string) =>
+      Promise.resolve({
+        collection,
+        slug,
+        title: 'Lantern OS',
+        themes: [],
+        themeRefs: [],
+        links: [],
+        logo: null,
+        descriptionHtml: '<p>A small system.</p>',
+        showcaseHtml: '',
+        newThisYearHtml: '',
+        bodyHtml: '',
+        pages: [],
+        publishedUrl: addresses[slug] ?? null,
+      } as unknown as StandDetail),
+    getPage: (collection: string, stand: string, slug: string) =>
+      Promise.resolve({
+        collection,
+        stand,
+        slug,
+        title: 'The bootloader',
+        html: '<p>Text.</p>',
+        standTitle: 'Lantern OS',
+        theme: null,
+        standRendered: true,
+        siblings: [],
+        publishedUrl: addresses[stand] ? `${addresses[stand]}docs/${slug}/` : null,
+      } as unknown as PageDetail),
+    openExternal: () => Promise.resolve({ opened: true }),
+    onEvent: () => () => undefined,
+  },
+}));
+
+vi.mock('../../renderer/src/hooks/app-state', () => ({
+  AppStateProvider: ({ children }: { children: ReactNode }) => children,
+  useAppState: () => ({ collections: [], revision: 0, organiser: false, progress: {}, notices: [] }),
+}));
+
+const { StandScreen } = await import('../../renderer/src/screens/StandScreen');
+const { PageScreen } = await import('../../renderer/src/screens/PageScreen');
+const { QrProvider } = await import('../../renderer/src/components/QrDialog');
+
+const host = renderHost();
+
+async function show(node: ReactNode): Promise<void> {
+  await host.render(<QrProvider>{node}</QrProvider>);
+  await act(async () => undefined);
+}
+
+function phoneButton(): HTMLButtonElement | undefined {
+  return [...host.element.querySelectorAll('button')].find(
+    (button) => button.textContent === 'Read this on your phone',
+  );
+}
+
+/** Presses the button and reads the dialog: its heading, the code's label and the address written out. */
+async function openedCode(): Promise<[string, string, string]> {
+  await act(async () => phoneButton()!.click());
+  const dialog = host.element.querySelector('dialog')!;
+  return [
+    dialog.querySelector('h2')!.textContent ?? '',
+    dialog.querySelector('svg[role="img"]')!.getAttribute('aria-label') ?? '',
+    dialog.querySelector('.sa-qr-url')!.textContent ?? '',
+  ];
+}
+
+describe('Read this on your phone', () => {
+  it("shows a stand's published address as a QR code, written out", async () => {
+    await show(<StandScreen collection="demo" stand="lantern-os" />);
+    expect(await openedCode()).toEqual([
+      'Read this on your phone',
+      `QR code for ${SITE}stands/lantern-os/`,
+      `${SITE}stands/lantern-os/`,
+    ]);
+  });
+
+  it("shows a stand's page's published address as a QR code, written out", async () => {
+    await show(<PageScreen collection="demo" stand="beacon" page="install" />);
+    expect(await openedCode()).toEqual([
+      'Read this on your phone',
+      `QR code for ${SITE}stands/beacon/docs/install/`,
+      `${SITE}stands/beacon/docs/install/`,
+    ]);
+  });
+
+  it('is not offered when the stands folder has no usable baseURL', async () => {
+    await show(<StandScreen collection="demo" stand="no-address" />);
+    expect(host.element.querySelector('h1')!.textContent).toContain('Lantern OS');
+    expect(phoneButton()).toBeUndefined();
+    await show(<PageScreen collection="demo" stand="no-address" page="install" />);
+    expect(host.element.querySelector('h1')!.textContent).toBe('The bootloader');
+    expect(phoneButton()).toBeUndefined();
+    expect(host.element.querySelector('.sa-side')).toBeNull();
+  });
+});

@@ -12,7 +12,16 @@ const SITE = 'https://stands.example.org/2021/';
 const addresses: Record<string, string> = {
   'lantern-os': `${SITE}stands/lantern-os/`,
   beacon: `${SITE}stands/beacon/`,
+  yottadb: `${SITE}stands/yottadb/`,
 };
+/** A stand with as many pages as the largest of FOSDEM 2021's (YottaDB, nine). */
+const manyPages = Array.from({ length: 9 }, (_, index) => ({
+  slug: `page-${index}`,
+  title: `Page ${index}`,
+  draft: false,
+  listed: true,
+  rendered: true,
+}));
 
 vi.mock('../../renderer/src/api', () => ({
   hasApi: true,
@@ -43,7 +52,7 @@ vi.mock('../../renderer/src/api', () => ({
         standTitle: 'Lantern OS',
         theme: null,
         standRendered: true,
-        siblings: [],
+        siblings: stand === 'yottadb' ? manyPages : [],
         publishedUrl: addresses[stand] ? `${addresses[stand]}docs/${slug}/` : null,
       } as unknown as PageDetail),
     openExternal: () => Promise.resolve({ opened: true }),
@@ -101,6 +110,13 @@ describe('Read this on your phone', () => {
       `QR code for ${SITE}stands/beacon/docs/install/`,
       `${SITE}stands/beacon/docs/install/`,
     ]);
+  });
+
+  it("comes before a long list of the stand's pages, not out of sight in the side column's scroll", async () => {
+    await show(<PageScreen collection="demo" stand="yottadb" page="page-0" />);
+    const side = host.element.querySelector('.sa-side')!;
+    expect(side.querySelectorAll('.sa-page-list li')).toHaveLength(9);
+    expect(side.firstElementChild!.contains(phoneButton()!)).toBe(true);
   });
 
   it('is not offered when the stands folder has no usable baseURL', async () => {

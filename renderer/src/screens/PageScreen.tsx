@@ -65,6 +65,8 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
         </div>
         {(otherPages || data.publishedUrl) && (
           <div className="sa-side">
+            {/* First: below a long list of pages it would sit out of sight in the column's own scroll. */}
+            <ReadOnPhone url={data.publishedUrl} />
             {otherPages && (
               <nav className="sa-side-card" aria-label={`Pages of ${data.standTitle}`}>
                 <h2 dir="auto">
@@ -89,7 +91,6 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
                 </ul>
               </nav>
             )}
-            <ReadOnPhone url={data.publishedUrl} />
           </div>
         )}
       </div>

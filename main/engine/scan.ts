@@ -1,6 +1,7 @@
-// Walks a stand folder: only `config.toml`, `content/` and `static/` (other folders of a site checkout,
-// such as `themes/` or `.git/`, are not content). Symlinks are followed only when they stay inside the
-// folder; pipes, sockets and devices are never opened; depth and file count are capped.
+// Walks a stand folder: only its site configuration (`config.toml` or another of CONFIG_FILES), `content/`
+// and `static/` (other folders of a site checkout, such as `themes/` or `.git/`, are not content). Symlinks
+// are followed only when they stay inside the folder; pipes, sockets and devices are never opened; depth
+// and file count are capped.
 //
 // The walk is what a re-index with nothing changed costs, so it does as little as it can: a folder
 // whose modification time has not changed since the last walk (and was already old then) still has
@@ -74,7 +75,18 @@ export interface PreviousScan {
 }
 
 const TOP_LEVEL = ['content', 'static'];
-export const CONFIG_FILES = ['config.toml', 'hugo.toml'];
+/**
+ * The site configuration files Hugo reads, in its order: it reads the first there is (checked with Hugo
+ * 0.111, Debian's, which prefers hugo.* since 0.110 and never reads a `.yml` one).
+ */
+export const CONFIG_FILES = [
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.json',
+];
 /** Folder times can be this coarse (FAT on USB sticks): a folder changed this close to a walk is read again. */
 const MTIME_SLACK_MS = 3000;
 

@@ -1,6 +1,9 @@
-// The site's config.toml: only its title (the collection's name), `baseURL` (the published site's address,
-// for QR codes a visitor takes away) and `[params]` (the `param` shortcode's fallback) are used. Read with smol-toml, size-capped, and copied into plain data.
+// The site's configuration (config.toml, or whichever of CONFIG_FILES Hugo reads): only its title (the
+// collection's name), `baseURL` (the published site's address, for QR codes a visitor takes away) and
+// `[params]` (the `param` shortcode's fallback) are used. Read with smol-toml, the careful YAML reader of
+// front matter or JSON.parse, size-capped, and copied into plain data.
 import { parse as parseToml } from 'smol-toml';
+import { parseYamlCarefully } from './front-matter';
 import { MAX_CONFIG_BYTES } from './limits';
 import { problem } from './problems';
 import { readTextFile } from './read';
@@ -78,12 +81,20 @@ export function readSiteConfig(collection: string, root: string, file: ScannedFi
       params,
       problems: [problem(collection, file.rel, read.code, read.message)],
     };
+  const format = /\.yaml$/.test(file.rel) ? 'YAML' : /\.json$/.test(file.rel) ? 'JSON' : 'TOML';
   let parsed: Record<string, unknown>;
   try {
-    parsed = parseToml(read.text) as Record<string, unknown>;
+    // An empty YAML file is an empty configuration, as in Hugo.
+    const value: unknown =
+      format === 'YAML'
+        ? (parseYamlCarefully(read.text) ?? {})
+        : format === 'JSON'
+          ? JSON.parse(read.text)
+          : parseToml(read.text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a table');
+    parsed = value as Record<string, unknown>;
   } catch (error) {
-    const line =
-      typeof (error as { line?: unknown }).line === 'number' ? (error as { line: number }).line : null;
+    const line = lineOfError(error);
     return {
       title: null,
       baseUrl: null,
@@ -93,7 +104,7 @@ export function readSiteConfig(collection: string, root: string, file: ScannedFi
           collection,
           file.rel,
           'field-invalid',
-          `The site configuration could not be read${line ? ` (line ${line})` : ''}, so the folder's name is used as the collection's name. Fix the TOML.`,
+          `The site configuration could not be read${line ? ` (line ${line})` : ''}, so the folder's name is used as the collection's name. Fix the ${format}.`,
           { line },
         ),
       ],
@@ -138,11 +149,18 @@ function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-/** The 1-based line where a top-level key is set, or null. */
+/** Where a TOML (`line`) or YAML (`linePos`) parser gave up, 1-based, or null. */
+function lineOfError(error: unknown): number | null {
+  const { line, linePos } = error as { line?: unknown; linePos?: { line?: unknown }[] };
+  if (typeof line === 'number') return line;
+  return typeof linePos?.[0]?.line === 'number' ? linePos[0].line : null;
+}
+
+/** The 1-based line where a top-level key is set (`key =` in TOML, `key:` in YAML or JSON), or null. */
 function lineOf(text: string, key: string): number | null {
   const lines = text.split(/\r?\n/);
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const index = lines.findIndex((line) => new RegExp(`^\\s*["']?${escaped}["']?\\s*=`).test(line));
+  const index = lines.findIndex((line) => new RegExp(`^\\s*["']?${escaped}["']?\\s*[=:]`).test(line));
   return index < 0 ? null : index + 1;
 }
 

@@ -11,9 +11,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * stand's list of pages (`_build.list`). 6: whether a stand or page has a page of its own
  * (`_build.render`). 7: the same for a theme. 8: `_build` options written as a plain YAML `no` or `off`
  * read as Hugo reads them (never). 9: a page's own styles reported (`style-ignored`). 10: the published
- * site's address (config.toml's `baseURL`), for a stand's or page's QR code (`base-url-unusable`).
+ * site's address (config.toml's `baseURL`), for a stand's or page's QR code (`base-url-unusable`). 11: the
+ * site configuration Hugo reads (hugo.toml before config.toml; YAML and JSON ones too).
  */
-export const STORE_SCHEMA = 10;
+export const STORE_SCHEMA = 11;
 
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';

@@ -2,6 +2,7 @@
 // config.toml's baseURL joined with the URL Hugo gives the page. The paths below are what Hugo 0.x
 // published (`/work/shared/hugo-reference/manifest.sh`) from this very folder, with each baseURL.
 // baseURL is third-party content: anything but a full http(s) address a phone can open gives no address.
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishedUrl, siteBaseUrl } from '../../../main/engine/site-config';
@@ -130,5 +131,81 @@ describe("a stand's and a page's address on the published site", () => {
     expect(publishedUrl(base, '/stands/a?b#c/')).toBe('https://example.org/2021/stands/a%3Fb%23c/');
     expect(publishedUrl(base, '/stands/café/')).toBe('https://example.org/2021/stands/caf%C3%A9/');
     expect(publishedUrl(null, '/stands/x/')).toBeNull();
+  });
+});
+
+// Which file Hugo 0.111 (Debian's) reads, checked with `hugo` on folders holding several: the first of
+// hugo.toml, hugo.yaml, hugo.json, config.toml, config.yaml, config.json; it never reads a `.yml` one.
+describe('the site configuration file', () => {
+  const configs = {
+    'hugo.toml': 'title = "From hugo.toml"\nbaseURL = "https://hugo-toml.example.org/"\n',
+    'hugo.yaml': 'title: From hugo.yaml\nbaseURL: https://hugo-yaml.example.org/\n',
+    'hugo.json': '{\n  "title": "From hugo.json",\n  "baseURL": "https://hugo-json.example.org/"\n}\n',
+    'config.toml': 'title = "From config.toml"\nbaseURL = "https://config-toml.example.org/"\n',
+    'config.yaml': 'title: From config.yaml\nbaseURL: https://config-yaml.example.org/\n',
+    'config.json': '{"title": "From config.json", "baseURL": "https://config-json.example.org/"}\n',
+  };
+  type Name = keyof typeof configs;
+  const stand = { 'content/stands/lantern-os.md': page('title: Lantern OS\nshow_on_overview: true') };
+  const folder = (...names: Name[]) =>
+    tempSite({ ...stand, ...Object.fromEntries(names.map((name) => [name, configs[name]])) });
+  async function read(root: string) {
+    const engine = await engineFor();
+    const outcome = await engine.indexFolder(root);
+    const id = outcome.collection.id;
+    return {
+      engine,
+      id,
+      name: outcome.collection.name,
+      url: engine.getStand(id, 'lantern-os')!.publishedUrl,
+    };
+  }
+
+  it('is the one Hugo reads when there are several', async () => {
+    for (const [names, used] of [
+      [['config.toml', 'hugo.toml'], 'hugo-toml'],
+      [['config.toml', 'hugo.yaml'], 'hugo-yaml'],
+      [['hugo.yaml', 'hugo.json'], 'hugo-yaml'],
+      [['config.json', 'hugo.json'], 'hugo-json'],
+      [['config.toml', 'config.yaml', 'config.json'], 'config-toml'],
+      [['config.yaml', 'config.json'], 'config-yaml'],
+    ] as [Name[], string][]) {
+      const got = await read(folder(...names));
+      expect(got.url, names.join(' + ')).toBe(`https://${used}.example.org/stands/lantern-os/`);
+      expect(got.name).toBe(`From ${used.replace('-', '.')}`);
+    }
+  });
+
+  it('is read in YAML or JSON too, with its problems on the right line', async () => {
+    for (const name of ['hugo.yaml', 'hugo.json', 'config.yaml', 'config.json'] as Name[])
+      expect((await read(folder(name))).name).toBe(`From ${name}`);
+    const got = await read(tempSite({ ...stand, 'config.yaml': 'title: x\nbaseURL: ftp://example.org/\n' }));
+    expect(got.engine.listProblems({ collection: got.id, code: 'base-url-unusable' })).toMatchObject([
+      { file: 'config.yaml', line: 2 },
+    ]);
+    const broken = await read(tempSite({ ...stand, 'hugo.json': '{"title": "x",\n' }));
+    expect(broken.engine.listProblems({ collection: broken.id, code: 'field-invalid' })).toMatchObject([
+      { file: 'hugo.json' },
+    ]);
+    const list = await read(tempSite({ ...stand, 'hugo.yaml': '- title: x\n' }));
+    expect(list.engine.listProblems({ collection: list.id, code: 'field-invalid' })).toMatchObject([
+      { file: 'hugo.yaml' },
+    ]);
+  });
+
+  it('changes on a re-index when hugo.toml appears beside config.toml, and back when it goes', async () => {
+    const root = folder('config.toml');
+    const { engine, id, url } = await read(root);
+    expect(url).toBe('https://config-toml.example.org/stands/lantern-os/');
+    writeFileSync(path.join(root, 'hugo.toml'), configs['hugo.toml']);
+    expect((await engine.reindex(id)).collection.name).toBe('From hugo.toml');
+    expect(engine.getStand(id, 'lantern-os')!.publishedUrl).toBe(
+      'https://hugo-toml.example.org/stands/lantern-os/',
+    );
+    rmSync(path.join(root, 'hugo.toml'));
+    expect((await engine.reindex(id)).collection.name).toBe('From config.toml');
+    expect(engine.getStand(id, 'lantern-os')!.publishedUrl).toBe(
+      'https://config-toml.example.org/stands/lantern-os/',
+    );
   });
 });

@@ -100,6 +100,10 @@ describe('watchFolders', () => {
     expect((await next()).changes).toBeNull();
     writeFileSync(path.join(root, 'hugo.toml'), 'title = "Hugo"\n');
     expect((await next()).changes).toBeNull();
+    writeFileSync(path.join(root, 'hugo.yaml'), 'title: Hugo\n');
+    expect((await next()).changes).toBeNull();
+    writeFileSync(path.join(root, 'config.json'), '{"title": "Config"}\n');
+    expect((await next()).changes).toBeNull();
     rmSync(path.join(root, 'static'), { recursive: true });
     expect((await next()).changes).toBeNull();
   });

@@ -3,6 +3,7 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type { IndexOutcome, Queries } from '../engine/api';
 import type { Collection, Problem, Severity } from '../engine/types';
+import { showInvisible } from '../engine/visible-text';
 
 /** One folder given on the command line and what indexing it gave. */
 export interface IndexedFolder {
@@ -43,7 +44,11 @@ export interface JsonReport {
   durationMs: number;
 }
 
-/** A problem as `file:line: severity: message [code]`, the file shown the way the folder was typed. */
+/**
+ * A problem as `file:line: severity: message [code]`, the file shown the way the folder was typed. A file
+ * name may hold line breaks and bidi controls (Linux allows them): they are written out, so that no name
+ * can forge another problem line or reorder this one.
+ */
 export function formatProblem(problem: Problem, folder: IndexedFolder, cwd: string): string {
   const absolute = problem.file === '' ? folder.root : join(folder.root, problem.file);
   let shown = absolute;
@@ -52,7 +57,7 @@ export function formatProblem(problem: Problem, folder: IndexedFolder, cwd: stri
     if (isAbsolute(shown)) shown = absolute;
   }
   const where = problem.line === null ? shown : `${shown}:${problem.line}`;
-  return `${where}: ${problem.severity}: ${problem.message} [${problem.code}]`;
+  return showInvisible(`${where}: ${problem.severity}: ${problem.message} [${problem.code}]`);
 }
 
 /** One line per collection: what the store now holds and how many problems it has. */
@@ -65,7 +70,7 @@ export function summaryLine(outcome: IndexOutcome): string {
       ? 'no file changed'
       : `${change.added.length} added, ${change.changed.length} changed, ${change.removed.length} removed`;
   return (
-    `${collection.name} (${collection.id}): ${count(c.stands, 'stand')} (${c.listedStands} listed), ` +
+    `${showInvisible(collection.name)} (${collection.id}): ${count(c.stands, 'stand')} (${c.listedStands} listed), ` +
     `${count(c.pages, 'page')}, ${count(c.themes, 'theme')}, ${count(c.assets, 'asset')}; ` +
     `${count(c.errors, 'error')}, ${count(c.warnings, 'warning')}; ${changes}`
   );

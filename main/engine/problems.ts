@@ -1,6 +1,7 @@
 // Problems: every file that cannot be used, or will not look right offline, gets one. Codes are stable
 // for filters and tests; messages are sentences for organisers, not programmers.
 import type { Problem, ProblemCode, Severity } from './types';
+import { showInvisible } from './visible-text';
 
 /** Severity of each code unless a caller says otherwise: errors lose content or break the rules. */
 const DEFAULT_SEVERITY: Record<ProblemCode, Severity> = {
@@ -45,7 +46,10 @@ export interface ProblemOptions {
   severity?: Severity;
 }
 
-/** Builds a problem with the code's usual severity. */
+/**
+ * Builds a problem with the code's usual severity. The message's control, bidi and invisible characters
+ * (from the file names, links and values it quotes) are written out, so it reads as what it says.
+ */
 export function problem(
   collection: string,
   file: string,
@@ -59,7 +63,7 @@ export function problem(
     line: options.line ?? null,
     severity: options.severity ?? DEFAULT_SEVERITY[code],
     code,
-    message,
+    message: showInvisible(message),
     stand: options.stand ?? null,
   };
 }

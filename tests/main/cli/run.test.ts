@@ -97,6 +97,35 @@ describe('standalone check', () => {
     expect(run.stdout).toContain(`${join(root, 'content/stands/broken.md')}`);
   });
 
+  it('writes out line breaks and bidi controls in file names and links, so no line can be forged', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const forged = 'stands/content/stands/alpha.md:1: error: forged [front-matter-invalid]';
+    await writeTree(join(cwd, 'stands'), {
+      // Linux allows a line break in a file name.
+      [`content/stands/alpha/evil\n${forged}\u202E\u2066.md`]: '---\ntitle: [x\n---\n',
+      'content/stands/alpha/links.md': `---\ntitle: Links\n---\n\n<a href="c\n${forged}\u2067">c</a>\n`,
+    });
+    const run = await cli(['check', 'stands'], { cwd });
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line).toMatch(
+        /^stands\/content\/stands\/alpha\/[^:]+(:\d+)?: (error|warning): .+ \[[a-z0-9-]+\]$/,
+      );
+      expect(line).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
+    }
+    expect(run.stdout).toContain(
+      `stands/content/stands/alpha/evil\\u000A${forged}\\u202E\\u2066.md:2: error: `,
+    );
+    expect(run.stdout).toContain(`The link "c\\u000A${forged}\\u2067"`);
+    // JSON escapes on its own: the file keeps its real name there.
+    const json = JSON.parse(
+      (await cli(['index', 'stands', '--db', join(cwd, 'store.json'), '--json'], { cwd })).stdout,
+    ) as JsonReport;
+    expect(json.problems.map((p) => p.file)).toContain(`content/stands/alpha/evil\n${forged}\u202E\u2066.md`);
+  });
+
   it('exits 1 when one folder is fine and another is missing', async () => {
     const cwd = await temporaryFolder();
     await goodFolder(join(cwd, 'stands'));

@@ -43,3 +43,43 @@ describe('problems and their stands', () => {
     expect(about.map((p) => p.standOpens)).toEqual(about.map(() => false));
   });
 });
+
+describe('problem messages quoting hostile values', () => {
+  // Bidi controls, line breaks and invisible characters that would make a message read differently from
+  // what it says, or break it over lines.
+  const HIDDEN = /[\p{Cc}\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/u;
+
+  it('write out bidi controls and line breaks from file names, links, images, themes and baseURL', async () => {
+    const engine = await engineFor();
+    const id = (
+      await engine.indexFolder(
+        tempSite({
+          'config.toml': 'title = "Problems"\nbaseURL = "ftp://stands\u202Egro.elpmaxe"\n',
+          'content/stands/open.md': page(
+            'title: Open\nshow_on_overview: true\nthemes: ["Tools\u2066x"]\nlogo: "a\u202Egnp.png"',
+            '<img src="cat\u202Egnp.exe"> <a href="c\nstands/x.md:2: error: forged [link-broken]\u2067">c</a>',
+          ),
+          'content/stands/open/evil\nx.md:1: error: forged [front-matter-invalid]\u202E.md':
+            page('title: [x'),
+        }),
+      )
+    ).collection.id;
+    const problems = engine.listProblems({ collection: id });
+    const codes = new Set(problems.map((p) => p.code));
+    for (const code of [
+      'base-url-unusable',
+      'asset-missing',
+      'link-broken',
+      'logo-missing',
+      'front-matter-invalid',
+    ])
+      expect(codes).toContain(code);
+    for (const problem of problems) expect(problem.message).not.toMatch(HIDDEN);
+    const messages = problems.map((p) => p.message).join('\n');
+    expect(messages).toContain('"cat\\u202Egnp.exe"');
+    expect(messages).toContain('"c\\u000Astands/x.md:2: error: forged [link-broken]\\u2067"');
+    expect(messages).toContain('a\\u202Egnp.png');
+    // The file keeps its real name: the screen filters by it and the JSON report escapes it.
+    expect(problems.some((p) => p.file.includes('evil\nx.md'))).toBe(true);
+  });
+});

@@ -231,6 +231,32 @@ describe('kiosk mode in Chromium', () => {
     expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
   });
 
+  it('opens a QR dialog too tall for a 1024×768 screen on its heading, with Close a tab away', async () => {
+    const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600, textSize: 'larger' });
+    const { page } = h;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await h.open(`/c/${collection}/stands/lantern-os/bootloader`);
+    await page.getByRole('button', { name: 'Read this on your phone' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Read this on your phone' });
+    await dialog.waitFor();
+    // The case in question: the dialog scrolls at this size.
+    expect(await dialog.evaluate((d) => d.scrollHeight > d.clientHeight)).toBe(true);
+    const heading = dialog.getByRole('heading', { name: 'Read this on your phone' });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    const frame = (await dialog.boundingBox())!;
+    const title = (await heading.boundingBox())!;
+    expect(title.y).toBeGreaterThanOrEqual(frame.y);
+    expect(title.y + title.height).toBeLessThanOrEqual(frame.y + frame.height);
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    // The next tab stop is Close, a full-size touch target, and it still closes the dialog.
+    await page.keyboard.press('Tab');
+    const close = dialog.getByRole('button', { name: 'Close' });
+    expect(await close.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect((await close.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('lets no text be selected, in the page or in a dialog', async () => {
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 });
     const { page } = h;

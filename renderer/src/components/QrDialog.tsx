@@ -67,9 +67,13 @@ export function useQr(): QrApi {
 
 function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // Focus starts on the heading, not on Close: on a short screen (1024×768, large text) the dialog
+    // scrolls, and focusing Close at its bottom scrolled away what the code is for. Close is a tab away.
+    heading.current?.focus();
   }, []);
   const host = describeHost(request.url);
   const mail = /^mailto:/i.test(request.url);
@@ -84,7 +88,9 @@ function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => voi
         if (event.target === event.currentTarget) ref.current?.close();
       }}
     >
-      <h2 id="sa-qr-title">{request.title ?? (mail ? `Write to ${host}` : `Take ${host} with you`)}</h2>
+      <h2 id="sa-qr-title" ref={heading} tabIndex={-1}>
+        {request.title ?? (mail ? `Write to ${host}` : `Take ${host} with you`)}
+      </h2>
       <p className="sa-muted">
         {request.reason ? `${request.reason} ` : ''}
         {request.code === null
@@ -94,7 +100,7 @@ function QrDialog({ request, onClose }: { request: QrRequest; onClose: () => voi
       {request.code !== null && <QrCode text={request.code} label={`QR code for ${request.code}`} />}
       <p className="sa-qr-url">{request.code ?? request.url}</p>
       <div className="sa-dialog-actions">
-        <button type="button" className="sa-button" autoFocus onClick={() => ref.current?.close()}>
+        <button type="button" className="sa-button" onClick={() => ref.current?.close()}>
           Close
         </button>
       </div>

@@ -16,16 +16,20 @@ const problem = (stand: string | null, standOpens: boolean): ListedProblem => ({
   standOpens,
 });
 
+const listed = vi.hoisted(() => ({ problems: null as ListedProblem[] | null }));
+
 vi.mock('../../renderer/src/api', () => ({
   hasApi: true,
   api: {
     listProblems: () =>
-      Promise.resolve([
-        problem('open', true),
-        problem('drafty', false),
-        problem('pageless', false),
-        problem(null, false),
-      ]),
+      Promise.resolve(
+        listed.problems ?? [
+          problem('open', true),
+          problem('drafty', false),
+          problem('pageless', false),
+          problem(null, false),
+        ],
+      ),
     onEvent: () => () => undefined,
   },
 }));
@@ -55,5 +59,22 @@ describe('the Problems screen', () => {
       'pageless (not published)',
       '—',
     ]);
+  });
+
+  it('writes out the bidi controls and line breaks of a file name and a message, rather than acting on them', async () => {
+    listed.problems = [
+      {
+        ...problem('open', true),
+        file: 'content/stands/open/evil\u202Egnp.exe\n.md',
+        message: 'The image "cat\u2066x.png" is on the internet.',
+      },
+    ];
+    await host.render(<ProblemsScreen collection="demo" filter={{ severity: '', stand: '', code: '' }} />);
+    await act(async () => undefined);
+    listed.problems = null;
+    const cells = [...host.element.querySelectorAll('tbody tr')].map((row) => [...row.children]);
+    expect(cells).toHaveLength(1);
+    expect(cells[0]![2]!.textContent).toBe('content/stands/open/evil\\u202Egnp.exe\\u000A.md:3');
+    expect(cells[0]![3]!.textContent).toBe('link-broken The image "cat\\u2066x.png" is on the internet.');
   });
 });

@@ -2,6 +2,7 @@
 // code (the filter lives in the route, so a filtered view can be linked), long lists shown in pages.
 import { useMemo, useState } from 'react';
 import type { ListedProblem, ProblemCode, Severity } from '../../../main/engine/types';
+import { showInvisible } from '../../../main/engine/visible-text';
 import { api } from '../api';
 import { useAppState } from '../hooks/app-state';
 import { useQuery } from '../hooks/use-query';
@@ -183,11 +184,13 @@ function ProblemRow({ collection, problem }: { collection: string; problem: List
         )}
       </td>
       <td className="sa-file">
-        {problem.file}
+        {/* A file name's bidi controls would otherwise reorder the name and its line number. Messages are
+            written out by the engine already; a store indexed before it did so may still hold raw ones. */}
+        {showInvisible(problem.file)}
         {problem.line !== null && `:${problem.line}`}
       </td>
       <td>
-        <span className="sa-code">{problem.code}</span> {problem.message}
+        <span className="sa-code">{problem.code}</span> {showInvisible(problem.message)}
       </td>
     </tr>
   );

@@ -77,14 +77,16 @@ export interface PreviousScan {
 const TOP_LEVEL = ['content', 'static'];
 /**
  * The site configuration files Hugo reads, in its order: it reads the first there is (checked with Hugo
- * 0.111, Debian's, which prefers hugo.* since 0.110 and never reads a `.yml` one).
+ * 0.111, Debian's, which prefers hugo.* since 0.110 and reads `.yml` after `.yaml`).
  */
 export const CONFIG_FILES = [
   'hugo.toml',
   'hugo.yaml',
+  'hugo.yml',
   'hugo.json',
   'config.toml',
   'config.yaml',
+  'config.yml',
   'config.json',
 ];
 /** Folder times can be this coarse (FAT on USB sticks): a folder changed this close to a walk is read again. */

@@ -81,7 +81,7 @@ export function readSiteConfig(collection: string, root: string, file: ScannedFi
       params,
       problems: [problem(collection, file.rel, read.code, read.message)],
     };
-  const format = /\.yaml$/.test(file.rel) ? 'YAML' : /\.json$/.test(file.rel) ? 'JSON' : 'TOML';
+  const format = /\.ya?ml$/.test(file.rel) ? 'YAML' : /\.json$/.test(file.rel) ? 'JSON' : 'TOML';
   let parsed: Record<string, unknown>;
   try {
     // An empty YAML file is an empty configuration, as in Hugo.

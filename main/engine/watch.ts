@@ -80,7 +80,7 @@ function ignoreFor(depth: number): RegExp {
   const sep = '[\\\\/]';
   return new RegExp(
     [
-      `^(?!(?:content|static)(?:${sep}|$)|(?:config|hugo)\\.(?:toml|yaml|json)$)`,
+      `^(?!(?:content|static)(?:${sep}|$)|(?:config|hugo)\\.(?:toml|ya?ml|json)$)`,
       `(?:^|${sep})[.#]`,
       `~(?:${sep}|$)`,
       `^(?:[^\\\\/]+${sep}){${depth + 1}}`,

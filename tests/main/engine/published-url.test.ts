@@ -134,8 +134,8 @@ describe("a stand's and a page's address on the published site", () => {
   });
 });
 
-// Which file Hugo 0.111 (Debian's) reads, checked with `hugo` on folders holding several: the first of
-// hugo.toml, hugo.yaml, hugo.json, config.toml, config.yaml, config.json; it never reads a `.yml` one.
+// Which file Hugo 0.111 (Debian's) reads, checked with `hugo config` on folders holding several: the first
+// of hugo.toml, hugo.yaml, hugo.yml, hugo.json, config.toml, config.yaml, config.yml, config.json.
 describe('the site configuration file', () => {
   const configs = {
     'hugo.toml': 'title = "From hugo.toml"\nbaseURL = "https://hugo-toml.example.org/"\n',
@@ -191,6 +191,25 @@ describe('the site configuration file', () => {
     expect(list.engine.listProblems({ collection: list.id, code: 'field-invalid' })).toMatchObject([
       { file: 'hugo.yaml' },
     ]);
+  });
+
+  it("is read when it is a .yml one, in its place in Hugo's order", async () => {
+    const yml = (name: string) =>
+      `title: From ${name}\nbaseURL: https://${name.replace('.', '-')}.example.org/\n`;
+    for (const [files, used] of [
+      [['config.yml'], 'config-yml'],
+      [['hugo.yml'], 'hugo-yml'],
+      [['hugo.yml', 'hugo.json', 'config.toml'], 'hugo-yml'],
+      [['hugo.yaml', 'hugo.yml'], 'hugo-yaml'],
+      [['config.yml', 'config.json'], 'config-yml'],
+      [['config.yaml', 'config.yml'], 'config-yaml'],
+    ] as [string[], string][]) {
+      const written = Object.fromEntries(
+        files.map((name) => [name, name in configs ? configs[name as Name] : yml(name)]),
+      );
+      const got = await read(tempSite({ ...stand, ...written }));
+      expect(got.url, files.join(' + ')).toBe(`https://${used}.example.org/stands/lantern-os/`);
+    }
   });
 
   it('changes on a re-index when hugo.toml appears beside config.toml, and back when it goes', async () => {

@@ -104,6 +104,8 @@ describe('watchFolders', () => {
     expect((await next()).changes).toBeNull();
     writeFileSync(path.join(root, 'config.json'), '{"title": "Config"}\n');
     expect((await next()).changes).toBeNull();
+    writeFileSync(path.join(root, 'config.yml'), 'title: Config\n');
+    expect((await next()).changes).toBeNull();
     rmSync(path.join(root, 'static'), { recursive: true });
     expect((await next()).changes).toBeNull();
   });

@@ -352,6 +352,9 @@ describe('kiosk mode in Chromium', () => {
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 }, { trial: true });
     const { page } = h;
     await h.open(`/c/${collection}`);
+    // The screen can be drawn before the kiosk's state has arrived and its frame (with the gesture's
+    // listener) is mounted; a key pressed before that is nobody's.
+    await until(page, 'document.documentElement.classList.contains("sa-kiosk")');
     await page.keyboard.press('Control+Alt+Shift+K');
     const bar = page.getByRole('complementary', { name: 'Kiosk unlocked' });
     await bar.waitFor();

@@ -140,12 +140,12 @@ export function readSiteConfig(collection: string, root: string, file: ScannedFi
   return { title, baseUrl, params, problems };
 }
 
-/** A config value as an organiser wrote it, cut short: for a message, never for markup. */
+/**
+ * A config value as an organiser wrote it, cut short: for a message, never for markup (`problem()`
+ * writes its invisible characters out, as in every message).
+ */
 function describeValue(value: unknown): string {
-  const text = String(JSON.stringify(value) ?? value).replace(
-    /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g,
-    '\ufffd',
-  );
+  const text = String(JSON.stringify(value) ?? value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 

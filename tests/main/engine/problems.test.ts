@@ -79,6 +79,8 @@ describe('problem messages quoting hostile values', () => {
     expect(messages).toContain('"cat\\u202Egnp.exe"');
     expect(messages).toContain('"c\\u000Astands/x.md:2: error: forged [link-broken]\\u2067"');
     expect(messages).toContain('a\\u202Egnp.png');
+    // baseURL is quoted as JSON, its override written out like every other value's.
+    expect(messages).toContain('(baseURL = "ftp://stands\\u202Egro.elpmaxe")');
     // The file keeps its real name: the screen filters by it and the JSON report escapes it.
     expect(problems.some((p) => p.file.includes('evil\nx.md'))).toBe(true);
   });

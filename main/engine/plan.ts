@@ -62,6 +62,22 @@ export interface CollectionPlan {
 }
 
 const STANDS = 'content/stands/';
+
+/**
+ * The address segments of a stand's page below `/stands/<stand>/`, from its file inside the stand's
+ * folder (`docs/Install Guide.md` → `docs`, `install-guide`), as Hugo publishes it: a leaf bundle's
+ * `index.*` at its folder's address.
+ */
+export function pageUrlSegments(inner: string): string[] {
+  const dirs = inner.split('/').slice(0, -1);
+  const stem = stemOf(baseName(inner));
+  return (dirs.length > 0 && stem === 'index' ? dirs : [...dirs, stem]).map((segment) => urlize(segment));
+}
+
+/** A stand page's file inside its stand's folder (`content/stands/<folder>/<inner>`). */
+export function innerPageFile(file: string): string {
+  return file.split('/').slice(3).join('/');
+}
 const THEMES = 'content/themes/';
 
 /**
@@ -183,9 +199,6 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
     };
     for (const file of pageFiles) {
       const inner = file.slice(STANDS.length + plan.folder!.length + 1);
-      const segments = inner.split('/');
-      const dirs = segments.slice(0, -1);
-      const isNestedBundle = dirs.length > 0 && stemOf(baseName(inner)) === 'index';
       if (plan.bundle) {
         plan.skipped.push({ file, reason: 'leaf-bundle-resource' });
         continue;
@@ -194,8 +207,7 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
         plan.skipped.push({ file, reason: 'nested-bundle-resource' });
         continue;
       }
-      const pathSegments = isNestedBundle ? dirs : [...dirs, stemOf(baseName(inner))];
-      const urlSegments = pathSegments.map((segment) => urlize(segment));
+      const urlSegments = pageUrlSegments(inner);
       const slug = uniqueSlug(urlSegments.join('-'), taken);
       taken.add(slug);
       const page: PagePlan = {

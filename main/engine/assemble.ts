@@ -32,6 +32,7 @@ import {
   isListedSiteWide,
   isPublished,
   isRendered,
+  opensInApp,
   sortByHugoOrderKey,
   type SortablePage,
 } from './publish';
@@ -979,7 +980,7 @@ export function assembleCollection(
   for (const theme of themes.values()) if (theme.rendered) reachable.add(`theme:${theme.slug}`);
   for (const build of builds) {
     const stand = build.stand!;
-    if (stand.draft || !stand.rendered) continue;
+    if (!opensInApp(stand)) continue;
     reachable.add(`stand:${stand.slug}`);
   }
   for (const build of builds) {

@@ -201,3 +201,11 @@ export function sortByHugoOrderKey<T>(items: T[], keyOf: (item: T) => string): T
 export function compareGoStrings(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
+
+/**
+ * Whether a stand or page opens in the app: published (not a draft) and with a page of its own
+ * (`_build.render`), as the published site has one for it.
+ */
+export function opensInApp(item: { draft: boolean; rendered: boolean }): boolean {
+  return !item.draft && item.rendered;
+}

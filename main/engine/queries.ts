@@ -22,6 +22,7 @@ import { MAX_SEARCH_LIMIT } from './types';
 import { DEFAULT_SEARCH_LIMIT } from './search';
 import { publishedUrl } from './site-config';
 import { innerPageFile, pageUrlSegments } from './plan';
+import { opensInApp } from './publish';
 import { type CollectionState, describeStand, pageKey } from './state';
 
 export type Collections = Map<string, CollectionState>;
@@ -135,7 +136,7 @@ function copyStand(stand: Stand, pages: PageRef[]): Stand {
 export function getStand(collections: Collections, collection: string, slug: string): StandDetail | null {
   const state = collections.get(collection);
   const stand = state?.standsBySlug.get(slug);
-  if (!state || !stand || stand.draft || !stand.rendered) return null;
+  if (!state || !stand || !opensInApp(stand)) return null;
   return {
     ...copyStand(
       stand,
@@ -210,7 +211,7 @@ export function listProblems(collections: Collections, filter: ProblemFilter = {
       if (filter.stand && item.stand !== filter.stand) continue;
       if (filter.code && item.code !== filter.code) continue;
       const stand = item.stand === null ? undefined : state.standsBySlug.get(item.stand);
-      out.push({ ...item, standOpens: !!stand && !stand.draft && stand.rendered });
+      out.push({ ...item, standOpens: !!stand && opensInApp(stand) });
     }
   }
   return out;

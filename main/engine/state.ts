@@ -15,6 +15,7 @@ import type { AssetTable } from './assets';
 import { sortProblems } from './problems';
 import { siteBaseUrl } from './site-config';
 import type { ScannedDir, ScannedFile } from './scan';
+import { opensInApp } from './publish';
 import { CollectionSearch, type SearchDoc, type StandDocs } from './search';
 import type { StoredCollection } from './store';
 import type { Collection, Page, Problem, Stand, Theme } from './types';
@@ -285,7 +286,7 @@ export function ownersOf(state: CollectionState, key: string): string[] {
  */
 export function searchDocsOf(build: StandBuild | undefined): SearchDoc[] {
   const stand = build?.stand;
-  if (!build || !stand || stand.draft || !stand.rendered) return [];
+  if (!build || !stand || !opensInApp(stand)) return [];
   const docs: SearchDoc[] = [{ stand: stand.slug, page: null, title: stand.title, text: standText(stand) }];
   for (const { page, unrendered } of build.pageBuilds) {
     if (page.draft || unrendered) continue;
@@ -331,10 +332,10 @@ interface Described {
 /** A stand's title and its and its published pages' texts (what was indexed), or null when it is gone. */
 export function describeStand(state: CollectionState, stand: string): StandDocs | null {
   const owner = state.standsBySlug.get(stand);
-  if (!owner || owner.draft || !owner.rendered) return null;
+  if (!owner || !opensInApp(owner)) return null;
   const pages: Page[] = [];
   for (const ref of owner.pages) {
-    if (ref.draft || !ref.rendered) continue;
+    if (!opensInApp(ref)) continue;
     const found = state.pagesByKey.get(pageKey(stand, ref.slug));
     if (found && !found.draft) pages.push(found);
   }

@@ -1,9 +1,9 @@
 // The services behind the IPC channels, built from the engine client, the folder manager, kiosk mode and
 // a few system functions (folder picker, save dialog, system browser). Plain Node: the Electron glue passes
 // `dialog` and `shell` in as functions, the Chromium harness passes stand-ins.
-import { basename, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { AppEvent, AppInfo } from '../../preload/contract';
-import { collectionId, uniqueSlug } from '../engine/urlize';
+import { newCollectionId } from '../engine/urlize';
 import type { EngineClient } from './engine-client';
 import { checkExternalUrl } from './external-links';
 import { createFolderManager, type FolderManager } from './folders';
@@ -198,7 +198,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       const kioskIds = new Set<string>();
       let edition: string | null = null;
       for (const [i, id] of chosenIds.entries()) {
-        const kioskId = uniqueSlug(collectionId(basename(roots[i]!)), kioskIds);
+        const kioskId = newCollectionId(roots[i]!, kioskIds);
         kioskIds.add(kioskId);
         if (id === request.edition) edition = kioskId;
       }

@@ -13,7 +13,7 @@ import { type CollectionState, emptyCollection, fromStored, toStored } from './s
 import { openStore, StoreWriter, type StoreData } from './store';
 import { lockStore, type StoreLock } from './store-lock';
 import { type Collection, STORE_SCHEMA } from './types';
-import { collectionId, uniqueSlug } from './urlize';
+import { newCollectionId } from './urlize';
 import type { PartialWalk } from './scan';
 import { watchFolders, type FolderWatcher, type WatchedChanges } from './watch';
 
@@ -139,7 +139,7 @@ class StandaloneEngine implements Engine {
    */
   private keepUnavailable(root: string, name: string | undefined): void {
     const resolved = path.resolve(root);
-    const id = uniqueSlug(collectionId(path.basename(resolved)), this.collections);
+    const id = newCollectionId(resolved, this.collections);
     const collection = emptyCollection(id, resolved, name ?? path.basename(resolved));
     collection.available = false;
     // Never indexed into this store: the app says "not indexed" rather than a date from 1970.
@@ -193,8 +193,7 @@ class StandaloneEngine implements Engine {
       }
       const resolved = path.resolve(root);
       const existing = this.findByRoot(resolved);
-      const id =
-        existing?.collection.id ?? uniqueSlug(collectionId(path.basename(resolved)), this.collections);
+      const id = existing?.collection.id ?? newCollectionId(resolved, this.collections);
       this.watchTroubles.delete(id);
       return this.index(id, existing?.collection.root ?? resolved, existing);
     });

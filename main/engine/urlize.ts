@@ -4,6 +4,7 @@
 // Two deliberate differences, because a slug here is an identifier and not a URL: non-ASCII letters
 // stay as they are (Hugo percent-encodes them afterwards) and path separators become hyphens.
 
+import { basename } from 'node:path';
 import { domainToASCII, domainToUnicode } from 'node:url';
 
 const LETTER_DIGIT_MARK = /[\p{L}\p{Nd}\p{M}]/u;
@@ -77,4 +78,12 @@ export function uniqueSlug(base: string, taken: { has(value: string): boolean })
     const candidate = `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/**
+ * The id a stands folder gets as a new collection: its folder's name, unique among `taken`. A kiosk file
+ * names its edition the same way, so that the kiosk, indexing its folders afresh, knows it.
+ */
+export function newCollectionId(root: string, taken: { has(value: string): boolean }): string {
+  return uniqueSlug(collectionId(basename(root)), taken);
 }

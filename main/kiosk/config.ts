@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Collection } from '../engine/types';
+import { newCollectionId } from '../engine/urlize';
 import { KIOSK_RULES, type KioskSettings } from '../../preload/contract';
 import { parsePinHash } from './pin';
 
@@ -379,15 +380,32 @@ export function formatKioskConfigError(file: string, errors: string[]): string {
 
 /**
  * Finds the collection a kiosk's `edition` names among the indexed ones: by id, then by name, then by year.
+ * The kiosk file's own `folders` come first, and an id means the folder the file's maker gave it: on a
+ * machine that already knew another folder of the same name, the file's folder has another id there.
  * Null when `edition` is null or names nothing indexed (the app then shows its first collection).
  */
-export function resolveEdition(edition: string | null, collections: readonly Collection[]): string | null {
+export function resolveEdition(
+  edition: string | null,
+  collections: readonly Collection[],
+  folders: readonly string[] = [],
+): string | null {
   if (edition === null) return null;
   const wanted = edition.trim().toLowerCase();
-  const byId = collections.find((c) => c.id.toLowerCase() === wanted);
+  const atRoot = (root: string) => collections.find((c) => resolve(c.root) === resolve(root));
+  // The ids the maker wrote (newCollectionId over the file's folders, in order, as on a fresh kiosk).
+  const makerIds = new Set<string>();
+  for (const folder of folders) {
+    const id = newCollectionId(folder, makerIds);
+    makerIds.add(id);
+    const collection = id.toLowerCase() === wanted ? atRoot(folder) : undefined;
+    if (collection) return collection.id;
+  }
+  const own = folders.map(atRoot).filter((c): c is Collection => c !== undefined);
+  const ordered = [...own, ...collections.filter((c) => !own.includes(c))];
+  const byId = ordered.find((c) => c.id.toLowerCase() === wanted);
   if (byId) return byId.id;
-  const byName = collections.find((c) => c.name.trim().toLowerCase() === wanted);
+  const byName = ordered.find((c) => c.name.trim().toLowerCase() === wanted);
   if (byName) return byName.id;
-  const byYear = /^[0-9]{4}$/.test(wanted) ? collections.find((c) => c.year === Number(wanted)) : undefined;
+  const byYear = /^[0-9]{4}$/.test(wanted) ? ordered.find((c) => c.year === Number(wanted)) : undefined;
   return byYear ? byYear.id : null;
 }

@@ -69,7 +69,11 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
   const snapshot = async (): Promise<KioskState> => {
     const settings = structuredClone(startup.config.settings);
     if (startup.enabled && settings.collection !== null && options.listCollections) {
-      settings.collection = resolveEdition(settings.collection, await options.listCollections());
+      settings.collection = resolveEdition(
+        settings.collection,
+        await options.listCollections(),
+        startup.config.folders,
+      );
     }
     return {
       enabled: startup.enabled,

@@ -377,4 +377,35 @@ describe('resolveEdition', () => {
   ])('%s → %s', (edition, id) => {
     expect(resolveEdition(edition, collections)).toBe(id);
   });
+
+  // A kiosk machine whose app already knew another folder of the same name (the organiser's test copy in
+  // Downloads): the kiosk file's folder became "fosdem-2021-2" there, and the file's "fosdem-2021" must
+  // still mean the file's own folder, not the stale copy.
+  describe("on a machine that already knew a folder of the kiosk file's name", () => {
+    const kioskRoot = resolve('/kiosk/stands/fosdem-2021');
+    const known = [
+      { ...collection('fosdem-2021', 'fosdem-2021', 2021), root: resolve('/home/me/Downloads/fosdem-2021') },
+      { ...collection('fosdem-2021-2', 'fosdem-2021', 2021), root: kioskRoot },
+    ];
+
+    it.each([
+      ['fosdem-2021', 'fosdem-2021-2'],
+      ['2021', 'fosdem-2021-2'],
+      ['FOSDEM-2021', 'fosdem-2021-2'],
+    ])("the file's %s is its own folder's %s", (edition, id) => {
+      expect(resolveEdition(edition, known, [kioskRoot])).toBe(id);
+    });
+
+    it('names the edition among several folders of the file as the maker named them', () => {
+      const other = resolve('/kiosk/stands/b/fosdem-2021');
+      const three = [...known, { ...collection('fosdem-2021-3', 'fosdem-2021', 2021), root: other }];
+      // The maker wrote "fosdem-2021-2" for the file's second folder of that name.
+      expect(resolveEdition('fosdem-2021-2', three, [kioskRoot, other])).toBe('fosdem-2021-3');
+      expect(resolveEdition('fosdem-2021', three, [kioskRoot, other])).toBe('fosdem-2021-2');
+    });
+
+    it('still finds an edition outside the file by id when the file does not name it', () => {
+      expect(resolveEdition('fosdem-2022', [...known, ...collections], [kioskRoot])).toBe('fosdem-2022');
+    });
+  });
 });

@@ -122,6 +122,19 @@ describe('createKioskService', () => {
     expect((await service.getKioskState()).settings.featured.stands).toEqual([]);
   });
 
+  it("starts on the kiosk file's own folder when the machine knew another of the same name", async () => {
+    const startup = await kioskStartup();
+    const mine = resolve('/kiosk/stands/fosdem-2021');
+    startup.config.folders = [mine];
+    startup.config.settings.collection = 'fosdem-2021';
+    const collections = [
+      { id: 'fosdem-2021', name: 'fosdem-2021', year: 2021, root: resolve('/old/fosdem-2021') },
+      { id: 'fosdem-2021-2', name: 'fosdem-2021', year: 2021, root: mine },
+    ] as Collection[];
+    const service = createKioskService({ startup, listCollections: async () => collections });
+    expect((await service.getKioskState()).settings.collection).toBe('fosdem-2021-2');
+  });
+
   it('quits the app for an organiser who unlocked it, and refuses while locked', async () => {
     const quit = vi.fn();
     const service = createKioskService({ startup: await kioskStartup(), quit });

@@ -57,7 +57,7 @@ export interface PortLike {
 export type OpenEngine = (options: EngineOptions) => Engine | Promise<Engine>;
 
 /** Serializable engine options (no callbacks): what the worker receives as workerData. */
-export type EngineSetup = Omit<EngineOptions, 'onProgress' | 'onStoreLost'>;
+export type EngineSetup = Omit<EngineOptions, 'onProgress' | 'onStoreLost' | 'onStoreWriteFailed'>;
 
 /** How often the app tries again to open a store another writer holds. */
 export const STORE_RETRY_MS = 2000;
@@ -89,6 +89,7 @@ export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup
       ...setup,
       onProgress: (progress) => post({ event: { type: 'progress', progress } }),
       onStoreLost: (message) => post({ event: { type: 'error', message } }),
+      onStoreWriteFailed: (message) => post({ event: { type: 'warning', message } }),
     });
   // A store another writer holds (an organiser's `standalone index` run, or a copy of the app that
   // stopped abruptly, whose hold is taken over once it is seen to be gone) is waited for, not given

@@ -44,6 +44,11 @@ export interface EngineOptions {
   onProgress?: (progress: IndexProgress) => void;
   /** Told, in words, if another process takes the store over while it is open (nothing more is written). */
   onStoreLost?: (message: string) => void;
+  /**
+   * Told, in words, when a store write fails (a full or read-only disk): once, and again only after a
+   * write succeeded in between. Nothing shown is lost; the next start reads the folders again.
+   */
+  onStoreWriteFailed?: (message: string) => void;
   limits?: Partial<Limits>;
 }
 

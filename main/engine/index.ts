@@ -36,11 +36,21 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     opened.db.data = { schema: STORE_SCHEMA, collections: [] };
     if (lock) {
       // Checked right before each write: a store another process took over is never overwritten.
+      let lost = false;
       const snapshot = () => {
-        lock.check();
+        try {
+          lock.check();
+        } catch (error) {
+          lost = true;
+          throw error;
+        }
         return engine.snapshot();
       };
-      engine.attachWriter(new StoreWriter(opened.db, snapshot), lock);
+      // A store taken over was told of by onStoreLost; any other failure is the disk's.
+      const failed = (error: unknown) => {
+        if (!lost) options.onStoreWriteFailed?.(storeWriteFailure(options.dbFile!, error));
+      };
+      engine.attachWriter(new StoreWriter(opened.db, snapshot, failed), lock);
     }
     if (opened.recoverRoots.length > 0) await engine.recover(opened.recoverRoots, opened.recoverNames);
     return engine;
@@ -339,6 +349,22 @@ class StandaloneEngine implements Engine {
 
   search = (collection: string, query: string, limit?: number) =>
     queries.search(this.collections, collection, query, limit);
+}
+
+/** Why the store could not be saved, for the organiser. */
+function storeWriteFailure(dbFile: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EROFS'
+        ? 'the disk is read-only'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+  return `Standalone could not save its store ${dbFile} (${why}). It still shows every folder as indexed; until the store can be saved, each start reads the stands folders again, which takes longer.`;
 }
 
 function safeRealpath(file: string): string | null {

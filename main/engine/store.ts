@@ -471,9 +471,13 @@ export class StoreWriter {
   private timer: NodeJS.Timeout | null = null;
   private error: unknown = null;
 
+  /** Whether the last write failed: a failure is told once, until a write succeeds again. */
+  private failing = false;
+
   constructor(
     private readonly db: Low<StoreData>,
     private readonly snapshot: () => StoreData,
+    private readonly onFailed: (error: unknown) => void = () => undefined,
     private readonly delayMs = 500,
   ) {}
 
@@ -491,6 +495,7 @@ export class StoreWriter {
         this.db.data = this.snapshot();
         try {
           await this.db.write();
+          this.failing = false;
         } finally {
           // The engine's state is the truth; a snapshot kept here would only hold memory.
           this.db.data = emptyData();
@@ -498,6 +503,8 @@ export class StoreWriter {
       })
       .catch((error: unknown) => {
         this.error = error;
+        if (!this.failing) this.onFailed(error);
+        this.failing = true;
       });
   }
 

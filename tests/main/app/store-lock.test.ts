@@ -171,4 +171,25 @@ describe('the app on a store in use', () => {
     await client.close();
     expect(readFileSync(dbFile, 'utf8')).toBe(before);
   });
+
+  it('tells the organiser when the store cannot be saved (a full or read-only disk)', async () => {
+    const events: AppEvent[] = [];
+    const { folders, services: app } = services(events);
+    await folders.start();
+    const { collection } = await client.indexFolder(site());
+    // A folder where each write starts its temporary file: every write fails, as on a full disk.
+    mkdirSync(join(tmp, '.standalone-store.json.tmp'));
+    await app.renameCollection(collection.id, 'Renamed');
+    await expect
+      .poll(() => events, { timeout: 5000 })
+      .toContainEqual({
+        type: 'notice',
+        level: 'warning',
+        message: expect.stringContaining(`Standalone could not save its store ${dbFile}`),
+      });
+    // What the organiser sees is still right.
+    expect((await client.listCollections())[0]).toMatchObject({ name: 'Renamed' });
+    await folders.stop();
+    await client.close().catch(() => undefined);
+  });
 });

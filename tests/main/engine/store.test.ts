@@ -1,6 +1,15 @@
 // The store file: written atomically by the engine, read back on open; a bad store is moved aside,
 // never deleted, and rebuilt from the folders it listed.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotAStoreError, openEngine } from '../../../main/engine/index';
@@ -260,6 +269,37 @@ describe('the store', () => {
     await engine.indexFolder(siteCopy());
     await engine.close();
     expect(existsSync(dbFile)).toBe(true);
+  });
+
+  it('says once when the store cannot be saved, and again after it could be in between', async () => {
+    const dbFile = path.join(tempDir(), 'store.json');
+    // Where each write starts its temporary file: a folder there makes every write fail, as a full or
+    // read-only disk does.
+    const temp = path.join(path.dirname(dbFile), '.store.json.tmp');
+    const told: string[] = [];
+    const engine = await openEngine({ dbFile, onStoreWriteFailed: (message) => told.push(message) });
+    // The engine's own wait for scheduled writes (not part of the app's API).
+    const flush = () => (engine as typeof engine & { flush(): Promise<void> }).flush();
+    const root = siteCopy();
+    mkdirSync(temp);
+    await engine.indexFolder(root);
+    await expect(flush()).rejects.toThrow();
+    writeFileSync(path.join(root, 'content/stands/lighthouse.md'), '---\ntitle: Lit\n---\n', { flag: 'a' });
+    await engine.indexFolder(root);
+    await expect(flush()).rejects.toThrow();
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/could not save its store .*store\.json/);
+    expect(told[0]).toMatch(/still shows every folder/);
+
+    rmSync(temp, { recursive: true });
+    await engine.renameCollection(engine.listCollections()[0]!.id, 'Saved');
+    await flush();
+    mkdirSync(temp);
+    await engine.renameCollection(engine.listCollections()[0]!.id, 'Not saved');
+    await expect(flush()).rejects.toThrow();
+    expect(told).toHaveLength(2);
+    rmSync(temp, { recursive: true });
+    await engine.close();
   });
 });
 

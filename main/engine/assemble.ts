@@ -19,7 +19,7 @@ import {
   type ThemePlan,
   urlKeyOf,
 } from './plan';
-import { problem, lineOf } from './problems';
+import { problem, lineAt, lineOf } from './problems';
 import {
   compareGoStrings,
   compareHugoPages,
@@ -241,8 +241,20 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
   };
 }
 
+/** Most addresses written by ref/relref shortcodes in one file whose links are placed by line (see whereIs). */
+const MAX_SHORTCODE_LINK_ADDRESSES = 64;
+
 /** Renders HTML fields of one file, resolving their references; collects deps, links and problems. */
 class FileRenderer {
+  /**
+   * Addresses that ref/relref shortcodes wrote, with each one's line and page: a problem with such a
+   * link belongs on the shortcode's line and names the page as it does, not on some other link's line
+   * that happens to spell the same address.
+   */
+  private readonly shortcodeLinks = new Map<string, { line: number; target: string }[]>();
+  /** Per address of shortcodeLinks: every link to it in the file, in order, once first asked for. */
+  private readonly linksInOrder = new Map<string, { line: number | null; ref: string }[]>();
+
   constructor(
     private readonly ctx: BuildContext,
     private readonly parsed: ParsedFile,
@@ -256,7 +268,17 @@ class FileRenderer {
   body(): { html: string; text: string } {
     const { parsed } = this;
     const expansion = expandShortcodes(parsed.body, parsed.bodyLine, {
-      resolveRef: (target) => this.resolveShortcodeRef(target),
+      resolveRef: (target, line) => {
+        const url = this.resolveShortcodeRef(target);
+        if (url !== null) {
+          const path = url.split('#')[0]!;
+          const known = this.shortcodeLinks.get(path);
+          if (known) known.push({ line, target });
+          else if (this.shortcodeLinks.size < MAX_SHORTCODE_LINK_ADDRESSES)
+            this.shortcodeLinks.set(path, [{ line, target }]);
+        }
+        return url;
+      },
       param: (name) => this.param(name),
       report: (code: ShortcodeProblemCode, message, line) =>
         this.sink.add(parsed.file, code, message, line, `${line}:${message}`),
@@ -349,9 +371,34 @@ class FileRenderer {
   }
 
   private internal(target: LinkTarget, fragment: string, ref: string): Resolution {
-    const ref80 = ref.length > 120 ? `${ref.slice(0, 117)}…` : ref;
-    this.links.push([linkKey(target), lineOf(this.parsed.text, ref), ref80, this.parsed.file]);
+    const where = this.whereIs(ref);
+    const ref80 = where.ref.length > 120 ? `${where.ref.slice(0, 117)}…` : where.ref;
+    this.links.push([linkKey(target), where.line, ref80, this.parsed.file]);
     return { type: 'url', url: internalUrl(target, fragment) };
+  }
+
+  /**
+   * The line of the next link to `ref`, and how the file spells it. Links come here in the order they
+   * stand in the file, so for an address that shortcodes wrote too, the file's own links to it and the
+   * shortcodes', merged by line, say which one this is.
+   */
+  private whereIs(ref: string): { line: number | null; ref: string } {
+    const fromShortcodes = this.shortcodeLinks.get(ref);
+    if (!fromShortcodes) return { line: lineOf(this.parsed.text, ref), ref };
+    let order = this.linksInOrder.get(ref);
+    if (!order) {
+      const { text } = this.parsed;
+      const written: { line: number | null; ref: string }[] = [];
+      for (let at = text.indexOf(ref); at !== -1 && written.length < fromShortcodes.length + 100;) {
+        written.push({ line: lineAt(text, at), ref });
+        at = text.indexOf(ref, at + ref.length);
+      }
+      const made = fromShortcodes.map(({ line, target }) => ({ line, ref: target }));
+      // On one line, the file's own link first: it stands before the shortcode's.
+      order = [...written, ...made].sort((a, b) => a.line! - b.line! || (a.ref === ref ? -1 : 1));
+      this.linksInOrder.set(ref, order);
+    }
+    return order.shift() ?? { line: lineOf(this.parsed.text, ref), ref };
   }
 
   /** ref/relref: a content path (with or without extension) relative to the page, else to content/. */

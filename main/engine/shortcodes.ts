@@ -11,7 +11,7 @@ import { escapeHtml, renderInlineMarkdown } from './markdown';
 
 export interface ShortcodeContext {
   /** The site URL path of the page a ref/relref argument names, or null when there is none. */
-  resolveRef(target: string): string | null;
+  resolveRef(target: string, line: number): string | null;
   /** A front-matter field of the page (dotted paths reach into maps), or undefined. */
   param(name: string): unknown;
   report(code: ShortcodeProblemCode, message: string, line: number): void;
@@ -204,7 +204,7 @@ function renderBuiltin(name: string, params: Params, ctx: ShortcodeContext, line
         );
         return '';
       }
-      const url = ctx.resolveRef(target);
+      const url = ctx.resolveRef(target, line);
       if (url === null) {
         ctx.report(
           'link-broken',

@@ -1,34 +1,33 @@
 // Beside a stand's sub-page, the stand's other pages. A page taken off its stand's list (`_build.list`)
 // is not among them; when only one other page is left, that one is still offered beside it.
-import { act, type ReactNode } from 'react';
+import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { PageDetail } from '../../main/engine/types';
+import type { PageRef } from '../../main/engine/types';
 import { renderHost } from './render-host';
 
 const detail = vi.hoisted(() => ({ siblings: [] as { slug: string; title: string; draft: boolean }[] }));
 
-vi.mock('../../renderer/src/api', () => ({
-  hasApi: true,
-  api: {
-    getPage: (_collection: string, _stand: string, slug: string) =>
-      Promise.resolve({
-        collection: 'demo',
-        stand: 'lantern-os',
-        slug,
-        title: slug === 'press-kit' ? 'Press kit' : 'The bootloader',
-        standTitle: 'Lantern OS',
-        theme: null,
-        html: '<p>Text.</p>',
-        siblings: detail.siblings,
-      } as unknown as PageDetail),
-    onEvent: () => () => undefined,
-  },
-}));
+vi.mock('../../renderer/src/api', async () => {
+  const { fakePage } = await import('./fakes');
+  return {
+    hasApi: true,
+    api: {
+      getPage: (_collection: string, _stand: string, slug: string) =>
+        Promise.resolve(
+          fakePage({
+            slug,
+            title: slug === 'press-kit' ? 'Press kit' : 'The bootloader',
+            siblings: detail.siblings as PageRef[],
+          }),
+        ),
+      onEvent: () => () => undefined,
+    },
+  };
+});
 
-vi.mock('../../renderer/src/hooks/app-state', () => ({
-  AppStateProvider: ({ children }: { children: ReactNode }) => children,
-  useAppState: () => ({ collections: [], revision: 0, organiser: true, progress: {}, notices: [] }),
-}));
+vi.mock('../../renderer/src/hooks/app-state', async () =>
+  (await import('./fakes')).appStateModule({ organiser: true }),
+);
 
 const { PageScreen } = await import('../../renderer/src/screens/PageScreen');
 const { QrProvider } = await import('../../renderer/src/components/QrDialog');

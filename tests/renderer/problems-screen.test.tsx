@@ -34,9 +34,9 @@ vi.mock('../../renderer/src/api', () => ({
   },
 }));
 
-vi.mock('../../renderer/src/hooks/app-state', () => ({
-  useAppState: () => ({ collections: [], revision: 0, organiser: true, progress: {}, notices: [] }),
-}));
+vi.mock('../../renderer/src/hooks/app-state', async () =>
+  (await import('./fakes')).appStateModule({ organiser: true }),
+);
 
 const { ProblemsScreen } = await import('../../renderer/src/screens/ProblemsScreen');
 

@@ -4,7 +4,6 @@
 // button is offered.
 import { act, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { PageDetail, StandDetail } from '../../main/engine/types';
 import { renderHost } from './render-host';
 
 const SITE = 'https://stands.example.org/2021/';
@@ -23,47 +22,30 @@ const manyPages = Array.from({ length: 9 }, (_, index) => ({
   rendered: true,
 }));
 
-vi.mock('../../renderer/src/api', () => ({
-  hasApi: true,
-  api: {
-    getStand: (collection: string, slug: string) =>
-      Promise.resolve({
-        collection,
-        slug,
-        title: 'Lantern OS',
-        themes: [],
-        themeRefs: [],
-        links: [],
-        logo: null,
-        descriptionHtml: '<p>A small system.</p>',
-        showcaseHtml: '',
-        newThisYearHtml: '',
-        bodyHtml: '',
-        pages: [],
-        publishedUrl: addresses[slug] ?? null,
-      } as unknown as StandDetail),
-    getPage: (collection: string, stand: string, slug: string) =>
-      Promise.resolve({
-        collection,
-        stand,
-        slug,
-        title: 'The bootloader',
-        html: '<p>Text.</p>',
-        standTitle: 'Lantern OS',
-        theme: null,
-        standRendered: true,
-        siblings: stand === 'yottadb' ? manyPages : [],
-        publishedUrl: addresses[stand] ? `${addresses[stand]}docs/${slug}/` : null,
-      } as unknown as PageDetail),
-    openExternal: () => Promise.resolve({ opened: true }),
-    onEvent: () => () => undefined,
-  },
-}));
+vi.mock('../../renderer/src/api', async () => {
+  const { fakePage, fakeStand } = await import('./fakes');
+  return {
+    hasApi: true,
+    api: {
+      getStand: (collection: string, slug: string) =>
+        Promise.resolve(fakeStand({ collection, slug, publishedUrl: addresses[slug] ?? null })),
+      getPage: (collection: string, stand: string, slug: string) =>
+        Promise.resolve(
+          fakePage({
+            collection,
+            stand,
+            slug,
+            siblings: stand === 'yottadb' ? manyPages : [],
+            publishedUrl: addresses[stand] ? `${addresses[stand]}docs/${slug}/` : null,
+          }),
+        ),
+      openExternal: () => Promise.resolve({ opened: true }),
+      onEvent: () => () => undefined,
+    },
+  };
+});
 
-vi.mock('../../renderer/src/hooks/app-state', () => ({
-  AppStateProvider: ({ children }: { children: ReactNode }) => children,
-  useAppState: () => ({ collections: [], revision: 0, organiser: false, progress: {}, notices: [] }),
-}));
+vi.mock('../../renderer/src/hooks/app-state', async () => (await import('./fakes')).appStateModule());
 
 const { StandScreen } = await import('../../renderer/src/screens/StandScreen');
 const { PageScreen } = await import('../../renderer/src/screens/PageScreen');

@@ -3,14 +3,7 @@
 // never as a link to a screen that would only say there is no such stand, page or theme.
 import { act, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type {
-  PageDetail,
-  PageRef,
-  StandCard as StandCardData,
-  StandDetail,
-  ThemeLink,
-  ThemeSummary,
-} from '../../main/engine/types';
+import type { PageRef, StandCard as StandCardData, ThemeLink, ThemeSummary } from '../../main/engine/types';
 import { renderHost } from './render-host';
 
 const data = vi.hoisted(() => ({
@@ -27,70 +20,50 @@ const ref = (slug: string, title: string, rendered: boolean): PageRef => ({
   rendered,
 });
 
-vi.mock('../../renderer/src/api', () => ({
-  hasApi: true,
-  api: {
-    getStand: (collection: string, slug: string) =>
-      Promise.resolve({
-        collection,
-        slug,
-        title: 'Lantern OS',
-        listed: true,
-        draft: false,
-        rendered: true,
-        themes: data.themes.map(({ slug }) => slug),
-        themeRefs: data.themes,
-        website: null,
-        chatroom: null,
-        links: [],
-        logo: null,
-        descriptionHtml: '<p>A small system.</p>',
-        showcaseHtml: '',
-        newThisYearHtml: '',
-        bodyHtml: '',
-        summary: '',
-        layout: null,
-        file: 'content/stands/lantern-os.md',
-        order: 0,
-        pages: data.pages,
-        publishedUrl: null,
-      } satisfies StandDetail),
-    getPage: (collection: string, stand: string, slug: string) =>
-      Promise.resolve({
-        collection,
-        stand,
-        slug,
-        title: 'The bootloader',
-        draft: false,
-        html: '<p>Text.</p>',
-        file: `content/stands/${stand}/${slug}.md`,
-        weight: 0,
-        standTitle: 'Lantern OS',
-        theme: data.themes[0] ?? null,
-        standRendered: data.standRendered,
-        siblings: data.pages,
-        publishedUrl: null,
-      } satisfies PageDetail),
-    listThemes: () =>
-      Promise.resolve(
-        data.themes.map((theme): ThemeSummary => ({
-          collection: 'demo',
-          slug: theme.slug,
-          title: theme.title,
-          descriptionHtml: '',
-          icon: null,
-          standCount: 1,
-          rendered: theme.rendered,
-        })),
-      ),
-    onEvent: () => () => undefined,
-  },
-}));
+vi.mock('../../renderer/src/api', async () => {
+  const { fakePage, fakeStand } = await import('./fakes');
+  return {
+    hasApi: true,
+    api: {
+      getStand: (collection: string, slug: string) =>
+        Promise.resolve(
+          fakeStand({
+            collection,
+            slug,
+            themes: data.themes.map(({ slug }) => slug),
+            themeRefs: data.themes,
+            pages: data.pages,
+          }),
+        ),
+      getPage: (collection: string, stand: string, slug: string) =>
+        Promise.resolve(
+          fakePage({
+            collection,
+            stand,
+            slug,
+            theme: data.themes[0] ?? null,
+            standRendered: data.standRendered,
+            siblings: data.pages,
+          }),
+        ),
+      listThemes: () =>
+        Promise.resolve(
+          data.themes.map((theme): ThemeSummary => ({
+            collection: 'demo',
+            slug: theme.slug,
+            title: theme.title,
+            descriptionHtml: '',
+            icon: null,
+            standCount: 1,
+            rendered: theme.rendered,
+          })),
+        ),
+      onEvent: () => () => undefined,
+    },
+  };
+});
 
-vi.mock('../../renderer/src/hooks/app-state', () => ({
-  AppStateProvider: ({ children }: { children: ReactNode }) => children,
-  useAppState: () => ({ collections: [], revision: 0, organiser: false, progress: {}, notices: [] }),
-}));
+vi.mock('../../renderer/src/hooks/app-state', async () => (await import('./fakes')).appStateModule());
 
 const { StandCard } = await import('../../renderer/src/components/StandCard');
 const { StandScreen } = await import('../../renderer/src/screens/StandScreen');

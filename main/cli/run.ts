@@ -7,7 +7,7 @@ import { version } from '../../package.json';
 import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
 // Only the error classes: the engine itself (and its parsers) is loaded by the commands that index, so
 // --help, --version and usage errors answer without it.
-import { NotAStoreError, StoreInUseError } from '../engine/errors';
+import { fileTrouble, NotAStoreError, StoreInUseError } from '../engine/errors';
 import type { IndexProgress, ProblemCode } from '../engine/types';
 import { defaultUserDataDir, storeFileIn } from '../paths';
 import {
@@ -359,15 +359,6 @@ function quoteArg(arg: string): string {
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** What went wrong with a file, in words rather than an error code. */
-function fileTrouble(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'the disk is read-only';
-  if (code === 'ENOSPC') return 'the disk is full';
-  return errorMessage(error);
 }
 
 function errorMessage(error: unknown): string {

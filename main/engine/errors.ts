@@ -36,3 +36,12 @@ export class NotAStoreError extends Error {
     this.name = 'NotAStoreError';
   }
 }
+
+/** What went wrong with writing or reading a file, in words an organiser understands, not an error code. */
+export function fileTrouble(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return error instanceof Error ? error.message : String(error);
+}

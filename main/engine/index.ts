@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Engine, EngineOptions, IndexOutcome, Limits } from './api';
 import { buildAssetTable } from './assets';
-import { IndexError } from './errors';
+import { fileTrouble, IndexError } from './errors';
 import { indexCollection } from './indexer';
 import { resolveLimits } from './limits';
 import * as queries from './queries';
@@ -353,18 +353,7 @@ class StandaloneEngine implements Engine {
 
 /** Why the store could not be saved, for the organiser. */
 function storeWriteFailure(dbFile: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOSPC'
-      ? 'the disk is full'
-      : code === 'EROFS'
-        ? 'the disk is read-only'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-  return `Standalone could not save its store ${dbFile} (${why}). It still shows every folder as indexed; until the store can be saved, each start reads the stands folders again, which takes longer.`;
+  return `Standalone could not save its store ${dbFile} (${fileTrouble(error)}). It still shows every folder as indexed; until the store can be saved, each start reads the stands folders again, which takes longer.`;
 }
 
 function safeRealpath(file: string): string | null {

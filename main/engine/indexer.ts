@@ -17,7 +17,15 @@ import { buildAssetTable, isAssetPath } from './assets';
 import { IndexError } from './errors';
 import { type CollectionPlan, isContentFile, linkKeysOf, ownerOf, planCollection } from './plan';
 import { problem } from './problems';
-import { CONFIG_FILES, type PartialWalk, type ScanResult, scanFolder } from './scan';
+import {
+  CONFIG_DIR_FILES,
+  CONFIG_FILES,
+  type PartialWalk,
+  type ScanResult,
+  scanFolder,
+  type ScannedFile,
+  SITE_CONFIG_FILES,
+} from './scan';
 import { CollectionSearch } from './search';
 import { readSiteConfig, yearIn } from './site-config';
 import {
@@ -154,16 +162,16 @@ function afterScan(
   const scanProblems = [...scan.problems, ...assetProblems, ...emptyStandFolders(id, scan.emptyDirs)];
 
   const touched = [...change.added, ...change.changed, ...change.removed];
-  const configChanged = !previous || touched.some((rel) => CONFIG_FILES.includes(rel));
+  const configChanged = !previous || touched.some((rel) => SITE_CONFIG_FILES.includes(rel));
   const config = configChanged
-    ? readSiteConfig(id, root, scan.files.get(CONFIG_FILES.find((name) => scan.files.has(name)) ?? ''))
+    ? readSiteConfig(id, root, siteConfigFiles(scan.files))
     : {
         title: previous!.siteTitle,
         baseUrl: previous!.siteBaseUrl,
         params: previous!.siteParams,
         // The walk's own (a link out) are in scan.problems already.
         problems: previous!.scanProblems.filter(
-          (p) => CONFIG_FILES.includes(p.file) && p.code !== 'symlink-outside',
+          (p) => SITE_CONFIG_FILES.includes(p.file) && p.code !== 'symlink-outside',
         ),
       };
   scanProblems.push(...config.problems);
@@ -326,6 +334,15 @@ function emptyStandFolders(collection: string, emptyDirs: string[]) {
         { stand: null },
       ),
     );
+}
+
+/**
+ * The site configuration's files, in the order Hugo reads them: the first at the top there is, then
+ * every one of the configuration directory there is.
+ */
+function siteConfigFiles(files: Map<string, ScannedFile>): ScannedFile[] {
+  const top = CONFIG_FILES.find((name) => files.has(name));
+  return [top, ...CONFIG_DIR_FILES].flatMap((name) => (name === undefined ? [] : (files.get(name) ?? [])));
 }
 
 /** The files of the walk before this one. */

@@ -1,7 +1,8 @@
-// The site's configuration (config.toml, or whichever of CONFIG_FILES Hugo reads): only its title (the
-// collection's name), `baseURL` (the published site's address, for QR codes a visitor takes away) and
-// `[params]` (the `param` shortcode's fallback) are used. Read with smol-toml, the careful YAML reader of
-// front matter or JSON.parse, size-capped, and copied into plain data.
+// The site's configuration (config.toml, or whichever of CONFIG_FILES Hugo reads, and the files of its
+// configuration directory, config/_default/): only its title (the collection's name), `baseURL` (the
+// published site's address, for QR codes a visitor takes away) and `[params]` (the `param` shortcode's
+// fallback) are used. Read with smol-toml, the careful YAML reader of front matter or JSON.parse,
+// size-capped, and copied into plain data.
 import { parse as parseToml } from 'smol-toml';
 import { parseYamlCarefully } from './front-matter';
 import { MAX_CONFIG_BYTES } from './limits';
@@ -69,75 +70,94 @@ export function publishedUrl(baseUrl: string | null, sitePath: string): string |
   return url.length <= MAX_BASE_URL_LENGTH * 2 ? url : null;
 }
 
-/** Reads the site configuration; a missing or broken file yields no title and a problem. */
-export function readSiteConfig(collection: string, root: string, file: ScannedFile | undefined): SiteConfig {
+/**
+ * Reads the site configuration from its files in Hugo's order (the top-level one, then those of the
+ * configuration directory), each over the ones before; a broken one is left out with a problem.
+ */
+export function readSiteConfig(collection: string, root: string, files: ScannedFile[]): SiteConfig {
   const params = Object.create(null) as Record<string, unknown>;
-  if (!file) return { title: null, baseUrl: null, params, problems: [] };
-  const read = readTextFile(absolutePathOf(root, file), MAX_CONFIG_BYTES);
-  if (!read.ok)
-    return {
-      title: null,
-      baseUrl: null,
-      params,
-      problems: [problem(collection, file.rel, read.code, read.message)],
-    };
-  const format = /\.ya?ml$/.test(file.rel) ? 'YAML' : /\.json$/.test(file.rel) ? 'JSON' : 'TOML';
-  let parsed: Record<string, unknown>;
-  try {
-    // An empty YAML file is an empty configuration, as in Hugo.
-    const value: unknown =
-      format === 'YAML'
-        ? (parseYamlCarefully(read.text) ?? {})
-        : format === 'JSON'
-          ? JSON.parse(read.text)
-          : parseToml(read.text);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a table');
-    parsed = value as Record<string, unknown>;
-  } catch (error) {
-    const line = lineOfError(error);
-    return {
-      title: null,
-      baseUrl: null,
-      params,
-      problems: [
-        problem(
-          collection,
-          file.rel,
-          'field-invalid',
-          `The site configuration could not be read${line ? ` (line ${line})` : ''}, so the folder's name is used as the collection's name. Fix the ${format}.`,
-          { line },
-        ),
-      ],
-    };
-  }
-  const title =
-    typeof parsed.title === 'string' && parsed.title.trim() ? parsed.title.trim().slice(0, 200) : null;
   const problems: Problem[] = [];
-  // Hugo's configuration keys are case-insensitive (`baseURL`, `baseurl`).
-  const baseKey = Object.keys(parsed).find((key) => key.toLowerCase() === 'baseurl');
-  const rawBase = baseKey === undefined ? undefined : parsed[baseKey];
-  const baseUrl = siteBaseUrl(rawBase);
-  if (baseUrl === null && rawBase !== undefined && rawBase !== '') {
+  const broken: { file: string; line: number | null; format: string }[] = [];
+  let rawTitle: unknown;
+  let base: { value: unknown; file: string; text: string; key: string } | undefined;
+  for (const file of files) {
+    const read = readTextFile(absolutePathOf(root, file), MAX_CONFIG_BYTES);
+    if (!read.ok) {
+      problems.push(problem(collection, file.rel, read.code, read.message));
+      continue;
+    }
+    const format = /\.ya?ml$/.test(file.rel) ? 'YAML' : /\.json$/.test(file.rel) ? 'JSON' : 'TOML';
+    let parsed: Record<string, unknown>;
+    try {
+      // An empty YAML file is an empty configuration, as in Hugo.
+      const value: unknown =
+        format === 'YAML'
+          ? (parseYamlCarefully(read.text) ?? {})
+          : format === 'JSON'
+            ? JSON.parse(read.text)
+            : parseToml(read.text);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a table');
+      parsed = value as Record<string, unknown>;
+    } catch (error) {
+      broken.push({ file: file.rel, line: lineOfError(error), format });
+      continue;
+    }
+    // `config/_default/params.toml` is the `params` table; the rest are the whole configuration.
+    if (/\/params\.[a-z]+$/.test(file.rel)) {
+      mergeParams(params, parsed);
+      continue;
+    }
+    // Hugo's configuration keys are case-insensitive (`baseURL`, `baseurl`).
+    const titleKey = keyOf(parsed, 'title');
+    if (titleKey !== undefined) rawTitle = parsed[titleKey];
+    const baseKey = keyOf(parsed, 'baseurl');
+    if (baseKey !== undefined)
+      base = { value: parsed[baseKey], file: file.rel, text: read.text, key: baseKey };
+    const paramsKey = keyOf(parsed, 'params');
+    const rawParams = paramsKey === undefined ? undefined : parsed[paramsKey];
+    if (rawParams && typeof rawParams === 'object' && !Array.isArray(rawParams))
+      mergeParams(params, rawParams as Record<string, unknown>);
+  }
+  for (const [key, value] of Object.entries(params))
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      delete params[key];
+  const title = typeof rawTitle === 'string' && rawTitle.trim() ? rawTitle.trim().slice(0, 200) : null;
+  for (const { file, line, format } of broken)
     problems.push(
       problem(
         collection,
-        file.rel,
+        file,
+        'field-invalid',
+        `The site configuration could not be read${line ? ` (line ${line})` : ''}, so ${title === null ? "the folder's name is used as the collection's name" : 'this file was left out'}. Fix the ${format}.`,
+        { line },
+      ),
+    );
+  const baseUrl = siteBaseUrl(base?.value);
+  if (base && baseUrl === null && base.value !== '') {
+    problems.push(
+      problem(
+        collection,
+        base.file,
         'base-url-unusable',
-        `The site's address (baseURL = ${describeValue(rawBase)}) is not the full web address of the published site (like "https://stands.example.org/"), so visitors are not offered its pages as QR codes for their phones. Set baseURL to the address where the site is published.`,
-        { line: lineOf(read.text, baseKey!) },
+        `The site's address (baseURL = ${describeValue(base.value)}) is not the full web address of the published site (like "https://stands.example.org/"), so visitors are not offered its pages as QR codes for their phones. Set baseURL to the address where the site is published.`,
+        { line: lineOf(base.text, base.key) },
       ),
     );
   }
-  const rawParams = parsed.params;
-  if (rawParams && typeof rawParams === 'object' && !Array.isArray(rawParams)) {
-    for (const [key, value] of Object.entries(rawParams)) {
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-        params[key.toLowerCase()] = value;
-      }
-    }
-  }
   return { title, baseUrl, params, problems };
+}
+
+/** The key of a table that is `name` in any case (Hugo's configuration keys are case-insensitive). */
+function keyOf(table: Record<string, unknown>, name: string): string | undefined {
+  return Object.keys(table).find((key) => key.toLowerCase() === name);
+}
+
+/** Sets each of `table`'s entries in `params` (lower-cased, as Hugo does), over what was there. */
+function mergeParams(params: Record<string, unknown>, table: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(table)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    params[key.toLowerCase()] = value;
+  }
 }
 
 /**

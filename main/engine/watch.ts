@@ -72,7 +72,8 @@ export async function holdWatcherLibrary(): Promise<void> {
 
 /**
  * What the index never reads, as one pattern on folder-relative paths (either separator: Windows): all
- * but content/, static/ and the configuration at the top; names starting with a dot or # or ending with
+ * but content/, static/, the configuration at the top and the files of config/_default/ and
+ * config/production/; names starting with a dot or # or ending with
  * ~ anywhere (the walk skips them); anything more than `depth` folders down. One pattern, not three: the
  * library tries each on every path, and each costs about 0.6 s at 10,000 stands (71,000 paths).
  */
@@ -80,7 +81,7 @@ function ignoreFor(depth: number): RegExp {
   const sep = '[\\\\/]';
   return new RegExp(
     [
-      `^(?!(?:content|static)(?:${sep}|$)|(?:config|hugo)\\.(?:toml|ya?ml|json)$)`,
+      `^(?!(?:content|static)(?:${sep}|$)|(?:config|hugo)\\.(?:toml|ya?ml|json)$|config(?:${sep}(?:_default|production)(?:${sep}[^\\\\/]+)?)?$)`,
       `(?:^|${sep})[.#]`,
       `~(?:${sep}|$)`,
       `^(?:[^\\\\/]+${sep}){${depth + 1}}`,
@@ -161,11 +162,13 @@ class CollectionWatch {
       return;
     }
     if (rel.startsWith('../') || path.isAbsolute(rel)) return;
-    // At the top, ignoreFor lets only the configuration, content/ and static/ through: everything changed.
-    if (!rel.includes('/')) return this.note('all');
-    if (type === 'update') return this.note('file', rel);
+    // At the top, ignoreFor lets only the configuration, content/ and static/ through, and in config/ only
+    // the configuration directory's files: everything changed.
+    const everything = !rel.includes('/') || rel.startsWith('config/');
+    if (everything) this.note('all');
+    else if (type === 'update') return this.note('file', rel);
     // Something appeared, vanished or was renamed: its folder's listing changed.
-    this.note('dir', rel.slice(0, rel.lastIndexOf('/')));
+    else this.note('dir', rel.slice(0, rel.lastIndexOf('/')));
     if (type !== 'create') return;
     let subfolders: boolean;
     try {
@@ -174,7 +177,8 @@ class CollectionWatch {
     } catch {
       return;
     }
-    this.note('dir', rel);
+    if (!everything) this.note('dir', rel);
+    // A new config/ with its _default/ inside, as much as a new folder below content/.
     if (subfolders && NEW_FOLDERS_NEED_RESTART) this.needsRestart();
   }
 

@@ -2,11 +2,11 @@
 // config.toml's baseURL joined with the URL Hugo gives the page. The paths below are what Hugo 0.x
 // published (`/work/shared/hugo-reference/manifest.sh`) from this very folder, with each baseURL.
 // baseURL is third-party content: anything but a full http(s) address a phone can open gives no address.
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishedUrl, siteBaseUrl } from '../../../main/engine/site-config';
-import { engineFor, page, tempDir, tempSite } from './helpers';
+import { engineFor, expectSameAsFresh, FIXTURES, page, tempDir, tempSite, writeTree } from './helpers';
 
 function site(config: string | null) {
   return tempSite({
@@ -226,5 +226,83 @@ describe('the site configuration file', () => {
     expect(engine.getStand(id, 'lantern-os')!.publishedUrl).toBe(
       'https://config-toml.example.org/stands/lantern-os/',
     );
+  });
+});
+
+// Hugo's configuration directory, fixture tests/fixtures/engine/config-dir, checked with `hugo` 0.111 in
+// that folder (as the site is published): the top-level file first, then every hugo.*, config.* and
+// params.* of config/_default/ in the order of their names, then config/production/'s (`hugo` builds for
+// production), each over what came before; config/development/ is not read.
+describe("Hugo's configuration directory", () => {
+  const lantern = { 'content/stands/lantern.md': page('title: Lantern\nshow_on_overview: true') };
+
+  it('gives the title, baseURL and params Hugo publishes with, each file over the ones before', async () => {
+    const engine = await engineFor();
+    const { collection } = await engine.indexFolder(path.join(FIXTURES, 'config-dir'));
+    expect(collection.name).toBe('Harbour Stands 2031');
+    const stand = engine.getStand(collection.id, 'lantern')!;
+    expect(stand.publishedUrl).toBe('https://stands.example.org/2031/stands/lantern/');
+    expect(stand.bodyHtml).toBe(
+      '<p>Venue Pier 4, hall config/_default/params.toml, door config/_default/params.yaml.</p>\n',
+    );
+    expect(engine.listProblems({ collection: collection.id })).toEqual([]);
+  });
+
+  it('reports a file it cannot read and still reads the others, and a baseURL where it is set', async () => {
+    const engine = await engineFor();
+    const root = tempSite({
+      ...lantern,
+      'config.toml': 'title = "Top"\nbaseURL = "https://top.example.org/"\n',
+      'config/_default/params.toml': 'venue = "unclosed\n',
+      'config/_default/hugo.toml': 'title = "Default"\n\nbaseURL = "/2031/"\n',
+    });
+    const { collection } = await engine.indexFolder(root);
+    expect(collection.name).toBe('Default');
+    // Hugo publishes with the later, relative, baseURL: no address a phone can open.
+    expect(engine.getStand(collection.id, 'lantern')!.publishedUrl).toBeNull();
+    expect(engine.listProblems({ collection: collection.id })).toMatchObject([
+      { file: 'config/_default/hugo.toml', code: 'base-url-unusable', line: 3 },
+      { file: 'config/_default/params.toml', code: 'field-invalid', line: 1 },
+    ]);
+  });
+
+  it('never reads its files through a link leading out of the folder', async () => {
+    const outside = writeTree(tempDir(), {
+      '_default/hugo.toml': 'title = "Outside"\nbaseURL = "https://outside.example.org/"\n',
+    });
+    const root = tempSite({ ...lantern, 'config.toml': 'title = "Inside"\n' });
+    symlinkSync(outside, path.join(root, 'config'));
+    const other = tempSite({ ...lantern, 'config.toml': 'title = "Inside"\n' });
+    mkdirSync(path.join(other, 'config/_default'), { recursive: true });
+    symlinkSync(path.join(outside, '_default/hugo.toml'), path.join(other, 'config/_default/hugo.toml'));
+    for (const folder of [root, other]) {
+      const engine = await engineFor();
+      const { collection } = await engine.indexFolder(folder);
+      expect(collection.name).toBe('Inside');
+      expect(engine.getStand(collection.id, 'lantern')!.publishedUrl).toBeNull();
+      expect(engine.listProblems({ collection: collection.id })).toMatchObject([
+        { file: 'config/_default/hugo.toml', code: 'symlink-outside' },
+      ]);
+    }
+  });
+
+  it('changes on a re-index when a file appears in it, and back when it goes', async () => {
+    const root = tempDir();
+    cpSync(path.join(FIXTURES, 'config-dir'), root, { recursive: true });
+    rmSync(path.join(root, 'config/production'), { recursive: true });
+    const engine = await engineFor();
+    const { collection } = await engine.indexFolder(root);
+    const id = collection.id;
+    expect(engine.getStand(id, 'lantern')!.publishedUrl).toBe('https://default.example.org/stands/lantern/');
+    writeTree(root, { 'config/production/hugo.toml': 'baseURL = "https://stands.example.org/2031/"\n' });
+    await engine.reindex(id);
+    expect(engine.getStand(id, 'lantern')!.publishedUrl).toBe(
+      'https://stands.example.org/2031/stands/lantern/',
+    );
+    await expectSameAsFresh(engine, id, root);
+    rmSync(path.join(root, 'config'), { recursive: true });
+    expect((await engine.reindex(id)).collection.name).toBe('Harbour Stands (top-level)');
+    expect(engine.getStand(id, 'lantern')!.publishedUrl).toBe('https://top.example.org/stands/lantern/');
+    await expectSameAsFresh(engine, id, root);
   });
 });

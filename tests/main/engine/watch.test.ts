@@ -11,7 +11,7 @@ import {
   type FolderWatcher,
   type WatchedChanges,
 } from '../../../main/engine/watch';
-import { engineFor, eventually, expectSameAsFresh, page, PNG, tempSite } from './helpers';
+import { engineFor, eventually, expectSameAsFresh, page, PNG, tempDir, tempSite } from './helpers';
 
 interface Report {
   collection: string;
@@ -107,6 +107,24 @@ describe('watchFolders', () => {
     writeFileSync(path.join(root, 'config.yml'), 'title: Config\n');
     expect((await next()).changes).toBeNull();
     rmSync(path.join(root, 'static'), { recursive: true });
+    expect((await next()).changes).toBeNull();
+  });
+
+  it("asks for everything again when Hugo's configuration directory changes, made with its folders", async () => {
+    const root = site();
+    const { next } = await watching(root);
+    // config/ moved in with its folders: where the system watches folder by folder, the watch starts again.
+    const moved = tempDir();
+    mkdirSync(path.join(moved, 'config/_default'), { recursive: true });
+    writeFileSync(path.join(moved, 'config/_default/hugo.toml'), 'title = "Default"\n');
+    renameSync(path.join(moved, 'config'), path.join(root, 'config'));
+    expect((await next()).changes).toBeNull();
+    writeFileSync(path.join(root, 'config/_default/hugo.toml'), 'title = "Edited"\n');
+    expect((await next()).changes).toBeNull();
+    mkdirSync(path.join(root, 'config/production'));
+    writeFileSync(path.join(root, 'config/production/params.toml'), 'venue = "Pier 4"\n');
+    expect((await next()).changes).toBeNull();
+    writeFileSync(path.join(root, 'config/production/params.toml'), 'venue = "Pier 5"\n');
     expect((await next()).changes).toBeNull();
   });
 
@@ -372,6 +390,35 @@ describe('watch', () => {
     writeFileSync(path.join(root, 'content/stands/gamma.md'), page('title: Gamma\nshow_on_overview: true'));
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(outcomes.length).toBe(count);
+  }, 40_000);
+
+  it("follows the site's title and address in Hugo's configuration directory", async () => {
+    const root = tempSite({
+      'config.toml': 'title = "Top"\n',
+      'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true'),
+    });
+    const engine = await engineFor();
+    const { collection } = await engine.indexFolder(root);
+    const outcomes: IndexOutcome[] = [];
+    const stop = await engine.watch((outcome) => outcomes.push(outcome));
+    const named = (name: string) =>
+      eventually(() => outcomes.find((o) => o.collection.name === name), 15_000);
+    try {
+      mkdirSync(path.join(root, 'config/_default'), { recursive: true });
+      writeFileSync(path.join(root, 'config/_default/hugo.toml'), 'title = "Default"\n');
+      await named('Default');
+      writeFileSync(
+        path.join(root, 'config/_default/hugo.toml'),
+        'title = "Edited"\nbaseURL = "https://stands.example.org/"\n',
+      );
+      await named('Edited');
+      expect(engine.getStand(collection.id, 'alpha')!.publishedUrl).toBe(
+        'https://stands.example.org/stands/alpha/',
+      );
+      await expectSameAsFresh(engine, collection.id, root);
+    } finally {
+      await stop();
+    }
   }, 40_000);
 
   it('marks a collection whose folder vanished unavailable', async () => {

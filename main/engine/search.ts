@@ -114,6 +114,13 @@ const NON_ASCII = /[^ -~]/;
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
+/**
+ * Longest run of such scripts handed to the segmenter at once. ICU's dictionary takes time growing with
+ * the square of a run's length, and far worse past about 65,000 characters: a page of 80,000 Chinese
+ * characters with no punctuation took 15 s, one of 700,000 minutes. Punctuation ends a real sentence
+ * long before this; longer runs are cut in pieces this long (a word may be cut where two pieces meet).
+ */
+const MAX_SEGMENTED = 1000;
 /** Longest term indexed: longer "words" are data (base64, hashes), not something visitors type. */
 const MAX_TERM = 64;
 const MAX_QUERY_TERMS = 16;
@@ -147,9 +154,29 @@ function wordsOf(text: string): string[] {
   const out: string[] = [];
   for (const piece of pieces) {
     if (!UNSPACED.test(piece)) out.push(piece);
-    else for (const part of SEGMENTER.segment(piece)) if (part.isWordLike) out.push(part.segment);
+    else
+      segmentRun(piece, (word) => {
+        out.push(word);
+      });
   }
   return out;
+}
+
+/**
+ * Calls `visit` with each word the dictionary finds in `run` and its offset, MAX_SEGMENTED characters at
+ * a time, until it returns true. Returns whether it did.
+ */
+function segmentRun(run: string, visit: (word: string, at: number) => boolean | void): boolean {
+  for (let from = 0; from < run.length;) {
+    let to = Math.min(run.length, from + MAX_SEGMENTED);
+    // Never between the two halves of a character.
+    const code = run.charCodeAt(to);
+    if (to < run.length && code >= 0xdc00 && code <= 0xdfff) to--;
+    for (const part of SEGMENTER.segment(run.slice(from, to)))
+      if (part.isWordLike && visit(part.segment, from + part.index)) return true;
+    from = to;
+  }
+  return false;
 }
 
 /**
@@ -164,8 +191,7 @@ function eachWord(text: string, visit: (word: string, at: number) => boolean | v
       if (visit(word, match.index)) return true;
       continue;
     }
-    for (const part of SEGMENTER.segment(word))
-      if (part.isWordLike && visit(part.segment, match.index + part.index)) return true;
+    if (segmentRun(word, (part, at) => visit(part, match.index + at))) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // Hostile files built to make the engine work in quadratic time or worse (one line lookup per reference,
 // regexes that backtrack, parsers that compare every key with every other). Each used to take minutes;
 // each must now be indexed or parsed well inside the test's default timeout, with its problems reported.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseFrontMatter } from '../../../main/engine/front-matter';
 import { processHtml } from '../../../main/engine/html-refs';
 import { plainText } from '../../../main/engine/plain-text';
@@ -305,4 +305,31 @@ describe('shortcodes built to be slow', () => {
     const values = Array.from({ length: 30 }, () => `"${'y'.repeat(1000)}"`).join(' ');
     expect(expand(`{{< x ${values} >}}`).reports).toEqual([{ code: 'shortcode-invalid', line: 1 }]);
   });
+});
+
+describe('search built to be slow', () => {
+  it('cuts a page of 100,000 Chinese characters without punctuation into words a piece at a time', async () => {
+    // ICU's dictionary takes time with the square of what it is given, and far more past ~65,000
+    // characters: this page took minutes to index, and as long again for each search that found it.
+    const sentence = '我们的项目是一个开源软件';
+    const run = `${sentence.repeat(8350)}设备${sentence.repeat(8)}`;
+    const root = tempSite({
+      [EVIL]: page('title: Evil\nshow_on_overview: true', `${run}\n`),
+      'content/stands/fine.md': ok,
+    });
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    try {
+      const engine = await engineFor();
+      const { collection } = await engine.indexFolder(root);
+      const groups = engine.search(collection.id, '设备');
+      expect(groups.map((group) => group.stand)).toEqual(['evil']);
+      const hit = groups[0]!.hits[0]!;
+      expect(hit.highlights.map(([start, end]) => hit.snippet.slice(start, end))).toEqual(['设备']);
+      expect(segment).toHaveBeenCalled();
+      const longest = Math.max(...segment.mock.calls.map(([text]) => String(text).length));
+      expect(longest).toBeLessThanOrEqual(1000);
+    } finally {
+      segment.mockRestore();
+    }
+  }, 20_000);
 });

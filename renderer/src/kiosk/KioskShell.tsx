@@ -167,7 +167,9 @@ function KioskFrame({
         />
       )}
       <OnScreenKeyboard />
+      {/* Keyed too: the Text & contrast panel a visitor left open closes for the next one. */}
       <VisitorBar
+        key={generation}
         canGoBack={canGoBack}
         onBack={() => {
           const previous = visits.current.back();

@@ -167,9 +167,10 @@ function KioskFrame({
         />
       )}
       <OnScreenKeyboard />
-      {/* Keyed too: the Text & contrast panel a visitor left open closes for the next one. */}
+      {/* Keyed too (not by the frame's own key, which siblings must not share): the Text & contrast panel a
+          visitor left open closes for the next one. */}
       <VisitorBar
-        key={generation}
+        key={`bar-${generation}`}
         canGoBack={canGoBack}
         onBack={() => {
           const previous = visits.current.back();

@@ -57,5 +57,8 @@ describe('the idle reset', () => {
     expect(document.documentElement.classList.contains('sa-text-larger')).toBe(false);
     expect(host.element.querySelector('#sa-kiosk-display')).toBeNull();
     expect(button('Text & contrast')!.getAttribute('aria-expanded')).toBe('false');
+    // The next visitor's screen alone: the last one's is gone, not kept beside it.
+    expect(host.element.querySelectorAll('.sa-kiosk-frame')).toHaveLength(1);
+    expect(host.element.querySelectorAll('.sa-kiosk-bar')).toHaveLength(1);
   });
 });

@@ -257,6 +257,22 @@ describe('kiosk mode in Chromium', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it('keeps the search box in sight above the on-screen keyboard with the largest text at 1024×768', async () => {
+    const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600, textSize: 'larger' });
+    const { page } = h;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await h.open(`/c/${collection}`);
+    const box = page.getByRole('searchbox', { name: 'Search stands and pages' });
+    await box.click();
+    const keyboard = page.getByRole('region', { name: 'On-screen keyboard' });
+    await keyboard.waitFor();
+    const field = (await box.boundingBox())!;
+    const keys = (await keyboard.boundingBox())!;
+    expect(keys.y).toBeGreaterThanOrEqual(field.y + field.height);
+    for (const key of await keyboard.getByRole('button').all())
+      expect((await key.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  });
+
   it('lets no text be selected, in the page or in a dialog', async () => {
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 });
     const { page } = h;

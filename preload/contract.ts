@@ -82,6 +82,13 @@ export interface KioskSettings {
   textSize: 'normal' | 'large' | 'larger';
 }
 
+/**
+ * What an organiser PIN did. `wrong`: checked and not right (or not a PIN at all); `waiting`: after too
+ * many wrong PINs, main checks none until `retryAfterMs` has passed; `no-pin`: nothing can unlock this kiosk.
+ */
+export type UnlockResult =
+  { unlocked: true } | { unlocked: false; why: 'wrong' | 'waiting' | 'no-pin'; retryAfterMs: number };
+
 export interface KioskState {
   enabled: boolean;
   /** True after the organiser entered the PIN, until locked again. */
@@ -158,8 +165,8 @@ export interface StandaloneApi {
   getAppInfo(): Promise<AppInfo>;
   /** Kiosk configuration and lock state. */
   getKioskState(): Promise<KioskState>;
-  /** Checks the organiser PIN (a trial kiosk needs none); true unlocks settings until `lockKiosk`. */
-  unlockKiosk(pin: string): Promise<boolean>;
+  /** Checks the organiser PIN (a trial kiosk needs none); unlocks settings until `lockKiosk`, or says why not. */
+  unlockKiosk(pin: string): Promise<UnlockResult>;
   /** Locks the kiosk again. */
   lockKiosk(): Promise<void>;
   /** Quits Standalone: the organiser's way out of a touch-only kiosk; refused while the kiosk is locked. */

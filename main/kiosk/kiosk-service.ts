@@ -3,7 +3,7 @@
 // `onChange` states to the renderer as `{ type: 'kiosk', state }` events and asks `isUnlocked()` before
 // letting a shortcut through.
 import type { Collection } from '../engine/types';
-import type { KioskState } from '../../preload/contract';
+import type { KioskState, UnlockResult } from '../../preload/contract';
 import { resolveEdition } from './config';
 import { createPinGate, type PinAttempt, type PinGate } from './pin';
 import type { KioskStartup } from './startup';
@@ -37,7 +37,7 @@ export interface KioskService {
    * Checks the organiser PIN; true unlocks until `lockKiosk` or the unlock expires (channel `kiosk:unlock`).
    * A trial kiosk unlocks with any PIN, the empty one included.
    */
-  unlockKiosk(pin: string): Promise<boolean>;
+  unlockKiosk(pin: string): Promise<UnlockResult>;
   /** Locks the kiosk again (channel `kiosk:lock`). */
   lockKiosk(): Promise<void>;
   /** Quits the app, for an organiser at a touch-only kiosk; refused while locked (channel `kiosk:quit`). */
@@ -94,10 +94,14 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
   return {
     getKioskState: snapshot,
     async unlockKiosk(pin) {
-      if (!startup.enabled || typeof pin !== 'string' || pin.length > MAX_PIN_LENGTH) return false;
+      if (!startup.enabled || typeof pin !== 'string' || pin.length > MAX_PIN_LENGTH)
+        return { unlocked: false, why: 'wrong', retryAfterMs: 0 };
       // A trial kiosk (`--kiosk`, no file) has no PIN to ask for; a kiosk file without one stays locked.
       last = startup.trial === true ? { ok: true } : await gate.attempt(pin);
-      if (!last.ok) return false;
+      if (!last.ok) {
+        const why = last.reason === 'locked-out' ? 'waiting' : last.reason;
+        return { unlocked: false, why, retryAfterMs: last.retryAfterMs };
+      }
       unlockedUntil = now() + unlockTtlMs;
       cancelExpiry?.();
       // Tell the renderer when the unlock runs out, so it stops showing organiser screens.
@@ -106,7 +110,7 @@ export function createKioskService(options: KioskServiceOptions): KioskService {
         void notify();
       });
       await notify();
-      return true;
+      return { unlocked: true };
     },
     async lockKiosk() {
       const was = unlocked();

@@ -109,9 +109,9 @@ function KioskFrame({
     }
     void api
       .unlockKiosk('')
-      .catch(() => false)
-      .then((ok) => {
-        if (ok) unlockedByOrganiser();
+      .catch(() => null)
+      .then((result) => {
+        if (result?.unlocked) unlockedByOrganiser();
       });
   }, [trial, unlockedByOrganiser]);
 

@@ -2,12 +2,17 @@
 // main process checks the PIN (and slows down guessing), this only collects it. It is also where a
 // broken kiosk file is reported: only organisers open it.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { KIOSK_RULES } from '../../../preload/contract';
+import { KIOSK_RULES, type UnlockResult } from '../../../preload/contract';
 import { api } from '../api';
 
 const MAX_DIGITS = KIOSK_RULES.pinDigits.max;
-/** Matches the main process's back-off, which starts after this many wrong PINs. */
-const FREE_ATTEMPTS = 5;
+const NOT_ANSWERED: UnlockResult = { unlocked: false, why: 'wrong', retryAfterMs: 0 };
+
+/** "30 seconds", "1 second"; with `more`, "5 more seconds". */
+const seconds = (ms: number, more = false) => {
+  const s = Math.ceil(ms / 1000);
+  return `${s} ${more ? 'more ' : ''}${s === 1 ? 'second' : 'seconds'}`;
+};
 
 export function PinPad({
   configError,
@@ -26,6 +31,17 @@ export function PinPad({
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrong, setWrong] = useState(0);
+  /** The last refusal, and until when main checks no PIN (a time on Date.now's clock, 0 for none). */
+  const [refused, setRefused] = useState<{ why: 'wrong' | 'waiting' | 'no-pin'; until: number } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const waitMs = refused ? Math.max(0, refused.until - now) : 0;
+
+  // Counts the wait down once a second, and stops when it is over.
+  useEffect(() => {
+    if (waitMs <= 0) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [waitMs > 0]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     const dialog = ref.current;
@@ -42,25 +58,33 @@ export function PinPad({
     event?.preventDefault();
     if (busy || pin === '') return;
     setBusy(true);
-    const ok = await api.unlockKiosk(pin).catch(() => false);
+    const result = await api.unlockKiosk(pin).catch(() => NOT_ANSWERED);
     setBusy(false);
     setPin('');
-    if (ok) {
+    if (result.unlocked) {
       ref.current?.close();
       onUnlocked();
     } else {
-      setWrong((n) => n + 1);
+      if (result.why === 'wrong') setWrong((n) => n + 1);
+      const at = Date.now();
+      setNow(at);
+      setRefused({ why: result.why, until: at + result.retryAfterMs });
       inputRef.current?.focus();
     }
   };
 
-  const message = !pinSet
-    ? 'No PIN unlocks this kiosk: its kiosk file has no usable pinHash.'
-    : wrong === 0
-      ? null
-      : wrong < FREE_ATTEMPTS
-        ? `That PIN is not right (${wrong} wrong so far).`
-        : 'That PIN is not right. After so many wrong PINs the kiosk makes you wait longer before each new try.';
+  const message =
+    !pinSet || refused?.why === 'no-pin'
+      ? 'No PIN unlocks this kiosk: its kiosk file has no usable pinHash.'
+      : refused === null
+        ? null
+        : refused.why === 'waiting'
+          ? waitMs > 0
+            ? `Too many wrong PINs: no PIN is checked for ${seconds(waitMs, true)}. Try again then.`
+            : 'Too many wrong PINs: try again now.'
+          : waitMs > 0
+            ? `That PIN is not right. Wait ${seconds(waitMs)} before the next try.`
+            : `That PIN is not right (${wrong} wrong so far).`;
 
   return (
     <dialog ref={ref} className="sa-dialog sa-pinpad" aria-labelledby="sa-pinpad-title" onClose={onClose}>
@@ -129,7 +153,11 @@ export function PinPad({
           <button type="button" className="sa-button" onClick={() => ref.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="sa-button sa-button-primary" disabled={busy || pin === ''}>
+          <button
+            type="submit"
+            className="sa-button sa-button-primary"
+            disabled={busy || pin === '' || waitMs > 0}
+          >
             Unlock
           </button>
         </div>

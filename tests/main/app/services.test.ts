@@ -126,7 +126,7 @@ describe('other services', () => {
       unlocked: false,
       configError: null,
     });
-    expect(await services.unlockKiosk('1234')).toBe(false);
+    expect(await services.unlockKiosk('1234')).toMatchObject({ unlocked: false });
     await expect(Promise.resolve(services.lockKiosk())).resolves.toBeUndefined();
   });
 

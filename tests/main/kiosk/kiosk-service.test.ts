@@ -28,10 +28,10 @@ describe('createKioskService', () => {
       configError: null,
     });
     expect(service.isLocked()).toBe(true);
-    expect(await service.unlockKiosk('0000')).toBe(false);
+    expect(await service.unlockKiosk('0000')).toMatchObject({ unlocked: false });
     expect(service.lastAttempt()).toMatchObject({ ok: false, reason: 'wrong', attemptsBeforeLockout: 4 });
     expect(service.isLocked()).toBe(true);
-    expect(await service.unlockKiosk('1357')).toBe(true);
+    expect(await service.unlockKiosk('1357')).toMatchObject({ unlocked: true });
     expect(service.isLocked()).toBe(false);
     expect((await service.getKioskState()).unlocked).toBe(true);
     await service.lockKiosk();
@@ -85,10 +85,34 @@ describe('createKioskService', () => {
     expect(timers[1]!.cancelled).toBe(true);
   });
 
+  it('tells the PIN pad how long to wait after too many wrong PINs, and that a PIN then is not checked', async () => {
+    let clock = 1_000_000;
+    const service = createKioskService({ startup: await kioskStartup(), now: () => clock });
+    for (let i = 0; i < 4; i += 1) {
+      expect(await service.unlockKiosk('0000')).toEqual({ unlocked: false, why: 'wrong', retryAfterMs: 0 });
+    }
+    expect(await service.unlockKiosk('0000')).toEqual({
+      unlocked: false,
+      why: 'wrong',
+      retryAfterMs: 30_000,
+    });
+    clock += 10_000;
+    // The right PIN, while main checks none: not "wrong".
+    expect(await service.unlockKiosk('1357')).toEqual({
+      unlocked: false,
+      why: 'waiting',
+      retryAfterMs: 20_000,
+    });
+    clock += 20_000;
+    expect(await service.unlockKiosk('1357')).toEqual({ unlocked: true });
+  });
+
   it('refuses hostile arguments without checking them', async () => {
     const service = createKioskService({ startup: await kioskStartup() });
-    expect(await service.unlockKiosk('1'.repeat(100_000))).toBe(false);
-    expect(await service.unlockKiosk({ toString: () => '1357' } as unknown as string)).toBe(false);
+    expect(await service.unlockKiosk('1'.repeat(100_000))).toMatchObject({ unlocked: false });
+    expect(await service.unlockKiosk({ toString: () => '1357' } as unknown as string)).toMatchObject({
+      unlocked: false,
+    });
     expect(service.lastAttempt()).toBeNull();
   });
 
@@ -96,7 +120,7 @@ describe('createKioskService', () => {
     const service = createKioskService({
       startup: await kioskStartup({ enabled: false, configError: 'ignored' }),
     });
-    expect(await service.unlockKiosk('1357')).toBe(false);
+    expect(await service.unlockKiosk('1357')).toMatchObject({ unlocked: false });
     expect(service.isLocked()).toBe(false);
     expect(await service.getKioskState()).toMatchObject({
       enabled: false,
@@ -161,7 +185,7 @@ describe('createKioskService', () => {
 
   it('works with its methods detached, as an IPC services object uses them', async () => {
     const { getKioskState, unlockKiosk, lockKiosk } = createKioskService({ startup: await kioskStartup() });
-    expect(await unlockKiosk('1357')).toBe(true);
+    expect(await unlockKiosk('1357')).toMatchObject({ unlocked: true });
     await lockKiosk();
     expect((await getKioskState()).unlocked).toBe(false);
   });
@@ -200,13 +224,13 @@ describe('loadKioskStartup', () => {
     const service = createKioskService({ startup });
     expect(await service.getKioskState()).toMatchObject({ enabled: true, trial: true, unlocked: false });
     expect(service.isLocked()).toBe(true);
-    expect(await service.unlockKiosk('')).toBe(true);
+    expect(await service.unlockKiosk('')).toMatchObject({ unlocked: true });
     expect(service.isLocked()).toBe(false);
     expect((await service.getKioskState()).unlocked).toBe(true);
     // It locks like any kiosk (Lock kiosk, the idle reset), and the gesture unlocks it again.
     await service.lockKiosk();
     expect(service.isLocked()).toBe(true);
-    expect(await service.unlockKiosk('')).toBe(true);
+    expect(await service.unlockKiosk('')).toMatchObject({ unlocked: true });
   });
 
   it.each([
@@ -228,8 +252,8 @@ describe('loadKioskStartup', () => {
       const service = createKioskService({ startup });
       expect((await service.getKioskState()).trial).toBe(false);
       expect((await service.getKioskState()).pinSet).toBe(false);
-      expect(await service.unlockKiosk('')).toBe(false);
-      expect(await service.unlockKiosk('1357')).toBe(false);
+      expect(await service.unlockKiosk('')).toMatchObject({ unlocked: false });
+      expect(await service.unlockKiosk('1357')).toMatchObject({ unlocked: false });
       expect(service.isLocked()).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -241,7 +265,7 @@ describe('loadKioskStartup', () => {
     expect(startup).toMatchObject({ enabled: true, trial: false });
     expect(startup.configError).toContain('cannot be unlocked on screen');
     const service = createKioskService({ startup });
-    expect(await service.unlockKiosk('')).toBe(false);
+    expect(await service.unlockKiosk('')).toMatchObject({ unlocked: false });
     expect(service.isLocked()).toBe(true);
   });
 
@@ -256,7 +280,7 @@ describe('loadKioskStartup', () => {
     expect(startup.configError).toContain('cannot be unlocked on screen');
     const service = createKioskService({ startup });
     expect(await service.getKioskState()).toMatchObject({ enabled: true, trial: false });
-    expect(await service.unlockKiosk('')).toBe(false);
+    expect(await service.unlockKiosk('')).toMatchObject({ unlocked: false });
     expect(service.isLocked()).toBe(true);
   });
 
@@ -265,7 +289,7 @@ describe('loadKioskStartup', () => {
       startup: await loadKioskStartup({ kiosk: false, configFile: null }),
     });
     expect(await service.getKioskState()).toMatchObject({ enabled: false, trial: false });
-    expect(await service.unlockKiosk('')).toBe(false);
+    expect(await service.unlockKiosk('')).toMatchObject({ unlocked: false });
   });
 
   it('starts a safe default kiosk when the named file is missing', async () => {

@@ -2,14 +2,14 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Collection } from '../../../main/engine/types';
-import type { KioskState } from '../../../preload/contract';
+import type { KioskState, UnlockResult } from '../../../preload/contract';
 import { kioskState } from '../kiosk-state';
 import { renderHost } from '../render-host';
 
 const state = vi.hoisted(() => ({ kiosk: null as KioskState | null }));
 const api = vi.hoisted(() => ({
   lockKiosk: vi.fn(() => Promise.resolve()),
-  unlockKiosk: vi.fn((_pin: string) => Promise.resolve(true)),
+  unlockKiosk: vi.fn((_pin: string): Promise<UnlockResult> => Promise.resolve({ unlocked: true })),
   quitKiosk: vi.fn(() => Promise.resolve()),
   onEvent: () => () => undefined,
 }));

@@ -4,13 +4,13 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Collection } from '../../../main/engine/types';
-import type { KioskState } from '../../../preload/contract';
+import type { KioskState, UnlockResult } from '../../../preload/contract';
 import { kioskState } from '../kiosk-state';
 
 const state = vi.hoisted(() => ({ kiosk: null as KioskState | null }));
 const api = vi.hoisted(() => ({
   lockKiosk: vi.fn(() => Promise.resolve()),
-  unlockKiosk: vi.fn((_pin: string) => Promise.resolve(true)),
+  unlockKiosk: vi.fn((_pin: string): Promise<UnlockResult> => Promise.resolve({ unlocked: true })),
   quitKiosk: vi.fn(() => Promise.resolve()),
   onEvent: () => () => undefined,
 }));
@@ -120,7 +120,7 @@ describe('the organiser gesture', () => {
   });
 
   it('leaves a trial kiosk locked when main refuses', async () => {
-    api.unlockKiosk.mockResolvedValueOnce(false);
+    api.unlockKiosk.mockResolvedValueOnce({ unlocked: false, why: 'wrong', retryAfterMs: 0 });
     await showKiosk(kioskState({ trial: true }));
     await pressOrganiserShortcut();
     expect(api.unlockKiosk).toHaveBeenCalledTimes(1);

@@ -64,17 +64,25 @@ function KioskFrame({
     setCanGoBack(visits.current.canGoBack());
   }, [location]);
 
-  // The main process may lock on its own (the unlock expired): follow it.
-  const mainUnlocked = useRef(kiosk.unlocked);
-  useEffect(() => {
-    if (mainUnlocked.current && !kiosk.unlocked) setUnlocked(false);
-    mainUnlocked.current = kiosk.unlocked;
-  }, [kiosk.unlocked]);
-
   const goStart = useCallback(() => {
     last.current = null;
     navigate('/', { replace: true });
   }, []);
+
+  // Locked again: the organiser's screens must not be a visitor's way Back.
+  const lockedAgain = useCallback(() => {
+    setUnlocked(false);
+    visits.current.clear();
+    setCanGoBack(false);
+    goStart();
+  }, [goStart]);
+
+  // The main process may lock on its own (the unlock expired): follow it.
+  const mainUnlocked = useRef(kiosk.unlocked);
+  useEffect(() => {
+    if (mainUnlocked.current && !kiosk.unlocked) lockedAgain();
+    mainUnlocked.current = kiosk.unlocked;
+  }, [kiosk.unlocked, lockedAgain]);
 
   const resetVisit = useCallback(() => {
     clearPageTraces();
@@ -159,8 +167,7 @@ function KioskFrame({
           collection={shown?.id ?? null}
           onLock={() => {
             void api.lockKiosk().catch(() => undefined);
-            setUnlocked(false);
-            goStart();
+            lockedAgain();
           }}
           // Main refuses it unless the kiosk is unlocked; an unlock that just ran out locks this page too.
           onQuit={() => void api.quitKiosk().catch(() => undefined)}

@@ -97,6 +97,37 @@ describe('the Quit Standalone button', () => {
   });
 });
 
+describe('locking the kiosk again', () => {
+  const backButton = () =>
+    [...host.querySelectorAll('button')].find((button) => button.textContent?.endsWith('Back'))!;
+  const go = (hash: string) =>
+    act(async () => {
+      location.hash = hash;
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+
+  it("leaves the visitors no way Back into the organiser's screens", async () => {
+    await showKiosk(kioskState({ unlocked: true }));
+    await go('#/collections');
+    await go('#/c/demo/problems');
+    expect(backButton().disabled).toBe(false);
+    await act(async () => buttonsNamed('Lock kiosk')[0]!.click());
+    expect(api.lockKiosk).toHaveBeenCalledTimes(1);
+    expect(location.hash).toBe('#/');
+    expect(backButton().disabled).toBe(true);
+  });
+
+  it('does the same when the unlock runs out by itself', async () => {
+    await showKiosk(kioskState({ unlocked: true }));
+    await go('#/collections');
+    await go('#/c/demo/problems');
+    await showKiosk(kioskState({ unlocked: false }));
+    expect(organiserBar()).toBeNull();
+    expect(location.hash).toBe('#/');
+    expect(backButton().disabled).toBe(true);
+  });
+});
+
 describe('the organiser gesture', () => {
   it('opens the PIN pad on a kiosk started with a kiosk file, and unlocks nothing by itself', async () => {
     await showKiosk(kioskState());

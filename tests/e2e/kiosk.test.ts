@@ -273,6 +273,21 @@ describe('kiosk mode in Chromium', () => {
       expect((await key.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   });
 
+  it('fits the whole PIN pad, Unlock included, on a 1024×768 screen with the largest text', async () => {
+    const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600, textSize: 'larger' });
+    const { page } = h;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await h.open(`/c/${collection}`);
+    await page.keyboard.press('Control+Alt+Shift+K');
+    const pad = page.getByRole('dialog', { name: 'Organiser PIN' });
+    await pad.waitFor();
+    const unlock = (await pad.getByRole('button', { name: 'Unlock' }).boundingBox())!;
+    expect(unlock.y + unlock.height).toBeLessThanOrEqual(768);
+    expect(await pad.evaluate((dialog) => dialog.scrollHeight - dialog.clientHeight)).toBeLessThanOrEqual(0);
+    for (const key of await pad.locator('.sa-pinpad-key').all())
+      expect((await key.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  });
+
   it('lets no text be selected, in the page or in a dialog', async () => {
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 });
     const { page } = h;

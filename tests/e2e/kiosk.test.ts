@@ -286,6 +286,12 @@ describe('kiosk mode in Chromium', () => {
     expect(await pad.evaluate((dialog) => dialog.scrollHeight - dialog.clientHeight)).toBeLessThanOrEqual(0);
     for (const key of await pad.locator('.sa-pinpad-key').all())
       expect((await key.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    // No grey tap box of Chromium's left over the pad by the tap before (the pressed state is ours).
+    expect(
+      await pad
+        .getByRole('button', { name: 'Unlock' })
+        .evaluate((button) => getComputedStyle(button).webkitTapHighlightColor),
+    ).toBe('rgba(0, 0, 0, 0)');
   });
 
   it('lets no text be selected, in the page or in a dialog', async () => {

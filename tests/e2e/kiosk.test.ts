@@ -290,7 +290,7 @@ describe('kiosk mode in Chromium', () => {
     expect(
       await pad
         .getByRole('button', { name: 'Unlock' })
-        .evaluate((button) => getComputedStyle(button).webkitTapHighlightColor),
+        .evaluate((button) => getComputedStyle(button).getPropertyValue('-webkit-tap-highlight-color')),
     ).toBe('rgba(0, 0, 0, 0)');
   });
 

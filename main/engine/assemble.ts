@@ -387,9 +387,13 @@ class FileRenderer {
     if (!fromShortcodes) return { line: lineOf(this.parsed.text, ref), ref };
     let order = this.linksInOrder.get(ref);
     if (!order) {
-      const { text } = this.parsed;
+      const { text, body } = this.parsed;
       const written: { line: number | null; ref: string }[] = [];
-      for (let at = text.indexOf(ref); at !== -1 && written.length < fromShortcodes.length + 100;) {
+      // Only the body's: the front matter's links were placed before the body's shortcodes were read.
+      for (
+        let at = text.indexOf(ref, text.length - body.length);
+        at !== -1 && written.length < fromShortcodes.length + 100;
+      ) {
         written.push({ line: lineAt(text, at), ref });
         at = text.indexOf(ref, at + ref.length);
       }

@@ -294,6 +294,20 @@ describe('_build.render, as Hugo 0.111 reads it', () => {
     );
   });
 
+  it("places a relref's problem on its own line though the front matter links to the same page", async () => {
+    const { engine, id } = await indexed({
+      'content/stands/a.md': page(
+        'title: A\nshow_on_overview: true\ndescription: \'See <a href="/stands/never/">it</a>.\'',
+        'Body.\n\n[Never]({{< relref "never.md" >}})\n',
+      ),
+      'content/stands/never.md': page('title: Never\nshow_on_overview: true\n_build:\n  render: never'),
+    });
+    const broken = engine
+      .listProblems({ collection: id, code: 'link-broken' })
+      .map((p) => `${p.file}:${p.line} ${/"(.*?)"/.exec(p.message)![1]}`);
+    expect(broken.sort()).toEqual(['content/stands/a.md:4 /stands/never/', 'content/stands/a.md:8 never.md']);
+  });
+
   it('keeps a theme whose page has render: never on the list of themes and on its stands, but it has no page to open', async () => {
     const { engine, id } = await renderFixture();
     // Hugo lists Quiet (with no address) and counts its two stands, but writes no /themes/quiet/.

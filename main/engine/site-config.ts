@@ -103,7 +103,7 @@ export function readSiteConfig(collection: string, root: string, files: ScannedF
       continue;
     }
     // `config/_default/params.toml` is the `params` table; the rest are the whole configuration.
-    if (/\/params\.[a-z]+$/.test(file.rel)) {
+    if (PARAMS_FILE.test(file.rel)) {
       mergeParams(params, parsed);
       continue;
     }
@@ -128,7 +128,7 @@ export function readSiteConfig(collection: string, root: string, files: ScannedF
         collection,
         file,
         'field-invalid',
-        `The site configuration could not be read${line ? ` (line ${line})` : ''}, so ${title === null ? "the folder's name is used as the collection's name" : 'this file was left out'}. Fix the ${format}.`,
+        `The site configuration could not be read${line ? ` (line ${line})` : ''}, so ${title === null && !PARAMS_FILE.test(file) ? "the folder's name is used as the collection's name" : 'this file was left out'}. Fix the ${format}.`,
         { line },
       ),
     );
@@ -146,6 +146,9 @@ export function readSiteConfig(collection: string, root: string, files: ScannedF
   }
   return { title, baseUrl, params, problems };
 }
+
+/** A params file of the configuration directory: it holds only params, never the site's title. */
+const PARAMS_FILE = /\/params\.[a-z]+$/;
 
 /** The key of a table that is `name` in any case (Hugo's configuration keys are case-insensitive). */
 function keyOf(table: Record<string, unknown>, name: string): string | undefined {

@@ -266,6 +266,16 @@ describe("Hugo's configuration directory", () => {
     ]);
   });
 
+  it('says of a broken params file that its params were left out, not that it cost the name', async () => {
+    const engine = await engineFor();
+    const root = tempSite({ ...lantern, 'config/_default/params.toml': 'venue = "unclosed\n' });
+    const { collection } = await engine.indexFolder(root);
+    const [broken] = engine.listProblems({ collection: collection.id });
+    expect(broken).toMatchObject({ file: 'config/_default/params.toml', code: 'field-invalid' });
+    expect(broken!.message).toContain('this file was left out');
+    expect(broken!.message).not.toContain("the folder's name");
+  });
+
   it('never reads its files through a link leading out of the folder', async () => {
     const outside = writeTree(tempDir(), {
       '_default/hugo.toml': 'title = "Outside"\nbaseURL = "https://outside.example.org/"\n',

@@ -34,8 +34,9 @@ export interface KioskService {
   /** Kiosk configuration and lock state (channel `kiosk:state`). */
   getKioskState(): Promise<KioskState>;
   /**
-   * Checks the organiser PIN; true unlocks until `lockKiosk` or the unlock expires (channel `kiosk:unlock`).
-   * A trial kiosk unlocks with any PIN, the empty one included.
+   * Checks the organiser PIN; a right one unlocks until `lockKiosk` or the unlock expires, a refusal says
+   * why and how long main waits before checking another (channel `kiosk:unlock`). A trial kiosk unlocks
+   * with any PIN, the empty one included.
    */
   unlockKiosk(pin: string): Promise<UnlockResult>;
   /** Locks the kiosk again (channel `kiosk:lock`). */

@@ -64,7 +64,10 @@ function KioskFrame({
     setCanGoBack(visits.current.canGoBack());
   }, [location]);
 
-  const goStart = useCallback(() => {
+  // Back to the start screen with nothing to go Back to.
+  const startOver = useCallback(() => {
+    visits.current.clear();
+    setCanGoBack(false);
     last.current = null;
     navigate('/', { replace: true });
   }, []);
@@ -72,10 +75,8 @@ function KioskFrame({
   // Locked again: the organiser's screens must not be a visitor's way Back.
   const lockedAgain = useCallback(() => {
     setUnlocked(false);
-    visits.current.clear();
-    setCanGoBack(false);
-    goStart();
-  }, [goStart]);
+    startOver();
+  }, [startOver]);
 
   // The main process may lock on its own (the unlock expired): follow it.
   const mainUnlocked = useRef(kiosk.unlocked);
@@ -86,9 +87,7 @@ function KioskFrame({
 
   const resetVisit = useCallback(() => {
     clearPageTraces();
-    visits.current.clear();
-    setCanGoBack(false);
-    goStart();
+    startOver();
     setGeneration((g) => g + 1);
     setPinOpen(false);
     setTextSize(settings.textSize);
@@ -96,7 +95,7 @@ function KioskFrame({
     if (unlocked) void api.lockKiosk().catch(() => undefined);
     setUnlocked(false);
     setAttract(attractOnIdle);
-  }, [goStart, settings.textSize, attractOnIdle, unlocked]);
+  }, [startOver, settings.textSize, attractOnIdle, unlocked]);
 
   useIdleReset(settings.idleTimeoutSeconds * 1000, resetVisit);
 
@@ -186,11 +185,7 @@ function KioskFrame({
           if (previous) expectReturn(previous);
           navigate(previous ?? '/', { replace: true });
         }}
-        onStart={() => {
-          visits.current.clear();
-          setCanGoBack(false);
-          goStart();
-        }}
+        onStart={startOver}
         textSize={textSize}
         onTextSize={setTextSize}
         highContrast={highContrast}
@@ -213,7 +208,7 @@ function KioskFrame({
           settings={settings}
           onLeave={() => {
             setAttract(false);
-            goStart();
+            startOver();
           }}
         />
       )}

@@ -1,31 +1,17 @@
 // The kiosk's idle reset, as the next visitor finds it: nothing the last visitor opened is still open.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Collection } from '../../../main/engine/types';
-import type { KioskState, UnlockResult } from '../../../preload/contract';
 import { kioskState } from '../kiosk-state';
+import { shell } from './shell-fakes';
 import { renderHost } from '../render-host';
 
-const state = vi.hoisted(() => ({ kiosk: null as KioskState | null }));
-const api = vi.hoisted(() => ({
-  lockKiosk: vi.fn(() => Promise.resolve()),
-  unlockKiosk: vi.fn((_pin: string): Promise<UnlockResult> => Promise.resolve({ unlocked: true })),
-  quitKiosk: vi.fn(() => Promise.resolve()),
-  onEvent: () => () => undefined,
+vi.mock('../../../renderer/src/api', async () => ({
+  hasApi: true,
+  api: (await import('./shell-fakes')).api,
 }));
-
-vi.mock('../../../renderer/src/api', () => ({ hasApi: true, api }));
-
-const demo = {
-  id: 'demo',
-  name: 'Demo stands',
-  indexedAt: new Date().toISOString(),
-  available: true,
-} as Collection;
-
-vi.mock('../../../renderer/src/hooks/app-state', () => ({
-  useAppState: () => ({ kiosk: state.kiosk, collections: [demo] }),
-}));
+vi.mock('../../../renderer/src/hooks/app-state', async () =>
+  (await import('./shell-fakes')).appStateModule(),
+);
 
 const { KioskShell } = await import('../../../renderer/src/kiosk/KioskShell');
 
@@ -47,7 +33,7 @@ const button = (name: string) =>
 
 describe('the idle reset', () => {
   it('closes the Text & contrast panel the last visitor left open', async () => {
-    state.kiosk = kioskState({}, { idleTimeoutSeconds: 15 });
+    shell.kiosk = kioskState({}, { idleTimeoutSeconds: 15 });
     await host.render(<KioskShell>screen</KioskShell>);
     await act(async () => button('Text & contrast')!.click());
     await act(async () => button('Largest text')!.click());

@@ -3,30 +3,17 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Collection } from '../../../main/engine/types';
-import type { KioskState, UnlockResult } from '../../../preload/contract';
+import type { KioskState } from '../../../preload/contract';
 import { kioskState } from '../kiosk-state';
+import { api, shell } from './shell-fakes';
 
-const state = vi.hoisted(() => ({ kiosk: null as KioskState | null }));
-const api = vi.hoisted(() => ({
-  lockKiosk: vi.fn(() => Promise.resolve()),
-  unlockKiosk: vi.fn((_pin: string): Promise<UnlockResult> => Promise.resolve({ unlocked: true })),
-  quitKiosk: vi.fn(() => Promise.resolve()),
-  onEvent: () => () => undefined,
+vi.mock('../../../renderer/src/api', async () => ({
+  hasApi: true,
+  api: (await import('./shell-fakes')).api,
 }));
-
-vi.mock('../../../renderer/src/api', () => ({ hasApi: true, api }));
-
-const demo = {
-  id: 'demo',
-  name: 'Demo stands',
-  indexedAt: new Date().toISOString(),
-  available: true,
-} as Collection;
-
-vi.mock('../../../renderer/src/hooks/app-state', () => ({
-  useAppState: () => ({ kiosk: state.kiosk, collections: [demo] }),
-}));
+vi.mock('../../../renderer/src/hooks/app-state', async () =>
+  (await import('./shell-fakes')).appStateModule(),
+);
 
 const { KioskShell } = await import('../../../renderer/src/kiosk/KioskShell');
 
@@ -57,7 +44,7 @@ afterEach(() => {
 });
 
 async function showKiosk(kiosk: KioskState): Promise<void> {
-  state.kiosk = kiosk;
+  shell.kiosk = kiosk;
   await act(async () => root.render(<KioskShell>screen</KioskShell>));
 }
 

@@ -1,6 +1,7 @@
 // The kiosk configuration file (`*.standalone-kiosk`, JSON): what organisers copy to each machine with the
 // stands folder. Validated with zod; every problem becomes one line naming the key, what is wrong and what
 // is expected, because the person reading it is a volunteer at a stand, not a programmer. Plain Node.
+import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
@@ -391,7 +392,18 @@ export function resolveEdition(
 ): string | null {
   if (edition === null) return null;
   const wanted = edition.trim().toLowerCase();
-  const atRoot = (root: string) => collections.find((c) => resolve(c.root) === resolve(root));
+  // The same folder may be spelt two ways (a link to it): compare where each path really leads.
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const atRoot = (root: string) => {
+    const wanted = real(root);
+    return collections.find((c) => resolve(c.root) === resolve(root) || real(c.root) === wanted);
+  };
   // The ids the maker wrote (newCollectionId over the file's folders, in order, as on a fresh kiosk).
   const makerIds = new Set<string>();
   for (const folder of folders) {

@@ -1,3 +1,4 @@
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -402,6 +403,20 @@ describe('resolveEdition', () => {
       // The maker wrote "fosdem-2021-2" for the file's second folder of that name.
       expect(resolveEdition('fosdem-2021-2', three, [kioskRoot, other])).toBe('fosdem-2021-3');
       expect(resolveEdition('fosdem-2021', three, [kioskRoot, other])).toBe('fosdem-2021-2');
+    });
+
+    it("knows the file's folder when the app added it by another path to the same place (a link)", async () => {
+      const dir = realpathSync(mkdtempSync(join(tmpdir(), 'kiosk-edition-')));
+      const real = join(dir, 'stands', 'fosdem-2021');
+      mkdirSync(real, { recursive: true });
+      const link = join(dir, 'fosdem-2021');
+      symlinkSync(real, link);
+      const onDisk = [known[0]!, { ...known[1]!, root: real }];
+      try {
+        expect(resolveEdition('fosdem-2021', onDisk, [link])).toBe('fosdem-2021-2');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('still finds an edition outside the file by id when the file does not name it', () => {

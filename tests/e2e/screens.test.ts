@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { expectCleanPage } from './clean-page';
-import { writeFixtures } from './fixtures';
+import { LANTERN_2030, LANTERN_2031, writeEdition, writeFixtures } from './fixtures';
 
 // Chromium shares two cores with everything else: give polled expectations time.
 vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
@@ -376,6 +376,36 @@ describe('layout', () => {
     } finally {
       await harness.page.emulateMedia({ colorScheme: 'light' });
       await harness.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('keeps the header on one row at 1024×768 with two editions, the search box beside the nav', async () => {
+    // Editions named as FOSDEM's are ("FOSDEM 2021 Stands"): the nav and a search box of 12rem fit beside them.
+    const editions = [
+      await writeEdition(join(dir, 'fosdem-2031'), 'FOSDEM 2031 Stands', LANTERN_2031),
+      await writeEdition(join(dir, 'fosdem-2030'), 'FOSDEM 2030 Stands', LANTERN_2030),
+    ];
+    const small = await startHarness({
+      folders: editions,
+      viewport: { width: 1024, height: 768 },
+      browser: harness.browser,
+    });
+    try {
+      await small.open('/c/fosdem-2031');
+      expect(await small.page.locator('#sa-edition-select').isVisible()).toBe(true);
+      const rows = await small.page.evaluate(() => {
+        const top = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().top;
+        return {
+          nav: top('.sa-nav'),
+          search: top('.sa-search-box'),
+          header: document.querySelector('.sa-header')!.getBoundingClientRect().height,
+        };
+      });
+      // A second row would take a sticky 50 px more of a 768 px screen, for a search box alone on it.
+      expect(rows.search - rows.nav).toBeLessThan(20);
+      expect(rows.header).toBeLessThan(80);
+    } finally {
+      await small.close();
     }
   });
 

@@ -65,6 +65,19 @@ describe('collections', () => {
     expect(await harness.page.locator('.sa-collection').count()).toBe(2);
   });
 
+  it('says a folder added again was already there, and only read again', async () => {
+    await harness.open('/collections');
+    await harness.page.getByLabel('Or type a folder’s path').fill(folders.lantern2031);
+    await harness.page.getByRole('button', { name: 'Add', exact: true }).click();
+    const notice = harness.page.locator('.sa-notice', { hasText: 'Lantern Conference 2031' });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.innerText()).toContain(
+      '“\u2068Lantern Conference 2031 Stands\u2069” is already in the list; it was read again.',
+    );
+    expect(await harness.page.locator('.sa-collection').count()).toBe(2);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
   it('reports a folder that cannot be added, and keeps going', async () => {
     await harness.open('/collections');
     await harness.page.getByLabel('Or type a folder’s path').fill(join(dir, 'no-such-folder'));

@@ -28,9 +28,12 @@ export function CollectionsScreen() {
     }
   }
 
+  // Adding a folder that is already a collection reads it again and answers the same collection.
+  const known = (id: string) => collections?.some((collection) => collection.id === id) ?? false;
+
   async function choose() {
     const added = await run('Could not add the folder', () => api.chooseFolder());
-    if (added) notify('info', addedText(added.name));
+    if (added) notify('info', addedText(added.name, known(added.id)));
   }
 
   async function addPath(event: FormEvent) {
@@ -39,7 +42,7 @@ export function CollectionsScreen() {
     const added = await run('Could not add the folder', () => api.addFolder(path.trim()));
     if (added) {
       setPath('');
-      notify('info', addedText(added.name));
+      notify('info', addedText(added.name, known(added.id)));
     }
   }
 
@@ -115,11 +118,14 @@ export function CollectionsScreen() {
 }
 
 /**
- * The notice for an added edition. Notices are plain text: the name is isolated with Unicode's first
+ * The notice for an added edition, or for one that was already in the list (`already`: main only read it
+ * again). Notices are plain text: the name is isolated with Unicode's first
  * strong isolate (U+2068 … U+2069), as <bdi> would, so one written right to left keeps the words in order.
  */
-export function addedText(name: string): string {
-  return `Added “\u2068${name}\u2069”.`;
+export function addedText(name: string, already = false): string {
+  return already
+    ? `“\u2068${name}\u2069” is already in the list; it was read again.`
+    : `Added “\u2068${name}\u2069”.`;
 }
 
 interface ItemProps {

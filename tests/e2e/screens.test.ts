@@ -404,6 +404,16 @@ describe('layout', () => {
       // A second row would take a sticky 50 px more of a 768 px screen, for a search box alone on it.
       expect(rows.search - rows.nav).toBeLessThan(20);
       expect(rows.header).toBeLessThan(80);
+      // In the narrower box the placeholder's text stops short of the "/" hint instead of running under it.
+      const text = await small.page.evaluate(() => {
+        const input = document.querySelector('.sa-search-box input')!;
+        const hint = document.querySelector('.sa-search-box .sa-kbd')!.getBoundingClientRect();
+        return {
+          end: input.getBoundingClientRect().right - parseFloat(getComputedStyle(input).paddingRight),
+          hint: hint.left,
+        };
+      });
+      expect(text.end).toBeLessThanOrEqual(text.hint);
     } finally {
       await small.close();
     }

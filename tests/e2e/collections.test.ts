@@ -100,6 +100,17 @@ describe('collections', () => {
       .toContain('Lantern 2030 (archive)');
   });
 
+  it('offers the current name again when a rename was cancelled', async () => {
+    await harness.open('/collections');
+    const item = collectionItem('Lantern 2030 (archive)');
+    await item.getByRole('button', { name: 'Rename' }).click();
+    await item.getByLabel('New name').fill('A name typed and then abandoned');
+    await item.getByRole('button', { name: 'Cancel' }).click();
+    await item.getByRole('button', { name: 'Rename' }).click();
+    expect(await item.getByLabel('New name').inputValue()).toBe('Lantern 2030 (archive)');
+    await item.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('shows indexing progress from the progress events', async () => {
     await harness.open('/collections');
     harness.emit({

@@ -225,7 +225,16 @@ function CollectionItem({ collection, progress, busy, run }: ItemProps) {
         >
           Re-index
         </button>
-        <button type="button" className="sa-button" disabled={busy} onClick={() => setRenaming(true)}>
+        <button
+          type="button"
+          className="sa-button"
+          disabled={busy}
+          onClick={() => {
+            // The name as it is now, not what a cancelled rename left in the box.
+            setName(collection.name);
+            setRenaming(true);
+          }}
+        >
           Rename
         </button>
         <button type="button" className="sa-button" disabled={busy} onClick={() => setConfirming(true)}>

@@ -219,6 +219,16 @@ describe('screens', () => {
     ]);
   });
 
+  it('keeps the search when switching edition from the search screen', async () => {
+    await harness.open('/c/lantern-2031/search?q=boot');
+    await harness.page.getByRole('combobox', { name: 'Edition' }).selectOption('lantern-2030');
+    await harness.settle();
+    expect(harness.page.url()).toContain('#/c/lantern-2030/search?q=boot');
+    expect(await harness.page.getByRole('searchbox', { name: 'Search stands and pages' }).inputValue()).toBe(
+      'boot',
+    );
+  });
+
   it('steps through editions with the keyboard without opening each, and opens the chosen one on Enter', async () => {
     await harness.open('/c/lantern-2031/themes');
     const switcher = harness.page.getByRole('combobox', { name: 'Edition' });

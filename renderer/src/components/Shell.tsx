@@ -134,7 +134,7 @@ export function Shell({ children }: { children: ReactNode }) {
               key={current}
               collections={collections}
               current={current}
-              onSwitch={(id) => navigate(switchPath(path, id))}
+              onSwitch={(id) => navigate(switchPath(path, id, query))}
             />
           )}
           <nav className="sa-nav" aria-label="Main">
@@ -240,15 +240,18 @@ function screenOf(
   return null;
 }
 
-/** The same kind of screen in another edition, where that makes sense; else its overview. */
-function switchPath(path: string, collection: string): string {
+/**
+ * The same kind of screen in another edition, where that makes sense (a search keeps its text, `query`);
+ * else its overview.
+ */
+function switchPath(path: string, collection: string, query: string): string {
   switch (screenOf(path)) {
     case 'themes':
       return path.endsWith('/themes') ? to.themes(collection) : to.overview(collection);
     case 'problems':
       return to.problems(collection);
     case 'search':
-      return to.search(collection);
+      return to.search(collection, query);
     default:
       return to.overview(collection);
   }

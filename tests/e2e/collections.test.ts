@@ -1,6 +1,6 @@
 // Organisers' screens and live update in real Chromium: adding, renaming, re-indexing and removing
 // collections through the real handlers, the progress bar, notices, and the UI following a changed folder.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,7 +8,7 @@ import { loadKioskConfig } from '../../main/kiosk/config';
 import { verifyPin } from '../../main/kiosk/pin';
 import { startHarness, type Harness } from './harness';
 import { expectCleanPage } from './clean-page';
-import { writeFixtures } from './fixtures';
+import { LANTERN_2030, writeEdition, writeFixtures } from './fixtures';
 
 // Chromium shares two cores with everything else: give polled expectations time.
 vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
@@ -241,5 +241,24 @@ describe('live update', () => {
     expect([...loaded.config.folders].sort()).toEqual([...roots].sort());
     expect(await verifyPin('4821', loaded.config.pinHash!)).toBe(true);
     expect(await verifyPin('4812', loaded.config.pinHash!)).toBe(false);
+  });
+});
+
+describe('a folder that is gone', () => {
+  it('says so when it is re-indexed, instead of seeming to have read it', async () => {
+    const stick = await writeEdition(join(dir, 'usb-stick'), 'Stick Fair 2030 Stands', LANTERN_2030);
+    const added = await harness.folders.addFolder(stick);
+    renameSync(stick, `${stick}-pulled-out`);
+    try {
+      await harness.open('/collections');
+      await collectionItem('Stick Fair 2030').getByRole('button', { name: 'Re-index' }).click();
+      const notice = harness.page.locator('.sa-notice', { hasText: 'Stick Fair 2030' });
+      await expect.poll(() => notice.count()).toBe(1);
+      expect(await notice.innerText()).toContain(`The folder ${stick} cannot be read now`);
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+    } finally {
+      renameSync(`${stick}-pulled-out`, stick);
+      await harness.folders.removeCollection(added.id);
+    }
   });
 });

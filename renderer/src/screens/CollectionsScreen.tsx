@@ -136,11 +136,24 @@ interface ItemProps {
 }
 
 function CollectionItem({ collection, progress, busy, run }: ItemProps) {
+  const { notify } = useAppState();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(collection.name);
   const [confirming, setConfirming] = useState(false);
   const { counts } = collection;
   const headingId = `sa-collection-${collection.id}`;
+
+  async function reindex() {
+    const result = await run('Could not re-index', () => api.reindexCollection(collection.id));
+    // A folder that is gone (a USB stick pulled out) is not read; without this nothing would seem to happen.
+    if (result && !result.available) {
+      notify(
+        'warning',
+        `The folder ${result.root} cannot be read now, so “\u2068${result.name}\u2069” was not read again: ` +
+          'its stands stay as last indexed, and Standalone reads it again once the folder is back.',
+      );
+    }
+  }
 
   async function rename(event: FormEvent) {
     event.preventDefault();
@@ -221,7 +234,7 @@ function CollectionItem({ collection, progress, busy, run }: ItemProps) {
           type="button"
           className="sa-button"
           disabled={busy || Boolean(progress)}
-          onClick={() => void run('Could not re-index', () => api.reindexCollection(collection.id))}
+          onClick={() => void reindex()}
         >
           Re-index
         </button>

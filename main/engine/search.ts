@@ -90,8 +90,9 @@ export const DEFAULT_SEARCH_LIMIT = 50;
 /**
  * Version of the stored form; another version is ignored and the index is built again. 8: words of
  * Chinese, Japanese and other scripts written without spaces are cut by a dictionary (see wordsOf).
+ * 9: ß, æ, ø, ł and the other letters of FOLDED are indexed as they are spelt without them.
  */
-const STORED_VERSION = 8;
+const STORED_VERSION = 9;
 /** Document numbers the postings' arrays hold (MiniSearch gives each added stand the next one). */
 const MAX_DOCUMENTS = 0xffffffff;
 const CHUNK = 4096;
@@ -139,11 +140,32 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 /** Most words a typed prefix stands for (the typed word itself among them). */
 const MAX_PREFIX_EXPANSIONS = 50;
 
+/**
+ * Latin letters that carry no accent to strip (NFD leaves them whole), as keyboards without them spell
+ * them: "Grüße" is found as "grusse", "Łódź" as "lodz", "Ørsted" as "orsted".
+ */
+const FOLDED: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+const TO_FOLD = /[ßæœøłđðþı]/g;
+
 /** The normalisation applied to every indexed and searched term. */
 export function normaliseTerm(term: string): string | null {
   if (term === '') return null;
   if (!NON_ASCII.test(term)) return term.toLowerCase();
-  const normalised = term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const normalised = term
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(TO_FOLD, (letter) => FOLDED[letter]!);
   return normalised === '' ? null : normalised;
 }
 

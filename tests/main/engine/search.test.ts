@@ -176,6 +176,29 @@ describe('search over a stored collection', () => {
     }
   });
 
+  it("finds words with ß, ł, ø or æ typed as a visitor's keyboard spells them (ss, l, o, ae)", async () => {
+    const root = tempSite({
+      'content/stands/yotta.md': page(
+        'title: Yotta\nshow_on_overview: true\ndescription: Grüße from Łódź and Ørsted.',
+        'Read the Encyclopædia. GRÜẞE!\n',
+      ),
+    });
+    const own = await openEngine({ dbFile: null });
+    try {
+      const collection = (await own.indexFolder(root)).collection.id;
+      for (const query of ['grusse', 'grüße', 'lodz', 'Łódź', 'orsted', 'encyclopaedia']) {
+        expect(
+          own.search(collection, query).map((group) => group.stand),
+          query,
+        ).toEqual(['yotta']);
+      }
+      const hit = own.search(collection, 'grusse')[0]!.hits[0]!;
+      expect(hit.highlights.map(([start, end]) => hit.snippet.slice(start, end))).toContain('Grüße');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('is ready as soon as the store is open, from the index the store keeps', async () => {
     const dbFile = path.join(tempDir(), 'store.json');
     const root = tempSite({

@@ -229,6 +229,13 @@ describe('screens', () => {
     );
   });
 
+  it('keeps the severity and kind filters of the problems when switching edition, not the stand', async () => {
+    await harness.open('/c/lantern-2031/problems?severity=warning&stand=lantern-os&code=link-broken');
+    await harness.page.getByRole('combobox', { name: 'Edition' }).selectOption('lantern-2030');
+    await harness.settle();
+    expect(harness.page.url()).toContain('#/c/lantern-2030/problems?severity=warning&code=link-broken');
+  });
+
   it('steps through editions with the keyboard without opening each, and opens the chosen one on Enter', async () => {
     await harness.open('/c/lantern-2031/themes');
     const switcher = harness.page.getByRole('combobox', { name: 'Edition' });

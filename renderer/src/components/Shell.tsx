@@ -134,7 +134,7 @@ export function Shell({ children }: { children: ReactNode }) {
               key={current}
               collections={collections}
               current={current}
-              onSwitch={(id) => navigate(switchPath(path, id, query))}
+              onSwitch={(id) => navigate(switchPath(path, id, new URLSearchParams(search)))}
             />
           )}
           <nav className="sa-nav" aria-label="Main">
@@ -241,17 +241,21 @@ function screenOf(
 }
 
 /**
- * The same kind of screen in another edition, where that makes sense (a search keeps its text, `query`);
- * else its overview.
+ * The same kind of screen in another edition, where that makes sense (a search keeps its text, the
+ * problems their severity and kind: `params` are the route's); else its overview.
  */
-function switchPath(path: string, collection: string, query: string): string {
+function switchPath(path: string, collection: string, params: URLSearchParams): string {
   switch (screenOf(path)) {
     case 'themes':
       return path.endsWith('/themes') ? to.themes(collection) : to.overview(collection);
     case 'problems':
-      return to.problems(collection);
+      // Not the stand: another edition's stands are others.
+      return to.problems(collection, {
+        severity: params.get('severity') ?? '',
+        code: params.get('code') ?? '',
+      });
     case 'search':
-      return to.search(collection, query);
+      return to.search(collection, params.get('q') ?? '');
     default:
       return to.overview(collection);
   }

@@ -64,3 +64,22 @@ describe('the edition switcher', () => {
     expect(back.onSwitch).not.toHaveBeenCalled();
   });
 });
+
+describe('two editions of the same name', () => {
+  it("tells them apart by their folders' ids, in the header and in the kiosk file's edition list", async () => {
+    // A copy of last year's folder whose config.toml still has last year's title.
+    const twins = [
+      { id: 'fosdem-2021', name: 'FOSDEM 2021 Stands' },
+      { id: 'stands-2022', name: 'FOSDEM 2021 Stands' },
+      { id: 'lantern-2031', name: 'Lantern 2031 Stands' },
+    ] as Collection[];
+    await host.render(
+      <EditionSwitcher collections={twins} current="stands-2022" onSwitch={() => undefined} />,
+    );
+    expect([...host.element.querySelectorAll('option')].map((option) => option.textContent)).toEqual([
+      'FOSDEM 2021 (fosdem-2021)',
+      'FOSDEM 2021 (stands-2022)',
+      'Lantern 2031',
+    ]);
+  });
+});

@@ -113,6 +113,21 @@ describe('making a kiosk file from the collections screen', () => {
     expect(field('sa-kiosk-edition').value).toBe('fosdem-2021');
   });
 
+  it("tells two editions of one name apart in the list of editions it starts on, by their folders' ids", async () => {
+    // A copy of last year's folder whose config.toml still has last year's title.
+    collections.push({ ...collections[1]!, id: 'stands-2023', root: '/home/org/Kiosk/stands/stands-2023' });
+    try {
+      await openForm();
+      expect([...field('sa-kiosk-edition').querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+        'FOSDEM 2021 (fosdem-2021)',
+        'FOSDEM 2022',
+        'FOSDEM 2021 (stands-2023)',
+      ]);
+    } finally {
+      collections.pop();
+    }
+  });
+
   it('refuses a PIN with letters, a short PIN and two different PINs, without asking main', async () => {
     await openForm();
     await type('sa-kiosk-pin', '12a4');

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { Collection } from '../../../main/engine/types';
 import { KIOSK_RULES, type KioskFileRequest, type KioskSettings } from '../../../preload/contract';
 import { api } from '../api';
+import { editionLabels } from '../lib/text';
 
 const IDLE_RANGE = KIOSK_RULES.idleTimeoutSeconds;
 const PIN_DIGITS = KIOSK_RULES.pinDigits;
@@ -87,6 +88,7 @@ function KioskFileForm({ collections, onClose }: { collections: Collection[]; on
 
   // The chosen folders, in the order of the list; the edition is always one of them.
   const chosen = collections.filter((c) => folders.includes(c.id));
+  const labels = editionLabels(collections);
   const startsOn = chosen.some((c) => c.id === edition) ? edition : (chosen[0]?.id ?? '');
 
   const toggle = (id: string, on: boolean) =>
@@ -167,7 +169,7 @@ function KioskFileForm({ collections, onClose }: { collections: Collection[]; on
           >
             {chosen.map((collection) => (
               <option key={collection.id} value={collection.id}>
-                {collection.name}
+                {labels.get(collection.id)}
               </option>
             ))}
           </select>

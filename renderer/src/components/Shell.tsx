@@ -7,7 +7,7 @@ import { flushLocation, navigate, useHashPath, useHashSearch } from '../lib/hash
 import { useScrollRestoration } from '../lib/scroll-restoration';
 import { collectionOfPath, patterns, to } from '../routes';
 import { RouteLink } from './common';
-import { eventName } from '../lib/text';
+import { editionLabels, eventName } from '../lib/text';
 
 /** Keys that move a closed select's choice on Windows and Linux, each firing a change at once. */
 const STEPPING_KEYS = new Set([
@@ -38,6 +38,7 @@ export function EditionSwitcher({
   // Rendered with `key={current}`: a new edition starts it afresh on that edition.
   const [chosen, setChosen] = useState(current);
   const stepped = useRef(false);
+  const labels = editionLabels(collections, eventName);
   const commit = (id: string) => {
     if (id !== current) onSwitch(id);
   };
@@ -69,7 +70,7 @@ export function EditionSwitcher({
       >
         {collections.map((collection) => (
           <option key={collection.id} value={collection.id} dir="auto">
-            {eventName(collection.name)}
+            {labels.get(collection.id)}
           </option>
         ))}
       </select>

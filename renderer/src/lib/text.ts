@@ -50,6 +50,24 @@ export function eventName(collectionName: string): string {
   return collectionName.replace(/\s+stands?\s*$/i, '').trim() || collectionName;
 }
 
+/**
+ * Each edition's name as `nameOf` gives it, told apart where two share one (a copy of last year's folder
+ * whose config.toml still has last year's title) by the collection's id: "FOSDEM 2021 (stands-2022)".
+ */
+export function editionLabels<C extends { id: string; name: string }>(
+  collections: readonly C[],
+  nameOf: (name: string) => string = (name) => name,
+): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const { name } of collections) count.set(nameOf(name), (count.get(nameOf(name)) ?? 0) + 1);
+  return new Map(
+    collections.map(({ id, name }) => {
+      const label = nameOf(name);
+      return [id, count.get(label)! > 1 ? `${label} (${id})` : label];
+    }),
+  );
+}
+
 /** "Indexed 3 Feb 2025, 14:02", or "Not indexed yet" for a collection kept without an index (''). */
 export function indexedText(indexedAt: string, now: Date = new Date()): string {
   return indexedAt === '' ? 'Not indexed yet' : `Indexed ${formatWhen(indexedAt, now)}`;

@@ -77,4 +77,25 @@ describe('the Problems screen', () => {
     expect(cells[0]![2]!.textContent).toBe('content/stands/open/evil\\u202Egnp.exe\\u000A.md:3');
     expect(cells[0]![3]!.textContent).toBe('link-broken The image "cat\\u2066x.png" is on the internet.');
   });
+
+  it('names each kind of problem in the Kind filter in words, with its code as check prints it', async () => {
+    listed.problems = [
+      { ...problem('open', true), code: 'remote-image' },
+      problem('open', true),
+      { ...problem(null, false), code: 'theme-without-page' },
+    ];
+    try {
+      await host.render(<ProblemsScreen collection="demo" filter={{ severity: '', stand: '', code: '' }} />);
+      await act(async () => undefined);
+      const kinds = [...host.element.querySelectorAll<HTMLOptionElement>('#sa-filter-code option')];
+      expect(kinds.map((option) => [option.value, option.textContent])).toEqual([
+        ['', 'All kinds'],
+        ['link-broken', 'Broken links (link-broken)'],
+        ['remote-image', 'Images on the internet (remote-image)'],
+        ['theme-without-page', 'Themes without a page (theme-without-page)'],
+      ]);
+    } finally {
+      listed.problems = null;
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { useQuery } from '../hooks/use-query';
 import { to } from '../routes';
 import { navigate } from '../lib/hash-location';
 import { ErrorMessage, Loading, RouteLink, ScreenTitle } from '../components/common';
+import { problemKind } from '../lib/problem-kinds';
 import { plural } from '../lib/text';
 
 const PAGE = 200;
@@ -29,7 +30,13 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
     () => [...new Set(problems.map((p) => p.stand).filter((s): s is string => s !== null))].sort(),
     [problems],
   );
-  const codes = useMemo(() => [...new Set(problems.map((p) => p.code))].sort(), [problems]);
+  const codes = useMemo(
+    () =>
+      [...new Set(problems.map((p) => p.code))]
+        .map((code) => [code, problemKind(code)] as const)
+        .sort(([, a], [, b]) => a.localeCompare(b)),
+    [problems],
+  );
   const shown = useMemo(
     () =>
       problems.filter(
@@ -104,9 +111,9 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
             onChange={(event) => update({ code: event.target.value })}
           >
             <option value="">All kinds</option>
-            {codes.map((code) => (
+            {codes.map(([code, kind]) => (
               <option key={code} value={code}>
-                {code}
+                {kind}
               </option>
             ))}
           </select>

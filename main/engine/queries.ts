@@ -199,7 +199,7 @@ export function search(
   return state.search.search(collection, query, max, (stand) => describeStand(state, stand));
 }
 
-/** Problems, filtered; sorted by collection, file and line; each says whether its stand opens. */
+/** Problems, filtered; sorted by collection, file and line; each names its stand's title and says whether it opens. */
 export function listProblems(collections: Collections, filter: ProblemFilter = {}): ListedProblem[] {
   const out: ListedProblem[] = [];
   const states = filter.collection
@@ -211,7 +211,11 @@ export function listProblems(collections: Collections, filter: ProblemFilter = {
       if (filter.stand && item.stand !== filter.stand) continue;
       if (filter.code && item.code !== filter.code) continue;
       const stand = item.stand === null ? undefined : state.standsBySlug.get(item.stand);
-      out.push({ ...item, standOpens: !!stand && opensInApp(stand) });
+      out.push({
+        ...item,
+        standOpens: !!stand && opensInApp(stand),
+        standTitle: stand?.title ?? (item.stand === null ? null : item.stand),
+      });
     }
   }
   return out;

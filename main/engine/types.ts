@@ -81,6 +81,8 @@ export interface Problem {
 export interface ListedProblem extends Problem {
   /** True when `stand` opens (what getStand finds); false with no stand, a draft or no page (`_build.render`). */
   standOpens: boolean;
+  /** The stand's title, as the lists show it; null with no stand. */
+  standTitle: string | null;
 }
 
 export interface CollectionCounts {

@@ -14,6 +14,7 @@ const problem = (stand: string | null, standOpens: boolean): ListedProblem => ({
   message: 'This link leads nowhere.',
   stand,
   standOpens,
+  standTitle: stand && `${stand[0]!.toUpperCase()}${stand.slice(1)} Project`,
 });
 
 const listed = vi.hoisted(() => ({ problems: null as ListedProblem[] | null }));
@@ -53,11 +54,20 @@ describe('the Problems screen', () => {
       null,
       null,
     ]);
+    // By title, as organisers know their stands; the Stand filter too, in the order of the titles.
     expect(cells.map((cell) => cell.textContent)).toEqual([
-      'open',
-      'drafty (not published)',
-      'pageless (not published)',
+      'Open Project',
+      'Drafty Project (not published)',
+      'Pageless Project (not published)',
       '—',
+    ]);
+    const stands = [...host.element.querySelectorAll<HTMLOptionElement>('#sa-filter-stand option')];
+    expect(stands.map((option) => [option.value, option.textContent])).toEqual([
+      ['', 'All stands'],
+      ['-', 'Not about one stand'],
+      ['drafty', 'Drafty Project'],
+      ['open', 'Open Project'],
+      ['pageless', 'Pageless Project'],
     ]);
   });
 

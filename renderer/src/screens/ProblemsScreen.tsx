@@ -26,10 +26,12 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
   const [limit, setLimit] = useState(PAGE);
 
   const problems = useMemo(() => all.data ?? [], [all.data]);
-  const stands = useMemo(
-    () => [...new Set(problems.map((p) => p.stand).filter((s): s is string => s !== null))].sort(),
-    [problems],
-  );
+  // Each stand once, by title (as organisers know their stands), in the order of the titles.
+  const stands = useMemo(() => {
+    const titles = new Map<string, string>();
+    for (const p of problems) if (p.stand !== null) titles.set(p.stand, p.standTitle ?? p.stand);
+    return [...titles].sort(([, a], [, b]) => a.localeCompare(b));
+  }, [problems]);
   const codes = useMemo(
     () =>
       [...new Set(problems.map((p) => p.code))]
@@ -96,9 +98,9 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
           >
             <option value="">All stands</option>
             <option value="-">Not about one stand</option>
-            {stands.map((stand) => (
+            {stands.map(([stand, title]) => (
               <option key={stand} value={stand}>
-                {stand}
+                {title}
               </option>
             ))}
           </select>
@@ -180,11 +182,13 @@ function ProblemRow({ collection, problem }: { collection: string; problem: List
       </td>
       <td>
         {problem.stand && problem.standOpens ? (
-          <RouteLink to={to.stand(collection, problem.stand)}>{problem.stand}</RouteLink>
+          <RouteLink to={to.stand(collection, problem.stand)}>
+            <bdi>{problem.standTitle ?? problem.stand}</bdi>
+          </RouteLink>
         ) : problem.stand ? (
           // A draft or a stand _build.render gives no page: a link would only lead to "There is no stand".
           <>
-            {problem.stand} <span className="sa-muted">(not published)</span>
+            <bdi>{problem.standTitle ?? problem.stand}</bdi> <span className="sa-muted">(not published)</span>
           </>
         ) : (
           <span className="sa-muted">—</span>

@@ -25,6 +25,14 @@ describe('problems and their stands', () => {
     for (const problem of problems) {
       expect(problem.standOpens).toBe(engine.getStand(id, problem.stand!) !== null);
     }
+    // Named as the app shows them, by title, not by folder (Unlisted's front matter repeats a key, so it
+    // cannot be read, and the stand is shown under its file's name).
+    expect(Object.fromEntries(problems.map((p) => [p.stand, p.standTitle]))).toEqual({
+      open: 'Open',
+      unlisted: 'unlisted',
+      drafty: 'Drafty',
+      pageless: 'Pageless',
+    });
   });
 
   it('say a problem about no stand has none to open', async () => {
@@ -41,6 +49,7 @@ describe('problems and their stands', () => {
     const about = engine.listProblems({ collection: id }).filter((p) => p.stand === null);
     expect(about.length).toBeGreaterThan(0);
     expect(about.map((p) => p.standOpens)).toEqual(about.map(() => false));
+    expect(about.map((p) => p.standTitle)).toEqual(about.map(() => null));
   });
 });
 

@@ -215,10 +215,21 @@ export function listProblems(collections: Collections, filter: ProblemFilter = {
         ...item,
         standOpens: !!stand && opensInApp(stand),
         standTitle: stand?.title ?? (item.stand === null ? null : item.stand),
+        page: stand ? problemPage(state, stand, item.file) : null,
       });
     }
   }
   return out;
+}
+
+/** The sub-page of `stand` whose file is `file`, for a problem found in it; null for the stand's own files. */
+function problemPage(state: CollectionState, stand: Stand, file: string): ListedProblem['page'] {
+  const build = state.buildsBySlug.get(stand.slug);
+  const found = build?.pageBuilds.find(({ page }) => page.file === file)?.page;
+  if (!found) return null;
+  const ref = stand.pages.find(({ slug }) => slug === found.slug);
+  const opens = !stand.draft && !found.draft && (ref?.rendered ?? true);
+  return { slug: found.slug, title: found.title, opens };
 }
 
 /** The asset record of a folder-relative file, only when the index knows it and it is really inside. */

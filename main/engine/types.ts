@@ -83,6 +83,8 @@ export interface ListedProblem extends Problem {
   standOpens: boolean;
   /** The stand's title, as the lists show it; null with no stand. */
   standTitle: string | null;
+  /** The stand's sub-page whose file the problem is in, and whether it opens (as getPage finds it). */
+  page: { slug: string; title: string; opens: boolean } | null;
 }
 
 export interface CollectionCounts {

@@ -15,6 +15,7 @@ const problem = (stand: string | null, standOpens: boolean): ListedProblem => ({
   stand,
   standOpens,
   standTitle: stand && `${stand[0]!.toUpperCase()}${stand.slice(1)} Project`,
+  page: null,
 });
 
 const listed = vi.hoisted(() => ({ problems: null as ListedProblem[] | null }));
@@ -104,6 +105,35 @@ describe('the Problems screen', () => {
         ['remote-image', 'Images on the internet (remote-image)'],
         ['theme-without-page', 'Themes without a page (theme-without-page)'],
       ]);
+    } finally {
+      listed.problems = null;
+    }
+  });
+
+  it("leads from a problem in a stand's page to that page, when it opens", async () => {
+    listed.problems = [
+      {
+        ...problem('open', true),
+        file: 'content/stands/open/faq.md',
+        page: { slug: 'faq', title: 'Questions', opens: true },
+      },
+      {
+        ...problem('open', true),
+        file: 'content/stands/open/notes.md',
+        page: { slug: 'notes', title: 'Notes', opens: false },
+      },
+    ];
+    try {
+      await host.render(<ProblemsScreen collection="demo" filter={{ severity: '', stand: '', code: '' }} />);
+      await act(async () => undefined);
+      const cells = [...host.element.querySelectorAll('tbody tr')].map((row) => row.children[1]!);
+      expect(cells.map((cell) => cell.textContent)).toEqual([
+        'Open Project › Questions',
+        'Open Project › Notes (not published)',
+      ]);
+      expect(cells.map((cell) => [...cell.querySelectorAll('a')].map((a) => a.getAttribute('href')))).toEqual(
+        [['#/c/demo/stands/open', '#/c/demo/stands/open/faq'], ['#/c/demo/stands/open']],
+      );
     } finally {
       listed.problems = null;
     }

@@ -193,6 +193,21 @@ function ProblemRow({ collection, problem }: { collection: string; problem: List
         ) : (
           <span className="sa-muted">—</span>
         )}
+        {problem.stand && problem.page && (
+          // The stand's page the problem is in: where the organiser will see it.
+          <>
+            {' › '}
+            {problem.page.opens ? (
+              <RouteLink to={to.page(collection, problem.stand, problem.page.slug)}>
+                <bdi>{problem.page.title}</bdi>
+              </RouteLink>
+            ) : (
+              <>
+                <bdi>{problem.page.title}</bdi> <span className="sa-muted">(not published)</span>
+              </>
+            )}
+          </>
+        )}
       </td>
       <td className="sa-file">
         {/* A file name's bidi controls would otherwise reorder the name and its line number. Messages are

@@ -35,6 +35,30 @@ describe('problems and their stands', () => {
     });
   });
 
+  it("name the stand's page a problem is in, and whether that page opens", async () => {
+    const engine = await engineFor();
+    const id = (
+      await engine.indexFolder(
+        tempSite({
+          'config.toml': 'title = "Problems"\n',
+          'content/stands/open/_index.md': page('title: Open\nshow_on_overview: true', 'See [x](/nowhere/).'),
+          'content/stands/open/faq.md': page('title: Questions', 'See [the map](/nowhere/).'),
+          'content/stands/open/notes.md': page('title: Notes\ndraft: true', 'See [the map](/nowhere/).'),
+        }),
+      )
+    ).collection.id;
+    const pages = Object.fromEntries(
+      engine.listProblems({ collection: id, code: 'link-broken' }).map((p) => [p.file, p.page]),
+    );
+    expect(pages).toEqual({
+      'content/stands/open/_index.md': null,
+      'content/stands/open/faq.md': { slug: 'faq', title: 'Questions', opens: true },
+      'content/stands/open/notes.md': { slug: 'notes', title: 'Notes', opens: false },
+    });
+    expect(engine.getPage(id, 'open', 'faq')).not.toBeNull();
+    expect(engine.getPage(id, 'open', 'notes')).toBeNull();
+  });
+
   it('say a problem about no stand has none to open', async () => {
     const engine = await engineFor();
     const id = (

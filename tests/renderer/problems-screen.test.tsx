@@ -110,6 +110,23 @@ describe('the Problems screen', () => {
     }
   });
 
+  it('keeps showing a kind carried over from another edition that has none of it, rather than a blank filter', async () => {
+    // Switching edition keeps the Kind filter; this edition has no broken links.
+    listed.problems = [{ ...problem('open', true), code: 'remote-image' }];
+    try {
+      await host.render(
+        <ProblemsScreen collection="demo" filter={{ severity: '', stand: '', code: 'link-broken' }} />,
+      );
+      await act(async () => undefined);
+      const kind = host.element.querySelector<HTMLSelectElement>('#sa-filter-code')!;
+      expect(kind.value).toBe('link-broken');
+      expect(kind.selectedOptions[0]?.textContent).toBe('Broken links (link-broken)');
+      expect(host.element.querySelector('.sa-empty')?.textContent).toBe('No problem matches these filters.');
+    } finally {
+      listed.problems = null;
+    }
+  });
+
   it("leads from a problem in a stand's page to that page, when it opens", async () => {
     listed.problems = [
       {

@@ -32,12 +32,14 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
     for (const p of problems) if (p.stand !== null) titles.set(p.stand, p.standTitle ?? p.stand);
     return [...titles].sort(([, a], [, b]) => a.localeCompare(b));
   }, [problems]);
+  // The chosen kind too when this edition has none of it (carried over from another edition), so the
+  // filter still says what it hides instead of showing a blank box over "No problem matches".
   const codes = useMemo(
     () =>
-      [...new Set(problems.map((p) => p.code))]
+      [...new Set([...problems.map((p) => p.code as string), ...(filter.code ? [filter.code] : [])])]
         .map((code) => [code, problemKind(code)] as const)
         .sort(([, a], [, b]) => a.localeCompare(b)),
-    [problems],
+    [problems, filter.code],
   );
   const shown = useMemo(
     () =>

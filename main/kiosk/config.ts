@@ -401,8 +401,8 @@ export function resolveEdition(
     }
   };
   const atRoot = (root: string) => {
-    const wanted = real(root);
-    return collections.find((c) => resolve(c.root) === resolve(root) || real(c.root) === wanted);
+    const target = real(root);
+    return collections.find((c) => resolve(c.root) === resolve(root) || real(c.root) === target);
   };
   // The ids the maker wrote (newCollectionId over the file's folders, in order, as on a fresh kiosk).
   const makerIds = new Set<string>();

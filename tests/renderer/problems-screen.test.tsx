@@ -155,4 +155,23 @@ describe('the Problems screen', () => {
       listed.problems = null;
     }
   });
+
+  it('tells two stands of one title apart in the Stand filter by their folders', async () => {
+    listed.problems = [
+      { ...problem('matrix', true), standTitle: 'Matrix' },
+      { ...problem('matrix-2', true), standTitle: 'Matrix' },
+    ];
+    try {
+      await host.render(<ProblemsScreen collection="demo" filter={{ severity: '', stand: '', code: '' }} />);
+      await act(async () => undefined);
+      const stands = [...host.element.querySelectorAll<HTMLOptionElement>('#sa-filter-stand option')];
+      const named = stands.slice(2).map((option) => [option.value, option.textContent]);
+      expect(named.sort()).toEqual([
+        ['matrix', 'Matrix (matrix)'],
+        ['matrix-2', 'Matrix (matrix-2)'],
+      ]);
+    } finally {
+      listed.problems = null;
+    }
+  });
 });

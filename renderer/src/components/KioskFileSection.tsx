@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { Collection } from '../../../main/engine/types';
 import { KIOSK_RULES, type KioskFileRequest, type KioskSettings } from '../../../preload/contract';
 import { api } from '../api';
-import { editionLabels } from '../lib/text';
+import { distinctLabels } from '../lib/text';
 
 const IDLE_RANGE = KIOSK_RULES.idleTimeoutSeconds;
 const PIN_DIGITS = KIOSK_RULES.pinDigits;
@@ -88,7 +88,7 @@ function KioskFileForm({ collections, onClose }: { collections: Collection[]; on
 
   // The chosen folders, in the order of the list; the edition is always one of them.
   const chosen = collections.filter((c) => folders.includes(c.id));
-  const labels = editionLabels(collections);
+  const labels = distinctLabels(collections);
   const startsOn = chosen.some((c) => c.id === edition) ? edition : (chosen[0]?.id ?? '');
 
   const toggle = (id: string, on: boolean) =>

@@ -7,7 +7,7 @@ import { flushLocation, navigate, useHashPath, useHashSearch } from '../lib/hash
 import { useScrollRestoration } from '../lib/scroll-restoration';
 import { collectionOfPath, patterns, to } from '../routes';
 import { RouteLink } from './common';
-import { editionLabels, eventName } from '../lib/text';
+import { distinctLabels, eventName } from '../lib/text';
 
 /** Keys that move a closed select's choice on Windows and Linux, each firing a change at once. */
 const STEPPING_KEYS = new Set([
@@ -38,7 +38,7 @@ export function EditionSwitcher({
   // Rendered with `key={current}`: a new edition starts it afresh on that edition.
   const [chosen, setChosen] = useState(current);
   const stepped = useRef(false);
-  const labels = editionLabels(collections, eventName);
+  const labels = distinctLabels(collections, eventName);
   const commit = (id: string) => {
     if (id !== current) onSwitch(id);
   };

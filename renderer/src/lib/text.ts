@@ -51,10 +51,11 @@ export function eventName(collectionName: string): string {
 }
 
 /**
- * Each edition's name as `nameOf` gives it, told apart where two share one (a copy of last year's folder
- * whose config.toml still has last year's title) by the collection's id: "FOSDEM 2021 (stands-2022)".
+ * Each item's name as `nameOf` gives it, told apart where two share one by the item's id: two editions
+ * (a copy of last year's folder whose config.toml still has last year's title) become "FOSDEM 2021
+ * (stands-2022)", two stands of one title "Matrix (matrix-2)".
  */
-export function editionLabels<C extends { id: string; name: string }>(
+export function distinctLabels<C extends { id: string; name: string }>(
   collections: readonly C[],
   nameOf: (name: string) => string = (name) => name,
 ): Map<string, string> {

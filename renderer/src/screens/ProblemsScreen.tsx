@@ -10,7 +10,7 @@ import { to } from '../routes';
 import { navigate } from '../lib/hash-location';
 import { ErrorMessage, Loading, RouteLink, ScreenTitle } from '../components/common';
 import { problemKind } from '../lib/problem-kinds';
-import { plural } from '../lib/text';
+import { distinctLabels, plural } from '../lib/text';
 
 const PAGE = 200;
 
@@ -30,7 +30,8 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
   const stands = useMemo(() => {
     const titles = new Map<string, string>();
     for (const p of problems) if (p.stand !== null) titles.set(p.stand, p.standTitle ?? p.stand);
-    return [...titles].sort(([, a], [, b]) => a.localeCompare(b));
+    const labels = distinctLabels([...titles].map(([id, name]) => ({ id, name })));
+    return [...labels].sort(([, a], [, b]) => a.localeCompare(b));
   }, [problems]);
   // The chosen kind too when this edition has none of it (carried over from another edition), so the
   // filter still says what it hides instead of showing a blank box over "No problem matches".

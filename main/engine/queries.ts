@@ -160,8 +160,7 @@ export function getPage(
   const state = collections.get(collection);
   const owner = state?.standsBySlug.get(stand);
   const found = state?.pagesByKey.get(pageKey(stand, page));
-  if (!state || !owner || owner.draft || !found || found.draft) return null;
-  if (owner.pages.some((ref) => ref.slug === page && !ref.rendered)) return null;
+  if (!state || !owner || !found || !pageOpens(owner, found)) return null;
   const firstTheme = owner.themes[0];
   return {
     ...found,
@@ -171,6 +170,15 @@ export function getPage(
     siblings: owner.pages.filter((ref) => !ref.draft && ref.listed).map((ref) => ({ ...ref })),
     publishedUrl: pagePublishedUrl(state, found),
   };
+}
+
+/**
+ * Whether a stand's page opens (getPage finds it): neither it nor its stand a draft, and with a page of its
+ * own (`_build.render`). A stand without a page of its own still has its pages.
+ */
+function pageOpens(owner: Stand, page: Page): boolean {
+  if (owner.draft || page.draft) return false;
+  return !owner.pages.some((ref) => ref.slug === page.slug && !ref.rendered);
 }
 
 /**
@@ -214,7 +222,7 @@ export function listProblems(collections: Collections, filter: ProblemFilter = {
       out.push({
         ...item,
         standOpens: !!stand && opensInApp(stand),
-        standTitle: stand?.title ?? (item.stand === null ? null : item.stand),
+        standTitle: stand?.title ?? item.stand,
         page: stand ? problemPage(state, stand, item.file) : null,
       });
     }
@@ -226,10 +234,7 @@ export function listProblems(collections: Collections, filter: ProblemFilter = {
 function problemPage(state: CollectionState, stand: Stand, file: string): ListedProblem['page'] {
   const build = state.buildsBySlug.get(stand.slug);
   const found = build?.pageBuilds.find(({ page }) => page.file === file)?.page;
-  if (!found) return null;
-  const ref = stand.pages.find(({ slug }) => slug === found.slug);
-  const opens = !stand.draft && !found.draft && (ref?.rendered ?? true);
-  return { slug: found.slug, title: found.title, opens };
+  return found ? { slug: found.slug, title: found.title, opens: pageOpens(stand, found) } : null;
 }
 
 /** The asset record of a folder-relative file, only when the index knows it and it is really inside. */

@@ -4,15 +4,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { KIOSK_RULES, type UnlockResult } from '../../../preload/contract';
 import { api } from '../api';
+import { plural } from '../lib/text';
 
 const MAX_DIGITS = KIOSK_RULES.pinDigits.max;
 const NOT_ANSWERED: UnlockResult = { unlocked: false, why: 'wrong', retryAfterMs: 0 };
 
-/** "30 seconds", "1 second"; with `more`, "5 more seconds". */
-const seconds = (ms: number, more = false) => {
-  const s = Math.ceil(ms / 1000);
-  return `${s} ${more ? 'more ' : ''}${s === 1 ? 'second' : 'seconds'}`;
-};
+const inSeconds = (ms: number) => Math.ceil(ms / 1000);
 
 export function PinPad({
   configError,
@@ -38,10 +35,14 @@ export function PinPad({
 
   // Counts the wait down once a second, and stops when it is over.
   useEffect(() => {
-    if (waitMs <= 0) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    if (!refused || refused.until <= Date.now()) return;
+    const timer = setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      if (at >= refused.until) clearInterval(timer);
+    }, 1000);
     return () => clearInterval(timer);
-  }, [waitMs > 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [refused]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -80,10 +81,10 @@ export function PinPad({
         ? null
         : refused.why === 'waiting'
           ? waitMs > 0
-            ? `Too many wrong PINs: no PIN is checked for ${seconds(waitMs, true)}. Try again then.`
+            ? `Too many wrong PINs: no PIN is checked for ${plural(inSeconds(waitMs), 'more second', 'more seconds')}. Try again then.`
             : 'Too many wrong PINs: try again now.'
           : waitMs > 0
-            ? `That PIN is not right. Wait ${seconds(waitMs)} before the next try.`
+            ? `That PIN is not right. Wait ${plural(inSeconds(waitMs), 'second')} before the next try.`
             : `That PIN is not right (${wrong} wrong so far).`;
 
   return (

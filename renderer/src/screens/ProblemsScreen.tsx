@@ -184,15 +184,11 @@ function ProblemRow({ collection, problem }: { collection: string; problem: List
         <span className={`sa-badge sa-badge-${problem.severity}`}>{problem.severity}</span>
       </td>
       <td>
-        {problem.stand && problem.standOpens ? (
-          <RouteLink to={to.stand(collection, problem.stand)}>
-            <bdi>{problem.standTitle ?? problem.stand}</bdi>
-          </RouteLink>
-        ) : problem.stand ? (
-          // A draft or a stand _build.render gives no page: a link would only lead to "There is no stand".
-          <>
-            <bdi>{problem.standTitle ?? problem.stand}</bdi> <span className="sa-muted">(not published)</span>
-          </>
+        {problem.stand ? (
+          <OpensOrNot
+            title={problem.standTitle ?? problem.stand}
+            to={problem.standOpens ? to.stand(collection, problem.stand) : null}
+          />
         ) : (
           <span className="sa-muted">—</span>
         )}
@@ -200,15 +196,10 @@ function ProblemRow({ collection, problem }: { collection: string; problem: List
           // The stand's page the problem is in: where the organiser will see it.
           <>
             {' › '}
-            {problem.page.opens ? (
-              <RouteLink to={to.page(collection, problem.stand, problem.page.slug)}>
-                <bdi>{problem.page.title}</bdi>
-              </RouteLink>
-            ) : (
-              <>
-                <bdi>{problem.page.title}</bdi> <span className="sa-muted">(not published)</span>
-              </>
-            )}
+            <OpensOrNot
+              title={problem.page.title}
+              to={problem.page.opens ? to.page(collection, problem.stand, problem.page.slug) : null}
+            />
           </>
         )}
       </td>
@@ -222,5 +213,24 @@ function ProblemRow({ collection, problem }: { collection: string; problem: List
         <span className="sa-code">{problem.code}</span> {showInvisible(problem.message)}
       </td>
     </tr>
+  );
+}
+
+/**
+ * A stand's or page's title: a link to its screen when it opens; otherwise text, as a draft or something
+ * `_build.render` gives no page would only lead to a "There is no …" screen.
+ */
+function OpensOrNot({ title, to: route }: { title: string; to: string | null }) {
+  if (route) {
+    return (
+      <RouteLink to={route}>
+        <bdi>{title}</bdi>
+      </RouteLink>
+    );
+  }
+  return (
+    <>
+      <bdi>{title}</bdi> <span className="sa-muted">(not published)</span>
+    </>
   );
 }

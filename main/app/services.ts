@@ -3,12 +3,11 @@
 // `dialog` and `shell` in as functions, the Chromium harness passes stand-ins.
 import { isAbsolute } from 'node:path';
 import type { AppEvent, AppInfo } from '../../preload/contract';
-import { newCollectionId } from '../engine/urlize';
 import type { EngineClient } from './engine-client';
 import { checkExternalUrl } from './external-links';
 import { createFolderManager, type FolderManager } from './folders';
 import type { Services } from './ipc';
-import { defaultKioskConfig } from '../kiosk/config';
+import { defaultKioskConfig, kioskEditionIds } from '../kiosk/config';
 import {
   kioskFileDefaultPath,
   kioskFileText,
@@ -195,13 +194,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       // The edition as the kiosk will call it: a kiosk names the file's folders afresh, in the file's order,
       // from their folder names, whereas here a copy of the same folder elsewhere may have made it
       // "fosdem-2021-2", which the kiosk would not know (and would start on its first edition instead).
-      const kioskIds = new Set<string>();
-      let edition: string | null = null;
-      for (const [i, id] of chosenIds.entries()) {
-        const kioskId = newCollectionId(roots[i]!, kioskIds);
-        kioskIds.add(kioskId);
-        if (id === request.edition) edition = kioskId;
-      }
+      const kioskIds = kioskEditionIds(roots);
+      const chosen = request.edition === null ? -1 : chosenIds.indexOf(request.edition);
+      const edition = chosen === -1 ? null : kioskIds[chosen]!;
       // One save dialog at a time: a page asking again and again cannot pile dialogs over the window.
       if (savingKioskFile) throw new Error('The save window for the kiosk file is already open.');
       savingKioskFile = true;

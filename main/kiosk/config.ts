@@ -380,6 +380,19 @@ export function formatKioskConfigError(file: string, errors: string[]): string {
 }
 
 /**
+ * The id each of a kiosk file's folders gets on a fresh kiosk, which indexes them in the file's order
+ * (newCollectionId): what the kiosk file maker writes as `edition`, and what resolveEdition looks for.
+ */
+export function kioskEditionIds(folders: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return folders.map((folder) => {
+    const id = newCollectionId(folder, taken);
+    taken.add(id);
+    return id;
+  });
+}
+
+/**
  * Finds the collection a kiosk's `edition` names among the indexed ones: by id, then by name, then by year.
  * The kiosk file's own `folders` come first, and an id means the folder the file's maker gave it: on a
  * machine that already knew another folder of the same name, the file's folder has another id there.
@@ -404,12 +417,10 @@ export function resolveEdition(
     const target = real(root);
     return collections.find((c) => resolve(c.root) === resolve(root) || real(c.root) === target);
   };
-  // The ids the maker wrote (newCollectionId over the file's folders, in order, as on a fresh kiosk).
-  const makerIds = new Set<string>();
-  for (const folder of folders) {
-    const id = newCollectionId(folder, makerIds);
-    makerIds.add(id);
-    const collection = id.toLowerCase() === wanted ? atRoot(folder) : undefined;
+  // The id the maker wrote for one of the file's folders.
+  const ids = kioskEditionIds(folders);
+  for (const [i, folder] of folders.entries()) {
+    const collection = ids[i]!.toLowerCase() === wanted ? atRoot(folder) : undefined;
     if (collection) return collection.id;
   }
   const own = folders.map(atRoot).filter((c): c is Collection => c !== undefined);

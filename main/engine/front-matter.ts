@@ -48,7 +48,8 @@ export interface FrontMatterResult {
 }
 
 const CODE_LANGUAGES = new Set(['js', 'javascript', 'coffee', 'coffeescript', 'cson']);
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys never copied out of parsed data: they would reach an object's prototype. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 function refuseCode(): never {
   throw new Error('Front matter that runs code is not allowed.');
@@ -617,24 +618,34 @@ function jsonErrorOffset(source: string): number {
   return low;
 }
 
+/** Where a YAML (`linePos`) or TOML (`line`) parser gave up, 1-based, or null. */
+export function parseErrorLine(error: unknown): number | null {
+  const err = error as { linePos?: { line?: unknown }[]; line?: unknown };
+  if (Array.isArray(err.linePos) && typeof err.linePos[0]?.line === 'number') return err.linePos[0].line;
+  return typeof err.line === 'number' ? err.line : null;
+}
+
+/** Where JSON.parse gave up on `source`, as a 1-based line. */
+export function jsonErrorLine(error: unknown, source: string): number {
+  const position = /position (\d+)/.exec(String((error as Error).message ?? error));
+  return countLines(source, position ? Number(position[1]) : jsonErrorOffset(source));
+}
+
 function describeParseError(
   error: unknown,
   kind: string,
   delimiter: string,
   source?: string,
 ): FrontMatterIssue {
-  const err = error as { message?: string; linePos?: { line: number }[]; line?: number };
-  let line: number | null = null;
-  if (Array.isArray(err.linePos) && err.linePos[0]) line = err.linePos[0].line;
-  else if (typeof err.line === 'number') line = err.line;
+  const err = error as { message?: string };
+  let line = parseErrorLine(error);
   let reason = String(err.message ?? error)
     .split('\n')[0]!
     .replace(/\s+at line \d+, column \d+:?$/, '')
     .replace(/^Invalid TOML document: /, '')
     .trim();
   if (kind === 'JSON' && source) {
-    const position = /position (\d+)/.exec(reason);
-    line = countLines(source, position ? Number(position[1]) : jsonErrorOffset(source));
+    line = jsonErrorLine(error, source);
     reason = reason
       .replace(/\s*\(line \d+ column \d+\)/, '')
       .replace(/ in JSON at position \d+/, '')

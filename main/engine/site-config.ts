@@ -4,7 +4,7 @@
 // fallback) are used. Read with smol-toml, the careful YAML reader of front matter or JSON.parse,
 // size-capped, and copied into plain data.
 import { parse as parseToml } from 'smol-toml';
-import { parseYamlCarefully } from './front-matter';
+import { FORBIDDEN_KEYS, jsonErrorLine, parseErrorLine, parseYamlCarefully } from './front-matter';
 import { MAX_CONFIG_BYTES } from './limits';
 import { problem } from './problems';
 import { readTextFile } from './read';
@@ -99,7 +99,8 @@ export function readSiteConfig(collection: string, root: string, files: ScannedF
       if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a table');
       parsed = value as Record<string, unknown>;
     } catch (error) {
-      broken.push({ file: file.rel, line: lineOfError(error), format });
+      const line = format === 'JSON' ? jsonErrorLine(error, read.text) : parseErrorLine(error);
+      broken.push({ file: file.rel, line, format });
       continue;
     }
     // `config/_default/params.toml` is the `params` table; the rest are the whole configuration.
@@ -140,7 +141,7 @@ export function readSiteConfig(collection: string, root: string, files: ScannedF
         base.file,
         'base-url-unusable',
         `The site's address (baseURL = ${describeValue(base.value)}) is not the full web address of the published site (like "https://stands.example.org/"), so visitors are not offered its pages as QR codes for their phones. Set baseURL to the address where the site is published.`,
-        { line: lineOf(base.text, base.key) },
+        { line: lineOfKey(base.text, base.key) },
       ),
     );
   }
@@ -158,7 +159,7 @@ function keyOf(table: Record<string, unknown>, name: string): string | undefined
 /** Sets each of `table`'s entries in `params` (lower-cased, as Hugo does), over what was there. */
 function mergeParams(params: Record<string, unknown>, table: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(table)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    if (FORBIDDEN_KEYS.has(key)) continue;
     params[key.toLowerCase()] = value;
   }
 }
@@ -172,15 +173,11 @@ function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-/** Where a TOML (`line`) or YAML (`linePos`) parser gave up, 1-based, or null. */
-function lineOfError(error: unknown): number | null {
-  const { line, linePos } = error as { line?: unknown; linePos?: { line?: unknown }[] };
-  if (typeof line === 'number') return line;
-  return typeof linePos?.[0]?.line === 'number' ? linePos[0].line : null;
-}
-
-/** The 1-based line where a top-level key is set (`key =` in TOML, `key:` in YAML or JSON), or null. */
-function lineOf(text: string, key: string): number | null {
+/**
+ * The 1-based line where a top-level key is set (`key =` in TOML, `key:` in YAML or JSON), or null; unlike
+ * problems.ts's lineOf, never a line that only mentions it.
+ */
+function lineOfKey(text: string, key: string): number | null {
   const lines = text.split(/\r?\n/);
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const index = lines.findIndex((line) => new RegExp(`^\\s*["']?${escaped}["']?\\s*[=:]`).test(line));

@@ -183,9 +183,11 @@ describe('the site configuration file', () => {
     expect(got.engine.listProblems({ collection: got.id, code: 'base-url-unusable' })).toMatchObject([
       { file: 'config.yaml', line: 2 },
     ]);
-    const broken = await read(tempSite({ ...stand, 'hugo.json': '{"title": "x",\n' }));
+    const broken = await read(
+      tempSite({ ...stand, 'hugo.json': '{\n  "title": "x",\n  "baseURL" "https://x.org/"\n}\n' }),
+    );
     expect(broken.engine.listProblems({ collection: broken.id, code: 'field-invalid' })).toMatchObject([
-      { file: 'hugo.json' },
+      { file: 'hugo.json', line: 3 },
     ]);
     const list = await read(tempSite({ ...stand, 'hugo.yaml': '- title: x\n' }));
     expect(list.engine.listProblems({ collection: list.id, code: 'field-invalid' })).toMatchObject([

@@ -45,6 +45,15 @@ export function readTextFile(absolutePath: string, maxBytes: number): ReadResult
     }
     if (length > maxBytes) return { ok: false, code: 'file-too-large', message: tooLarge(length, maxBytes) };
     const bytes = buffer.subarray(0, length);
+    // Windows editors' "Unicode" is UTF-16 with a byte-order mark: text, but full of zero bytes.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      return {
+        ok: false,
+        code: 'file-not-utf8',
+        message:
+          'This file is saved as UTF-16 ("Unicode" in some Windows editors), not UTF-8, so it was skipped. Save it again with UTF-8 encoding.',
+      };
+    }
     if (bytes.includes(0)) {
       return {
         ok: false,

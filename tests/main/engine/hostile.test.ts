@@ -100,6 +100,25 @@ describe('hostile content', () => {
     expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['fine']);
   });
 
+  it('says a page saved as UTF-16 (Windows "Unicode") is not UTF-8, not that it is binary', async () => {
+    const text = '---\ntitle: Café\nshow_on_overview: true\n---\nBonjour.\n';
+    const bigEndian = Buffer.from(`\uFEFF${text}`, 'utf16le').swap16();
+    const root = tempSite({
+      'content/stands/fine.md': ok,
+      'content/stands/notepad.md': Uint8Array.from(Buffer.from(`\uFEFF${text}`, 'utf16le')),
+      'content/stands/mac.md': Uint8Array.from(bigEndian),
+    });
+    const engine = await engineFor();
+    const { collection, problems } = await engine.indexFolder(root);
+    for (const file of ['content/stands/notepad.md', 'content/stands/mac.md']) {
+      const found = problems.find((p) => p.file === file)!;
+      expect(found.code).toBe('file-not-utf8');
+      expect(found.message).toMatch(/UTF-16.*UTF-8/);
+      expect(found.message).not.toMatch(/binary/);
+    }
+    expect(engine.listStands(collection.id).map((s) => s.slug)).toEqual(['fine']);
+  });
+
   it('names files and folders whose names are not UTF-8, asking to rename them', async () => {
     const root = tempSite({ 'content/stands/fine.md': ok, 'static/logo.png': PNG });
     // Latin-1 "café": such names come from old archives and USB sticks.

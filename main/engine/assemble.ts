@@ -170,6 +170,8 @@ interface ParsedFile {
   /** Whether `_build.render` lets Hugo write a page of its own for it. */
   rendered: boolean;
   hugoTitle: string;
+  /** Whether the front matter could be read (a file whose front matter is broken has no fields at all). */
+  frontMatterRead: boolean;
   /** The front matter's linkTitle ('' when none). */
   linkTitle: string;
   weight: number;
@@ -235,6 +237,7 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     siteWide: isListedSiteWide(data),
     rendered: isRendered(data),
     hugoTitle: title,
+    frontMatterRead: !fm.issues.some((issue) => issue.code !== 'field-invalid'),
     linkTitle,
     weight,
     date,
@@ -626,7 +629,8 @@ export function buildStand(
   const titled = [listedBy, pageFile, ...sources].find((parsed) => parsed && parsed.hugoTitle !== '') ?? null;
   const fallbackName = plan.folder ?? (plan.listings[0] ? stemOf(plan.listings[0]) : plan.slug);
   const title = titled?.hugoTitle ?? fallbackName;
-  if (!titled) {
+  // A file whose front matter cannot be read already has an error saying so; its title may be there.
+  if (!titled && pageFile.frontMatterRead) {
     sink.add(
       pageFile.file,
       'title-missing',
@@ -869,7 +873,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): Page
       links,
     ).body();
     html = rendered.html;
-    if (!parsed.hugoTitle) {
+    if (!parsed.hugoTitle && parsed.frontMatterRead) {
       sink.add(
         parsed.file,
         'title-missing',

@@ -59,6 +59,25 @@ describe('problems and their stands', () => {
     expect(engine.getPage(id, 'open', 'notes')).toBeNull();
   });
 
+  it('do not ask for a title a file has when its front matter cannot be read', async () => {
+    const engine = await engineFor();
+    const { problems } = await engine.indexFolder(
+      tempSite({
+        // A tab before a key, and an unquoted colon: the title is there, the YAML around it is not.
+        'content/stands/tabbed.md': page('title: Tabbed\n\tlayout: stand\nshow_on_overview: true'),
+        'content/stands/listed/_index.md': page('title: Listed'),
+        'content/stands/listed/notes.md': page('title: Notes\nsummary: one: two'),
+        'content/stands/untitled.md': page('show_on_overview: true'),
+      }),
+    );
+    const codes = problems.map((p) => [p.file, p.code]);
+    expect(codes).toContainEqual(['content/stands/tabbed.md', 'front-matter-invalid']);
+    expect(codes).toContainEqual(['content/stands/listed/notes.md', 'front-matter-invalid']);
+    expect(problems.filter((p) => p.code === 'title-missing').map((p) => p.file)).toEqual([
+      'content/stands/untitled.md',
+    ]);
+  });
+
   it('say a problem about no stand has none to open', async () => {
     const engine = await engineFor();
     const id = (

@@ -77,6 +77,7 @@ const PROBLEM_CODES = [
   'style-ignored',
   'base-url-unusable',
   'content-unreadable',
+  'content-kept',
   'shortcode-invalid',
   'shortcode-unknown',
   'duplicate-stand',

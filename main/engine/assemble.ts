@@ -35,6 +35,7 @@ import {
   opensInApp,
   sortByHugoOrderKey,
   type SortablePage,
+  toWeight,
 } from './publish';
 import { readTextFile } from './read';
 import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, type RefBase } from './refs';
@@ -135,11 +136,62 @@ export interface StandBuild {
   crossLinks: InternalLink[];
   /** Links within the stand that lead to a draft or missing page. */
   linkProblems: Problem[];
+  /**
+   * Set when this is the stand as it was last built, kept because a file of it could no longer be read
+   * (see keepLastReadable): how many of `problems`, at their end, say so.
+   */
+  kept?: number;
 }
 
 /** Every problem of a stand build, its pages' included. */
 export function problemsOfBuild(build: StandBuild): Problem[] {
   return [...build.problems, ...build.linkProblems, ...build.pageBuilds.flatMap((page) => page.problems)];
+}
+
+/**
+ * Problems that mean a file of a stand could not be taken in at all: its front matter does not parse,
+ * or the file cannot be read as text. An edit that causes one (a typo in the YAML, an editor saving
+ * UTF-16) would otherwise drop the stand, or part of it, from every screen until it is fixed.
+ */
+const UNREADABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'front-matter-invalid',
+  'front-matter-not-object',
+  'front-matter-code',
+  'content-unreadable',
+  'file-too-large',
+  'file-binary',
+  'file-not-utf8',
+  'file-unreadable',
+]);
+
+/**
+ * What to show of a stand just built again: `fresh`, unless a file of it can no longer be taken in that
+ * could be when `previous` was built. Then the stand stays as it was (as `hugo server` keeps serving
+ * the last good build), with those problems and, on each such file, a warning that says so, until the
+ * file is fixed. A folder indexed for the first time has no earlier version: its broken stands are left
+ * out, as before.
+ */
+export function keepLastReadable(fresh: StandBuild, previous: StandBuild | undefined): StandBuild {
+  if (!previous?.stand) return fresh;
+  const origin: StandBuild = previous.kept
+    ? { ...previous, problems: previous.problems.slice(0, -previous.kept), kept: undefined }
+    : previous;
+  const key = (p: Problem) => `${p.code}\0${p.file}`;
+  const had = new Set(problemsOfBuild(origin).map(key));
+  const broken = problemsOfBuild(fresh).filter((p) => UNREADABLE.has(p.code) && !had.has(key(p)));
+  if (broken.length === 0) return fresh;
+  const title = origin.stand!.title;
+  const notices = [...new Set(broken.map((p) => p.file))].map((file) =>
+    problem(
+      broken[0]!.collection,
+      file,
+      'content-kept',
+      `Until this file can be read again, the app shows "${title}" as it was before, without this change.`,
+      { stand: origin.stand!.slug },
+    ),
+  );
+  const added = [...broken, ...notices];
+  return { ...origin, problems: [...origin.problems, ...added], kept: added.length };
 }
 
 /** Every dependency key of a stand build. */
@@ -221,7 +273,7 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
       : typeof data.title === 'number'
         ? String(data.title)
         : '';
-  const weight = typeof data.weight === 'number' ? data.weight : 0;
+  const weight = toWeight(data.weight);
   const date = hugoDate(data);
   const linkTitle = typeof data.linktitle === 'string' ? data.linktitle.trim() : '';
   return {

@@ -8,6 +8,7 @@ import {
   buildStand,
   buildTheme,
   type BuildContext,
+  keepLastReadable,
   type PageBuild,
   type StandBuild,
   type ThemeBuild,
@@ -263,7 +264,10 @@ function afterScan(
           reusable.set(pageBuild.page.file, pageBuild);
         }
       }
-      const build = buildStand(ctx, standPlan, (page) => reusable.get(page.file));
+      const build = keepLastReadable(
+        buildStand(ctx, standPlan, (page) => reusable.get(page.file)),
+        old,
+      );
       reread.push(...filesOfStand(standPlan).filter((file) => !reusable.has(file)));
       state.standBuilds.set(key, build);
       search.replaceStand(standPlan.slug, searchDocsOf(build));

@@ -22,6 +22,7 @@ const DEFAULT_SEVERITY: Record<ProblemCode, Severity> = {
   'style-ignored': 'warning',
   'base-url-unusable': 'warning',
   'content-unreadable': 'error',
+  'content-kept': 'warning',
   'shortcode-invalid': 'error',
   'shortcode-unknown': 'warning',
   'duplicate-stand': 'error',

@@ -46,6 +46,7 @@ export type ProblemCode =
   | 'style-ignored'
   | 'base-url-unusable'
   | 'content-unreadable'
+  | 'content-kept'
   | 'shortcode-invalid'
   | 'shortcode-unknown'
   | 'duplicate-stand'

@@ -21,6 +21,7 @@ const KINDS: Record<ProblemCode, string> = {
   'style-ignored': 'Own styles not used',
   'base-url-unusable': 'Site address (baseURL) not usable',
   'content-unreadable': 'Text that could not be read',
+  'content-kept': 'Stands shown as they were before an error',
   'shortcode-invalid': 'Shortcodes written wrongly',
   'shortcode-unknown': 'Unknown shortcodes',
   'duplicate-stand': 'Stands defined twice',

@@ -221,3 +221,81 @@ describe('incremental re-indexing after opening the store', () => {
     await expectSameAsFresh(engine, id, root);
   });
 });
+
+describe('a stand whose file breaks after it was indexed', () => {
+  const broken = '---\ntitle: Quay DB: floating\n  themes: [Databases\n---\n';
+
+  it('stays as it was last read, with the error and a warning that says so, until the file is fixed', async () => {
+    const { root, engine, id } = await indexedCopy();
+    const before = engine.getStand(id, 'quay-db')!;
+    edit(root, 'content/stands/quay-db.md', broken);
+    const outcome = await engine.reindex(id);
+    expect(outcome.reread).toEqual(['content/stands/quay-db.md']);
+    expect(engine.listStands(id).map((s) => s.slug)).toContain('quay-db');
+    expect(engine.getStand(id, 'quay-db')).toEqual(before);
+    expect(engine.search(id, 'manifests').map((g) => g.stand)).toEqual(['quay-db']);
+    // Its earlier problems stay: they are still true of what is shown.
+    const mine = outcome.problems.filter((p) => p.file === 'content/stands/quay-db.md');
+    expect(mine.map((p) => [p.severity, p.code]).sort()).toEqual([
+      ['error', 'front-matter-invalid'],
+      ['warning', 'content-kept'],
+      ['warning', 'logo-missing'],
+      ['warning', 'theme-without-page'],
+    ]);
+    expect(mine.find((p) => p.code === 'content-kept')!.message).toMatch(/shows "Quay DB" as it was before/);
+
+    // Saved again, still broken: still the version that could be read, told once.
+    edit(root, 'content/stands/quay-db.md', `${broken}More words.\n`);
+    const again = await engine.reindex(id);
+    expect(engine.getStand(id, 'quay-db')).toEqual(before);
+    expect(again.problems.filter((p) => p.file === 'content/stands/quay-db.md')).toEqual(mine);
+
+    edit(root, 'content/stands/quay-db.md', page('title: Quay DB, fixed\nshow_on_overview: true'));
+    const fixed = await engine.reindex(id);
+    expect(engine.getStand(id, 'quay-db')!.title).toBe('Quay DB, fixed');
+    expect(fixed.problems.some((p) => p.code === 'content-kept' || p.code === 'front-matter-invalid')).toBe(
+      false,
+    );
+    await expectSameAsFresh(engine, id, root);
+  });
+
+  it('stays as it was when a sub-page can no longer be read', async () => {
+    const { root, engine, id } = await indexedCopy();
+    const before = engine.getStand(id, 'lighthouse')!;
+    // Saved as UTF-16 by an editor.
+    edit(root, 'content/stands/lighthouse/intro.md', Buffer.from(page('title: Intro'), 'utf16le'));
+    const outcome = await engine.reindex(id);
+    expect(engine.getStand(id, 'lighthouse')).toEqual(before);
+    expect(
+      outcome.problems
+        .filter((p) => p.file === 'content/stands/lighthouse/intro.md')
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(['content-kept', 'file-binary']);
+  });
+
+  it('is kept in the store, so a restarted app still shows it', async () => {
+    const root = path.join(tempDir(), 'harbour');
+    cpSync(path.join(FIXTURES, 'site'), root, { recursive: true });
+    const dbFile = path.join(tempDir(), 'store.json');
+    const first = await engineFor({ dbFile });
+    const id = (await first.indexFolder(root)).collection.id;
+    edit(root, 'content/stands/quay-db.md', broken);
+    await first.reindex(id);
+    await first.close();
+    const second = await engineFor({ dbFile });
+    await second.reindex(id);
+    expect(second.getStand(id, 'quay-db')!.title).toBe('Quay DB');
+    expect(second.listProblems({ collection: id }).map((p) => p.code)).toContain('content-kept');
+  });
+
+  it('is left out when the folder is indexed for the first time: there is no earlier version', async () => {
+    const root = path.join(tempDir(), 'harbour');
+    cpSync(path.join(FIXTURES, 'site'), root, { recursive: true });
+    edit(root, 'content/stands/quay-db.md', broken);
+    const engine = await engineFor();
+    const outcome = await engine.indexFolder(root);
+    expect(engine.listStands(outcome.collection.id).map((s) => s.slug)).not.toContain('quay-db');
+    expect(outcome.problems.some((p) => p.code === 'content-kept')).toBe(false);
+  });
+});

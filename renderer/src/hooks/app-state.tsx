@@ -34,6 +34,17 @@ const Context = createContext<AppState | null>(null);
 
 let nextNoticeId = 1;
 const INFO_NOTICE_MS = 6000;
+/** Notices shown at once: older ones give way. */
+const MAX_NOTICES = 5;
+
+/**
+ * The notices once `notice` is added: a message that comes again (live updates failing at each save, a
+ * folder still away) replaces its earlier copy as the newest instead of stacking the same words.
+ */
+export function withNotice(list: Notice[], notice: Notice): Notice[] {
+  const others = list.filter((n) => n.level !== notice.level || n.message !== notice.message);
+  return [...others.slice(-(MAX_NOTICES - 1)), notice];
+}
 
 function withoutProgress(
   all: Record<string, IndexProgress>,
@@ -60,7 +71,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const notify = useCallback(
     (level: Notice['level'], message: string) => {
       const id = nextNoticeId++;
-      setNotices((list) => [...list.slice(-4), { id, level, message }]);
+      setNotices((list) => withNotice(list, { id, level, message }));
       // Confirmations go away by themselves; warnings and errors wait to be read.
       if (level === 'info') setTimeout(() => dismissNotice(id), INFO_NOTICE_MS);
     },

@@ -18,6 +18,31 @@ export function toBool(value: unknown, yaml: boolean): boolean {
   return false;
 }
 
+const GO_INTEGER =
+  /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0(?:_?[0-7])*|[1-9](?:_?[0-9])*)$/u;
+
+/**
+ * Hugo's cast.ToInt for a page's `weight`: a number loses its fraction (7.9 is 7), true is 1, and text
+ * counts as Go's strconv.ParseInt reads it with base 0 once a zero fraction is dropped (`"3"`, `"-2"`,
+ * `"5.0"`, `"0x10"`, and `"010"`, octal 8); other text (`"3.5"`, `" 4"`) is no weight. Checked with `hugo`.
+ */
+export function toWeight(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : 0;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value !== 'string') return 0;
+  const text = value.replace(/\.0+$/u, '');
+  if (!GO_INTEGER.test(text)) return 0;
+  const sign = text.startsWith('-') ? -1 : 1;
+  const digits = text.replace(/^[+-]/u, '').replaceAll('_', '');
+  const prefix = digits.slice(0, 2).toLowerCase();
+  const radix =
+    prefix === '0x' ? 16 : prefix === '0b' ? 2 : prefix === '0o' ? 8 : digits.startsWith('0') ? 8 : 10;
+  const body = radix === 10 || (radix === 8 && prefix !== '0o') ? digits : digits.slice(2);
+  const number = sign * Number.parseInt(body, radix);
+  // Beyond Go's 64-bit int, ParseInt fails and cast gives 0.
+  return Math.abs(number) < 2 ** 63 ? number : 0;
+}
+
 /**
  * Go templates' truth, which the site's lists apply to the flag (`{{ if .Params.show_on_overview }}`):
  * false, 0, empty text, an empty list or map and nothing are false; anything else, "false" too, is true.

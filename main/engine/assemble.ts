@@ -42,7 +42,7 @@ import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, typ
 import { absolutePathOf, type ScannedFile } from './scan';
 import { expandShortcodes, fillPlaceholders, type ShortcodeProblemCode } from './shortcodes';
 import { truncateText } from './summary';
-import type { Page, PageRef, Problem, ProblemCode, Stand, StandLink, Theme } from './types';
+import type { Page, PageRef, Problem, ProblemCode, Severity, Stand, StandLink, Theme } from './types';
 import { urlize } from './urlize';
 
 /** What building needs to know about the rest of the collection. */
@@ -238,11 +238,18 @@ class Problems {
     private readonly collection: string,
     private readonly stand: string | null,
   ) {}
-  add(file: string, code: ProblemCode, message: string, line: number | null = null, subject = message): void {
+  add(
+    file: string,
+    code: ProblemCode,
+    message: string,
+    line: number | null = null,
+    subject = message,
+    severity?: Severity,
+  ): void {
     const key = `${file}\u0000${code}\u0000${subject}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.list.push(problem(this.collection, file, code, message, { line, stand: this.stand }));
+    this.list.push(problem(this.collection, file, code, message, { line, stand: this.stand, severity }));
   }
 }
 
@@ -335,8 +342,8 @@ class FileRenderer {
         return url;
       },
       param: (name) => this.param(name),
-      report: (code: ShortcodeProblemCode, message, line) =>
-        this.sink.add(parsed.file, code, message, line, `${line}:${message}`),
+      report: (code: ShortcodeProblemCode, message, line, severity) =>
+        this.sink.add(parsed.file, code, message, line, `${line}:${message}`, severity),
     });
     let html = parsed.isHtml ? expansion.text : renderMarkdown(expansion.text);
     html = fillPlaceholders(html, expansion);

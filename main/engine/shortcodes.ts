@@ -8,13 +8,15 @@
 // turns into an internal link like any other link.
 import { MAX_SHORTCODES_PER_FILE } from './limits';
 import { escapeHtml, renderInlineMarkdown } from './markdown';
+import type { Severity } from './types';
 
 export interface ShortcodeContext {
   /** The site URL path of the page a ref/relref argument names, or null when there is none. */
   resolveRef(target: string, line: number): string | null;
   /** A front-matter field of the page (dotted paths reach into maps), or undefined. */
   param(name: string): unknown;
-  report(code: ShortcodeProblemCode, message: string, line: number): void;
+  /** `severity` overrides the code's usual one. */
+  report(code: ShortcodeProblemCode, message: string, line: number, severity?: Severity): void;
 }
 
 export type ShortcodeProblemCode =
@@ -210,6 +212,8 @@ function renderBuiltin(name: string, params: Params, ctx: ShortcodeContext, line
           'link-broken',
           `The ${name} shortcode on line ${line} points at "${target}", but there is no such page, so Hugo cannot build the site. Fix the file name.`,
           line,
+          // Unlike a plain link to nowhere, Hugo refuses to build the site over it (REF_NOT_FOUND).
+          'error',
         );
         return '';
       }

@@ -308,6 +308,21 @@ describe('_build.render, as Hugo 0.111 reads it', () => {
     expect(broken.sort()).toEqual(['content/stands/a.md:4 /stands/never/', 'content/stands/a.md:8 never.md']);
   });
 
+  it('makes a relref to a page that does not exist an error, as Hugo refuses to build over it', async () => {
+    // Hugo 0.111: REF_NOT_FOUND fails the build; a plain link to the same address does not.
+    const { engine, id } = await indexed({
+      'content/stands/a.md': page(
+        'title: A\nshow_on_overview: true',
+        'Body.\n\n[Gone]({{< relref "gone.md" >}}) and [also gone](/stands/gone/)\n',
+      ),
+    });
+    const broken = engine
+      .listProblems({ collection: id, code: 'link-broken' })
+      .map((p) => `${p.line} ${p.severity} ${/"(.*?)"/.exec(p.message)![1]}`)
+      .sort();
+    expect(broken).toEqual(['7 error gone.md', '7 warning /stands/gone/']);
+  });
+
   it('keeps a theme whose page has render: never on the list of themes and on its stands, but it has no page to open', async () => {
     const { engine, id } = await renderFixture();
     // Hugo lists Quiet (with no address) and counts its two stands, but writes no /themes/quiet/.

@@ -194,7 +194,10 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
       );
       return EXIT_FAILURE;
     }
-    io.stderr.write(`standalone: cannot open the store ${options.db ?? ''}: ${errorMessage(error)}\n`);
+    // A folder it may not write (the store's lock is taken beside it), a read-only or full disk.
+    io.stderr.write(
+      `standalone: cannot open the store ${options.db ?? ''} (${fileTrouble(error)}); nothing was indexed. Choose another file with --db.\n`,
+    );
     return EXIT_FAILURE;
   }
 

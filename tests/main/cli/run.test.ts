@@ -342,6 +342,24 @@ describe('standalone index', () => {
     }
   });
 
+  it('says in words why a store in a folder it may not write cannot be opened, naming no lock', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    // What a read-only folder does when the store's lock is taken (permissions do not stop root).
+    const openEngine = (): Promise<Engine> => {
+      const error: NodeJS.ErrnoException = new Error(
+        `EACCES: permission denied, mkdir '${join(cwd, 'store.json.lock')}'`,
+      );
+      error.code = 'EACCES';
+      return Promise.reject(error);
+    };
+    const run = await cli(['index', 'stands', '--db', 'store.json'], { cwd, openEngine });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`cannot open the store ${join(cwd, 'store.json')} (permission denied)`);
+    expect(run.stderr).toContain('Choose another file with --db');
+    expect(run.stderr).not.toMatch(/EACCES|\.lock/);
+  });
+
   it('refuses a store the app or another index run holds, exit 2, and leaves it as it was', async () => {
     const cwd = await temporaryFolder();
     await goodFolder(join(cwd, 'stands'));

@@ -107,25 +107,85 @@ export function isListedInSection(data: Record<string, unknown>): boolean {
   return buildOption(data, 'list') !== 'never';
 }
 
-/** Milliseconds since the epoch of a front-matter date, or null when it is missing or not a date. */
-export function toDate(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? null : time;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const CLOCK = String.raw`(?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})(?:[.,](?<f>\d+))?`;
+const OFFSET = String.raw`[+-]\d{2}:?\d{2}`;
+/**
+ * The layouts of Go's cast.StringToDate that Hugo reads front-matter dates with, each giving year,
+ * month, day, hours, minutes, seconds, fraction and zone by group name.
+ */
+const DATE_LAYOUTS: RegExp[] = [
+  // 2006-01-02, 2006-01-02T15:04:05 with Z, -07:00, -0700 or no zone (RFC 3339 and its variants).
+  new RegExp(String.raw`^(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?:T${CLOCK}(?<z>Z|${OFFSET})?)?$`, 'u'),
+  // 2006-01-02 15:04:05 with Z, -0700, -07:00, " -07:00", " -0700", " -0700 MST" or no zone.
+  new RegExp(
+    String.raw`^(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}) ${CLOCK}(?:(?<z>Z|${OFFSET})| (?<z2>${OFFSET})(?: [A-Za-z]+)?)?$`,
+    'u',
+  ),
+  // 02 Jan 2006
+  /^(?<d>\d{2}) (?<mon>[A-Za-z]{3}) (?<y>\d{4})$/u,
+  // Mon, 02 Jan 2006 15:04:05 MST or -0700 (RFC 1123)
+  new RegExp(
+    String.raw`^[A-Za-z]{3}, (?<d>\d{2}) (?<mon>[A-Za-z]{3}) (?<y>\d{4}) ${CLOCK} (?:(?<z>[+-]\d{4})|[A-Za-z]+)$`,
+    'u',
+  ),
+  // Mon Jan _2 15:04:05 2006 (ANSI C), with MST before the year (Unix) or -0700 (Ruby)
+  new RegExp(
+    String.raw`^[A-Za-z]{3} (?<mon>[A-Za-z]{3}) (?<d> \d|\d{2}) ${CLOCK} (?:(?<z>[+-]\d{4}) |[A-Za-z]+ )?(?<y>\d{4})$`,
+    'u',
+  ),
+];
+
+/** A date in one of DATE_LAYOUTS, in ms; a date without a zone is UTC (Hugo's default timeZone). */
+function parseGoDate(text: string): number | null {
+  for (const layout of DATE_LAYOUTS) {
+    const match = layout.exec(text);
+    if (!match?.groups) continue;
+    const g = match.groups;
+    const month = g.mon ? MONTHS.indexOf(g.mon.toLowerCase()) + 1 : Number(g.m);
+    const [year, day] = [Number(g.y), Number(g.d)];
+    const [hours, minutes, seconds] = [Number(g.h ?? 0), Number(g.mi ?? 0), Number(g.s ?? 0)];
+    const ms = g.f ? Math.floor(Number(`0.${g.f}`) * 1000) : 0;
+    if (month < 1 || month > 12 || hours > 23 || minutes > 59 || seconds > 59) return null;
+    const time = Date.UTC(year, month - 1, day, hours, minutes, seconds, ms);
+    // Go refuses a day the month does not have (2021-02-30); Date.UTC would roll it over.
+    if (new Date(time).getUTCDate() !== day) return null;
+    const zone = g.z ?? g.z2;
+    if (!zone || zone === 'Z') return time;
+    const offset = zone.replace(':', '');
+    const sign = offset.startsWith('-') ? -1 : 1;
+    return time - sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5))) * 60_000;
+  }
+  return null;
 }
 
-/** A page's date as Hugo has it: its `date`, else its publish date, else its last change; 0 when none. */
+/**
+ * Milliseconds since the epoch of a front-matter date as Hugo reads it, or null when it is missing or
+ * not a date to Hugo: text only in the layouts Go's cast knows (2006-01-02, RFC 3339, "02 Jan 2006", …;
+ * not "Feb 7, 2021" nor "2021-02-07 10:00", which Hugo takes for no date at all), a date without a
+ * zone in UTC wherever the app runs, and a whole number as Unix seconds. (Layouts with a two-digit year
+ * or no date, which Hugo also knows, are taken for no date.) Checked with `hugo`.
+ */
+export function toDate(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) ? value * 1000 : null;
+  if (typeof value !== 'string') return null;
+  return parseGoDate(value);
+}
+
+/**
+ * A page's date as Hugo sorts by it: its `date`, else its publish date, else its last change, in whole
+ * seconds (Hugo compares Unix seconds, so 10:11:12.5 ties with 10:11:12); 0 when none.
+ */
 export function hugoDate(data: Record<string, unknown>): number {
-  return (
+  const date =
     toDate(data.date) ??
     toDate(data.publishdate) ??
     toDate(data.pubdate) ??
     toDate(data.published) ??
     toDate(data.lastmod) ??
     toDate(data.modified) ??
-    0
-  );
+    0;
+  return Math.floor(date / 1000) * 1000;
 }
 
 /** Whether Hugo publishes a page with this front matter (in YAML when `yaml` is set) at `now`. */

@@ -58,3 +58,56 @@ describe('weights, as Hugo reads them', () => {
     expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(['Gamma', 'Beta', 'Alpha']);
   });
 });
+
+describe('dates, as Hugo reads them', () => {
+  it('reads only the date formats Hugo knows, a number as Unix seconds, and a date without a zone as UTC', async () => {
+    const listed = (name: string, date: string) =>
+      page(`title: ${name}\nshow_on_overview: true\ndate: ${date}`);
+    const zone = process.env.TZ;
+    // Where the app runs (a kiosk far east) must not move a date that names no zone.
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      const { engine, id } = await indexed({
+        // Not dates to Hugo: published, and ordered as undated.
+        'content/stands/words.md': listed('Words', '"Feb 7, 2099"'),
+        'content/stands/no-seconds.md': listed('No seconds', '"2099-01-01 10:00"'),
+        'content/stands/slashes.md': listed('Slashes', '"07/02/2099"'),
+        'content/stands/lower-t.md': listed('Lower t', '"2099-01-01t10:00:00z"'),
+        'content/stands/feb-30.md': listed('Feb 30', '"2099-02-30"'),
+        'content/stands/past-words.md': listed('Past words', '"Feb 7, 2021"'),
+        // Future dates Hugo reads: not published.
+        'content/stands/seconds.md': listed('Seconds', '"2099-01-01 10:00:00"'),
+        'content/stands/day-month.md': listed('Day month', '"07 Feb 2099"'),
+        'content/stands/rfc1123.md': listed('Rfc1123', '"Mon, 02 Jan 2099 15:04:05 GMT"'),
+        'content/stands/unix.md': listed('Unix', '4102444800'),
+        // Past dates Hugo reads: newest first.
+        'content/stands/past-unix.md': listed('Past unix', '1612692672'),
+        'content/stands/past-iso.md': listed('Past iso', '2020-01-01'),
+        'content/stands/local.md': listed('Local', '"2021-02-07T10:00:00"'),
+        'content/stands/zoned.md': listed('Zoned', '"2021-02-07T05:00:00-02:00"'),
+        'content/stands/ansic.md': listed('Ansic', '"Sun Feb  7 12:00:00 2021"'),
+        'content/stands/plain.md': page('title: Plain\nshow_on_overview: true'),
+        // Hugo orders by whole seconds: a fraction does not make a page newer, the title decides.
+        'content/stands/fraction.md': listed('Fraction', '"2021-02-07T12:00:00.5Z"'),
+      });
+      expect(engine.listStands(id).map((s) => s.slug)).toEqual([
+        'ansic',
+        'fraction',
+        'past-unix',
+        'local',
+        'zoned',
+        'past-iso',
+        'feb-30',
+        'lower-t',
+        'no-seconds',
+        'past-words',
+        'plain',
+        'slashes',
+        'words',
+      ]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});

@@ -1,10 +1,12 @@
 // `stand-asset://<collection>/<folder-relative path>`: local stand files (logos, images, media) for the
 // renderer. Only files the index knows are served, only from inside their collection's folder, only with an
 // allowlisted content type, and each response carries its own restrictive policy.
+import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { domainToASCII, domainToUnicode } from 'node:url';
 import type { Queries } from '../engine/api';
 import { DEFAULT_LIMITS } from '../engine/limits';
+import { SvgImageCheck } from '../engine/svg-image';
 import { ASSET_SCHEME } from '../engine/types';
 import { ASSET_CSP } from './csp';
 import { standAssetContentType } from './content-types';
@@ -173,20 +175,68 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
     }
     const { contentType, headers } = resolution;
     const { handle, size } = opened;
+    // An SVG is read whole and looked at before Chromium draws it: one built to freeze the page is refused.
+    let whole: Buffer | null = null;
+    if (contentType === 'image/svg+xml') {
+      whole = await readSafeSvg(handle, size);
+      if (!whole) {
+        return new Response('Not found', {
+          status: 404,
+          headers: { ...ASSET_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+        });
+      }
+    }
     const base = { ...headers, 'Content-Type': contentType, 'Accept-Ranges': 'bytes' };
     const range = parseRange(request.headers.get('range'), size);
     if (request.headers.get('range') && !range) {
-      await handle.close();
+      if (!whole) await handle.close();
       return new Response(null, { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` } });
     }
     const start = range?.start ?? 0;
     const end = range?.end ?? size - 1;
     const length = size === 0 ? 0 : end - start + 1;
     let body: ReadableStream<Uint8Array> | null = null;
-    if (request.method === 'HEAD' || length === 0) await handle.close();
+    if (whole) body = request.method === 'HEAD' || length === 0 ? null : bytesStream(whole, start, end);
+    else if (request.method === 'HEAD' || length === 0) await handle.close();
     else body = Readable.toWeb(handle.createReadStream({ start, end })) as ReadableStream<Uint8Array>;
     const responseHeaders: Record<string, string> = { ...base, 'Content-Length': String(length) };
     if (range) responseHeaders['Content-Range'] = `bytes ${start}-${end}/${size}`;
     return new Response(body, { status: range ? 206 : 200, headers: responseHeaders });
   };
+}
+
+/**
+ * The SVG file's bytes when it may be drawn as an image; null (handle closed either way) when not. Read
+ * and checked a piece at a time, letting the app's other work run in between: a file of many megabytes
+ * never holds up the window.
+ */
+async function readSafeSvg(handle: FileHandle, size: number): Promise<Buffer | null> {
+  try {
+    // The size as checked: a file that grew since is served (and looked at) as it was.
+    const bytes = Buffer.alloc(size);
+    const check = new SvgImageCheck();
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(bytes, read, Math.min(SVG_PIECE, size - read), read);
+      if (bytesRead === 0) return null;
+      const piece = bytes.subarray(read, read + bytesRead);
+      // Markup must read as ASCII for the check to see what Chromium will: UTF-16 and UTF-32 do not.
+      if (piece.includes(0)) return null;
+      check.write(piece.toString('latin1'));
+      read += bytesRead;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) return null;
+    return check.end() === null ? bytes : null;
+  } catch {
+    return null;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+const SVG_PIECE = 128 * 1024;
+
+function bytesStream(bytes: Buffer, start: number, end: number): ReadableStream<Uint8Array> {
+  return Readable.toWeb(Readable.from([bytes.subarray(start, end + 1)])) as ReadableStream<Uint8Array>;
 }

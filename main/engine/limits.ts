@@ -34,6 +34,15 @@ export const MAX_FRONT_MATTER_NODES = 20_000;
  */
 export const MAX_THEMES_PER_STAND = 50;
 
+/**
+ * Elements an SVG image may copy through `<use>` (real logos copy a few dozen). Chromium takes about a
+ * second per 10,000 copies to draw one, freezing the window meanwhile; a 1 KiB file can ask for millions.
+ */
+export const MAX_SVG_USE_COPIES = 10_000;
+
+/** Elements an SVG image may have (real logos have a few hundred; the 2021 edition's largest, 236). */
+export const MAX_SVG_ELEMENTS = 100_000;
+
 /** Shortcodes expanded per file; more than this is not a real page. */
 export const MAX_SHORTCODES_PER_FILE = 1_000;
 

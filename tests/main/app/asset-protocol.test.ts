@@ -179,6 +179,33 @@ describe('createAssetHandler', () => {
     expect(await response.text()).toBe(SVG);
   });
 
+  it('refuses an SVG built to freeze the page while it is drawn, and serves a real one whole', async () => {
+    // 1 KiB asking Chromium for a million rectangles (ten copies of ten copies of … of one).
+    let defs = '<g id="l0"><rect width="1" height="1"/></g>';
+    for (let i = 1; i <= 6; i++) defs += `<g id="l${i}">${`<use href="#l${i - 1}"/>`.repeat(10)}</g>`;
+    const bomb = `<svg xmlns="http://www.w3.org/2000/svg"><defs>${defs}</defs><use href="#l6"/></svg>`;
+    const stand = join(root, 'static', 'stands', 'x');
+    writeFileSync(join(stand, 'bomb.svg'), bomb);
+    writeFileSync(join(stand, 'utf16.svg'), Buffer.from(`\ufeff${bomb}`, 'utf16le'));
+    engine.addAsset('demo', 'static/stands/x/bomb.svg');
+    engine.addAsset('demo', 'static/stands/x/utf16.svg');
+    for (const file of ['bomb.svg', 'utf16.svg']) {
+      const response = await handler()(new Request(`stand-asset://demo/static/stands/x/${file}`));
+      expect(response.status, file).toBe(404);
+      expect(await response.text()).toBe('Not found');
+    }
+    const range = await handler()(
+      new Request('stand-asset://demo/static/stands/x/logo.svg', { headers: { Range: 'bytes=5-7' } }),
+    );
+    expect(range.status).toBe(206);
+    expect(await range.text()).toBe(SVG.slice(5, 8));
+    const head = await handler()(
+      new Request('stand-asset://demo/static/stands/x/logo.svg', { method: 'HEAD' }),
+    );
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(SVG.length));
+  });
+
   it('answers 404 with the same protective headers', async () => {
     const response = await handler()(new Request('stand-asset://demo/%2e%2e/secret.png'));
     expect(response.status).toBe(404);

@@ -631,6 +631,18 @@ export function jsonErrorLine(error: unknown, source: string): number {
   return countLines(source, position ? Number(position[1]) : jsonErrorOffset(source));
 }
 
+/** The parser's words for contributors' commonest slips, said plainly, or null. */
+function plainHint(error: unknown, reason: string): string | null {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    return 'a value with a colon and a space in it reads as a new field: put that value in quotes';
+  }
+  if (code === 'DUPLICATE_KEY' || /redefine an already defined/.test(reason)) {
+    return 'a field is written twice: keep one';
+  }
+  return null;
+}
+
 function describeParseError(
   error: unknown,
   kind: string,
@@ -654,7 +666,8 @@ function describeParseError(
   }
   // gray-matter keeps the newline after the opening delimiter, so parsers already count file lines.
   if (reason.length > 160) reason = `${reason.slice(0, 157)}…`;
-  const where = line !== null ? ` on line ${line}` : '';
+  const hint = plainHint(error, reason);
+  const where = (line !== null ? ` on line ${line}` : '') + (hint ? ` (${hint})` : '');
   const fix =
     kind === 'JSON'
       ? 'Fix the JSON at the top of the file.'

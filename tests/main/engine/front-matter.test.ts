@@ -63,6 +63,20 @@ describe('front matter errors', () => {
     expect(result.body).toBe('Body\n');
   });
 
+  it("says in plain words what contributors' most common YAML and TOML slips are", () => {
+    // An unquoted ": " inside a value, and a field written twice.
+    const colon = parse('---\ntitle: Debian\nshowcase: meet us: ask anything\n---\n').issues[0]!;
+    expect(colon).toMatchObject({ code: 'front-matter-invalid', line: 3 });
+    expect(colon.message).toContain('put that value in quotes');
+    for (const twice of [
+      parse('---\ntitle: A\ntitle: B\n---\n').issues[0]!,
+      parse('+++\ntitle = "A"\ntitle = "B"\n+++\n').issues[0]!,
+    ]) {
+      expect(twice).toMatchObject({ code: 'front-matter-invalid', line: 3 });
+      expect(twice.message).toContain('a field is written twice');
+    }
+  });
+
   it('reports a block that never closes', () => {
     const result = parse('---\ntitle: Open\n');
     expect(result.issues[0]!.code).toBe('front-matter-invalid');

@@ -163,6 +163,33 @@ describe('remote media', () => {
     expect(images[0]!.getAttribute('loading')).toBe('lazy');
   });
 
+  it('keeps pictures written into the HTML, but no SVG document (one can freeze the window)', () => {
+    const bomb = encodeURIComponent(
+      '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><rect width="1" height="1"/></g>' +
+        '<g id="b"><use href="#a"/><use href="#a"/></g><use href="#b"/></svg>',
+    );
+    for (const src of [
+      `data:image/svg+xml,${bomb}`,
+      `DATA:image/SVG+xml;base64,PHN2Zz4=`,
+      `data:image/svg%2Bxml,${bomb}`,
+      'data:text/html,<svg>',
+      'data:image/,x',
+    ]) {
+      expect(parse(clean(`<p>a<img src="${src}" alt="logo">b</p>`)).querySelector('img'), src).toBeNull();
+    }
+    for (const src of [
+      'data:image/png;base64,iVBORw0KGgo=',
+      'data:image/jpeg;base64,/9j/4AAQ',
+      'data:image/gif,GIF89a',
+    ]) {
+      expect(
+        parse(clean(`<img src="${src}" alt="logo">`))
+          .querySelector('img')!
+          .getAttribute('src'),
+      ).toBe(src);
+    }
+  });
+
   it('keeps a srcset only when every candidate is a file of the collection', () => {
     const ok = parse(
       clean(

@@ -252,6 +252,11 @@ function remoteUrlOf(element: Element): string | null {
   return poster && isRemoteUrl(poster) ? poster : null;
 }
 
+// Images written into the HTML itself may be pictures only: an SVG is a document Chromium draws on the
+// page's own thread, and 1 KiB of `<use>` elements copying copies freezes the window for minutes.
+// (SVG files of the folder are checked before the asset protocol serves them.)
+const RASTER_DATA_URL = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)[;,]/i;
+
 function srcsetUrls(srcset: string): string[] {
   return srcset
     .split(',')
@@ -349,7 +354,7 @@ export function createSanitizer(
       if (
         value !== null &&
         !isOwnAsset(value, current.collection) &&
-        !(tag === 'img' && /^data:image\//i.test(value))
+        !(tag === 'img' && RASTER_DATA_URL.test(value))
       ) {
         element.removeAttribute(name);
       }

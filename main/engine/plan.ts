@@ -3,14 +3,20 @@
 // `_index.md` or `index.md` and sub-pages) and each theme, what slug and URL each gets, and the site URLs
 // links may use to reach them. Because it needs no reading, it is recomputed on every run and tells an
 // incremental re-index which stands a changed file belongs to.
-import { baseName, dirOf, extensionOf, stemOf } from './paths';
+import { baseName, dirOf, stemOf } from './paths';
 import type { LinkTarget } from './refs';
 import { uniqueSlug, urlize } from './urlize';
 
-export const CONTENT_EXTENSIONS = new Set(['md', 'markdown', 'html', 'htm']);
+/**
+ * The extensions Hugo makes pages of (of those Standalone renders), matched as written: Hugo takes
+ * `README.MD` or `page.HTML` for a file to copy, not a page. Checked with `hugo`.
+ */
+export const CONTENT_EXTENSIONS = new Set(['md', 'markdown', 'mdown', 'html', 'htm']);
 
 export function isContentFile(file: string): boolean {
-  return CONTENT_EXTENSIONS.has(extensionOf(file));
+  const name = baseName(file);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && CONTENT_EXTENSIONS.has(name.slice(dot + 1));
 }
 
 export interface PagePlan {

@@ -111,3 +111,22 @@ describe('dates, as Hugo reads them', () => {
     }
   });
 });
+
+describe('content file extensions, as Hugo reads them', () => {
+  it('makes pages of .md, .markdown, .mdown, .html and .htm files only, in lower case', async () => {
+    const { engine, id } = await indexed({
+      'content/stands/s/_index.md': page('title: S\nshow_on_overview: true'),
+      'content/stands/s/a.md': page('title: A'),
+      'content/stands/s/b.mdown': page('title: B'),
+      'content/stands/s/c.htm': page('title: C'),
+      // Hugo copies these as they are, as files of the stand, and makes no page of them.
+      'content/stands/s/README.MD': page('title: Readme'),
+      'content/stands/s/d.Md': page('title: D'),
+      'content/stands/s/e.HTML': page('title: E'),
+      'content/stands/s/f.Markdown': page('title: F'),
+      'content/stands/UPPER.MD': page('title: Upper\nshow_on_overview: true'),
+    });
+    expect(engine.listStands(id).map((s) => s.slug)).toEqual(['s']);
+    expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(['A', 'B', 'C']);
+  });
+});

@@ -235,7 +235,15 @@ export function compareHugoPages(a: SortablePage, b: SortablePage): number {
     return a.weight - b.weight;
   }
   if (a.date !== b.date) return b.date - a.date;
-  return collator.compare(a.hugoTitle, b.hugoTitle) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return collator.compare(a.hugoTitle, b.hugoTitle) || compareHugoFileNames(a.file, b.file);
+}
+
+/**
+ * Hugo's last tie-break between pages, compare.LessStrings on their file names: letters compared with
+ * their case folded ("apple.md" before "B.md", "_x.md" before "A.md"), then byte by byte. Checked with `hugo`.
+ */
+export function compareHugoFileNames(a: string, b: string): number {
+  return compareGoStrings(a.toLowerCase(), b.toLowerCase()) || compareGoStrings(a, b);
 }
 
 const MAX_WEIGHT = 1e15 - 1;
@@ -273,7 +281,7 @@ export function sortByHugoOrderKey<T>(items: T[], keyOf: (item: T) => string): T
   const keyed = items.map((item) => ({ item, parts: partsOf(keyOf(item)) }));
   keyed.sort(({ parts: [wa, fa, ta] }, { parts: [wb, fb, tb] }) => {
     if (wa !== wb) return wa < wb ? -1 : 1;
-    return collator.compare(ta, tb) || (fa < fb ? -1 : fa > fb ? 1 : 0);
+    return collator.compare(ta, tb) || compareHugoFileNames(fa, fb);
   });
   return keyed.map(({ item }) => item);
 }

@@ -477,6 +477,26 @@ describe('titles that differ only in case, accents or punctuation', () => {
   });
 });
 
+describe('pages alike but for their file names', () => {
+  it('orders them by file name as Hugo compares it, whatever the case of its letters', async () => {
+    // Hugo 0.111 (compare.LessStrings on the file name): case folded, then byte by byte.
+    const hugoOrder = ['1one', '_under', 'A', 'apple', 'b', 'B2', 'c', 'Zed', 'zz-last', 'Éa', 'éclair'];
+    const files: Record<string, string> = { 'content/stands/s/_index.md': page('title: S') };
+    for (const name of hugoOrder) {
+      files[`content/stands/s/${name}.md`] = page('layout: x', 'Untitled.\n');
+      files[`content/stands/${name}.md`] = page('title: Same\nshow_on_overview: true');
+    }
+    const { engine, id } = await indexed(files);
+    expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(hugoOrder);
+    expect(
+      engine
+        .listStands(id)
+        .filter((s) => s.title === 'Same')
+        .map((s) => s.slug),
+    ).toEqual(hugoOrder.map((name) => name.toLowerCase()));
+  });
+});
+
 describe("the site's list of themes", () => {
   it("lists themes as Hugo's layout ranges over the taxonomy: by slug, byte by byte, whatever their titles and weights", async () => {
     const { engine, id } = await indexed({

@@ -74,7 +74,6 @@ export async function eventually<T>(
   }
 }
 
-/** An incremental result must be exactly what indexing the folder afresh gives. */
 /** Queries that find something in any folder: words of its stand titles, a prefix and a typo. */
 function searchQueries(engine: Engine, collection: string): string[] {
   const words = engine
@@ -89,6 +88,10 @@ function searchQueries(engine: Engine, collection: string): string[] {
   ];
 }
 
+/**
+ * An incremental result must be exactly what indexing the folder afresh gives, as long as every file of
+ * it can be read (a stand whose file broke after it was indexed is kept as it was: see keepLastReadable).
+ */
 export async function expectSameAsFresh(engine: Engine, id: string, root: string): Promise<void> {
   const fresh = await engineFor();
   const freshId = (await fresh.indexFolder(root)).collection.id;

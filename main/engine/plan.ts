@@ -72,12 +72,14 @@ const STANDS = 'content/stands/';
 /**
  * The address segments of a stand's page below `/stands/<stand>/`, from its file inside the stand's
  * folder (`docs/Install Guide.md` → `docs`, `install-guide`), as Hugo publishes it: a leaf bundle's
- * `index.*` at its folder's address.
+ * `index.*` and a nested section's `_index.*` at its folder's address.
  */
 export function pageUrlSegments(inner: string): string[] {
   const dirs = inner.split('/').slice(0, -1);
   const stem = stemOf(baseName(inner));
-  return (dirs.length > 0 && stem === 'index' ? dirs : [...dirs, stem]).map((segment) => urlize(segment));
+  return (dirs.length > 0 && (stem === 'index' || stem === '_index') ? dirs : [...dirs, stem]).map(
+    (segment) => urlize(segment),
+  );
 }
 
 /** A stand page's file inside its stand's folder (`content/stands/<folder>/<inner>`). */

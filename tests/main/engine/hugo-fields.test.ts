@@ -130,3 +130,19 @@ describe('content file extensions, as Hugo reads them', () => {
     expect(engine.getStand(id, 's')!.pages.map((p) => p.title)).toEqual(['A', 'B', 'C']);
   });
 });
+
+describe('a section inside a stand folder', () => {
+  it("gives a sub-folder's _index.md the folder's address, as Hugo does, so links to it work", async () => {
+    const { engine, id } = await indexed({
+      'content/stands/s/_index.md': page(
+        'title: S\nshow_on_overview: true',
+        'See [the docs](/stands/s/docs/).',
+      ),
+      'content/stands/s/docs/_index.md': page('title: Docs'),
+    });
+    expect(engine.listProblems({ collection: id, code: 'link-broken' })).toEqual([]);
+    const docs = engine.getStand(id, 's')!.pages.find((p) => p.title === 'Docs')!;
+    expect(docs.slug).toBe('docs');
+    expect(engine.getStand(id, 's')!.bodyHtml).toContain('href="standalone://page/s/docs"');
+  });
+});

@@ -5,7 +5,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { domainToASCII, domainToUnicode } from 'node:url';
 import type { Queries } from '../engine/api';
-import { DEFAULT_LIMITS } from '../engine/limits';
+import { imageSize } from 'image-size';
+import { DEFAULT_LIMITS, MAX_IMAGE_PIXELS } from '../engine/limits';
 import { SvgImageCheck } from '../engine/svg-image';
 import { ASSET_SCHEME } from '../engine/types';
 import { ASSET_CSP } from './csp';
@@ -186,6 +187,13 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
         });
       }
     }
+    if (contentType.startsWith('image/') && !whole && !(await withinPixelLimit(handle, size))) {
+      await handle.close();
+      return new Response('Not found', {
+        status: 404,
+        headers: { ...ASSET_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+    }
     const base = { ...headers, 'Content-Type': contentType, 'Accept-Ranges': 'bytes' };
     const range = parseRange(request.headers.get('range'), size);
     if (request.headers.get('range') && !range) {
@@ -236,6 +244,26 @@ async function readSafeSvg(handle: FileHandle, size: number): Promise<Buffer | n
 }
 
 const SVG_PIECE = 128 * 1024;
+
+// Where a picture's size is written: at the start, or for a JPEG after its metadata (a few KiB).
+const IMAGE_HEADER_BYTES = 1024 * 1024;
+
+/**
+ * Whether a picture (the checked file's handle) is one Chromium can decode without freezing the page or
+ * running out of memory: its size, read from its header, is within MAX_IMAGE_PIXELS. A picture whose size
+ * cannot be read there is refused too (Chromium would not show it either, or it hides its size).
+ */
+async function withinPixelLimit(handle: FileHandle, size: number): Promise<boolean> {
+  try {
+    const header = Buffer.alloc(Math.min(size, IMAGE_HEADER_BYTES));
+    const { bytesRead } = await handle.read(header, 0, header.length, 0);
+    const info = imageSize(header.subarray(0, bytesRead));
+    const frames = [info, ...(info.images ?? [])];
+    return frames.every((frame) => frame.width * frame.height <= MAX_IMAGE_PIXELS);
+  } catch {
+    return false;
+  }
+}
 
 function bytesStream(bytes: Buffer, start: number, end: number): ReadableStream<Uint8Array> {
   return Readable.toWeb(Readable.from([bytes.subarray(start, end + 1)])) as ReadableStream<Uint8Array>;

@@ -11,7 +11,11 @@ import { createFakeEngine, type FakeEngine } from './fake-engine';
 let tmp: string;
 let root: string;
 let engine: FakeEngine;
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+// A real 1×1 picture: the protocol reads a picture's size before serving it.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC',
+  'base64',
+);
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
 const VIDEO = Buffer.from(Array.from({ length: 100 }, (_, i) => i));
 
@@ -204,6 +208,41 @@ describe('createAssetHandler', () => {
     );
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(SVG.length));
+  });
+
+  it('refuses a picture too large to decode (a small PNG of 20,000 × 20,000) or whose size cannot be read', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const chunk = (type: string, data: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+    };
+    const png = (width: number, height: number) => {
+      const header = Buffer.alloc(13);
+      header.writeUInt32BE(width, 0);
+      header.writeUInt32BE(height, 4);
+      header.set([8, 0, 0, 0, 0], 8);
+      const rows = deflateSync(Buffer.alloc(Math.min(height, 64) * (width + 1)));
+      return Buffer.concat([
+        PNG.subarray(0, 8),
+        chunk('IHDR', header),
+        chunk('IDAT', rows),
+        chunk('IEND', Buffer.alloc(0)),
+      ]);
+    };
+    const stand = join(root, 'static', 'stands', 'x');
+    writeFileSync(join(stand, 'huge.png'), png(20_000, 20_000));
+    writeFileSync(join(stand, 'large.png'), png(8000, 6000));
+    writeFileSync(join(stand, 'not-a-picture.jpg'), 'not a JPEG at all');
+    for (const file of ['huge.png', 'large.png', 'not-a-picture.jpg'])
+      engine.addAsset('demo', `static/stands/x/${file}`);
+    for (const file of ['huge.png', 'not-a-picture.jpg']) {
+      const response = await handler()(new Request(`stand-asset://demo/static/stands/x/${file}`));
+      expect(response.status, file).toBe(404);
+    }
+    const large = await handler()(new Request('stand-asset://demo/static/stands/x/large.png'));
+    expect(large.status).toBe(200);
+    expect(Buffer.from(await large.arrayBuffer())).toEqual(png(8000, 6000));
   });
 
   it('answers 404 with the same protective headers', async () => {

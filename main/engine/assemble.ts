@@ -384,7 +384,8 @@ class FileRenderer {
             return;
           }
           const line = ref ? lineOf(this.parsed.text, ref) : lineOf(this.parsed.text, `<${tag}`);
-          this.sink.add(file, code, htmlMessage(code, ref, tag), line, ref);
+          const other = code === 'asset-missing' ? this.sameButCase(ref) : null;
+          this.sink.add(file, code, htmlMessage(code, ref, tag) + otherCaseHint(other), line, ref);
         },
       },
       withText,
@@ -416,6 +417,21 @@ class FileRenderer {
       if (ctx.assets.has(file)) return { type: 'url', url: assetUrl(ctx.collection, file) };
     }
     return { type: 'missing' };
+  }
+
+  /** The asset a missing local reference names but for the case of its letters, or null. */
+  sameButCase(rawRef: string): string | null {
+    const ref = classifyRef(rawRef);
+    if (ref.kind !== 'local') return null;
+    for (const file of candidatesFor(ref.path, this.base)?.files ?? []) {
+      const found = this.ctx.assets.sameButCase(file);
+      if (found) {
+        // Renamed or removed, it is named no more.
+        this.deps.add(`file:${found}`);
+        return found;
+      }
+    }
+    return null;
   }
 
   /** Resolves a folder-relative asset path (a logo), or null. */
@@ -519,6 +535,13 @@ function siteUrlOf(plan: CollectionPlan, target: LinkTarget): string {
   if (target.type === 'stand') return `/stands/${target.stand}/`;
   const page = plan.stands.get(target.stand)?.pages.find((candidate) => candidate.slug === target.page);
   return page ? `/${page.urlKey}/` : `/stands/${target.stand}/`;
+}
+
+/** Said of a missing file when one of the same name but for its capitals is there. */
+function otherCaseHint(other: string | null): string {
+  return other
+    ? ` There is ${other}, whose name differs in capitals only: it shows on macOS and Windows, but not on Linux, where the site is built.`
+    : '';
 }
 
 function htmlMessage(
@@ -776,16 +799,18 @@ export function buildStand(
         sink.add(
           source.file,
           'logo-missing',
-          `The logo "${logoRaw.slice(0, 120)}" is not in the folder, so the stand is shown without one. Add the file under static/ or fix the logo field.`,
+          `The logo "${logoRaw.slice(0, 120)}" is not in the folder, so the stand is shown without one. Add the file under static/ or fix the logo field.${otherCaseHint(rendererFor(source).sameButCase(logoRaw))}`,
           line,
         );
       } else logo = resolved.file;
     }
   }
 
-  // Themes: those of every published stand file, the listed file's first, once per slug.
+  // Themes: those of the listed files (the site's cards and theme pages show each listed file with its
+  // own themes; an unlisted file's are on no list), the first's first; unlisted, every published file's.
+  const themeSources = listedBy ? published.filter((parsed) => parsed.listed) : sources;
   const themeNames: [string, string, string, number | null][] = [];
-  for (const parsed of [listedBy, ...sources]) {
+  for (const parsed of [listedBy, ...themeSources]) {
     if (!parsed) continue;
     for (const name of themeNamesOf(parsed, sink)) {
       const slug = urlize(name);

@@ -61,6 +61,8 @@ export class AssetTable {
     private readonly maxBytes: number,
     /** How many files the table holds. */
     readonly size: number,
+    /** The assets by their names in lower case, made when a reference first misses. */
+    private byLowerCase: Map<string, string> | null = null,
   ) {}
 
   /** Whether a folder-relative file is a servable asset. */
@@ -82,9 +84,22 @@ export class AssetTable {
     };
   }
 
+  /**
+   * The asset whose name differs from `file`'s in letter case only, or null: what a missing reference
+   * finds on macOS and Windows, whose disks ignore case, and not on Linux, where the site is built.
+   */
+  sameButCase(file: string): string | null {
+    if (!this.byLowerCase) {
+      this.byLowerCase = new Map();
+      for (const rel of this.files.keys()) if (this.has(rel)) this.byLowerCase.set(rel.toLowerCase(), rel);
+    }
+    const found = this.byLowerCase.get(file.toLowerCase());
+    return found !== undefined && found !== file ? found : null;
+  }
+
   /** The same table over a newer scan of the same assets (only pages changed). */
   over(files: Map<string, ScannedFile>): AssetTable {
-    return new AssetTable(this.collection, files, this.maxBytes, this.size);
+    return new AssetTable(this.collection, files, this.maxBytes, this.size, this.byLowerCase);
   }
 }
 

@@ -1,7 +1,9 @@
 // The problems the app's Problems screen lists: each says whether its stand opens, so the screen links
 // only a stand that has a screen (a draft or a stand _build.render gives no page would lead to Not found).
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { engineFor, page, tempSite } from './helpers';
+import { engineFor, expectSameAsFresh, page, PNG, tempSite } from './helpers';
 
 describe('problems and their stands', () => {
   it('say whether the stand opens, as getStand does', async () => {
@@ -76,6 +78,31 @@ describe('problems and their stands', () => {
     expect(problems.filter((p) => p.code === 'title-missing').map((p) => p.file)).toEqual([
       'content/stands/untitled.md',
     ]);
+  });
+
+  it('name the file a missing logo or image differs from in capitals only, as on macOS it shows', async () => {
+    const root = tempSite({
+      'content/stands/boat.md': page(
+        'title: Boat\nshow_on_overview: true\nlogo: stands/boat/Logo.png',
+        '<img src="/stands/boat/Photo.JPG"> <img src="/stands/boat/gone.png">\n',
+      ),
+      'static/stands/boat/logo.png': PNG,
+      'static/stands/boat/photo.jpg': PNG,
+    });
+    const engine = await engineFor();
+    const { collection, problems } = await engine.indexFolder(root);
+    const message = (code: string, quoted: string) =>
+      problems.find((p) => p.code === code && p.message.includes(quoted))!.message;
+    expect(message('logo-missing', 'Logo.png')).toContain(
+      'static/stands/boat/logo.png, whose name differs in capitals only',
+    );
+    expect(message('asset-missing', 'Photo.JPG')).toContain('static/stands/boat/photo.jpg');
+    expect(message('asset-missing', 'gone.png')).not.toContain('capitals');
+    // Renamed away, the file is no longer named: a re-index says what a fresh one says.
+    rmSync(path.join(root, 'static/stands/boat/logo.png'));
+    const again = await engine.indexFolder(root);
+    expect(again.problems.find((p) => p.code === 'logo-missing')!.message).not.toContain('capitals');
+    await expectSameAsFresh(engine, collection.id, root);
   });
 
   it('say a problem about no stand has none to open', async () => {

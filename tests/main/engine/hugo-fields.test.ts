@@ -146,3 +146,19 @@ describe('a section inside a stand folder', () => {
     expect(engine.getStand(id, 's')!.bodyHtml).toContain('href="standalone://page/s/docs"');
   });
 });
+
+describe('a stand with both a listing file and a folder page', () => {
+  it('shows on the theme pages, and with the themes, of its listed file only, as the site lists it', async () => {
+    const { engine, id } = await indexed({
+      'content/stands/both.md': page('title: Both\nshow_on_overview: true\nthemes: [Alpha]'),
+      'content/stands/both/_index.md': page('title: Both folder\nthemes: [Beta]'),
+      'content/stands/other.md': page('title: Other\nshow_on_overview: true\nthemes: [Beta]'),
+    });
+    expect(engine.listStands(id).map((s) => [s.slug, s.themes.map((t) => t.slug)])).toEqual([
+      ['both', ['alpha']],
+      ['other', ['beta']],
+    ]);
+    expect(engine.getTheme(id, 'alpha')!.stands.map((s) => s.slug)).toEqual(['both']);
+    expect(engine.getTheme(id, 'beta')!.stands.map((s) => s.slug)).toEqual(['other']);
+  });
+});

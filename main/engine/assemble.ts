@@ -122,6 +122,11 @@ export interface StandBuild {
   /** Whether its themes' pages list it (listed by `show_on_overview` and published, whatever `_build.list` says). */
   inThemes: boolean;
   sortKey: string;
+  /**
+   * Its place on theme pages, when not sortKey's: Hugo's theme pages order a stand folder by its own
+   * date, not its pages' (checked with `hugo`).
+   */
+  themeSortKey?: string;
   /** Problems and dependencies of the stand's own files (its pages carry their own). */
   problems: Problem[];
   /**
@@ -843,6 +848,8 @@ export function buildStand(
   }));
 
   const orderedBy = listedBy ?? pageFile;
+  const sortKey = hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : []));
+  const themeSortKey = orderedBy === section ? hugoOrderKey(orderOf(orderedBy, [])) : sortKey;
   const stand: Stand = {
     collection: ctx.collection,
     slug: plan.slug,
@@ -871,7 +878,8 @@ export function buildStand(
     pageBuilds,
     themeNames,
     inThemes: listedBy !== null,
-    sortKey: hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : [])),
+    sortKey,
+    ...(themeSortKey !== sortKey ? { themeSortKey } : {}),
     problems: sink.list,
     deps: joinDeps(deps),
     ...checkOwnLinks(ctx.collection, stand, links, pageBuilds),
@@ -1112,6 +1120,17 @@ export function assembleCollection(
         themeStands.set(slug, list);
       }
     }
+  }
+
+  const themeKeys = new Map<Stand, string>();
+  for (const build of builds) if (build.themeSortKey) themeKeys.set(build.stand!, build.themeSortKey);
+  if (themeKeys.size > 0) {
+    const sortKeys = new Map(builds.map((build) => [build.stand!, build.sortKey]));
+    for (const [slug, list] of themeStands)
+      themeStands.set(
+        slug,
+        sortByHugoOrderKey(list, (stand) => themeKeys.get(stand) ?? sortKeys.get(stand)!),
+      );
   }
 
   // Links to other stands and themes must reach something published with a page of its own.

@@ -155,6 +155,7 @@ function shapeOf(build: StandBuild): string {
   const stand = build.stand!;
   return JSON.stringify([
     build.sortKey,
+    build.themeSortKey,
     stand.slug,
     stand.draft,
     stand.listed,

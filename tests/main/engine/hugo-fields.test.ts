@@ -162,3 +162,20 @@ describe('a stand with both a listing file and a folder page', () => {
     expect(engine.getTheme(id, 'beta')!.stands.map((s) => s.slug)).toEqual(['other']);
   });
 });
+
+describe("a theme page's order", () => {
+  it('orders a stand folder without a date of its own as undated on theme pages, as Hugo does (the overview dates it by its pages)', async () => {
+    const { engine, id } = await indexed({
+      'content/stands/zsec/_index.md': page('title: Zsec\nshow_on_overview: true\nthemes: [X]'),
+      'content/stands/zsec/child.md': page('title: Child\ndate: 2021-01-19'),
+      'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true\nthemes: [X]'),
+      'content/stands/ysec/_index.md': page(
+        'title: Ysec\nshow_on_overview: true\nthemes: [X]\ndate: 2020-01-01',
+      ),
+      'content/stands/wsec/_index.md': page('title: Wsec\nshow_on_overview: true\nthemes: [X]\nweight: 5'),
+      'content/stands/wsec/child.md': page('title: Child\ndate: 2022-01-19'),
+    });
+    expect(engine.listStands(id).map((s) => s.slug)).toEqual(['wsec', 'zsec', 'ysec', 'alpha']);
+    expect(engine.getTheme(id, 'x')!.stands.map((s) => s.slug)).toEqual(['wsec', 'ysec', 'alpha', 'zsec']);
+  });
+});

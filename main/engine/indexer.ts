@@ -160,7 +160,12 @@ function afterScan(
   const { assets, problems: assetProblems } = assetsChanged
     ? buildAssetTable(id, scan.files, options.limits)
     : { assets: previous!.assets.over(scan.files), problems: previous!.assetProblems };
-  const scanProblems = [...scan.problems, ...assetProblems, ...emptyStandFolders(id, scan.emptyDirs)];
+  const scanProblems = [
+    ...scan.problems,
+    ...assetProblems,
+    ...emptyStandFolders(id, scan.emptyDirs),
+    ...noStandsFolder(id, scan),
+  ];
 
   const touched = [...change.added, ...change.changed, ...change.removed];
   const configChanged = !previous || touched.some((rel) => SITE_CONFIG_FILES.includes(rel));
@@ -338,6 +343,23 @@ function emptyStandFolders(collection: string, emptyDirs: string[]) {
         { stand: null },
       ),
     );
+}
+
+/**
+ * A Hugo site without content/stands/ (a blog, the wrong folder given in CI) has no stands to show: an
+ * error, so that `check` fails instead of passing on "0 stands". An edition just begun has the folder.
+ */
+function noStandsFolder(collection: string, scan: ScanResult) {
+  if (scan.dirs.has('content/stands')) return [];
+  return [
+    problem(
+      collection,
+      'content',
+      'not-a-stands-folder',
+      'This folder has no content/stands/ folder, so it has no stands. Is it the checkout of a stands website? Its stands go in content/stands/.',
+      { stand: null },
+    ),
+  ];
 }
 
 /**

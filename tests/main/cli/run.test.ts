@@ -159,6 +159,20 @@ describe('standalone check', () => {
     expect(run.status).toBe(1);
   });
 
+  it('fails a Hugo site that has no content/stands/ (CI pointed at the wrong folder): exit 1', async () => {
+    const cwd = await temporaryFolder();
+    await writeTree(join(cwd, 'blog'), {
+      'config.toml': 'title = "A blog"\n',
+      'content/_index.md': '---\ntitle: Home\n---\n',
+      'content/posts/hello.md': '---\ntitle: Hello\n---\nHi.\n',
+    });
+    const run = await cli(['check', 'blog'], { cwd });
+    expect(run.stdout).toContain(
+      'blog/content: error: This folder has no content/stands/ folder, so it has no stands.',
+    );
+    expect(run.status).toBe(1);
+  });
+
   it('a folder that is not a stands folder yields nothing: exit 2', async () => {
     const cwd = await temporaryFolder();
     const run = await cli(['check', '.'], { cwd });

@@ -356,4 +356,25 @@ describe('folders that cannot be indexed', () => {
     await expect(engine.indexFolder(tempDir())).rejects.toMatchObject({ code: 'not-a-stands-folder' });
     expect(engine.listCollections()).toEqual([]);
   });
+
+  it('indexes a Hugo site without content/stands/, with an error that it has no stands', async () => {
+    const engine = await engineFor();
+    const blog = tempSite({
+      'config.toml': 'title = "A blog"\n',
+      'content/posts/hello.md': page('title: Hello', 'Hi.'),
+    });
+    const outcome = await engine.indexFolder(blog);
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        file: 'content',
+        severity: 'error',
+        code: 'not-a-stands-folder',
+        message: expect.stringMatching(/^This folder has no content\/stands\/ folder, so it has no stands\./),
+      }),
+    ]);
+    // Once it has one (even empty, as an edition just begun), the error goes.
+    mkdirSync(path.join(blog, 'content', 'stands'));
+    writeFileSync(path.join(blog, 'content', 'stands', '_index.md'), page('title: Stands'));
+    expect((await engine.reindex(outcome.collection.id)).problems).toEqual([]);
+  });
 });

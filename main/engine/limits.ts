@@ -43,11 +43,8 @@ export const MAX_SVG_USE_COPIES = 10_000;
 /** Elements an SVG image may have (real logos have a few hundred; the 2021 edition's largest, 236). */
 export const MAX_SVG_ELEMENTS = 100_000;
 
-/**
- * Pixels a stand image may have (a 50-megapixel camera's frame fits). Chromium decodes a picture whole,
- * four bytes a pixel: a 400 KiB PNG of 20,000 × 20,000 took 2.7 GB and froze the page for 6 s.
- */
-export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
+/** Pixels a stand image may have (in types.ts, which the renderer reads too). */
+export { MAX_IMAGE_PIXELS } from './types';
 
 /** Shortcodes expanded per file; more than this is not a real page. */
 export const MAX_SHORTCODES_PER_FILE = 1_000;

@@ -16,6 +16,14 @@ export const MAX_SEARCH_LIMIT = 500;
  */
 export const STORE_SCHEMA = 11;
 
+/**
+ * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a
+ * data: URL in its HTML. Chromium decodes a picture whole, four bytes a pixel: a 400 KiB PNG of
+ * 20,000 × 20,000 took 2.7 GB and froze the page for 6 s. One of the limits of limits.ts, kept here for
+ * the renderer.
+ */
+export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
+
 /** URL scheme of local stand files (images, media) served by the main process from an indexed folder. */
 export const ASSET_SCHEME = 'stand-asset';
 

@@ -178,9 +178,8 @@ describe('remote media', () => {
       expect(parse(clean(`<p>a<img src="${src}" alt="logo">b</p>`)).querySelector('img'), src).toBeNull();
     }
     for (const src of [
-      'data:image/png;base64,iVBORw0KGgo=',
-      'data:image/jpeg;base64,/9j/4AAQ',
-      'data:image/gif,GIF89a',
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC',
+      'data:image/gif,GIF89a%01%00%01%00%00%00%00;',
     ]) {
       expect(
         parse(clean(`<img src="${src}" alt="logo">`))
@@ -188,6 +187,28 @@ describe('remote media', () => {
           .getAttribute('src'),
       ).toBe(src);
     }
+  });
+
+  it('drops a picture written into the HTML that is too large to decode, or whose size cannot be read', () => {
+    // A PNG's header: its signature and its IHDR chunk, which holds its width and height.
+    const png = (width: number, height: number) => {
+      const bytes = new Uint8Array(33);
+      bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+      const view = new DataView(bytes.buffer);
+      view.setUint32(16, width);
+      view.setUint32(20, height);
+      bytes.set([8, 0, 0, 0, 0], 24);
+      return `data:image/png;base64,${btoa(String.fromCharCode(...bytes))}`;
+    };
+    for (const src of [
+      png(20_000, 20_000),
+      png(65_536, 1025),
+      'data:image/png;base64,iVBO',
+      'data:image/png;base64,!!',
+    ]) {
+      expect(parse(clean(`<p>a<img src="${src}" alt="plan">b</p>`)).querySelector('img'), src).toBeNull();
+    }
+    expect(parse(clean(`<img src="${png(8000, 6000)}" alt="plan">`)).querySelector('img')).not.toBeNull();
   });
 
   it('keeps a srcset only when every candidate is a file of the collection', () => {

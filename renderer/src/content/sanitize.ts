@@ -4,6 +4,8 @@
 // the link as a QR code), rewrite links between stand pages into the app's routes, and keep only
 // harmless layout from inline styles.
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { imageSize } from 'image-size';
+import { MAX_IMAGE_PIXELS } from '../../../main/engine/types';
 import { filterInlineStyle, formatDeclarations } from './inline-style';
 import { describeHost, internalRoute, isExternalUrl, isOwnAsset, isRemoteUrl, shareableUrl } from './links';
 import { href } from '../routes';
@@ -257,6 +259,27 @@ function remoteUrlOf(element: Element): string | null {
 // (SVG files of the folder are checked before the asset protocol serves them.)
 const RASTER_DATA_URL = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)[;,]/i;
 
+/**
+ * Whether a data: URL is a picture Chromium can decode without freezing the page or running out of memory
+ * (a few hundred KiB of PNG can declare 20,000 × 20,000 pixels, decoded whole): a raster image whose
+ * size, read from its header, is within the limit the asset protocol applies to the folder's pictures.
+ */
+function isSafeDataImage(url: string): boolean {
+  if (!RASTER_DATA_URL.test(url)) return false;
+  const comma = url.indexOf(',');
+  const body = url.slice(comma + 1);
+  try {
+    const binary = /;base64$/i.test(url.slice(0, comma))
+      ? atob(body.replace(/[\t\n\f\r ]/g, ''))
+      : unescape(body);
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0) & 0xff);
+    const info = imageSize(bytes);
+    return [info, ...(info.images ?? [])].every((frame) => frame.width * frame.height <= MAX_IMAGE_PIXELS);
+  } catch {
+    return false;
+  }
+}
+
 function srcsetUrls(srcset: string): string[] {
   return srcset
     .split(',')
@@ -354,7 +377,7 @@ export function createSanitizer(
       if (
         value !== null &&
         !isOwnAsset(value, current.collection) &&
-        !(tag === 'img' && RASTER_DATA_URL.test(value))
+        !(tag === 'img' && isSafeDataImage(value))
       ) {
         element.removeAttribute(name);
       }

@@ -220,6 +220,37 @@ export const payloadPage = (index: number) => `payload-${String(index + 1).padSt
 
 const HOSTILE_FIELD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script><a href="javascript:window.__xss=1">click</a><img src="https://evil.invalid/field.png">`;
 
+/** 1 KiB of SVG asking Chromium for a million rectangles: ten copies of ten copies of … of one. */
+function svgUseBomb(): string {
+  let defs = '<g id="l0"><rect width="1" height="1" fill="red"/></g>';
+  for (let i = 1; i <= 6; i++) defs += `<g id="l${i}">${`<use href="#l${i - 1}"/>`.repeat(10)}</g>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><defs>${defs}</defs><use href="#l6"/></svg>`;
+}
+
+/** The header of a PNG of `width` × `height` pixels, whole enough for a decoder to start on it. */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.set([8, 0, 0, 0, 0], 16);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), ihdr]);
+}
+
+/** Pictures built to freeze or crash the page that draws them, as files of the folder and as data: URLs. */
+export const HEAVY_PICTURES: Files = {
+  'static/stands/hostile-stand/use-bomb.svg': svgUseBomb(),
+  'static/stands/hostile-stand/huge.png': pngHeader(40_000, 40_000),
+};
+const HEAVY_PICTURES_PAGE = [
+  '<p>Pictures too heavy to draw.</p>',
+  '<img src="/stands/hostile-stand/use-bomb.svg" alt="use bomb file">',
+  '<img src="/stands/hostile-stand/huge.png" alt="huge file">',
+  `<img src="data:image/svg+xml,${encodeURIComponent(svgUseBomb())}" alt="use bomb inline">`,
+  `<img src="data:image/png;base64,${pngHeader(40_000, 40_000).toString('base64')}" alt="huge inline">`,
+].join('\n');
+
 /** A stand whose every field and page carries hostile HTML. */
 export const HOSTILE: StandSpec[] = [
   {
@@ -247,6 +278,13 @@ export const HOSTILE: StandSpec[] = [
         html: true,
         body: `<p>Before the payload.</p>\n${payload}\n<p>After the payload.</p>`,
       })),
+      {
+        slug: 'heavy-pictures',
+        title: 'Heavy pictures',
+        weight: XSS_PAYLOADS.length + 2,
+        html: true,
+        body: HEAVY_PICTURES_PAGE,
+      },
     ],
   },
   {
@@ -282,6 +320,8 @@ export async function writeFixtures(
       'Lantern Conference 2030 Stands',
       LANTERN_2030,
     ),
-    hostile: await writeEdition(join(dir, 'hostile'), 'Hostile Fair 2031 Stands', HOSTILE),
+    hostile: await writeEdition(join(dir, 'hostile'), 'Hostile Fair 2031 Stands', HOSTILE).then(
+      async (root) => (await writeFiles(root, HEAVY_PICTURES), root),
+    ),
   };
 }

@@ -104,6 +104,38 @@ describe('a hostile stand', () => {
     expect(await harness.axe()).toEqual([]);
   });
 
+  it('draws no picture built to freeze or crash the page, and stays responsive', async () => {
+    await harness.open('/c/hostile/stands/hostile-stand/heavy-pictures');
+    await harness.page.locator('.rich p', { hasText: 'Pictures too heavy to draw.' }).waitFor();
+    for (let frame = 0; frame < 5; frame++) {
+      // Each frame must come within a second: drawing a million <use> copies takes minutes.
+      const drawn = await Promise.race([
+        harness.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true)))),
+        new Promise((resolve) => setTimeout(() => resolve(false), 1000)),
+      ]);
+      expect(drawn, `frame ${frame}`).toBe(true);
+      await harness.page.waitForTimeout(200);
+    }
+    // The inline ones are gone; the folder's are refused by the asset protocol and show as broken.
+    const shown = await harness.page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLImageElement>('.rich img')).map((img) => [
+        img.alt,
+        img.naturalWidth,
+      ]),
+    );
+    expect(shown).toEqual([
+      ['use bomb file', 0],
+      ['huge file', 0],
+    ]);
+    // Chromium logs the two refusals; nothing else may be said, and later tests expect a clean console.
+    const refusal = (entry: { text: string; location?: string }) =>
+      /status of 404/.test(entry.text) &&
+      /hostile-stand\/(use-bomb\.svg|huge\.png)/.test(entry.location ?? '');
+    expect(new Set(harness.console.filter(refusal).map((entry) => entry.location)).size).toBe(2);
+    harness.console.splice(0, harness.console.length, ...harness.console.filter((entry) => !refusal(entry)));
+    await expectNothingRan();
+  });
+
   it('shows the hostile title as text, not markup', async () => {
     await harness.open('/c/hostile/stands/hostile-stand');
     const title = await harness.page.locator('#sa-main h1').innerText();

@@ -5,6 +5,7 @@
 import type { Limits } from './api';
 import { parseFrontMatter, type FrontMatterData } from './front-matter';
 import type { AssetTable } from './assets';
+import { type CascadeChain, type CascadeRule, cascadeRules, withCascade } from './cascade';
 import { processHtml, type HtmlProblemCode, type Resolution } from './html-refs';
 import { MAX_THEMES_PER_STAND } from './limits';
 import { chatLink, hostLabel, urlList, webUrl } from './links';
@@ -56,6 +57,8 @@ export interface BuildContext {
   assets: AssetTable;
   plan: CollectionPlan;
   siteParams: Record<string, unknown>;
+  /** What content/stands/_index.md and content/themes/_index.md cascade, each then the home page's. */
+  cascade: { stands: CascadeChain; themes: CascadeChain };
 }
 
 /**
@@ -233,6 +236,8 @@ interface ParsedFile {
   linkTitle: string;
   weight: number;
   date: number;
+  /** Its own cascade (a section's _index.md only): for the pages below it. */
+  cascade: CascadeRule[];
 }
 
 /** Collects problems for one build, one per file, code and subject. */
@@ -258,7 +263,17 @@ class Problems {
   }
 }
 
-function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile | null {
+/**
+ * Reads and parses one content file, with what the sections above it cascade (by default the stands'
+ * or the themes' section's and the home page's; a stand's sub-page is also under its stand's folder)
+ * and, for a section's _index.md, its own cascade, which applies to itself too.
+ */
+function readParsed(
+  ctx: BuildContext,
+  file: string,
+  sink: Problems,
+  above: CascadeChain = file.startsWith('content/themes/') ? ctx.cascade.themes : ctx.cascade.stands,
+): ParsedFile | null {
   const scanned = ctx.files.get(file);
   if (!scanned) return null;
   const read = readTextFile(absolutePathOf(ctx.root, scanned), ctx.limits.maxContentFileBytes);
@@ -278,7 +293,8 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
   }
   const fm = parseFrontMatter(read.text, ctx.limits.maxYamlAliases, ctx.limits.maxFrontMatterBytes);
   for (const issue of fm.issues) sink.add(file, issue.code, issue.message, issue.line);
-  const data = fm.data;
+  const cascade = /(^|\/)_index\.[^/]+$/.test(file) ? cascadeRules(fm.data) : [];
+  const data = withCascade(fm.data, cascade.length > 0 ? [cascade, ...above] : above, file);
   const title =
     typeof data.title === 'string'
       ? data.title.trim()
@@ -305,6 +321,7 @@ function readParsed(ctx: BuildContext, file: string, sink: Problems): ParsedFile
     linkTitle,
     weight,
     date,
+    cascade,
   };
 }
 
@@ -835,7 +852,7 @@ export function buildStand(
       // Same file, same stand and same slug: same address, so the page reads the same.
       previous && previous.page.slug === pagePlan.slug && previous.page.file === pagePlan.file
         ? previous
-        : buildPage(ctx, plan, pagePlan),
+        : buildPage(ctx, plan, pagePlan, section?.cascade ?? []),
     );
   }
   pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
@@ -948,11 +965,18 @@ function brokenLink(
 }
 
 /** Builds one sub-page from its file; one that cannot be read is a draft, with the problem saying why. */
-function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan): PageBuild {
+function buildPage(
+  ctx: BuildContext,
+  plan: StandPlan,
+  pagePlan: PagePlan,
+  /** What the stand folder's _index.md cascades. */
+  standCascade: CascadeRule[],
+): PageBuild {
   const sink = new Problems(ctx.collection, plan.slug);
   const deps = new Set<string>();
   const links: InternalLink[] = [];
-  const parsed = readParsed(ctx, pagePlan.file, sink);
+  const above = standCascade.length > 0 ? [standCascade, ...ctx.cascade.stands] : ctx.cascade.stands;
+  const parsed = readParsed(ctx, pagePlan.file, sink, above);
   const title = parsed?.hugoTitle || stemOf(pagePlan.file);
   let html = '';
   if (parsed) {

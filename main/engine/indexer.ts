@@ -15,10 +15,21 @@ import {
   splitDeps,
 } from './assemble';
 import { buildAssetTable, isAssetPath } from './assets';
+import { cascadeRules, type CascadeChain } from './cascade';
+import { parseFrontMatter } from './front-matter';
 import { IndexError } from './errors';
-import { type CollectionPlan, isContentFile, linkKeysOf, ownerOf, planCollection } from './plan';
-import { problem } from './problems';
 import {
+  CONTENT_EXTENSIONS,
+  type CollectionPlan,
+  isContentFile,
+  linkKeysOf,
+  ownerOf,
+  planCollection,
+} from './plan';
+import { problem } from './problems';
+import { readTextFile } from './read';
+import {
+  absolutePathOf,
   CONFIG_DIR_FILES,
   CONFIG_FILES,
   type PartialWalk,
@@ -32,6 +43,8 @@ import { readSiteConfig, yearIn } from './site-config';
 import {
   type CollectionState,
   deriveState,
+  NO_CASCADE,
+  type SiteCascade,
   emptyCollection,
   notDerivedYet,
   ownersOf,
@@ -182,6 +195,11 @@ function afterScan(
       };
   scanProblems.push(...config.problems);
 
+  // What the home page and the stands' and themes' sections cascade: read again when one of them changed.
+  const cascadeTouched = !previous || touched.some((rel) => CASCADE_SECTIONS.includes(dirOfIndex(rel)));
+  const cascade = cascadeTouched ? readCascade(root, scan.files, options.limits) : previous.cascade;
+  const cascadeChanged = JSON.stringify(cascade) !== JSON.stringify(previous?.cascade ?? NO_CASCADE);
+
   const collection = previous?.collection ?? emptyCollection(id, root, path.basename(root));
   collection.available = true;
   if (!previous?.customName) collection.name = config.title ?? path.basename(root);
@@ -200,6 +218,7 @@ function afterScan(
     siteParams: config.params,
     siteTitle: config.title,
     siteBaseUrl: config.baseUrl,
+    cascade,
     standBuilds: new Map(),
     themeBuilds: new Map(),
     plan,
@@ -207,7 +226,7 @@ function afterScan(
     assetProblems,
     ...notDerivedYet(),
   };
-  const rebuildAll = !previous || configChanged || !wasAvailable;
+  const rebuildAll = !previous || configChanged || !wasAvailable || cascadeChanged;
   // The walk updated the file table in place: the old list is today's without what appeared, plus what vanished.
   const oldPlan =
     previous && !rebuildAll ? (previous.plan ?? planCollection(oldFileList(scan, change))) : null;
@@ -228,6 +247,7 @@ function afterScan(
   state.siteParams = config.params;
   state.siteTitle = config.title;
   state.siteBaseUrl = config.baseUrl;
+  state.cascade = cascade;
   state.plan = plan;
   state.assets = assets;
   state.assetProblems = assetProblems;
@@ -241,6 +261,7 @@ function afterScan(
     assets,
     plan,
     siteParams: config.params,
+    cascade: cascadeChains(cascade),
   };
   const reread: string[] = [];
   // The search index follows each stand as it is built: its text is needed only for that moment.
@@ -262,7 +283,9 @@ function afterScan(
         continue;
       }
       const reusable = new Map<string, PageBuild>();
-      if (!rebuildAll && old) {
+      // The stand folder's _index.md may cascade to its pages: a change to it reaches them all.
+      const sectionTouched = standPlan.section !== null && touchedFiles.has(standPlan.section);
+      if (!rebuildAll && old && !sectionTouched) {
         for (const pageBuild of old.pageBuilds) {
           if (touchedFiles.has(pageBuild.page.file)) continue;
           if (splitDeps(pageBuild.deps).some((dep) => changedKeys.has(dep))) continue;
@@ -360,6 +383,43 @@ function noStandsFolder(collection: string, scan: ScanResult) {
       { stand: null },
     ),
   ];
+}
+
+/** The sections whose cascade reaches stands or themes, from the nearest: the home page last. */
+const CASCADE_SECTIONS = ['content', 'content/stands', 'content/themes'];
+
+/** The folder of a section's _index file ('' for any other file). */
+function dirOfIndex(rel: string): string {
+  const match = /^(.*)\/_index\.([^/.]+)$/.exec(rel);
+  return match && CONTENT_EXTENSIONS.has(match[2]!) ? match[1]! : '';
+}
+
+/**
+ * The `cascade` of the home page and of the stands' and themes' sections, as written (null where there
+ * is none). A file that cannot be read or parsed cascades nothing; its problems are not a stand's.
+ */
+function readCascade(root: string, files: Map<string, ScannedFile>, limits: Limits): SiteCascade {
+  const of = (dir: string): unknown => {
+    for (const ext of CONTENT_EXTENSIONS) {
+      const scanned = files.get(`${dir}/_index.${ext}`);
+      if (!scanned) continue;
+      const read = readTextFile(absolutePathOf(root, scanned), limits.maxContentFileBytes);
+      if (!read.ok) return null;
+      return (
+        parseFrontMatter(read.text, limits.maxYamlAliases, limits.maxFrontMatterBytes).data.cascade ?? null
+      );
+    }
+    return null;
+  };
+  return { home: of('content'), stands: of('content/stands'), themes: of('content/themes') };
+}
+
+/** The chains a stand's and a theme's files are under (the pages of a stand also under its folder's). */
+function cascadeChains(cascade: SiteCascade): { stands: CascadeChain; themes: CascadeChain } {
+  const home = cascadeRules({ cascade: cascade.home });
+  const chain = (section: unknown) =>
+    [cascadeRules({ cascade: section }), home].filter((rules) => rules.length > 0);
+  return { stands: chain(cascade.stands), themes: chain(cascade.themes) };
 }
 
 /**

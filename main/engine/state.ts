@@ -20,6 +20,15 @@ import { CollectionSearch, type SearchDoc, type StandDocs } from './search';
 import type { StoredCollection } from './store';
 import type { Collection, Page, Problem, Stand, Theme } from './types';
 
+/** The `cascade` of the home page and of the stands' and themes' sections, as written; null: none. */
+export interface SiteCascade {
+  home: unknown;
+  stands: unknown;
+  themes: unknown;
+}
+
+export const NO_CASCADE: SiteCascade = { home: null, stands: null, themes: null };
+
 export interface CollectionState {
   collection: Collection;
   customName: boolean;
@@ -36,6 +45,8 @@ export interface CollectionState {
   siteTitle: string | null;
   /** The published site's address (config.toml's `baseURL`, checked), ending in `/`; null when unusable. */
   siteBaseUrl: string | null;
+  /** What the home page and the stands' and themes' sections cascade (see cascade.ts). */
+  cascade: SiteCascade;
   standBuilds: Map<string, StandBuild>;
   themeBuilds: Map<string, ThemeBuild>;
   /** The plan of the last run; null after loading the store, until a run needs it (see planOf). */
@@ -406,6 +417,7 @@ export function toStored(state: CollectionState): StoredCollection {
     siteParams: state.siteParams,
     siteTitle: state.siteTitle,
     siteBaseUrl: state.siteBaseUrl,
+    cascade: state.cascade,
     stands: state.standBuilds.values(),
     themes: [...state.themeBuilds.values()],
     search: state.search?.toStored() ?? [],
@@ -440,6 +452,7 @@ export function fromStored(
     siteTitle: stored.siteTitle ?? null,
     // Checked again: the store is a file on disk like any other.
     siteBaseUrl: siteBaseUrl(stored.siteBaseUrl),
+    cascade: { ...NO_CASCADE, ...stored.cascade },
     standBuilds: new Map(Array.from(stored.stands, (build) => [build.key, build])),
     themeBuilds: new Map(Array.from(stored.themes, (build) => [build.key, build])),
     plan: null,

@@ -17,6 +17,7 @@ import { type Adapter, Low, Memory } from 'lowdb';
 import type { StandBuild, ThemeBuild } from './assemble';
 import type { StoredSearchRecord } from './search';
 import { NotAStoreError } from './errors';
+import type { SiteCascade } from './state';
 import type { Collection, Problem } from './types';
 import { STORE_SCHEMA } from './types';
 
@@ -44,6 +45,8 @@ export interface StoredCollection {
   siteParams: Record<string, unknown>;
   siteTitle: string | null;
   siteBaseUrl: string | null;
+  /** What the home page and the stands' and themes' sections cascade (absent: nothing). */
+  cascade?: SiteCascade;
   stands: StoredList<StandBuild>;
   /** A few dozen at most: written with the collection's small fields. */
   themes: ThemeBuild[];

@@ -12,9 +12,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * (`_build.render`). 7: the same for a theme. 8: `_build` options written as a plain YAML `no` or `off`
  * read as Hugo reads them (never). 9: a page's own styles reported (`style-ignored`). 10: the published
  * site's address (config.toml's `baseURL`), for a stand's or page's QR code (`base-url-unusable`). 11: the
- * site configuration Hugo reads (hugo.toml before config.toml; YAML and JSON ones too).
+ * site configuration Hugo reads (hugo.toml before config.toml; YAML and JSON ones too). 12: what the
+ * home page and the sections cascade (Hugo's `cascade`), and the stands and pages built with it.
  */
-export const STORE_SCHEMA = 11;
+export const STORE_SCHEMA = 12;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a

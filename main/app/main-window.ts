@@ -35,6 +35,7 @@ export function createMainWindow(input: MainWindowInput): BrowserWindow {
   } else if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   reloadWhenRendererGone(window, input.url);
+  endFrozenRenderer(window);
 
   if (!input.kiosk) {
     let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -86,5 +87,28 @@ function reloadWhenRendererGone(window: BrowserWindow, url: string): void {
       },
       60_000 - (now - recent[0]!),
     );
+  });
+}
+
+/** How long a renderer may stay unresponsive before it is ended and its page loaded again. */
+const FROZEN_MS = 15_000;
+
+/**
+ * A renderer that stops answering and does not come back (a stand picture or SVG too costly to draw,
+ * a runaway layout) is ended, so that the page is loaded again as after a crash: a kiosk with no one
+ * at its keyboard would otherwise show a frozen screen until someone restarts it, and Electron asks no
+ * one. A hang the renderer recovers from within FROZEN_MS is left alone.
+ */
+function endFrozenRenderer(window: BrowserWindow): void {
+  let timer: NodeJS.Timeout | null = null;
+  window.webContents.on('unresponsive', () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      if (!window.isDestroyed()) window.webContents.forcefullyCrashRenderer();
+    }, FROZEN_MS);
+  });
+  window.webContents.on('responsive', () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
   });
 }

@@ -25,6 +25,7 @@ export class FakeWebContents extends FakeEmitter {
   setZoomFactor = vi.fn();
   setVisualZoomLevelLimits = vi.fn(() => Promise.resolve());
   closeDevTools = vi.fn();
+  forcefullyCrashRenderer = vi.fn();
   mainFrame = { url: 'standalone-app://app/index.html', parent: null };
 }
 

@@ -9,7 +9,10 @@ type FakeWindow = {
   setKiosk: ReturnType<typeof vi.fn>;
   maximize: ReturnType<typeof vi.fn>;
   emit(event: string, ...args: unknown[]): void;
-  webContents: { emit(event: string, ...args: unknown[]): void };
+  webContents: {
+    emit(event: string, ...args: unknown[]): void;
+    forcefullyCrashRenderer: ReturnType<typeof vi.fn>;
+  };
 };
 
 beforeEach(() => vi.clearAllMocks());
@@ -94,6 +97,39 @@ describe('createMainWindow', () => {
       expect(window.loadURL).toHaveBeenCalledTimes(5);
       window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
       expect(window.loadURL).toHaveBeenCalledTimes(6);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ends a renderer that stays frozen (a stand picture too large to draw), so it is loaded again', () => {
+    vi.useFakeTimers();
+    try {
+      const window = createMainWindow({
+        preloadPath: '/p',
+        url: 'standalone-app://app/index.html',
+        settings: openSettings(null),
+        devTools: false,
+        kiosk: { isLocked: () => true, isQuitting: () => false, quit: vi.fn() },
+      }) as unknown as FakeWindow;
+      const crash = window.webContents.forcefullyCrashRenderer;
+      // A hang it recovers from is left alone.
+      window.webContents.emit('unresponsive');
+      vi.advanceTimersByTime(5_000);
+      window.webContents.emit('responsive');
+      vi.advanceTimersByTime(60_000);
+      expect(crash).not.toHaveBeenCalled();
+      // One that lasts is ended, once; the renderer's end then loads the page again.
+      window.webContents.emit('unresponsive');
+      window.webContents.emit('unresponsive');
+      vi.advanceTimersByTime(14_000);
+      expect(crash).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(2_000);
+      expect(crash).toHaveBeenCalledTimes(1);
+      window.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+      expect(window.loadURL).toHaveBeenCalledTimes(2);
+      vi.advanceTimersByTime(60_000);
+      expect(crash).toHaveBeenCalledTimes(1);
     } finally {
       vi.useRealTimers();
     }

@@ -63,10 +63,18 @@ export interface BuildContext {
 
 /**
  * A link from content to a stand, page or theme, checked once everything is built: the target
- * (`stand:<slug>`, `page:<stand>/<page>`, `theme:<slug>`), its line, the reference as written, and
- * (for a stand's own files) the file; a page's links are in that page's file. Tuples keep the store small.
+ * (`stand:<slug>`, `page:<stand>/<page>`, `theme:<slug>`), its line, the reference as written,
+ * (for a stand's own files) the file, null for a page's links, which are in that page's file, and the
+ * ref or relref shortcode that wrote it, if one did: Hugo refuses to build over one to an unpublished
+ * page, not over a plain link. Tuples keep the store small.
  */
-export type InternalLink = [target: string, line: number | null, ref: string, file?: string];
+export type InternalLink = [
+  target: string,
+  line: number | null,
+  ref: string,
+  file?: string | null,
+  shortcode?: string,
+];
 
 function linkKey(target: LinkTarget): string {
   if (target.type === 'page') return `page:${target.stand}/${target.page}`;
@@ -335,9 +343,12 @@ class FileRenderer {
    * link belongs on the shortcode's line and names the page as it does, not on some other link's line
    * that happens to spell the same address.
    */
-  private readonly shortcodeLinks = new Map<string, { line: number; target: string }[]>();
+  private readonly shortcodeLinks = new Map<string, { line: number; target: string; shortcode: string }[]>();
   /** Per address of shortcodeLinks: every link to it in the file, in order, once first asked for. */
-  private readonly linksInOrder = new Map<string, { line: number | null; ref: string }[]>();
+  private readonly linksInOrder = new Map<
+    string,
+    { line: number | null; ref: string; shortcode?: string }[]
+  >();
 
   constructor(
     private readonly ctx: BuildContext,
@@ -352,14 +363,14 @@ class FileRenderer {
   body(): { html: string; text: string } {
     const { parsed } = this;
     const expansion = expandShortcodes(parsed.body, parsed.bodyLine, {
-      resolveRef: (target, line) => {
+      resolveRef: (target, line, shortcode) => {
         const url = this.resolveShortcodeRef(target);
         if (url !== null) {
           const path = url.split('#')[0]!;
           const known = this.shortcodeLinks.get(path);
-          if (known) known.push({ line, target });
+          if (known) known.push({ line, target, shortcode });
           else if (this.shortcodeLinks.size < MAX_SHORTCODE_LINK_ADDRESSES)
-            this.shortcodeLinks.set(path, [{ line, target }]);
+            this.shortcodeLinks.set(path, [{ line, target, shortcode }]);
         }
         return url;
       },
@@ -473,7 +484,9 @@ class FileRenderer {
   private internal(target: LinkTarget, fragment: string, ref: string): Resolution {
     const where = this.whereIs(ref);
     const ref80 = where.ref.length > 120 ? `${where.ref.slice(0, 117)}…` : where.ref;
-    this.links.push([linkKey(target), where.line, ref80, this.parsed.file]);
+    const link: InternalLink = [linkKey(target), where.line, ref80, this.parsed.file];
+    if (where.shortcode) link.push(where.shortcode);
+    this.links.push(link);
     return { type: 'url', url: internalUrl(target, fragment) };
   }
 
@@ -482,13 +495,13 @@ class FileRenderer {
    * stand in the file, so for an address that shortcodes wrote too, the file's own links to it and the
    * shortcodes', merged by line, say which one this is.
    */
-  private whereIs(ref: string): { line: number | null; ref: string } {
+  private whereIs(ref: string): { line: number | null; ref: string; shortcode?: string } {
     const fromShortcodes = this.shortcodeLinks.get(ref);
     if (!fromShortcodes) return { line: lineOf(this.parsed.text, ref), ref };
     let order = this.linksInOrder.get(ref);
     if (!order) {
       const { text, body } = this.parsed;
-      const written: { line: number | null; ref: string }[] = [];
+      const written: { line: number | null; ref: string; shortcode?: string }[] = [];
       // Only the body's: the front matter's links were placed before the body's shortcodes were read.
       for (
         let at = text.indexOf(ref, text.length - body.length);
@@ -497,7 +510,7 @@ class FileRenderer {
         written.push({ line: lineAt(text, at), ref });
         at = text.indexOf(ref, at + ref.length);
       }
-      const made = fromShortcodes.map(({ line, target }) => ({ line, ref: target }));
+      const made = fromShortcodes.map(({ line, target, shortcode }) => ({ line, ref: target, shortcode }));
       // On one line, the file's own link first: it stands before the shortcode's.
       order = [...written, ...made].sort((a, b) => a.line! - b.line! || (a.ref === ref ? -1 : 1));
       this.linksInOrder.set(ref, order);
@@ -931,16 +944,21 @@ function checkOwnLinks(
       .map(({ page }) => `${own}${page.slug}`),
   );
   if (stand.rendered) published.add(`stand:${slug}`);
+  const drafts = new Set(pageBuilds.filter(({ page }) => page.draft).map(({ page }) => `${own}${page.slug}`));
+  if (stand.draft) drafts.add(`stand:${slug}`);
   const crossLinks: InternalLink[] = [];
   const linkProblems: Problem[] = [];
   const sort = (links: InternalLink[], pageFile: string | null) => {
-    for (const [target, line, ref, file] of links) {
+    for (const [target, line, ref, file, shortcode] of links) {
       const where = file ?? pageFile!;
       if (target !== `stand:${slug}` && !target.startsWith(own)) {
-        crossLinks.push([target, line, ref, where]);
+        crossLinks.push(shortcode ? [target, line, ref, where, shortcode] : [target, line, ref, where]);
         continue;
       }
-      if (!published.has(target)) linkProblems.push(brokenLink(collection, slug, where, line, ref));
+      if (!published.has(target))
+        linkProblems.push(
+          brokenLink(collection, slug, where, line, ref, drafts.has(target) ? shortcode : undefined),
+        );
     }
   };
   sort(standLinks, null);
@@ -948,13 +966,24 @@ function checkOwnLinks(
   return { crossLinks, linkProblems };
 }
 
+/** `refToUnpublished` names the ref or relref shortcode that wrote a link to an unpublished page. */
 function brokenLink(
   collection: string,
   stand: string,
   file: string,
   line: number | null,
   ref: string,
+  refToUnpublished?: string,
 ): Problem {
+  if (refToUnpublished)
+    // Hugo refuses to build the site over it (REF_NOT_FOUND), as over one to a page that does not exist.
+    return problem(
+      collection,
+      file,
+      'link-broken',
+      `The ${refToUnpublished} shortcode on line ${line} points at "${ref}", but that page is not published (it is a draft, or its date is in the future or past its expiry date), so Hugo cannot build the site. Publish that page or change the link.`,
+      { line, stand, severity: 'error' },
+    );
   return problem(
     collection,
     file,
@@ -1018,7 +1047,9 @@ function buildPage(
     problems: sink.list,
     deps: joinDeps(deps),
     // A page's links are all in its own file.
-    links: links.map(([target, line, ref]): InternalLink => [target, line, ref]),
+    links: links.map(([target, line, ref, , shortcode]): InternalLink =>
+      shortcode ? [target, line, ref, null, shortcode] : [target, line, ref],
+    ),
   };
 }
 
@@ -1166,8 +1197,10 @@ export function assembleCollection(
     reachable.add(`stand:${stand.slug}`);
   }
   for (const build of builds) {
-    for (const [target, line, ref, file] of build.crossLinks) {
+    for (const [target, line, ref, file, shortcode] of build.crossLinks) {
       let ok = reachable.has(target);
+      // Hugo publishes no page of a draft (future, expired) stand folder, nor any page inside it.
+      let draft = target.startsWith('stand:') && !!published(target.slice(6))?.draft;
       if (!ok && target.startsWith('page:')) {
         const slash = target.indexOf('/');
         const stand = published(target.slice(5, slash));
@@ -1177,8 +1210,12 @@ export function assembleCollection(
           !!stand &&
           !stand.draft &&
           stand.pages.some((ref) => ref.slug === page && !ref.draft && ref.rendered);
+        draft = !!stand && (stand.draft || stand.pages.some((ref) => ref.slug === page && ref.draft));
       }
-      if (!ok) problems.push(brokenLink(collection, build.stand!.slug, file!, line, ref));
+      if (!ok)
+        problems.push(
+          brokenLink(collection, build.stand!.slug, file!, line, ref, draft ? shortcode : undefined),
+        );
     }
   }
 

@@ -11,8 +11,8 @@ import { escapeHtml, renderInlineMarkdown } from './markdown';
 import type { Severity } from './types';
 
 export interface ShortcodeContext {
-  /** The site URL path of the page a ref/relref argument names, or null when there is none. */
-  resolveRef(target: string, line: number): string | null;
+  /** The site URL path of the page a ref/relref (`name`) argument names, or null when there is none. */
+  resolveRef(target: string, line: number, name: string): string | null;
   /** A front-matter field of the page (dotted paths reach into maps), or undefined. */
   param(name: string): unknown;
   /** `severity` overrides the code's usual one. */
@@ -206,7 +206,7 @@ function renderBuiltin(name: string, params: Params, ctx: ShortcodeContext, line
         );
         return '';
       }
-      const url = ctx.resolveRef(target, line);
+      const url = ctx.resolveRef(target, line, name);
       if (url === null) {
         ctx.report(
           'link-broken',

@@ -13,9 +13,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * read as Hugo reads them (never). 9: a page's own styles reported (`style-ignored`). 10: the published
  * site's address (config.toml's `baseURL`), for a stand's or page's QR code (`base-url-unusable`). 11: the
  * site configuration Hugo reads (hugo.toml before config.toml; YAML and JSON ones too). 12: what the
- * home page and the sections cascade (Hugo's `cascade`), and the stands and pages built with it.
+ * home page and the sections cascade (Hugo's `cascade`), and the stands and pages built with it. 13: which
+ * internal links a ref or relref shortcode wrote (one to an unpublished page is an error, as in Hugo).
  */
-export const STORE_SCHEMA = 12;
+export const STORE_SCHEMA = 13;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a

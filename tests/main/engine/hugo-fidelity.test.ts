@@ -323,6 +323,58 @@ describe('_build.render, as Hugo 0.111 reads it', () => {
     expect(broken).toEqual(['7 error gone.md', '7 warning /stands/gone/']);
   });
 
+  it('makes a relref to a draft, future or expired page an error, as Hugo refuses to build over it, and follows its publishing', async () => {
+    // Hugo 0.111 (with a layout that renders .Content): REF_NOT_FOUND for each of the four shortcodes,
+    // a page of a draft stand folder included; the plain links to the same pages build.
+    const root = tempSite({
+      'content/stands/a.md': page(
+        'title: A\nshow_on_overview: true',
+        'Body.\n\n[B]({{< relref "b.md" >}}), [C]({{< ref "c.md" >}}), [P]({{< relref "t/p.md" >}}) and [plain](/stands/b/)\n',
+      ),
+      'content/stands/b.md': page('title: B\nshow_on_overview: true\ndraft: true'),
+      'content/stands/c.md': page('title: C\nshow_on_overview: true\ndate: 2099-01-01'),
+      'content/stands/s/_index.md': page(
+        'title: S\nshow_on_overview: true',
+        'S [old]({{< relref "old.md" >}}) and [old](old/)\n',
+      ),
+      'content/stands/s/old.md': page('title: Old\nexpiryDate: 2000-01-01'),
+      'content/stands/t/_index.md': page('title: T\nshow_on_overview: true\ndraft: true'),
+      'content/stands/t/p.md': page('title: P'),
+    });
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(root)).collection.id;
+    const broken = () =>
+      engine
+        .listProblems({ collection: id, code: 'link-broken' })
+        .map((p) => `${p.file}:${p.line} ${p.severity} ${/"(.*?)"/.exec(p.message)![1]}`)
+        .sort();
+    expect(broken()).toEqual([
+      'content/stands/a.md:7 error b.md',
+      'content/stands/a.md:7 error c.md',
+      'content/stands/a.md:7 error t/p.md',
+      'content/stands/a.md:7 warning /stands/b/',
+      'content/stands/s/_index.md:5 error old.md',
+      'content/stands/s/_index.md:5 warning old/',
+    ]);
+    const error = engine
+      .listProblems({ collection: id, code: 'link-broken', severity: 'error' })
+      .find((p) => p.message.includes('"b.md"'))!;
+    expect(error.message).toBe(
+      'The relref shortcode on line 7 points at "b.md", but that page is not published (it is a draft, or its date is in the future or past its expiry date), so Hugo cannot build the site. Publish that page or change the link.',
+    );
+    // Publishing B and Old, then making B a draft again, updates the pages that link to them.
+    const b = path.join(root, 'content/stands/b.md');
+    writeFileSync(b, page('title: B\nshow_on_overview: true'));
+    writeFileSync(path.join(root, 'content/stands/s/old.md'), page('title: Old'));
+    await engine.reindex(id);
+    expect(broken()).toEqual(['content/stands/a.md:7 error c.md', 'content/stands/a.md:7 error t/p.md']);
+    await expectSameAsFresh(engine, id, root);
+    writeFileSync(b, page('title: B\nshow_on_overview: true\ndraft: true'));
+    await engine.reindex(id);
+    expect(broken()).toContain('content/stands/a.md:7 error b.md');
+    await expectSameAsFresh(engine, id, root);
+  });
+
   it('keeps a theme whose page has render: never on the list of themes and on its stands, but it has no page to open', async () => {
     const { engine, id } = await renderFixture();
     // Hugo lists Quiet (with no address) and counts its two stands, but writes no /themes/quiet/.

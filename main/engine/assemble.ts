@@ -869,11 +869,13 @@ export function buildStand(
     );
   }
   pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
+  // From the plan, not the page's build: a section added above a page moves it off the list unread.
+  const offList = new Set(plan.pages.filter((page) => page.offStandList).map((page) => page.file));
   const pageRefs: PageRef[] = pageBuilds.map(({ page, unlisted, unrendered }) => ({
     slug: page.slug,
     title: page.title,
     draft: page.draft,
-    listed: !unlisted,
+    listed: !unlisted && !offList.has(page.file),
     rendered: !unrendered,
   }));
 

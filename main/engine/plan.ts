@@ -24,6 +24,12 @@ export interface PagePlan {
   slug: string;
   /** The page's URL path without slashes around it (`stands/x/page`); its segments are what relative references are relative to. */
   urlKey: string;
+  /**
+   * Set when Hugo lists it not on the stand's page but on a section's inside the stand's folder (a
+   * sub-folder with `_index.*` holds it), or, for such a section below a folder without one, on none
+   * (checked with `hugo`). It is published at its address all the same.
+   */
+  offStandList?: true;
 }
 
 export interface SkippedFile {
@@ -223,11 +229,26 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
         slug,
         urlKey: ['stands', plan.slug, ...urlSegments].join('/'),
       };
+      if (!onStandList(inner, sectionDirs)) page.offStandList = true;
       if (plan.section) plan.pages.push(page);
       else plan.orphans.push(page);
     }
   }
   return { stands, themes };
+}
+
+/**
+ * Whether Hugo lists a page of a stand's folder (`inner`, its path inside the folder) on the stand's
+ * page: a section (`docs/_index.md`) only in a folder right inside the stand's, any other page only
+ * when no folder above it inside the stand's (`sectionDirs`) is a section.
+ */
+function onStandList(inner: string, sectionDirs: ReadonlySet<string>): boolean {
+  const dirs = inner.split('/').slice(0, -1);
+  if (stemOf(baseName(inner)) === '_index') return dirs.length === 1;
+  if (sectionDirs.size === 0) return true;
+  for (let end = 1; end <= dirs.length; end++)
+    if (sectionDirs.has(dirs.slice(0, end).join('/'))) return false;
+  return true;
 }
 
 /** The theme folder name of a theme page (`content/themes/<name>/_index.*`), or null. */

@@ -14,9 +14,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * site's address (config.toml's `baseURL`), for a stand's or page's QR code (`base-url-unusable`). 11: the
  * site configuration Hugo reads (hugo.toml before config.toml; YAML and JSON ones too). 12: what the
  * home page and the sections cascade (Hugo's `cascade`), and the stands and pages built with it. 13: which
- * internal links a ref or relref shortcode wrote (one to an unpublished page is an error, as in Hugo).
+ * internal links a ref or relref shortcode wrote (one to an unpublished page is an error, as in Hugo). 14:
+ * pages of a section inside a stand's folder taken off the stand's list of pages, as Hugo lists them.
  */
-export const STORE_SCHEMA = 13;
+export const STORE_SCHEMA = 14;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a
@@ -153,7 +154,10 @@ export interface PageRef {
   slug: string;
   title: string;
   draft: boolean;
-  /** On its stand's list of pages; false when `_build.list` takes it off (it is still published). */
+  /**
+   * On its stand's list of pages; false when `_build.list` takes it off or a section inside the stand's
+   * folder holds it (it is still published).
+   */
   listed: boolean;
   /** False when `_build.render` gives it no page of its own: it stays on the list, but cannot be opened. */
   rendered: boolean;

@@ -2,7 +2,9 @@
 // format), in folders written here. Each expectation was checked against `hugo` 0.111 with
 // ../shared/hugo-reference/manifest.sh.
 import { describe, expect, it } from 'vitest';
-import { engineFor, page, tempSite } from './helpers';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { engineFor, expectSameAsFresh, page, tempSite } from './helpers';
 
 async function indexed(files: Record<string, string>) {
   const engine = await engineFor();
@@ -144,6 +146,40 @@ describe('a section inside a stand folder', () => {
     const docs = engine.getStand(id, 's')!.pages.find((p) => p.title === 'Docs')!;
     expect(docs.slug).toBe('docs');
     expect(engine.getStand(id, 's')!.bodyHtml).toContain('href="standalone://page/s/docs"');
+  });
+
+  it("lists the pages inside that section on the section's page, not the stand's, as Hugo does", async () => {
+    const root = tempSite({
+      'content/stands/x/_index.md': page(
+        'title: X\nshow_on_overview: true',
+        'See [deep](/stands/x/sub/deep/) and [more](/stands/x/sub/more/).',
+      ),
+      'content/stands/x/top.md': page('title: Top'),
+      'content/stands/x/plain/other.md': page('title: Other'),
+      'content/stands/x/sub/_index.md': page('title: Sub'),
+      'content/stands/x/sub/deep.md': page('title: Deep'),
+      'content/stands/x/sub/plain/y.md': page('title: Why'),
+      'content/stands/x/sub/more/_index.md': page('title: More'),
+    });
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(root)).collection.id;
+    // Hugo 0.111: x's .Pages are other.md, sub/_index.md and top.md; sub's are deep.md, more/_index.md
+    // and plain/y.md. Every one of them is published at its address.
+    const listed = () => engine.getStand(id, 'x')!.pages.map((p) => p.title);
+    expect(listed()).toEqual(['Other', 'Sub', 'Top']);
+    expect(engine.getPage(id, 'x', 'sub-deep')!.title).toBe('Deep');
+    expect(engine.getPage(id, 'x', 'sub-more')!.title).toBe('More');
+    expect(engine.getStand(id, 'x')!.bodyHtml).toContain('href="standalone://page/x/sub-deep"');
+    expect(engine.listProblems({ collection: id, code: 'link-broken' })).toEqual([]);
+    // Without sub/_index.md, Hugo lists deep.md and plain/y.md on x (and more/_index.md nowhere).
+    rmSync(path.join(root, 'content/stands/x/sub/_index.md'));
+    await engine.reindex(id);
+    expect(listed()).toEqual(['Deep', 'Other', 'Top', 'Why']);
+    await expectSameAsFresh(engine, id, root);
+    writeFileSync(path.join(root, 'content/stands/x/sub/_index.md'), page('title: Sub'));
+    await engine.reindex(id);
+    expect(listed()).toEqual(['Other', 'Sub', 'Top']);
+    await expectSameAsFresh(engine, id, root);
   });
 });
 

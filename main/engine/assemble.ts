@@ -375,8 +375,16 @@ class FileRenderer {
         return url;
       },
       param: (name) => this.param(name),
+      // Hugo renders no page that is not published, so a ref there cannot stop its build: no error.
       report: (code: ShortcodeProblemCode, message, line, severity) =>
-        this.sink.add(parsed.file, code, message, line, `${line}:${message}`, severity),
+        this.sink.add(
+          parsed.file,
+          code,
+          message,
+          line,
+          `${line}:${message}`,
+          parsed.published ? severity : undefined,
+        ),
     });
     let html = parsed.isHtml ? expansion.text : renderMarkdown(expansion.text);
     html = fillPlaceholders(html, expansion);
@@ -485,7 +493,8 @@ class FileRenderer {
     const where = this.whereIs(ref);
     const ref80 = where.ref.length > 120 ? `${where.ref.slice(0, 117)}…` : where.ref;
     const link: InternalLink = [linkKey(target), where.line, ref80, this.parsed.file];
-    if (where.shortcode) link.push(where.shortcode);
+    // A ref in a page that is not published cannot stop Hugo's build (see body()).
+    if (where.shortcode && this.parsed.published) link.push(where.shortcode);
     this.links.push(link);
     return { type: 'url', url: internalUrl(target, fragment) };
   }

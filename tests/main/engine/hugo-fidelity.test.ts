@@ -323,6 +323,29 @@ describe('_build.render, as Hugo 0.111 reads it', () => {
     expect(broken).toEqual(['7 error gone.md', '7 warning /stands/gone/']);
   });
 
+  it('leaves a relref in a page that is not published a warning: Hugo renders no such page and builds', async () => {
+    // Hugo 0.111 (with a layout that renders .Content): a draft page's relref to nowhere, or to a draft,
+    // does not fail the build; the same relref in a published page does.
+    const { engine, id } = await indexed({
+      'content/stands/w.md': page(
+        'title: W\nshow_on_overview: true\ndraft: true',
+        'Body.\n\n[Gone]({{< relref "gone.md" >}}) and [B]({{< relref "b.md" >}})\n',
+      ),
+      'content/stands/b.md': page('title: B\nshow_on_overview: true\ndraft: true'),
+      'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),
+      'content/stands/x/wip.md': page('title: WIP\ndraft: true', 'Soon: [Gone]({{< relref "gone.md" >}})\n'),
+    });
+    const severities = engine
+      .listProblems({ collection: id, code: 'link-broken' })
+      .map((p) => `${p.file} ${p.severity}`)
+      .sort();
+    expect(severities).toEqual([
+      'content/stands/w.md warning',
+      'content/stands/w.md warning',
+      'content/stands/x/wip.md warning',
+    ]);
+  });
+
   it('makes a relref to a draft, future or expired page an error, as Hugo refuses to build over it, and follows its publishing', async () => {
     // Hugo 0.111 (with a layout that renders .Content): REF_NOT_FOUND for each of the four shortcodes,
     // a page of a draft stand folder included; the plain links to the same pages build.

@@ -43,6 +43,14 @@ export const MAX_SVG_USE_COPIES = 10_000;
 /** Elements an SVG image may have (real logos have a few hundred; the 2021 edition's largest, 236). */
 export const MAX_SVG_ELEMENTS = 100_000;
 
+/**
+ * Passes of SVG filter effects an SVG image may ask for: each effect (a blur, an offset, …) of each filter,
+ * times each element drawn with it (copies through `<use>`, patterns and `<feImage>` included), times
+ * how much larger than the usual region it works on. A drop shadow on a dozen shapes is about 300;
+ * Chromium takes about a second per 2,000 at logo size, and a 10 KiB file can ask for millions.
+ */
+export const MAX_SVG_FILTER_WORK = 1_000;
+
 /** Pixels a stand image may have (in types.ts, which the renderer reads too). */
 export { MAX_IMAGE_PIXELS } from './types';
 

@@ -227,6 +227,12 @@ function svgUseBomb(): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><defs>${defs}</defs><use href="#l6"/></svg>`;
 }
 
+/** 10 KiB of SVG asking Chromium for 300 chained blurs over a region 40,000 times the shape's (15 s a frame). */
+function svgFilterChain(): string {
+  const blurs = '<feGaussianBlur stdDeviation="1.5"/>'.repeat(300);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><filter id="f" x="-100" y="-100" width="200" height="200">${blurs}</filter><rect width="200" height="200" fill="red" filter="url(#f)"/></svg>`;
+}
+
 /** The header of a PNG of `width` × `height` pixels, whole enough for a decoder to start on it. */
 function pngHeader(width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(25);
@@ -242,11 +248,13 @@ function pngHeader(width: number, height: number): Buffer {
 export const HEAVY_PICTURES: Files = {
   'static/stands/hostile-stand/use-bomb.svg': svgUseBomb(),
   'static/stands/hostile-stand/huge.png': pngHeader(40_000, 40_000),
+  'static/stands/hostile-stand/filter-chain.svg': svgFilterChain(),
 };
 const HEAVY_PICTURES_PAGE = [
   '<p>Pictures too heavy to draw.</p>',
   '<img src="/stands/hostile-stand/use-bomb.svg" alt="use bomb file">',
   '<img src="/stands/hostile-stand/huge.png" alt="huge file">',
+  '<img src="/stands/hostile-stand/filter-chain.svg" alt="filter chain file">',
   `<img src="data:image/svg+xml,${encodeURIComponent(svgUseBomb())}" alt="use bomb inline">`,
   `<img src="data:image/png;base64,${pngHeader(40_000, 40_000).toString('base64')}" alt="huge inline">`,
 ].join('\n');

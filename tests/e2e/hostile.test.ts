@@ -126,12 +126,13 @@ describe('a hostile stand', () => {
     expect(shown).toEqual([
       ['use bomb file', 0],
       ['huge file', 0],
+      ['filter chain file', 0],
     ]);
-    // Chromium logs the two refusals; nothing else may be said, and later tests expect a clean console.
+    // Chromium logs the three refusals; nothing else may be said, and later tests expect a clean console.
     const refusal = (entry: { text: string; location?: string }) =>
       /status of 404/.test(entry.text) &&
-      /hostile-stand\/(use-bomb\.svg|huge\.png)/.test(entry.location ?? '');
-    expect(new Set(harness.console.filter(refusal).map((entry) => entry.location)).size).toBe(2);
+      /hostile-stand\/(use-bomb\.svg|huge\.png|filter-chain\.svg)/.test(entry.location ?? '');
+    expect(new Set(harness.console.filter(refusal).map((entry) => entry.location)).size).toBe(3);
     harness.console.splice(0, harness.console.length, ...harness.console.filter((entry) => !refusal(entry)));
     await expectNothingRan();
   });

@@ -87,3 +87,72 @@ describe('svgImageHazard', () => {
     expect(svgImageHazard(many)).toBeNull();
   });
 });
+
+describe('svgImageHazard and filters', () => {
+  const blurs = (count: number, sigma = 1.5) => `<feGaussianBlur stdDeviation="${sigma}"/>`.repeat(count);
+  const FILTER_WORK = /filter effects .* too much work/;
+
+  it('refuses chains of filter effects, filters drawn many times, and enormous filter regions', () => {
+    // Each took Chromium 156 from 5 s to over a minute to draw at 200 × 200 pixels.
+    for (const svg of [
+      `<svg ${NS}><filter id="f">${blurs(300)}</filter><g filter="url(#f)"><rect width="9" height="9"/></g>` +
+        `${'<rect filter="url(#f)"/>'.repeat(10)}</svg>`,
+      `<svg ${NS}><filter id="f" x="-100" y="-100" width="200" height="200">${blurs(10, 50)}</filter><rect filter="url(#f)"/></svg>`,
+      `<svg ${NS}><filter id="f">${blurs(30)}</filter>${'<rect filter="url(#f)"/>'.repeat(300)}</svg>`,
+      `<svg ${NS} viewBox="0 0 100 100"><filter id="f" filterUnits="userSpaceOnUse" x="-1e5" y="-1e5" width="2e5" height="2e5">${blurs(3)}</filter><rect filter="url(#f)"/></svg>`,
+      `<svg ${NS}><filter id="f" x="-100" y="-100" width="200" height="200">${'<feMorphology radius="300"/>'.repeat(20)}</filter><rect filter="url(#f)"/></svg>`,
+      `<svg ${NS}><filter id="f"><feTurbulence numOctaves="255"/></filter>${'<rect filter="url(#f)"/>'.repeat(50)}</svg>`,
+      `<svg ${NS}><filter id="f"><feConvolveMatrix order="60"/></filter>${'<rect filter="url(#f)"/>'.repeat(10)}</svg>`,
+    ]) {
+      expect(svgImageHazard(svg), svg.slice(0, 200)).toMatch(FILTER_WORK);
+    }
+  });
+
+  it('sees filters however they are spelt: case, prefixes, style, CSS escapes, <use> copies, templates', () => {
+    const chain = `<filter id="f">${blurs(100)}</filter>`;
+    const svgNs = 'xmlns:s="http://www.w3.org/2000/svg"';
+    for (const svg of [
+      `<svg ${NS}><FILTER ID="f">${blurs(100).replace(/feGaussianBlur/g, 'FEGAUSSIANBLUR')}</FILTER>${'<rect FILTER="url(#f)"/>'.repeat(20)}</svg>`,
+      `<s:svg ${svgNs}><s:filter id="f">${blurs(100).replace(/<fe/g, '<s:fe')}</s:filter>${'<s:rect filter="url(#f)"/>'.repeat(20)}</s:svg>`,
+      `<svg ${NS}>${chain}${'<rect style="opacity:1; filter : url( \'#f\' )"/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${chain}${'<rect style="f\\69lter:/**/url(\\23 f)"/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${chain}${'<rect style="-webkit-filter:url(#f)"/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${chain}<style>.a { filter: url(#f) }</style>${'<rect class="a"/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${chain}<style><![CDATA[ rect{FILTER:url("logo.svg#f")} ]]></style>${'<rect/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${chain}<g id="g"><rect filter="url(&#35;f)"/></g>${'<use href="#g"/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${chain}<filter id="t" href="#f"/>${'<rect filter="url(#t)"/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${chain}<filter id="i"><feImage href="#r"/></filter><rect id="r" filter="url(#f)"/>${'<rect filter="url(#i)"/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${chain}<pattern id="p"><rect filter="url(#f)"/></pattern>${'<rect fill="url(#p)"/>'.repeat(20)}</svg>`,
+      `<svg ${NS}>${`<rect filter="${'blur(1px) '.repeat(100)}"/>`.repeat(20)}</svg>`,
+    ]) {
+      expect(svgImageHazard(svg), svg.slice(0, 200)).toMatch(FILTER_WORK);
+    }
+  });
+
+  it('refuses filter values written through DOCTYPE entities, which Chromium expands', () => {
+    const svg =
+      `<!DOCTYPE svg [<!ENTITY f "url(#f)">]><svg ${NS}><filter id="f">${blurs(100)}</filter>` +
+      `${'<rect filter="&f;"/>'.repeat(20)}</svg>`;
+    expect(svgImageHazard(svg)).toMatch(/DOCTYPE/);
+  });
+
+  it('keeps the filters real logos use: drop shadows, glows, luminosity masks', () => {
+    const shadow =
+      '<filter id="s" x="-1" y="-1" width="300%" height="300%"><feOffset dx="2" dy="2" in="SourceAlpha"/>' +
+      '<feGaussianBlur stdDeviation="800"/><feFlood flood-opacity=".3"/><feComposite in2="SourceGraphic" operator="in"/>' +
+      '<feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter>';
+    const luminosity =
+      '<filter id="l" filterUnits="userSpaceOnUse" x="0" y="0" width="200" height="100"><feColorMatrix values="-1 0 0 0 1 0 -1 0 0 1 0 0 -1 0 1 0 0 0 1 0"/></filter>';
+    const logo =
+      `<svg ${NS} viewBox="0 0 200 100">${shadow}${luminosity}<style>.m{filter:url(#l)}</style>` +
+      `${'<path filter="url(#s)" d="M0 0h9v9z"/>'.repeat(12)}${'<g class="m"><rect/></g>'.repeat(100)}` +
+      `<feMorphology/><filter id="o"><feMorphology radius="2"/><feTurbulence numOctaves="4"/><feConvolveMatrix order="3"/></filter>` +
+      `${'<rect filter="url(#o)"/>'.repeat(10)}<text style="filter: drop-shadow(1px 1px 2px black)">FOSDEM</text></svg>`;
+    expect(svgImageHazard(logo)).toBeNull();
+    const illustrator =
+      '<!DOCTYPE svg [<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">]>' +
+      `<svg ${NS} xmlns:i="&ns_ai;"><switch><foreignObject requiredExtensions="&ns_ai;" width="1" height="1"/>` +
+      `<g i:extraneous="self"><rect filter="url(#l)"/></g></switch>${luminosity}</svg>`;
+    expect(svgImageHazard(illustrator)).toBeNull();
+  });
+});

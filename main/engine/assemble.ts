@@ -874,7 +874,7 @@ export function buildStand(
       // Same file, same stand and same slug: same address, so the page reads the same.
       previous && previous.page.slug === pagePlan.slug && previous.page.file === pagePlan.file
         ? previous
-        : buildPage(ctx, plan, pagePlan, section?.cascade ?? []),
+        : buildPage(ctx, plan, pagePlan, section?.cascade ?? [], section?.published ?? true),
     );
   }
   pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
@@ -1011,6 +1011,8 @@ function buildPage(
   pagePlan: PagePlan,
   /** What the stand folder's _index.md cascades. */
   standCascade: CascadeRule[],
+  /** Whether the stand folder's _index.md is published: Hugo renders no page below a draft section. */
+  sectionPublished: boolean,
 ): PageBuild {
   const sink = new Problems(ctx.collection, plan.slug);
   const deps = new Set<string>();
@@ -1022,7 +1024,8 @@ function buildPage(
   if (parsed) {
     const rendered = new FileRenderer(
       ctx,
-      parsed,
+      // Unrendered, its refs cannot stop Hugo's build (see FileRenderer.body()).
+      sectionPublished ? parsed : { ...parsed, published: false },
       { fileDir: dirOf(parsed.file), urlDir: pagePlan.urlKey.split('/') },
       sink,
       deps,

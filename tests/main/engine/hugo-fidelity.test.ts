@@ -346,6 +346,30 @@ describe('_build.render, as Hugo 0.111 reads it', () => {
     ]);
   });
 
+  it('leaves a relref in a page of a draft stand folder a warning, and makes it an error once the folder is published', async () => {
+    // Hugo 0.111 publishes no page below a draft section (see the next test), so renders none of them.
+    const root = tempSite({
+      'content/stands/d/_index.md': page('title: D\nshow_on_overview: true\ndraft: true'),
+      'content/stands/d/p.md': page(
+        'title: P',
+        'See [Gone]({{< relref "gone.md" >}}) and [G]({{< relref "g.md" >}})\n',
+      ),
+      'content/stands/g.md': page('title: G\nshow_on_overview: true\ndraft: true'),
+    });
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(root)).collection.id;
+    const severities = () =>
+      engine
+        .listProblems({ collection: id, code: 'link-broken' })
+        .map((p) => `${p.file} ${p.severity}`)
+        .sort();
+    expect(severities()).toEqual(['content/stands/d/p.md warning', 'content/stands/d/p.md warning']);
+    writeFileSync(path.join(root, 'content/stands/d/_index.md'), page('title: D\nshow_on_overview: true'));
+    await engine.reindex(id);
+    expect(severities()).toEqual(['content/stands/d/p.md error', 'content/stands/d/p.md error']);
+    await expectSameAsFresh(engine, id, root);
+  });
+
   it('makes a relref to a draft, future or expired page an error, as Hugo refuses to build over it, and follows its publishing', async () => {
     // Hugo 0.111 (with a layout that renders .Content): REF_NOT_FOUND for each of the four shortcodes,
     // a page of a draft stand folder included; the plain links to the same pages build.

@@ -141,8 +141,9 @@ export interface StandBuild {
   /** Problems and dependencies of the stand's own files (its pages carry their own). */
   problems: Problem[];
   /**
-   * Link-map and file keys looked up while building, one per line: when one appears or vanishes,
-   * rebuild. (No key holds a line break: references with control characters are refused earlier.)
+   * Link-map and file keys looked up while building (and, for a missing file, its name in any capitals:
+   * see caseKeyOf), one per line: when one appears or vanishes, rebuild. (No key holds a line break:
+   * references with control characters are refused earlier.)
    */
   deps: string;
   /**
@@ -465,12 +466,10 @@ class FileRenderer {
     const ref = classifyRef(rawRef);
     if (ref.kind !== 'local') return null;
     for (const file of candidatesFor(ref.path, this.base)?.files ?? []) {
+      // A file of this name in any capitals that appears, is renamed or vanishes changes the hint.
+      this.deps.add(caseKeyOf(file));
       const found = this.ctx.assets.sameButCase(file);
-      if (found) {
-        // Renamed or removed, it is named no more.
-        this.deps.add(`file:${found}`);
-        return found;
-      }
+      if (found) return found;
     }
     return null;
   }
@@ -579,6 +578,11 @@ function siteUrlOf(plan: CollectionPlan, target: LinkTarget): string {
   if (target.type === 'stand') return `/stands/${target.stand}/`;
   const page = plan.stands.get(target.stand)?.pages.find((candidate) => candidate.slug === target.page);
   return page ? `/${page.urlKey}/` : `/stands/${target.stand}/`;
+}
+
+/** The dependency key of every file whose name is `file`'s but for the case of its letters. */
+export function caseKeyOf(file: string): string {
+  return `case:${file.toLowerCase()}`;
 }
 
 /** Said of a missing file when one of the same name but for its capitals is there. */

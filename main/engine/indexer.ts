@@ -8,6 +8,7 @@ import {
   buildStand,
   buildTheme,
   type BuildContext,
+  caseKeyOf,
   keepLastReadable,
   type PageBuild,
   type StandBuild,
@@ -452,9 +453,11 @@ function allOwners(plan: CollectionPlan, previous: CollectionState | null): Set<
 function changedLinkKeys(oldPlan: CollectionPlan, plan: CollectionPlan, change: IndexChange): Set<string> {
   const keys = new Set<string>();
   for (const rel of change.added)
-    for (const key of isContentFile(rel) ? linkKeysOf(plan, rel) : [`file:${rel}`]) keys.add(key);
+    for (const key of isContentFile(rel) ? linkKeysOf(plan, rel) : [`file:${rel}`, caseKeyOf(rel)])
+      keys.add(key);
   for (const rel of change.removed)
-    for (const key of isContentFile(rel) ? linkKeysOf(oldPlan, rel) : [`file:${rel}`]) keys.add(key);
+    for (const key of isContentFile(rel) ? linkKeysOf(oldPlan, rel) : [`file:${rel}`, caseKeyOf(rel)])
+      keys.add(key);
   return keys;
 }
 

@@ -82,6 +82,23 @@ describe('incremental re-indexing', () => {
     await expectSameAsFresh(engine, id, root);
   });
 
+  it('names a file that appeared whose name differs from a missing one in capitals only, and forgets it once gone', async () => {
+    const { root, engine, id } = await indexedCopy();
+    const logoMissing = () =>
+      engine.listProblems({ collection: id, code: 'logo-missing' }).find((p) => p.stand === 'anchor-lab')!
+        .message;
+    expect(logoMissing()).not.toContain('capitals');
+    edit(root, 'static/stands/anchor-lab/Missing.PNG', PNG);
+    const outcome = await engine.reindex(id);
+    expect(outcome.reread).toEqual(['content/stands/anchor-lab/_index.md']);
+    expect(logoMissing()).toContain('There is static/stands/anchor-lab/Missing.PNG, whose name differs');
+    await expectSameAsFresh(engine, id, root);
+    rmSync(path.join(root, 'static/stands/anchor-lab/Missing.PNG'));
+    await engine.reindex(id);
+    expect(logoMissing()).not.toContain('capitals');
+    await expectSameAsFresh(engine, id, root);
+  });
+
   it('drops removed files and re-reads the pages that linked to them', async () => {
     const { root, engine, id } = await indexedCopy();
     rmSync(path.join(root, 'content/stands/lighthouse/notes.html'));

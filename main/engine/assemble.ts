@@ -190,12 +190,14 @@ const UNREADABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
  */
 export function keepLastReadable(fresh: StandBuild, previous: StandBuild | undefined): StandBuild {
   if (!previous?.stand) return fresh;
+  const unreadable = problemsOfBuild(fresh).filter((p) => UNREADABLE.has(p.code));
+  if (unreadable.length === 0) return fresh;
   const origin: StandBuild = previous.kept
     ? { ...previous, problems: previous.problems.slice(0, -previous.kept), kept: undefined }
     : previous;
   const key = (p: Problem) => `${p.code}\0${p.file}`;
   const had = new Set(problemsOfBuild(origin).map(key));
-  const broken = problemsOfBuild(fresh).filter((p) => UNREADABLE.has(p.code) && !had.has(key(p)));
+  const broken = unreadable.filter((p) => !had.has(key(p)));
   if (broken.length === 0) return fresh;
   const title = origin.stand!.title;
   const notices = [...new Set(broken.map((p) => p.file))].map((file) =>

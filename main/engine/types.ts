@@ -15,9 +15,11 @@ export const MAX_SEARCH_LIMIT = 500;
  * site configuration Hugo reads (hugo.toml before config.toml; YAML and JSON ones too). 12: what the
  * home page and the sections cascade (Hugo's `cascade`), and the stands and pages built with it. 13: which
  * internal links a ref or relref shortcode wrote (one to an unpublished page is an error, as in Hugo). 14:
- * pages of a section inside a stand's folder taken off the stand's list of pages, as Hugo lists them.
+ * pages of a section inside a stand's folder taken off the stand's list of pages, as Hugo lists them. 15:
+ * a missing file's name in any capitals kept among a build's dependencies (`case:`), so that one
+ * appearing rebuilds what refers to it; the stand kept as it was when a file of it breaks (`kept`).
  */
-export const STORE_SCHEMA = 14;
+export const STORE_SCHEMA = 15;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a

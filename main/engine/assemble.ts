@@ -873,6 +873,28 @@ export function buildStand(
   const layoutRaw = fieldOf('layout');
 
   // Sub-pages (only a folder with _index.md has them), in Hugo's order.
+  const standAbove: PageAbove = {
+    chain: section?.cascade.length ? [section.cascade, ...ctx.cascade.stands] : ctx.cascade.stands,
+    standPublished: section?.published ?? true,
+  };
+  // What the sections inside the stand's folder give the pages below them, each read once, when needed.
+  const nestedAbove = new Map<string, PageAbove>();
+  const aboveOf = (sections: readonly string[] | undefined, at = 0): PageAbove => {
+    if (!sections || at >= sections.length) return standAbove;
+    const file = sections[at]!;
+    let known = nestedAbove.get(file);
+    if (!known) {
+      const outer = aboveOf(sections, at + 1);
+      // Its problems are those of its own page, built with the others: not reported twice.
+      const parsed = readParsed(ctx, file, new Problems(ctx.collection, plan.slug), outer.chain);
+      known = {
+        chain: parsed?.cascade.length ? [parsed.cascade, ...outer.chain] : outer.chain,
+        standPublished: outer.standPublished,
+      };
+      nestedAbove.set(file, known);
+    }
+    return known;
+  };
   const pageBuilds: PageBuild[] = [];
   for (const pagePlan of plan.pages) {
     const previous = reuse(pagePlan);
@@ -880,7 +902,7 @@ export function buildStand(
       // Same file, same stand and same slug: same address, so the page reads the same.
       previous && previous.page.slug === pagePlan.slug && previous.page.file === pagePlan.file
         ? previous
-        : buildPage(ctx, plan, pagePlan, section?.cascade ?? [], section?.published ?? true),
+        : buildPage(ctx, plan, pagePlan, aboveOf(pagePlan.sections)),
     );
   }
   pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
@@ -1010,28 +1032,29 @@ function brokenLink(
   );
 }
 
-/** Builds one sub-page from its file; one that cannot be read is a draft, with the problem saying why. */
-function buildPage(
-  ctx: BuildContext,
-  plan: StandPlan,
-  pagePlan: PagePlan,
-  /** What the stand folder's _index.md cascades. */
-  standCascade: CascadeRule[],
+/** What a stand's sub-page is under: the sections above it, in its folder and above. */
+interface PageAbove {
+  /** What they cascade, the nearest first. */
+  chain: CascadeChain;
   /** Whether the stand folder's _index.md is published: Hugo renders no page below a draft section. */
-  sectionPublished: boolean,
-): PageBuild {
+  standPublished: boolean;
+}
+
+/** Builds one sub-page from its file; one that cannot be read is a draft, with the problem saying why. */
+function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan, above: PageAbove): PageBuild {
   const sink = new Problems(ctx.collection, plan.slug);
   const deps = new Set<string>();
+  // A section above it that vanishes takes its cascade away: the page is then built again.
+  for (const file of pagePlan.sections ?? []) deps.add(`file:${file}`);
   const links: InternalLink[] = [];
-  const above = standCascade.length > 0 ? [standCascade, ...ctx.cascade.stands] : ctx.cascade.stands;
-  const parsed = readParsed(ctx, pagePlan.file, sink, above);
+  const parsed = readParsed(ctx, pagePlan.file, sink, above.chain);
   const title = parsed?.hugoTitle || stemOf(pagePlan.file);
   let html = '';
   if (parsed) {
     const rendered = new FileRenderer(
       ctx,
       // Unrendered, its refs cannot stop Hugo's build (see FileRenderer.body()).
-      sectionPublished ? parsed : { ...parsed, published: false },
+      above.standPublished ? parsed : { ...parsed, published: false },
       { fileDir: dirOf(parsed.file), urlDir: pagePlan.urlKey.split('/') },
       sink,
       deps,

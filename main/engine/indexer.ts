@@ -25,6 +25,7 @@ import {
   isContentFile,
   linkKeysOf,
   ownerOf,
+  type PagePlan,
   planCollection,
 } from './plan';
 import { problem } from './problems';
@@ -293,10 +294,10 @@ function afterScan(
           reusable.set(pageBuild.page.file, pageBuild);
         }
       }
-      const build = keepLastReadable(
-        buildStand(ctx, standPlan, (page) => reusable.get(page.file)),
-        old,
-      );
+      // So may a section's inside the folder (sub/_index.md): a change to it reaches the pages below it.
+      const reuse = (page: PagePlan) =>
+        page.sections?.some((file) => touchedFiles.has(file)) ? undefined : reusable.get(page.file);
+      const build = keepLastReadable(buildStand(ctx, standPlan, reuse), old);
       reread.push(...filesOfStand(standPlan).filter((file) => !reusable.has(file)));
       state.standBuilds.set(key, build);
       search.replaceStand(standPlan.slug, searchDocsOf(build));

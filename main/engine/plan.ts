@@ -30,6 +30,12 @@ export interface PagePlan {
    * (checked with `hugo`). It is published at its address all the same.
    */
   offStandList?: true;
+  /**
+   * The `_index.*` of the sections inside the stand's folder above it, the nearest first (not its own):
+   * their cascade reaches it and, when one is not published, Hugo publishes no page below it. Absent
+   * when there is none.
+   */
+  sections?: string[];
 }
 
 export interface SkippedFile {
@@ -196,11 +202,16 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
     // files, those in their sub-folders too, are the bundle's attachments to Hugo, not pages.
     const bundleDirs = new Set<string>();
     const sectionDirs = new Set<string>();
+    // Each section's _index.* by folder (the last one, as Hugo uses it).
+    const sectionFiles = new Map<string, string>();
     for (const file of pageFiles) {
       const inner = file.slice(STANDS.length + plan.folder!.length + 1);
       const stem = stemOf(baseName(inner));
       if (stem === 'index') bundleDirs.add(dirOf(inner));
-      else if (stem === '_index') sectionDirs.add(dirOf(inner));
+      else if (stem === '_index') {
+        sectionDirs.add(dirOf(inner));
+        sectionFiles.set(dirOf(inner), file);
+      }
     }
     for (const dir of sectionDirs) bundleDirs.delete(dir);
     const inBundle = (inner: string) => {
@@ -230,6 +241,10 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
         urlKey: ['stands', plan.slug, ...urlSegments].join('/'),
       };
       if (!onStandList(inner, sectionDirs)) page.offStandList = true;
+      if (sectionFiles.size > 0) {
+        const sections = sectionsAbove(inner, sectionFiles);
+        if (sections.length > 0) page.sections = sections;
+      }
       if (plan.section) plan.pages.push(page);
       else plan.orphans.push(page);
     }
@@ -249,6 +264,21 @@ function onStandList(inner: string, sectionDirs: ReadonlySet<string>): boolean {
   for (let end = 1; end <= dirs.length; end++)
     if (sectionDirs.has(dirs.slice(0, end).join('/'))) return false;
   return true;
+}
+
+/**
+ * The `_index.*` of the sections (`sectionFiles`, by folder inside the stand's) above a page of a stand's
+ * folder (`inner`, its path inside the folder), the nearest first; a section's own is not among them.
+ */
+function sectionsAbove(inner: string, sectionFiles: ReadonlyMap<string, string>): string[] {
+  const dirs = inner.split('/').slice(0, -1);
+  if (stemOf(baseName(inner)) === '_index') dirs.pop();
+  const sections: string[] = [];
+  for (let end = dirs.length; end >= 1; end--) {
+    const file = sectionFiles.get(dirs.slice(0, end).join('/'));
+    if (file) sections.push(file);
+  }
+  return sections;
 }
 
 /** The theme folder name of a theme page (`content/themes/<name>/_index.*`), or null. */

@@ -17,9 +17,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * internal links a ref or relref shortcode wrote (one to an unpublished page is an error, as in Hugo). 14:
  * pages of a section inside a stand's folder taken off the stand's list of pages, as Hugo lists them. 15:
  * a missing file's name in any capitals kept among a build's dependencies (`case:`), so that one
- * appearing rebuilds what refers to it; the stand kept as it was when a file of it breaks (`kept`).
+ * appearing rebuilds what refers to it; the stand kept as it was when a file of it breaks (`kept`). 16:
+ * pages below a section inside a stand's folder built with its cascade, and depending on its `_index`.
  */
-export const STORE_SCHEMA = 15;
+export const STORE_SCHEMA = 16;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a

@@ -181,6 +181,51 @@ describe('a section inside a stand folder', () => {
     expect(listed()).toEqual(['Other', 'Sub', 'Top']);
     await expectSameAsFresh(engine, id, root);
   });
+
+  it("gives that section's cascade to the pages below it, as Hugo does, and rebuilds them when it changes", async () => {
+    const root = tempSite({
+      'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),
+      'content/stands/x/top.md': page('title: Top'),
+      'content/stands/x/sub/_index.md': page('title: Sub\ncascade:\n  draft: true'),
+      'content/stands/x/sub/deep.md': page('title: Deep'),
+      'content/stands/x/sub/inner/_index.md': page('title: Inner\ncascade:\n  weight: 3'),
+      'content/stands/x/sub/inner/p.md': page('title: P'),
+    });
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(root)).collection.id;
+    // Hugo 0.111 publishes neither sub/_index.md nor anything below it; top.md stays.
+    const opens = () =>
+      ['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p'].filter((slug) => engine.getPage(id, 'x', slug));
+    expect(opens()).toEqual(['top']);
+    writeFileSync(
+      path.join(root, 'content/stands/x/sub/_index.md'),
+      page('title: Sub\ncascade:\n  title: Given'),
+    );
+    await engine.reindex(id);
+    expect(opens()).toEqual(['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p']);
+    // Its own title wins; the nearest section's cascade does not hide the outer one's keys.
+    expect(engine.getPage(id, 'x', 'sub-deep')!.title).toBe('Deep');
+    const untitled = page('weight: 1');
+    writeFileSync(path.join(root, 'content/stands/x/sub/inner/p.md'), untitled);
+    await engine.reindex(id);
+    expect(engine.getPage(id, 'x', 'sub-inner-p')!.title).toBe('Given');
+    await expectSameAsFresh(engine, id, root);
+    writeFileSync(path.join(root, 'content/stands/x/sub/_index.md'), page('title: Sub'));
+    await engine.reindex(id);
+    expect(engine.getPage(id, 'x', 'sub-inner-p')!.title).toBe('p');
+    await expectSameAsFresh(engine, id, root);
+    writeFileSync(
+      path.join(root, 'content/stands/x/sub/_index.md'),
+      page('title: Sub\ncascade:\n  draft: true'),
+    );
+    await engine.reindex(id);
+    expect(opens()).toEqual(['top']);
+    await expectSameAsFresh(engine, id, root);
+    rmSync(path.join(root, 'content/stands/x/sub/_index.md'));
+    await engine.reindex(id);
+    expect(opens()).toEqual(['top', 'sub-deep', 'sub-inner', 'sub-inner-p']);
+    await expectSameAsFresh(engine, id, root);
+  });
 });
 
 describe('a stand with both a listing file and a folder page', () => {

@@ -876,6 +876,7 @@ export function buildStand(
   const standAbove: PageAbove = {
     chain: section?.cascade.length ? [section.cascade, ...ctx.cascade.stands] : ctx.cascade.stands,
     standPublished: section?.published ?? true,
+    nestedPublished: true,
   };
   // What the sections inside the stand's folder give the pages below them, each read once, when needed.
   const nestedAbove = new Map<string, PageAbove>();
@@ -890,6 +891,7 @@ export function buildStand(
       known = {
         chain: parsed?.cascade.length ? [parsed.cascade, ...outer.chain] : outer.chain,
         standPublished: outer.standPublished,
+        nestedPublished: outer.nestedPublished && (parsed?.published ?? true),
       };
       nestedAbove.set(file, known);
     }
@@ -1038,6 +1040,8 @@ interface PageAbove {
   chain: CascadeChain;
   /** Whether the stand folder's _index.md is published: Hugo renders no page below a draft section. */
   standPublished: boolean;
+  /** Whether every section inside the stand's folder above it is: Hugo publishes no page below one that is not. */
+  nestedPublished: boolean;
 }
 
 /** Builds one sub-page from its file; one that cannot be read is a draft, with the problem saying why. */
@@ -1054,7 +1058,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan, above
     const rendered = new FileRenderer(
       ctx,
       // Unrendered, its refs cannot stop Hugo's build (see FileRenderer.body()).
-      above.standPublished ? parsed : { ...parsed, published: false },
+      above.standPublished && above.nestedPublished ? parsed : { ...parsed, published: false },
       { fileDir: dirOf(parsed.file), urlDir: pagePlan.urlKey.split('/') },
       sink,
       deps,
@@ -1077,7 +1081,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan, above
       slug: pagePlan.slug,
       title,
       // A page that cannot be read is not shown; its problem says why.
-      draft: parsed ? !parsed.published : true,
+      draft: parsed ? !parsed.published || !above.nestedPublished : true,
       html,
       file: pagePlan.file,
       weight: parsed?.weight ?? 0,

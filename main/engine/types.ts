@@ -18,9 +18,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * pages of a section inside a stand's folder taken off the stand's list of pages, as Hugo lists them. 15:
  * a missing file's name in any capitals kept among a build's dependencies (`case:`), so that one
  * appearing rebuilds what refers to it; the stand kept as it was when a file of it breaks (`kept`). 16:
- * pages below a section inside a stand's folder built with its cascade, and depending on its `_index`.
+ * pages below a section inside a stand's folder built with its cascade, and depending on its `_index`. 17:
+ * pages below an unpublished section inside a stand's folder unpublished too, as Hugo publishes none.
  */
-export const STORE_SCHEMA = 16;
+export const STORE_SCHEMA = 17;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a

@@ -226,6 +226,31 @@ describe('a section inside a stand folder', () => {
     expect(opens()).toEqual(['top', 'sub-deep', 'sub-inner', 'sub-inner-p']);
     await expectSameAsFresh(engine, id, root);
   });
+
+  it('publishes no page below a draft section, as Hugo does', async () => {
+    const root = tempSite({
+      'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),
+      'content/stands/x/top.md': page('title: Top'),
+      'content/stands/x/sub/_index.md': page('title: Sub\ndraft: true'),
+      'content/stands/x/sub/deep.md': page('title: Deep'),
+      'content/stands/x/sub/inner/_index.md': page('title: Inner'),
+      'content/stands/x/sub/inner/p.md': page('title: P'),
+    });
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(root)).collection.id;
+    const opens = () =>
+      ['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p'].filter((slug) => engine.getPage(id, 'x', slug));
+    // Hugo 0.111 publishes top.md only.
+    expect(opens()).toEqual(['top']);
+    writeFileSync(path.join(root, 'content/stands/x/sub/_index.md'), page('title: Sub'));
+    await engine.reindex(id);
+    expect(opens()).toEqual(['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p']);
+    await expectSameAsFresh(engine, id, root);
+    writeFileSync(path.join(root, 'content/stands/x/sub/inner/_index.md'), page('title: Inner\ndraft: true'));
+    await engine.reindex(id);
+    expect(opens()).toEqual(['top', 'sub', 'sub-deep']);
+    await expectSameAsFresh(engine, id, root);
+  });
 });
 
 describe('a stand with both a listing file and a folder page', () => {

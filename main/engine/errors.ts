@@ -43,5 +43,8 @@ export function fileTrouble(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EROFS') return 'the disk is read-only';
   if (code === 'ENOSPC') return 'the disk is full';
+  // A folder on the way that is a file: making the folders fails with EEXIST, opening a file in it with ENOTDIR.
+  if (code === 'ENOTDIR' || (code === 'EEXIST' && (error as NodeJS.ErrnoException).syscall === 'mkdir'))
+    return 'a part of its path is a file, not a folder';
   return error instanceof Error ? error.message : String(error);
 }

@@ -374,6 +374,18 @@ describe('standalone index', () => {
     expect(run.stderr).not.toMatch(/EACCES|\.lock/);
   });
 
+  it('says in words that a --db path runs through a file, naming no system error', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    await writeTree(cwd, { notes: 'a file, not a folder' });
+    const run = await cli(['index', 'stands', '--db', 'notes/store.json'], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `cannot open the store ${join(cwd, 'notes', 'store.json')} (a part of its path is a file, not a folder)`,
+    );
+    expect(run.stderr).not.toMatch(/EEXIST|ENOTDIR|mkdir/);
+  });
+
   it('refuses a store the app or another index run holds, exit 2, and leaves it as it was', async () => {
     const cwd = await temporaryFolder();
     await goodFolder(join(cwd, 'stands'));

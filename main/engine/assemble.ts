@@ -910,13 +910,26 @@ export function buildStand(
   pageBuilds.sort((a, b) => compareHugoPages(sortable(a), sortable(b)));
   // From the plan, not the page's build: a section added above a page moves it off the list unread.
   const offList = new Set(plan.pages.filter((page) => page.offStandList).map((page) => page.file));
-  const pageRefs: PageRef[] = pageBuilds.map(({ page, unlisted, unrendered }) => ({
-    slug: page.slug,
-    title: page.title,
-    draft: page.draft,
-    listed: !unlisted && !offList.has(page.file),
-    rendered: !unrendered,
-  }));
+  // The sections inside the stand's folder that list a page (none in a stand without such sections).
+  const listedOn = new Map<string, string>();
+  if (plan.pages.some((page) => page.listedOn)) {
+    const slugOf = new Map(plan.pages.map((page) => [page.file, page.slug]));
+    for (const page of plan.pages) {
+      const section = page.listedOn && slugOf.get(page.listedOn);
+      if (section) listedOn.set(page.file, section);
+    }
+  }
+  const pageRefs: PageRef[] = pageBuilds.map(({ page, unlisted, unrendered }) => {
+    const holder = unlisted ? undefined : listedOn.get(page.file);
+    return {
+      slug: page.slug,
+      title: page.title,
+      draft: page.draft,
+      listed: !unlisted && !offList.has(page.file),
+      rendered: !unrendered,
+      ...(holder ? { section: holder } : {}),
+    };
+  });
 
   const orderedBy = listedBy ?? pageFile;
   const sortKey = hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : []));

@@ -36,6 +36,8 @@ export interface PagePlan {
    * when there is none.
    */
   sections?: string[];
+  /** The `_index.*` of the section inside the stand's folder whose list of pages Hugo puts it on, if any. */
+  listedOn?: string;
 }
 
 export interface SkippedFile {
@@ -244,6 +246,10 @@ export function planCollection(files: Iterable<string>): CollectionPlan {
       if (sectionFiles.size > 0) {
         const sections = sectionsAbove(inner, sectionFiles);
         if (sections.length > 0) page.sections = sections;
+        // A section is on the list of the section right above its folder only, any other page on the nearest's.
+        const listedOn =
+          stemOf(baseName(inner)) === '_index' ? sectionFiles.get(dirOf(dirOf(inner))) : sections[0];
+        if (listedOn) page.listedOn = listedOn;
       }
       if (plan.section) plan.pages.push(page);
       else plan.orphans.push(page);

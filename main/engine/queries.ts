@@ -168,6 +168,7 @@ export function getPage(
     theme: firstTheme ? themeLink(state, firstTheme) : null,
     standRendered: owner.rendered,
     siblings: owner.pages.filter((ref) => !ref.draft && ref.listed).map((ref) => ({ ...ref })),
+    pages: owner.pages.filter((ref) => !ref.draft && ref.section === found.slug).map((ref) => ({ ...ref })),
     publishedUrl: pagePublishedUrl(state, found),
   };
 }

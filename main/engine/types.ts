@@ -19,9 +19,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * a missing file's name in any capitals kept among a build's dependencies (`case:`), so that one
  * appearing rebuilds what refers to it; the stand kept as it was when a file of it breaks (`kept`). 16:
  * pages below a section inside a stand's folder built with its cascade, and depending on its `_index`. 17:
- * pages below an unpublished section inside a stand's folder unpublished too, as Hugo publishes none.
+ * pages below an unpublished section inside a stand's folder unpublished too, as Hugo publishes none. 18:
+ * which section inside a stand's folder lists a page (`PageRef.section`), for that section's page.
  */
-export const STORE_SCHEMA = 17;
+export const STORE_SCHEMA = 18;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a
@@ -165,6 +166,11 @@ export interface PageRef {
   listed: boolean;
   /** False when `_build.render` gives it no page of its own: it stays on the list, but cannot be opened. */
   rendered: boolean;
+  /**
+   * The sub-page, a section inside the stand's folder (`docs/_index.md`), whose list of pages holds it, as
+   * Hugo lists it there; absent when none does (`_build.list` takes it off, or it is not in one).
+   */
+  section?: string;
 }
 
 export interface Stand {
@@ -273,6 +279,8 @@ export interface PageDetail extends Page {
   standRendered: boolean;
   /** The pages on its stand's list (this page is not among them when `_build.list` takes it off). */
   siblings: PageRef[];
+  /** When it is a section inside its stand's folder, the published pages on its list, as Hugo lists them. */
+  pages: PageRef[];
   /** The page's address on the published site (config.toml's `baseURL` + its URL), or null. */
   publishedUrl: string | null;
 }

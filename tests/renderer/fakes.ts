@@ -50,6 +50,7 @@ export function fakePage(fields: Partial<PageDetail> = {}): PageDetail {
     theme: null,
     standRendered: true,
     siblings: [],
+    pages: [],
     publishedUrl: null,
     ...fields,
   };

@@ -74,6 +74,7 @@ const page = {
     { slug: 'team', title: RTL_PAGE, draft: false, listed: true },
     { slug: 'faq', title: 'שאלות נפוצות?', draft: false, listed: true },
   ],
+  pages: [],
 } as unknown as PageDetail;
 
 const groups: SearchGroup[] = [

@@ -6,7 +6,10 @@ import { ReadOnPhone } from '../components/ReadOnPhone';
 import { RichHtml } from '../content/RichHtml';
 import type { PageRef } from '../../../main/engine/types';
 
-/** A stand's sub-page, with the breadcrumb theme › stand › page and the stand's other pages. */
+/**
+ * A stand's sub-page, with the breadcrumb theme › stand › page and the stand's other pages; a section
+ * inside the stand's folder (`docs/_index.md`) also lists its own pages, as Hugo's section page does.
+ */
 export function PageScreen({ collection, stand, page }: { collection: string; stand: string; page: string }) {
   const detail = useQuery(`page:${collection}:${stand}:${page}`, () => api.getPage(collection, stand, page));
   // Asked only for a page that is not there: back to its stand, unless the stand has no page to open
@@ -37,6 +40,7 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
   // without a page of its own (`_build.render`) is on it as text.
   const opens = (sibling: PageRef) => sibling.slug !== data.slug && sibling.rendered !== false;
   const otherPages = siblings.some(opens);
+  const sectionPages = data.pages.filter((sub) => !sub.draft);
   // A stand without a page of its own (`_build.render`) is named, not linked.
   const standLink = data.standRendered === false ? undefined : to.stand(collection, data.stand);
 
@@ -63,10 +67,29 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
           </ScreenTitle>
           <RichHtml html={data.html} collection={collection} />
         </div>
-        {(otherPages || data.publishedUrl) && (
+        {(sectionPages.length > 0 || otherPages || data.publishedUrl) && (
           <div className="sa-side">
             {/* First: below a long list of pages it would sit out of sight in the column's own scroll. */}
             <ReadOnPhone url={data.publishedUrl} />
+            {sectionPages.length > 0 && (
+              <nav className="sa-side-card" aria-label={`Pages of ${data.title}`}>
+                <h2>Pages</h2>
+                <ul className="sa-page-list">
+                  {sectionPages.map((sub) => (
+                    <li key={sub.slug}>
+                      {/* On the list, as on the site, but without a page of its own (`_build.render`). */}
+                      {sub.rendered === false ? (
+                        <span dir="auto">{sub.title}</span>
+                      ) : (
+                        <RouteLink to={to.page(collection, data.stand, sub.slug)} dir="auto">
+                          {sub.title}
+                        </RouteLink>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
             {otherPages && (
               <nav className="sa-side-card" aria-label={`Pages of ${data.standTitle}`}>
                 <h2 dir="auto">

@@ -227,6 +227,37 @@ describe('a section inside a stand folder', () => {
     await expectSameAsFresh(engine, id, root);
   });
 
+  it("gives that section's page the pages on its list, as Hugo's section page lists them", async () => {
+    const root = tempSite({
+      'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),
+      'content/stands/x/top.md': page('title: Top'),
+      'content/stands/x/sub/_index.md': page('title: Sub'),
+      'content/stands/x/sub/deep.md': page('title: Deep\nweight: 2'),
+      'content/stands/x/sub/hidden.md': page('title: Hidden\n_build:\n  list: never'),
+      'content/stands/x/sub/draft.md': page('title: Draft\ndraft: true'),
+      'content/stands/x/sub/plain/y.md': page('title: Why'),
+      'content/stands/x/sub/plain/more2/_index.md': page('title: More2'),
+      'content/stands/x/sub/plain/more2/q.md': page('title: Q'),
+      'content/stands/x/sub/more/_index.md': page('title: More'),
+      'content/stands/x/sub/more/r.md': page('title: R'),
+    });
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(root)).collection.id;
+    // Hugo 0.111: sub lists deep.md, more/_index.md and plain/y.md; more lists r.md; more2 lists q.md
+    // and is itself on no list; x lists sub; top.md lists nothing.
+    const listOf = (slug: string) => engine.getPage(id, 'x', slug)!.pages.map((p) => p.title);
+    expect(listOf('sub')).toEqual(['Deep', 'More', 'Why']);
+    expect(listOf('sub-more')).toEqual(['R']);
+    expect(listOf('sub-plain-more2')).toEqual(['Q']);
+    expect(listOf('top')).toEqual([]);
+    expect(listOf('sub-deep')).toEqual([]);
+    expect(engine.getStand(id, 'x')!.pages.map((p) => p.title)).toEqual(['Sub', 'Top']);
+    writeFileSync(path.join(root, 'content/stands/x/sub/draft.md'), page('title: Draft'));
+    await engine.reindex(id);
+    expect(listOf('sub')).toEqual(['Deep', 'Draft', 'More', 'Why']);
+    await expectSameAsFresh(engine, id, root);
+  });
+
   it('publishes no page below a draft section, as Hugo does', async () => {
     const root = tempSite({
       'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),

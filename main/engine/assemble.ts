@@ -13,6 +13,7 @@ import { renderMarkdown, renderRichField } from './markdown';
 import { dirOf, extensionOf, splitSegments, stemOf } from './paths';
 import {
   type CollectionPlan,
+  isSectionIndex,
   linkByFile,
   linkByUrl,
   type PagePlan,
@@ -304,7 +305,7 @@ function readParsed(
   }
   const fm = parseFrontMatter(read.text, ctx.limits.maxYamlAliases, ctx.limits.maxFrontMatterBytes);
   for (const issue of fm.issues) sink.add(file, issue.code, issue.message, issue.line);
-  const cascade = /(^|\/)_index\.[^/]+$/.test(file) ? cascadeRules(fm.data) : [];
+  const cascade = isSectionIndex(file) ? cascadeRules(fm.data) : [];
   const data = withCascade(fm.data, cascade.length > 0 ? [cascade, ...above] : above, file);
   const title =
     typeof data.title === 'string'

@@ -11,6 +11,7 @@
 //   `production`) and `lang` (`en`), also globs.
 import picomatch from 'picomatch';
 import { FORBIDDEN_KEYS, type FrontMatterData } from './front-matter';
+import { isSectionIndex } from './plan';
 
 /** One entry of a cascade: the values it gives, and which pages take them. */
 export interface CascadeRule {
@@ -86,7 +87,7 @@ function isMap(value: unknown): value is Record<string, unknown> {
 export function withCascade(data: FrontMatterData, chain: CascadeChain, file: string): FrontMatterData {
   if (chain.length === 0) return data;
   const path = `/${file.replace(/^content\//, '')}`;
-  const kind = /(^|\/)_index\.[^/]+$/.test(file) ? 'section' : 'page';
+  const kind = isSectionIndex(file) ? 'section' : 'page';
   let out: FrontMatterData | null = null;
   for (const rules of chain) {
     for (const rule of rules) {

@@ -19,10 +19,12 @@ import { buildAssetTable, isAssetPath } from './assets';
 import { cascadeRules, type CascadeChain } from './cascade';
 import { parseFrontMatter } from './front-matter';
 import { IndexError } from './errors';
+import { dirOf } from './paths';
 import {
   CONTENT_EXTENSIONS,
   type CollectionPlan,
   isContentFile,
+  isSectionIndex,
   linkKeysOf,
   ownerOf,
   type PagePlan,
@@ -392,8 +394,7 @@ const CASCADE_SECTIONS = ['content', 'content/stands', 'content/themes'];
 
 /** The folder of a section's _index file ('' for any other file). */
 function dirOfIndex(rel: string): string {
-  const match = /^(.*)\/_index\.([^/.]+)$/.exec(rel);
-  return match && CONTENT_EXTENSIONS.has(match[2]!) ? match[1]! : '';
+  return isSectionIndex(rel) ? dirOf(rel) : '';
 }
 
 /**

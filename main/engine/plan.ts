@@ -13,6 +13,11 @@ import { uniqueSlug, urlize } from './urlize';
  */
 export const CONTENT_EXTENSIONS = new Set(['md', 'markdown', 'mdown', 'html', 'htm']);
 
+/** Whether a content file is a section's `_index.*` (the folder's own page, and the parent of those below it). */
+export function isSectionIndex(file: string): boolean {
+  return isContentFile(file) && stemOf(file) === '_index';
+}
+
 export function isContentFile(file: string): boolean {
   const name = baseName(file);
   const dot = name.lastIndexOf('.');

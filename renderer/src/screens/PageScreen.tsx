@@ -2,6 +2,7 @@ import { api } from '../api';
 import { useQuery } from '../hooks/use-query';
 import { to } from '../routes';
 import { Breadcrumb, ErrorMessage, Loading, NotFound, RouteLink, ScreenTitle } from '../components/common';
+import { PageListCard } from '../components/PageListCard';
 import { ReadOnPhone } from '../components/ReadOnPhone';
 import { RichHtml } from '../content/RichHtml';
 import type { PageRef } from '../../../main/engine/types';
@@ -72,23 +73,12 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
             {/* First: below a long list of pages it would sit out of sight in the column's own scroll. */}
             <ReadOnPhone url={data.publishedUrl} />
             {sectionPages.length > 0 && (
-              <nav className="sa-side-card" aria-label={`Pages of ${data.title}`}>
-                <h2>Pages</h2>
-                <ul className="sa-page-list">
-                  {sectionPages.map((sub) => (
-                    <li key={sub.slug}>
-                      {/* On the list, as on the site, but without a page of its own (`_build.render`). */}
-                      {sub.rendered === false ? (
-                        <span dir="auto">{sub.title}</span>
-                      ) : (
-                        <RouteLink to={to.page(collection, data.stand, sub.slug)} dir="auto">
-                          {sub.title}
-                        </RouteLink>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </nav>
+              <PageListCard
+                collection={collection}
+                stand={data.stand}
+                owner={data.title}
+                pages={sectionPages}
+              />
             )}
             {otherPages && (
               <nav className="sa-side-card" aria-label={`Pages of ${data.standTitle}`}>

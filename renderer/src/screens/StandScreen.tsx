@@ -13,6 +13,7 @@ import {
   ThemeChips,
 } from '../components/common';
 import { ExternalLinks } from '../components/ExternalLinks';
+import { PageListCard } from '../components/PageListCard';
 import { ReadOnPhone } from '../components/ReadOnPhone';
 import { RichHtml } from '../content/RichHtml';
 import { eventName } from '../lib/text';
@@ -95,23 +96,7 @@ export function StandScreen({ collection, stand }: { collection: string; stand: 
           )}
           <ReadOnPhone url={data.publishedUrl} />
           {pages.length > 0 && (
-            <nav className="sa-side-card" aria-label={`Pages of ${data.title}`}>
-              <h2>Pages</h2>
-              <ul className="sa-page-list">
-                {pages.map((page) => (
-                  <li key={page.slug}>
-                    {/* On the list, as on the site, but without a page of its own (`_build.render`). */}
-                    {page.rendered === false ? (
-                      <span dir="auto">{page.title}</span>
-                    ) : (
-                      <RouteLink to={to.page(collection, data.slug, page.slug)} dir="auto">
-                        {page.title}
-                      </RouteLink>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <PageListCard collection={collection} stand={data.slug} owner={data.title} pages={pages} />
           )}
           {data.themeRefs.length > 0 && (
             <section className="sa-side-card">

@@ -17,6 +17,17 @@ type FakeWindow = {
 
 beforeEach(() => vi.clearAllMocks());
 
+/** The window of a locked kiosk on the app's page. */
+function lockedKioskWindow(devTools = false): FakeWindow {
+  return createMainWindow({
+    preloadPath: '/p',
+    url: 'standalone-app://app/index.html',
+    settings: openSettings(null),
+    devTools,
+    kiosk: { isLocked: () => true, isQuitting: () => false, quit: vi.fn() },
+  }) as unknown as FakeWindow;
+}
+
 describe('createMainWindow', () => {
   it('creates one secure window on the app page, at its saved place', () => {
     const settings = openSettings(null);
@@ -53,13 +64,7 @@ describe('createMainWindow', () => {
   });
 
   it('locks a kiosk window down: kiosk options, no menu, no devtools', () => {
-    const window = createMainWindow({
-      preloadPath: '/p',
-      url: 'standalone-app://app/index.html',
-      settings: openSettings(null),
-      devTools: true,
-      kiosk: { isLocked: () => true, isQuitting: () => false, quit: vi.fn() },
-    }) as unknown as FakeWindow;
+    const window = lockedKioskWindow(true);
     expect(window.options).toMatchObject({
       kiosk: true,
       fullscreen: true,
@@ -72,13 +77,7 @@ describe('createMainWindow', () => {
   it('loads the page again when its renderer crashes, not in a loop, and keeps trying once a minute', () => {
     vi.useFakeTimers();
     try {
-      const window = createMainWindow({
-        preloadPath: '/p',
-        url: 'standalone-app://app/index.html',
-        settings: openSettings(null),
-        devTools: false,
-        kiosk: { isLocked: () => true, isQuitting: () => false, quit: vi.fn() },
-      }) as unknown as FakeWindow;
+      const window = lockedKioskWindow();
       expect(window.loadURL).toHaveBeenCalledTimes(1);
       window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
       expect(window.loadURL).toHaveBeenCalledTimes(1);
@@ -105,13 +104,7 @@ describe('createMainWindow', () => {
   it('ends a renderer that stays frozen (a stand picture too large to draw), so it is loaded again', () => {
     vi.useFakeTimers();
     try {
-      const window = createMainWindow({
-        preloadPath: '/p',
-        url: 'standalone-app://app/index.html',
-        settings: openSettings(null),
-        devTools: false,
-        kiosk: { isLocked: () => true, isQuitting: () => false, quit: vi.fn() },
-      }) as unknown as FakeWindow;
+      const window = lockedKioskWindow();
       const crash = window.webContents.forcefullyCrashRenderer;
       // A hang it recovers from is left alone.
       window.webContents.emit('unresponsive');

@@ -117,7 +117,7 @@ describe('cascade', () => {
           'title: Stands',
           'cascade:',
           '  - _target: "not a map"',
-          '    show_on_overview: true',
+          '    themes: [Wrong]',
           '  - _target:',
           `      path: "${'{a,'.repeat(200)}"`,
           '    title: Never',
@@ -130,7 +130,9 @@ describe('cascade', () => {
     });
     const id = (await engine.indexFolder(root)).collection.id;
     expect(engine.listStands(id).map((s) => s.slug)).toEqual(['plain']);
+    // Neither the entry with an unusable _target nor the one whose glob is too long reached it.
     expect(engine.getStand(id, 'plain')!.title).toBe('Plain');
+    expect(engine.getStand(id, 'plain')!.themeRefs.map((t) => t.slug)).toEqual(['alpha']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

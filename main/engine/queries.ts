@@ -162,15 +162,34 @@ export function getPage(
   const found = state?.pagesByKey.get(pageKey(stand, page));
   if (!state || !owner || !found || !pageOpens(owner, found)) return null;
   const firstTheme = owner.themes[0];
+  const sections = sectionsAbove(owner, found.slug);
+  const holder = sections.at(-1)?.slug;
   return {
     ...found,
     standTitle: owner.title,
     theme: firstTheme ? themeLink(state, firstTheme) : null,
     standRendered: owner.rendered,
-    siblings: owner.pages.filter((ref) => !ref.draft && ref.listed).map((ref) => ({ ...ref })),
+    sections,
+    siblings: owner.pages
+      .filter((ref) => !ref.draft && (holder === undefined ? ref.listed : ref.section === holder))
+      .map((ref) => ({ ...ref })),
     pages: owner.pages.filter((ref) => !ref.draft && ref.section === found.slug).map((ref) => ({ ...ref })),
     publishedUrl: pagePublishedUrl(state, found),
   };
+}
+
+/** The sections inside the stand's folder whose lists hold a page, outermost first. */
+function sectionsAbove(owner: Stand, page: string): PageRef[] {
+  const bySlug = new Map(owner.pages.map((ref) => [ref.slug, ref]));
+  const trail: PageRef[] = [];
+  // A section is on at most one list, so the walk ends; the bound guards a damaged store.
+  for (let at = bySlug.get(page)?.section; at !== undefined && trail.length < owner.pages.length;) {
+    const section = bySlug.get(at);
+    if (!section) break;
+    trail.unshift({ ...section });
+    at = section.section;
+  }
+  return trail;
 }
 
 /**

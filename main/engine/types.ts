@@ -277,7 +277,15 @@ export interface PageDetail extends Page {
   theme: ThemeLink | null;
   /** False when the stand has no page of its own to open (`_build.render`), though this page has. */
   standRendered: boolean;
-  /** The pages on its stand's list (this page is not among them when `_build.list` takes it off). */
+  /**
+   * The sections inside its stand's folder (`docs/_index.md`) whose lists hold it, outermost first; empty
+   * when its stand's list holds it.
+   */
+  sections: PageRef[];
+  /**
+   * The pages on the list that holds it: its nearest section's, else its stand's (this page is not among
+   * them when `_build.list` takes it off).
+   */
   siblings: PageRef[];
   /** When it is a section inside its stand's folder, the published pages on its list, as Hugo lists them. */
   pages: PageRef[];

@@ -49,6 +49,7 @@ export function fakePage(fields: Partial<PageDetail> = {}): PageDetail {
     standTitle: 'Lantern OS',
     theme: null,
     standRendered: true,
+    sections: [],
     siblings: [],
     pages: [],
     publishedUrl: null,

@@ -23,16 +23,23 @@ vi.mock('../../renderer/src/api', async () => {
     api: {
       getPage: (_collection: string, _stand: string, slug: string) =>
         Promise.resolve(
-          fakePage({
-            slug,
-            title: 'Docs',
-            siblings: [ref('docs', 'Docs', { listed: true, section: undefined })],
-            pages: [
-              ref('docs-install', 'Install'),
-              ref('docs-later', 'Later', { draft: true }),
-              ref('docs-print', 'Print', { rendered: false }),
-            ],
-          }),
+          slug === 'docs'
+            ? fakePage({
+                slug,
+                title: 'Docs',
+                siblings: [ref('docs', 'Docs', { listed: true, section: undefined })],
+                pages: [
+                  ref('docs-install', 'Install'),
+                  ref('docs-later', 'Later', { draft: true }),
+                  ref('docs-print', 'Print', { rendered: false }),
+                ],
+              })
+            : fakePage({
+                slug,
+                title: 'Install',
+                sections: [ref('docs', 'Docs', { listed: true, section: undefined })],
+                siblings: [ref('docs-faq', 'FAQ'), ref('docs-install', 'Install')],
+              }),
         ),
       onEvent: () => () => undefined,
     },
@@ -60,5 +67,28 @@ describe("a section's page", () => {
     expect([...list!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
       '#/c/demo/stands/lantern-os/docs-install',
     ]);
+  });
+
+  it("leads from a page on the section's list back to the section, in the breadcrumb and beside the page", async () => {
+    await host.render(
+      <QrProvider>
+        <PageScreen collection="demo" stand="lantern-os" page="docs-install" />
+      </QrProvider>,
+    );
+    await act(async () => undefined);
+    const crumbs = host.element.querySelector('nav[aria-label="Breadcrumb"]')!;
+    expect([...crumbs.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Lantern OS',
+      'Docs',
+      'Install',
+    ]);
+    expect([...crumbs.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '#/c/demo/stands/lantern-os',
+      '#/c/demo/stands/lantern-os/docs',
+    ]);
+    const beside = host.element.querySelector('nav[aria-label="Pages of Docs"]');
+    expect(beside).not.toBeNull();
+    expect(beside!.querySelector('h2 a')!.getAttribute('href')).toBe('#/c/demo/stands/lantern-os/docs');
+    expect([...beside!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['FAQ', 'Install']);
   });
 });

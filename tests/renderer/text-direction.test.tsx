@@ -70,6 +70,7 @@ const page = {
   standTitle: RTL_TITLE,
   theme: { slug: 'community', title: RTL_THEME },
   html: '',
+  sections: [],
   siblings: [
     { slug: 'team', title: RTL_PAGE, draft: false, listed: true },
     { slug: 'faq', title: 'שאלות נפוצות?', draft: false, listed: true },

@@ -8,8 +8,9 @@ import { RichHtml } from '../content/RichHtml';
 import type { PageRef } from '../../../main/engine/types';
 
 /**
- * A stand's sub-page, with the breadcrumb theme › stand › page and the stand's other pages; a section
- * inside the stand's folder (`docs/_index.md`) also lists its own pages, as Hugo's section page does.
+ * A stand's sub-page, with the breadcrumb theme › stand › page and the other pages on its list; a section
+ * inside the stand's folder (`docs/_index.md`) also lists its own pages, as Hugo's section page does, and
+ * a page on a section's list has that section in its breadcrumb and its pages beside it.
  */
 export function PageScreen({ collection, stand, page }: { collection: string; stand: string; page: string }) {
   const detail = useQuery(`page:${collection}:${stand}:${page}`, () => api.getPage(collection, stand, page));
@@ -44,6 +45,12 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
   const sectionPages = data.pages.filter((sub) => !sub.draft);
   // A stand without a page of its own (`_build.render`) is named, not linked.
   const standLink = data.standRendered === false ? undefined : to.stand(collection, data.stand);
+  const sections = data.sections.map((section) => ({
+    label: section.title,
+    ...(section.rendered === false ? {} : { to: to.page(collection, data.stand, section.slug) }),
+  }));
+  // The list this page is on: its nearest section's, else its stand's.
+  const holder = sections.at(-1) ?? { label: data.standTitle, ...(standLink ? { to: standLink } : {}) };
 
   return (
     <article className="sa-screen sa-page">
@@ -58,6 +65,7 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
               ]
             : []),
           { label: data.standTitle, ...(standLink ? { to: standLink } : {}) },
+          ...sections,
           { label: data.title },
         ]}
       />
@@ -81,9 +89,9 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
               />
             )}
             {otherPages && (
-              <nav className="sa-side-card" aria-label={`Pages of ${data.standTitle}`}>
+              <nav className="sa-side-card" aria-label={`Pages of ${holder.label}`}>
                 <h2 dir="auto">
-                  {standLink ? <RouteLink to={standLink}>{data.standTitle}</RouteLink> : data.standTitle}
+                  {holder.to ? <RouteLink to={holder.to}>{holder.label}</RouteLink> : holder.label}
                 </h2>
                 <ul className="sa-page-list">
                   {siblings.map((sibling) => (

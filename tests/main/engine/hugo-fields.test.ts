@@ -252,6 +252,15 @@ describe('a section inside a stand folder', () => {
     expect(listOf('top')).toEqual([]);
     expect(listOf('sub-deep')).toEqual([]);
     expect(engine.getStand(id, 'x')!.pages.map((p) => p.title)).toEqual(['Sub', 'Top']);
+    // A page inside a section has its section's pages beside it, and the sections above it in its trail.
+    const around = (slug: string) => {
+      const detail = engine.getPage(id, 'x', slug)!;
+      return { trail: detail.sections.map((s) => s.title), beside: detail.siblings.map((p) => p.title) };
+    };
+    expect(around('sub-more-r')).toEqual({ trail: ['Sub', 'More'], beside: ['R'] });
+    expect(around('sub-deep')).toEqual({ trail: ['Sub'], beside: ['Deep', 'More', 'Why'] });
+    expect(around('sub-plain-more2-q')).toEqual({ trail: ['More2'], beside: ['Q'] });
+    expect(around('sub')).toEqual({ trail: [], beside: ['Sub', 'Top'] });
     writeFileSync(path.join(root, 'content/stands/x/sub/draft.md'), page('title: Draft'));
     await engine.reindex(id);
     expect(listOf('sub')).toEqual(['Deep', 'Draft', 'More', 'Why']);

@@ -136,7 +136,7 @@ describe('a stand’s content on kiosk-sized screens', () => {
     }
   });
 
-  it('gives a kiosk visitor touch-sized targets for a stand’s pages, the breadcrumb and search results', async () => {
+  it('gives a kiosk visitor touch-sized targets for a stand’s pages, the breadcrumb, themes and search results', async () => {
     await harness?.close();
     harness = await startKiosk({ width: 1024, height: 768 });
     const [collection] = await harness.services.listCollections();
@@ -155,6 +155,11 @@ describe('a stand’s content on kiosk-sized screens', () => {
     await expect.poll(async () => (await heights('.sa-breadcrumb a')).length).toBe(2);
     expect(small(await heights('.sa-breadcrumb a'))).toEqual([]);
     expect(small(await heights('.sa-side a'))).toEqual([]);
+
+    // A theme's name is its card's only target on the themes screen.
+    await harness.open(`/c/${collection!.id}/themes`);
+    await expect.poll(async () => (await heights('.sa-theme a')).length).toBe(1);
+    expect(small(await heights('.sa-theme a'))).toEqual([]);
 
     await harness.open(`/c/${collection!.id}/search?q=lamplighters`);
     await harness.page.locator('.sa-hit-title').first().waitFor();

@@ -1,10 +1,10 @@
 // The app's entry: wires the engine, the protocols, IPC and the window together, in Electron's order.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL, type AppEvent } from '../preload/contract';
 import { ASSET_SCHEME } from './engine/types';
-import { storeFileIn } from './paths';
+import { movedUserDataDir, storeFileIn } from './paths';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppBundleHandler } from './app/app-protocol';
 import { HELP_TEXT, parseAppArgs, userArgs } from './app/args';
 import { createAssetHandler } from './app/asset-protocol';
@@ -40,8 +40,7 @@ if (args.help) {
 function main(): void {
   // Tests and portable kiosk setups keep their data elsewhere. Set before the single-instance lock, which
   // is per user data folder.
-  const userDataOverride = process.env.STANDALONE_USER_DATA;
-  const movedUserData = userDataOverride && isAbsolute(userDataOverride) ? userDataOverride : null;
+  const movedUserData = movedUserDataDir();
   if (movedUserData) app.setPath('userData', movedUserData);
   // The log lives where the OS keeps an app's logs, or beside data that was moved.
   const appLog = openAppLog(movedUserData ? join(movedUserData, 'logs') : app.getPath('logs'));

@@ -25,6 +25,28 @@ export function defaultUserDataDir(
   return posix.join(env.XDG_CONFIG_HOME || posix.join(home, '.config'), APP_DIR_NAME);
 }
 
+/**
+ * The folder `STANDALONE_USER_DATA` moves the app's data to (tests, portable kiosk setups), or null when
+ * it is unset, empty or not an absolute path (the app then keeps its default folder).
+ */
+export function movedUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
+  const dir = env.STANDALONE_USER_DATA;
+  if (!dir) return null;
+  return (platform === 'win32' ? win32 : posix).isAbsolute(dir) ? dir : null;
+}
+
+/** The user data folder the app really uses: STANDALONE_USER_DATA's when it moves it, else the default. */
+export function appUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  return movedUserDataDir(env, platform) ?? defaultUserDataDir(env, platform, home);
+}
+
 /** The store file inside a user data folder. */
 export function storeFileIn(dir: string): string {
   // A Windows folder keeps Windows separators, whatever platform computes it.

@@ -8,8 +8,8 @@ import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
 // Only the error classes: the engine itself (and its parsers) is loaded by the commands that index, so
 // --help, --version and usage errors answer without it.
 import { fileTrouble, NotAStoreError, StoreInUseError } from '../engine/errors';
-import type { IndexProgress, ProblemCode } from '../engine/types';
-import { defaultUserDataDir, storeFileIn } from '../paths';
+import type { IndexProgress, Problem, ProblemCode } from '../engine/types';
+import { appUserDataDir, storeFileIn } from '../paths';
 import {
   formatProblem,
   jsonReport,
@@ -106,12 +106,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       new Option(
         '--db <file>',
         'the store file to write; a file there that is not a Standalone store is refused and left as it is (a damaged store is moved aside and rebuilt)',
-      ).default(null, `this user's app store, ${storeFileIn(defaultUserDataDir(env))}`),
+      ).default(null, `this user's app store, ${storeFileIn(appUserDataDir(env))}`),
     )
     .option('--json', 'print one JSON document (collections, stands, themes, problems, durationMs) on stdout')
     .addHelpText('after', HELP_AFTER)
     .action(async (folders: string[], options: { db: string | null; json?: boolean }) => {
-      const db = resolve(cwd, options.db ?? storeFileIn(defaultUserDataDir(env)));
+      const db = resolve(cwd, options.db ?? storeFileIn(appUserDataDir(env)));
       const dbGiven = options.db !== null;
       status = await indexFolders(folders, { db, dbGiven, json: options.json === true }, io, cwd);
     });
@@ -211,6 +211,11 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
       let outcome: IndexOutcome;
       try {
         outcome = await engine.indexFolder(root);
+        // `check` is the audit before the event: it also reads the pictures the app would refuse to draw.
+        if (options.db === null) {
+          const { pictureProblems } = await import('./pictures');
+          outcome = withProblems(outcome, await pictureProblems(engine, outcome.collection.id));
+        }
       } catch (error) {
         progress?.clear();
         io.stderr.write(`standalone: ${arg}: cannot index: ${errorMessage(error)}\n`);
@@ -266,6 +271,20 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
     folder.outcome.problems.some((problem) => problem.severity === 'error'),
   );
   return errors || failed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** The outcome with more problems found after indexing (they are warnings), its counts to match. */
+function withProblems(outcome: IndexOutcome, more: Problem[]): IndexOutcome {
+  if (more.length === 0) return outcome;
+  const { collection } = outcome;
+  return {
+    ...outcome,
+    collection: {
+      ...collection,
+      counts: { ...collection.counts, warnings: collection.counts.warnings + more.length },
+    },
+    problems: [...outcome.problems, ...more],
+  };
 }
 
 function printHuman(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUserDataDir, storeFileIn } from '../../main/paths';
+import { appUserDataDir, defaultUserDataDir, storeFileIn } from '../../main/paths';
 
 describe('defaultUserDataDir', () => {
   it('follows XDG_CONFIG_HOME on Linux, else ~/.config', () => {
@@ -25,6 +25,23 @@ describe('defaultUserDataDir', () => {
     expect(defaultUserDataDir({}, 'win32', 'C:\\Users\\ann')).toBe(
       'C:\\Users\\ann\\AppData\\Roaming\\Standalone',
     );
+  });
+});
+
+describe('appUserDataDir', () => {
+  it('is STANDALONE_USER_DATA when that is an absolute path, as the app takes it', () => {
+    expect(appUserDataDir({ STANDALONE_USER_DATA: '/kiosk/data' }, 'linux', '/home/ann')).toBe('/kiosk/data');
+    expect(appUserDataDir({ STANDALONE_USER_DATA: 'D:\\Kiosk\\data' }, 'win32', 'C:\\Users\\ann')).toBe(
+      'D:\\Kiosk\\data',
+    );
+  });
+
+  it('is the default folder when STANDALONE_USER_DATA is unset, empty or relative', () => {
+    for (const value of [undefined, '', 'data']) {
+      expect(appUserDataDir({ STANDALONE_USER_DATA: value }, 'linux', '/home/ann')).toBe(
+        '/home/ann/.config/Standalone',
+      );
+    }
   });
 });
 

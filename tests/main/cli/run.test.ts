@@ -212,6 +212,20 @@ describe('standalone index', () => {
     expect(existsSync(join(config, 'Standalone', 'standalone-store.json'))).toBe(true);
   });
 
+  it('writes the store the app reads when STANDALONE_USER_DATA moves its data (a portable kiosk)', async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands'));
+    const config = await temporaryFolder();
+    const moved = await temporaryFolder();
+    const env = { XDG_CONFIG_HOME: config, STANDALONE_USER_DATA: moved };
+    const help = await cli(['index', '--help'], { env });
+    expect(help.stdout).toContain(join(moved, 'standalone-store.json'));
+    const run = await cli(['index', 'stands'], { cwd, env });
+    expect(run.status).toBe(0);
+    expect(existsSync(join(moved, 'standalone-store.json'))).toBe(true);
+    expect(existsSync(join(config, 'Standalone'))).toBe(false);
+  });
+
   it('prints exactly the documented JSON document with --json', async () => {
     const cwd = await temporaryFolder();
     await brokenFolder(join(cwd, 'stands'));

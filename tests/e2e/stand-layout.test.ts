@@ -105,6 +105,22 @@ beforeAll(async () => {
       join(folder, 'content/stands/lamplighter', `${slug}.md`),
       `---\ntitle: ${title}\n---\nWhat the lamplighters do at the ${title.toLowerCase()}.\n`,
     );
+  // Stand HTML written for the stands website's wide page sets widths in pixels, wider than the app's
+  // column on a portrait kiosk or a phone.
+  writeFileSync(
+    join(folder, 'content/stands/poster.md'),
+    [
+      '---',
+      'title: Poster',
+      'themes: ["Tools"]',
+      'show_on_overview: true',
+      'description: A stand laid out for a wide page.',
+      '---',
+      `<div style="width: 1400px">${'The poster block is as wide as the website made it. '.repeat(4)}block-end</div>`,
+      `<div style="min-width: 1200px">${'This block is never narrower than the website. '.repeat(4)}least-end</div>`,
+      '',
+    ].join('\n'),
+  );
 });
 
 afterEach(() => expectCleanPage(harness));
@@ -133,6 +149,36 @@ describe('a stand’s content on kiosk-sized screens', () => {
       expect(
         await harness.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).toBe(true);
+    }
+  });
+
+  it('keeps the text of blocks the stand made wider than the column within reach on a portrait kiosk and a phone', async () => {
+    for (const viewport of [
+      { width: 1080, height: 1920 },
+      { width: 390, height: 844 },
+    ]) {
+      await harness?.close();
+      harness = await startHarness({ folders: [folder], viewport });
+      const [collection] = await harness.services.listCollections();
+      await harness.open(`/c/${collection!.id}/stands/poster`);
+      const content = harness.page.locator('.sa-stand-main .rich').filter({ hasText: 'least-end' });
+      await content.getByText('least-end').waitFor();
+      // Where each block's last word ends, against the edge past which the column cuts it off.
+      const ends = await content.evaluate((root) => {
+        const edge = root.getBoundingClientRect().right;
+        return ['block-end', 'least-end'].map((word) => {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          let node = walker.nextNode();
+          while (node && !node.textContent!.includes(word)) node = walker.nextNode();
+          const range = document.createRange();
+          range.selectNodeContents(node!);
+          return [word, range.getBoundingClientRect().right <= edge + 1];
+        });
+      });
+      expect(ends, `${viewport.width}×${viewport.height}`).toEqual([
+        ['block-end', true],
+        ['least-end', true],
+      ]);
     }
   });
 

@@ -27,7 +27,7 @@ export function RichHtml({ html, collection, className, headingBase = 2 }: Props
     if (!root) return;
     for (const element of Array.from(root.querySelectorAll<HTMLElement>(`[${MARK.style}]`))) {
       for (const { property, value } of parseDeclarations(element.getAttribute(MARK.style) ?? '')) {
-        element.style.setProperty(property, value);
+        element.style.setProperty(property, fitsColumn(element, property, value));
       }
     }
     // Wide code and tables scroll inside the column; keyboard users must be able to scroll them too.
@@ -75,6 +75,17 @@ export function RichHtml({ html, collection, className, headingBase = 2 }: Props
       dangerouslySetInnerHTML={{ __html: clean }}
     />
   );
+}
+
+const WIDTHS = new Set(['width', 'min-width']);
+const LENGTH = /^\+?(?:\d+\.?\d*|\.\d+)[a-z%]*$/i;
+
+// Widths were set for the stands website's wide page: wider than the app's column (a portrait kiosk, a
+// phone), content past the column's edge is cut off (contain: paint) where no one can read it. A width is
+// capped at what holds it; inside a table, which scrolls on its own, widths stay as they were.
+function fitsColumn(element: HTMLElement, property: string, value: string): string {
+  if (!WIDTHS.has(property) || !LENGTH.test(value) || element.closest('table')) return value;
+  return `min(${value}, 100%)`;
 }
 
 function decodeFragment(fragment: string): string {

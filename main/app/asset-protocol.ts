@@ -1,16 +1,14 @@
 // `stand-asset://<collection>/<folder-relative path>`: local stand files (logos, images, media) for the
 // renderer. Only files the index knows are served, only from inside their collection's folder, only with an
 // allowlisted content type, and each response carries its own restrictive policy.
-import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { domainToASCII, domainToUnicode } from 'node:url';
 import type { Queries } from '../engine/api';
-import { imageSize } from 'image-size';
-import { DEFAULT_LIMITS, MAX_IMAGE_PIXELS } from '../engine/limits';
-import { SvgImageCheck } from '../engine/svg-image';
+import { DEFAULT_LIMITS } from '../engine/limits';
 import { ASSET_SCHEME } from '../engine/types';
 import { ASSET_CSP } from './csp';
 import { standAssetContentType } from './content-types';
+import { pixelTrouble, readCheckedSvg } from './picture-check';
 import { decodeUrlPath, openCheckedFile, realFileInside, type FileIdentity } from './safe-path';
 
 export const ASSET_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
@@ -179,15 +177,16 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
     // An SVG is read whole and looked at before Chromium draws it: one built to freeze the page is refused.
     let whole: Buffer | null = null;
     if (contentType === 'image/svg+xml') {
-      whole = await readSafeSvg(handle, size);
-      if (!whole) {
+      const checked = await readCheckedSvg(handle, size);
+      if (typeof checked === 'string') {
         return new Response('Not found', {
           status: 404,
           headers: { ...ASSET_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
         });
       }
+      whole = checked;
     }
-    if (contentType.startsWith('image/') && !whole && !(await withinPixelLimit(handle, size))) {
+    if (contentType.startsWith('image/') && !whole && (await pixelTrouble(handle, size)) !== null) {
       await handle.close();
       return new Response('Not found', {
         status: 404,
@@ -211,58 +210,6 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
     if (range) responseHeaders['Content-Range'] = `bytes ${start}-${end}/${size}`;
     return new Response(body, { status: range ? 206 : 200, headers: responseHeaders });
   };
-}
-
-/**
- * The SVG file's bytes when it may be drawn as an image; null (handle closed either way) when not. Read
- * and checked a piece at a time, letting the app's other work run in between: a file of many megabytes
- * never holds up the window.
- */
-async function readSafeSvg(handle: FileHandle, size: number): Promise<Buffer | null> {
-  try {
-    // The size as checked: a file that grew since is served (and looked at) as it was.
-    const bytes = Buffer.alloc(size);
-    const check = new SvgImageCheck();
-    let read = 0;
-    while (read < size) {
-      const { bytesRead } = await handle.read(bytes, read, Math.min(SVG_PIECE, size - read), read);
-      if (bytesRead === 0) return null;
-      const piece = bytes.subarray(read, read + bytesRead);
-      // Markup must read as ASCII for the check to see what Chromium will: UTF-16 and UTF-32 do not.
-      if (piece.includes(0)) return null;
-      check.write(piece.toString('latin1'));
-      read += bytesRead;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) return null;
-    return check.end() === null ? bytes : null;
-  } catch {
-    return null;
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-const SVG_PIECE = 128 * 1024;
-
-// Where a picture's size is written: at the start, or for a JPEG after its metadata (a few KiB).
-const IMAGE_HEADER_BYTES = 1024 * 1024;
-
-/**
- * Whether a picture (the checked file's handle) is one Chromium can decode without freezing the page or
- * running out of memory: its size, read from its header, is within MAX_IMAGE_PIXELS. A picture whose size
- * cannot be read there is refused too (Chromium would not show it either, or it hides its size).
- */
-async function withinPixelLimit(handle: FileHandle, size: number): Promise<boolean> {
-  try {
-    const header = Buffer.alloc(Math.min(size, IMAGE_HEADER_BYTES));
-    const { bytesRead } = await handle.read(header, 0, header.length, 0);
-    const info = imageSize(header.subarray(0, bytesRead));
-    const frames = [info, ...(info.images ?? [])];
-    return frames.every((frame) => frame.width * frame.height <= MAX_IMAGE_PIXELS);
-  } catch {
-    return false;
-  }
 }
 
 function bytesStream(bytes: Buffer, start: number, end: number): ReadableStream<Uint8Array> {

@@ -69,6 +69,7 @@ const PROBLEM_CODES = [
   'logo-missing',
   'asset-missing',
   'asset-outside-folder',
+  'picture-not-shown',
   'link-broken',
   'remote-image',
   'remote-media',

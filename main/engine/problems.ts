@@ -14,6 +14,7 @@ const DEFAULT_SEVERITY: Record<ProblemCode, Severity> = {
   'logo-missing': 'warning',
   'asset-missing': 'warning',
   'asset-outside-folder': 'error',
+  'picture-not-shown': 'warning',
   'link-broken': 'warning',
   'remote-image': 'warning',
   'remote-media': 'warning',

@@ -54,6 +54,7 @@ export type ProblemCode =
   | 'logo-missing'
   | 'asset-missing'
   | 'asset-outside-folder'
+  | 'picture-not-shown'
   | 'link-broken'
   | 'remote-image'
   | 'remote-media'

@@ -13,6 +13,7 @@ const KINDS: Record<ProblemCode, string> = {
   'logo-missing': 'Missing logos',
   'asset-missing': 'Missing images and files',
   'asset-outside-folder': 'References outside the folder',
+  'picture-not-shown': 'Pictures too large or complex to show',
   'link-broken': 'Broken links',
   'remote-image': 'Images on the internet',
   'remote-media': 'Videos and audio on the internet',

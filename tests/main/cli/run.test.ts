@@ -182,6 +182,60 @@ describe('standalone check', () => {
   });
 });
 
+describe('standalone check: pictures the app will not draw', () => {
+  // Just a PNG's signature and size header: all it takes to ask Chromium for gigabytes.
+  const pngHeader = (width: number, height: number) => {
+    const header = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+    header.writeUInt32BE(13, 8);
+    header.write('IHDR', 12, 'latin1');
+    header.writeUInt32BE(width, 16);
+    header.writeUInt32BE(height, 20);
+    header.set([8, 2, 0, 0, 0], 24);
+    return header;
+  };
+  let defs = '<g id="l0"><rect width="1" height="1"/></g>';
+  for (let i = 1; i <= 6; i++) defs += `<g id="l${i}">${`<use href="#l${i - 1}"/>`.repeat(10)}</g>`;
+  const bomb = `<svg xmlns="http://www.w3.org/2000/svg"><defs>${defs}</defs><use href="#l6"/></svg>`;
+
+  it('names each picture a published stand or page shows that the app would refuse, and why; index leaves them to check', async () => {
+    const cwd = await temporaryFolder();
+    const root = join(cwd, 'stands');
+    await goodFolder(root);
+    await writeTree(root, {
+      'content/stands/alpha/intro.md':
+        '---\ntitle: Introduction\n---\n\n![A map](/stands/alpha/map.png)\n\n<img src="/stands/alpha/bomb.svg" alt="">\n',
+      'content/stands/beta.md':
+        '---\ntitle: Beta Board\nthemes: [Gaming]\nlogo: stands/beta/wide.png\nshow_on_overview: true\n---\n',
+      'content/stands/later.md':
+        '---\ntitle: Later\ndraft: true\nshow_on_overview: true\n---\n\n<img src="/stands/later/huge.png">\n',
+      'static/stands/alpha/map.png': pngHeader(20_000, 20_000),
+      'static/stands/alpha/bomb.svg': bomb,
+      'static/stands/beta/wide.png': pngHeader(30_000, 3_000),
+      'static/stands/later/huge.png': pngHeader(20_000, 20_000),
+      'static/stands/nobody/huge.png': pngHeader(20_000, 20_000),
+    });
+    const run = await cli(['check', 'stands'], { cwd });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n').filter((line) => line.endsWith('[picture-not-shown]'));
+    expect(lines.sort()).toEqual([
+      expect.stringMatching(
+        /^stands\/content\/stands\/alpha\/intro\.md: warning: The picture static\/stands\/alpha\/bomb\.svg: This SVG image repeats its shapes /,
+      ),
+      expect.stringMatching(
+        /^stands\/content\/stands\/alpha\/intro\.md: warning: The picture static\/stands\/alpha\/map\.png: This picture is 20,000 × 20,000 pixels \(400 megapixels\)/,
+      ),
+      expect.stringMatching(
+        /^stands\/content\/stands\/beta\.md: warning: The picture static\/stands\/beta\/wide\.png: This picture is 30,000 × 3,000 pixels \(90 megapixels\)/,
+      ),
+    ]);
+    expect(run.stderr).toMatch(/ 3 warnings/);
+    const indexed = await cli(['index', 'stands', '--db', join(cwd, 'store.json'), '--json'], { cwd });
+    const report = JSON.parse(indexed.stdout) as JsonReport;
+    expect(report.problems.map((p) => p.code)).not.toContain('picture-not-shown');
+  });
+});
+
 describe('standalone index', () => {
   it('writes the store given with --db and prints a summary', async () => {
     const cwd = await temporaryFolder();

@@ -1,0 +1,80 @@
+// Whether Chromium may be handed a stand's picture: one that would freeze the window or run it out of
+// memory while it is drawn is refused. The asset protocol asks before it serves a picture; `standalone
+// check` asks the same of every picture the published stands show, so an organiser hears of it first.
+import type { FileHandle } from 'node:fs/promises';
+import { imageSize } from 'image-size';
+import { MAX_IMAGE_PIXELS } from '../engine/limits';
+import { SvgImageCheck } from '../engine/svg-image';
+
+/** Why a picture is refused, in words for organisers: what is wrong with it and what to do. */
+export type PictureTrouble = string;
+
+const SVG_PIECE = 128 * 1024;
+
+// Where a picture's size is written: at the start, or for a JPEG after its metadata (a few KiB).
+const IMAGE_HEADER_BYTES = 1024 * 1024;
+
+const MEGAPIXELS = (pixels: number) => `${Math.round(pixels / 1e6).toLocaleString('en-US')} megapixels`;
+
+const UNREADABLE_SIZE =
+  'Standalone cannot read how large this picture is (it may be damaged, cut short, or not the kind of picture its name says), so it is not shown. Save it again as PNG or JPEG.';
+const SVG_NOT_ASCII =
+  'This SVG image is not saved as UTF-8 (UTF-16, or with NUL characters), which Standalone cannot check, so it is not shown. Save it again as UTF-8.';
+const UNREADABLE =
+  'This picture could not be read to the end, so it is not shown. Look at the file, then save it again.';
+
+/**
+ * An SVG file's bytes when it may be drawn as an image, or why not. Read and checked a piece at a time,
+ * letting the app's other work run in between: a file of many megabytes never holds up the window. The
+ * handle is closed either way.
+ */
+export async function readCheckedSvg(handle: FileHandle, size: number): Promise<Buffer | PictureTrouble> {
+  try {
+    // The size as checked: a file that grew since is served (and looked at) as it was.
+    const bytes = Buffer.alloc(size);
+    const check = new SvgImageCheck();
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(bytes, read, Math.min(SVG_PIECE, size - read), read);
+      if (bytesRead === 0) return UNREADABLE;
+      const piece = bytes.subarray(read, read + bytesRead);
+      // Markup must read as ASCII for the check to see what Chromium will: UTF-16 and UTF-32 do not.
+      if (piece.includes(0)) return SVG_NOT_ASCII;
+      check.write(piece.toString('latin1'));
+      read += bytesRead;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
+      return SVG_NOT_ASCII;
+    return check.end() ?? bytes;
+  } catch {
+    return UNREADABLE;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Why a raster picture (the checked file's handle, left open) cannot be decoded without freezing the page
+ * or running out of memory, or null when it can: its size, read from its header, is within
+ * MAX_IMAGE_PIXELS. A picture whose size cannot be read there is refused too (Chromium would not show it
+ * either, or it hides its size).
+ */
+export async function pixelTrouble(handle: FileHandle, size: number): Promise<PictureTrouble | null> {
+  let info: ReturnType<typeof imageSize>;
+  try {
+    const header = Buffer.alloc(Math.min(size, IMAGE_HEADER_BYTES));
+    const { bytesRead } = await handle.read(header, 0, header.length, 0);
+    info = imageSize(header.subarray(0, bytesRead));
+  } catch {
+    return UNREADABLE_SIZE;
+  }
+  const frames = [info, ...(info.images ?? [])];
+  const largest = frames.reduce((most, frame) =>
+    frame.width * frame.height > most.width * most.height ? frame : most,
+  );
+  const pixels = largest.width * largest.height;
+  if (!Number.isFinite(pixels)) return UNREADABLE_SIZE;
+  if (pixels <= MAX_IMAGE_PIXELS) return null;
+  return `This picture is ${largest.width.toLocaleString('en-US')} × ${largest.height.toLocaleString('en-US')} pixels (${MEGAPIXELS(pixels)}), more than the ${MEGAPIXELS(MAX_IMAGE_PIXELS)} Standalone draws without running out of memory, so it is not shown. Save it smaller: a whole screen is about 2 megapixels.`;
+}

@@ -229,6 +229,9 @@ function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return lines;
 }
 
+// The double quotes an editor's "smart quotes" type instead of ".
+const CURLY_QUOTES = /[\u201C\u201D\u201E\u201F]/;
+
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message);
@@ -240,10 +243,13 @@ function describeJsonError(text: string, error: unknown): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  // A Windows path written as in Explorer (C:\Kiosk) is the likeliest cause of a bad escape.
+  // A Windows path written as in Explorer (C:\Kiosk) is the likeliest cause of a bad escape; curly quotes
+  // are what TextEdit and word processors type for ", and they read the same to a volunteer.
   const hint = /^Bad (?:escaped character|Unicode escape)/.test(reason)
     ? 'a backslash must be doubled in JSON: write paths with forward slashes, like "C:/Kiosk/stands", or double every backslash'
-    : 'check for a missing comma or quote, or a comma after the last item';
+    : CURLY_QUOTES.test(text)
+      ? 'it has curly quotes \u201C \u201D, which JSON does not accept: write every quote as a straight " and turn off smart quotes in the editor, in TextEdit Edit \u2192 Substitutions \u2192 Smart Quotes'
+      : 'check for a missing comma or quote, or a comma after the last item';
   return `the file is not valid JSON at line ${line}, column ${column}: ${reason} (${hint})`;
 }
 
@@ -261,8 +267,9 @@ function recoverableConfig(raw: { folders?: unknown; pinHash?: unknown }, baseDi
 // folders list and PIN hash: each is read on its own, so the kiosk shows its stands and the organiser can
 // unlock it (on macOS a kiosk window even disables Force Quit).
 function valuesOfBrokenJson(text: string): { folders?: unknown; pinHash?: unknown } {
+  const straight = text.replace(new RegExp(CURLY_QUOTES, 'g'), '"');
   const read = (pattern: RegExp): unknown => {
-    const match = pattern.exec(text);
+    const match = pattern.exec(straight);
     try {
       return match ? (JSON.parse(match[1]!) as unknown) : undefined;
     } catch {

@@ -235,6 +235,20 @@ describe('bad kiosk files', () => {
     expect(windows.config.pinHash).toBe(PIN_HASH);
   });
 
+  it('says to use straight quotes when an editor turned them into curly ones (TextEdit, a word processor)', () => {
+    const smart = parseKioskConfig(
+      `{\n  \u201Cfolders\u201D: [\u201Cstands/fosdem-2021\u201D],\n  "pinHash": "${PIN_HASH}"\n}`,
+      BASE,
+    );
+    if (smart.ok) throw new Error('expected the file to be refused');
+    expect(smart.errors).toEqual([
+      "the file is not valid JSON at line 2, column 3: Expected property name or '}' (it has curly quotes \u201C \u201D, which JSON does not accept: write every quote as a straight \" and turn off smart quotes in the editor, in TextEdit Edit \u2192 Substitutions \u2192 Smart Quotes)",
+    ]);
+    // Its stands are still shown and its organiser can still unlock it.
+    expect(smart.config.folders).toEqual([join(BASE, 'stands/fosdem-2021')]);
+    expect(smart.config.pinHash).toBe(PIN_HASH);
+  });
+
   it('does not keep an invalid PIN from a bad file', () => {
     const result = parseKioskConfig(JSON.stringify({ pinHash: 'scrypt$oops', textSize: 'x' }), BASE);
     expect(result.config.pinHash).toBeNull();

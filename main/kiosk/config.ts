@@ -353,6 +353,16 @@ export interface LoadedKioskConfig {
   error: string | null;
 }
 
+/**
+ * A kiosk file's text: UTF-8, or UTF-16 when it starts with that byte order mark (what Windows
+ * PowerShell 5's `>` and `Out-File` write, and Notepad's "UTF-16" encodings).
+ */
+function decodeKioskFile(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('utf8');
+}
+
 /** Reads and validates a kiosk file; a missing, unreadable or invalid file gives the safe default and an error. */
 export async function loadKioskConfig(file: string): Promise<LoadedKioskConfig> {
   const fail = (errors: string[], config = defaultKioskConfig()): LoadedKioskConfig => ({
@@ -367,8 +377,7 @@ export async function loadKioskConfig(file: string): Promise<LoadedKioskConfig> 
         `the file is too large (${Math.ceil(info.size / 1024)} KB); a kiosk file is a few lines, at most ${MAX_KIOSK_FILE_BYTES / 1024} KB`,
       ]);
     }
-    const text = await readFile(file, 'utf8');
-    const result = parseKioskConfig(text, dirname(file));
+    const result = parseKioskConfig(decodeKioskFile(await readFile(file)), dirname(file));
     return result.ok ? { config: result.config, error: null } : fail(result.errors, result.config);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

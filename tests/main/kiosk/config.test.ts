@@ -342,6 +342,20 @@ describe('loadKioskConfig', () => {
     expect(loaded.config.folders).toEqual([join(dir, 'stands')]);
   });
 
+  it('reads a file saved as UTF-16 (Windows PowerShell\'s > and Out-File, Notepad\'s "UTF-16 LE")', async () => {
+    const text = `\uFEFF${JSON.stringify({ pinHash: PIN_HASH, folders: ['stands'] }, null, 2)}\r\n`;
+    const little = join(dir, 'utf16le.standalone-kiosk');
+    await writeFile(little, Buffer.from(text, 'utf16le'));
+    const big = join(dir, 'utf16be.standalone-kiosk');
+    await writeFile(big, Buffer.from(text, 'utf16le').swap16());
+    for (const file of [little, big]) {
+      const loaded = await loadKioskConfig(file);
+      expect(loaded.error).toBeNull();
+      expect(loaded.config.folders).toEqual([join(dir, 'stands')]);
+      expect(loaded.config.pinHash).toBe(PIN_HASH);
+    }
+  });
+
   it('names the file and lists the problems for a bad one', async () => {
     const file = join(dir, 'bad.standalone-kiosk.json');
     await writeFile(file, JSON.stringify({ pinHash: null, idleTimeoutSeconds: 'ninety' }));

@@ -23,6 +23,31 @@ const SVG_NOT_ASCII =
 const UNREADABLE =
   'This picture could not be read to the end, so it is not shown. Look at the file, then save it again.';
 
+/** Feeds the next piece of an SVG file to its check; why it is refused when the piece shows it already. */
+function feedSvg(check: SvgImageCheck, piece: Buffer): PictureTrouble | null {
+  // Markup must read as ASCII for the check to see what Chromium will: UTF-16 and UTF-32 do not.
+  if (piece.includes(0)) return SVG_NOT_ASCII;
+  check.write(piece.toString('latin1'));
+  return null;
+}
+
+/** Why a whole SVG file, fed to its check, must not be drawn as an image, or null when it may be. */
+function endSvg(check: SvgImageCheck, bytes: Buffer): PictureTrouble | null {
+  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
+    return SVG_NOT_ASCII;
+  return check.end();
+}
+
+/** Why an SVG file's bytes must not be drawn as an image, or null when they may be. */
+export function svgTrouble(bytes: Buffer): PictureTrouble | null {
+  const check = new SvgImageCheck();
+  for (let at = 0; at < bytes.length; at += SVG_PIECE) {
+    const trouble = feedSvg(check, bytes.subarray(at, at + SVG_PIECE));
+    if (trouble !== null) return trouble;
+  }
+  return endSvg(check, bytes);
+}
+
 /**
  * An SVG file's bytes when it may be drawn as an image, or why not. Read and checked a piece at a time,
  * letting the app's other work run in between: a file of many megabytes never holds up the window. The
@@ -37,16 +62,12 @@ export async function readCheckedSvg(handle: FileHandle, size: number): Promise<
     while (read < size) {
       const { bytesRead } = await handle.read(bytes, read, Math.min(SVG_PIECE, size - read), read);
       if (bytesRead === 0) return UNREADABLE;
-      const piece = bytes.subarray(read, read + bytesRead);
-      // Markup must read as ASCII for the check to see what Chromium will: UTF-16 and UTF-32 do not.
-      if (piece.includes(0)) return SVG_NOT_ASCII;
-      check.write(piece.toString('latin1'));
+      const trouble = feedSvg(check, bytes.subarray(read, read + bytesRead));
+      if (trouble !== null) return trouble;
       read += bytesRead;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
-      return SVG_NOT_ASCII;
-    return check.end() ?? bytes;
+    return endSvg(check, bytes) ?? bytes;
   } catch {
     return UNREADABLE;
   } finally {
@@ -54,18 +75,21 @@ export async function readCheckedSvg(handle: FileHandle, size: number): Promise<
   }
 }
 
+/** How many bytes of a raster picture to read for `pixelTroubleOf`. */
+export function pictureHeaderBytes(size: number): number {
+  return Math.min(size, IMAGE_HEADER_BYTES);
+}
+
 /**
- * Why a raster picture (the checked file's handle, left open) cannot be decoded without freezing the page
+ * Why a raster picture, given its first `pictureHeaderBytes`, cannot be decoded without freezing the page
  * or running out of memory, or null when it can: its size, read from its header, is within
  * MAX_IMAGE_PIXELS. A picture whose size cannot be read there is refused too (Chromium would not show it
  * either, or it hides its size).
  */
-export async function pixelTrouble(handle: FileHandle, size: number): Promise<PictureTrouble | null> {
+export function pixelTroubleOf(header: Buffer): PictureTrouble | null {
   let info: ReturnType<typeof imageSize>;
   try {
-    const header = Buffer.alloc(Math.min(size, IMAGE_HEADER_BYTES));
-    const { bytesRead } = await handle.read(header, 0, header.length, 0);
-    info = imageSize(header.subarray(0, bytesRead));
+    info = imageSize(header);
   } catch {
     return UNREADABLE_SIZE;
   }
@@ -77,4 +101,15 @@ export async function pixelTrouble(handle: FileHandle, size: number): Promise<Pi
   if (!Number.isFinite(pixels)) return UNREADABLE_SIZE;
   if (pixels <= MAX_IMAGE_PIXELS) return null;
   return `This picture is ${largest.width.toLocaleString('en-US')} × ${largest.height.toLocaleString('en-US')} pixels (${MEGAPIXELS(pixels)}), more than the ${MEGAPIXELS(MAX_IMAGE_PIXELS)} Standalone draws without running out of memory, so it is not shown. Save it smaller: a whole screen is about 2 megapixels.`;
+}
+
+/** `pixelTroubleOf` for the checked file's handle, left open. */
+export async function pixelTrouble(handle: FileHandle, size: number): Promise<PictureTrouble | null> {
+  try {
+    const header = Buffer.alloc(pictureHeaderBytes(size));
+    const { bytesRead } = await handle.read(header, 0, header.length, 0);
+    return pixelTroubleOf(header.subarray(0, bytesRead));
+  } catch {
+    return UNREADABLE_SIZE;
+  }
 }

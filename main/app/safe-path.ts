@@ -70,7 +70,7 @@ export async function realFileInside(
 
 // Never wait (a FIFO opened for reading blocks until someone writes) and never follow a symlink at the
 // end of the path. Windows has neither flag, nor FIFOs in a folder.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /**
  * Opens a file that `realFileInside` checked, for reading. The handle is only returned when it is that very

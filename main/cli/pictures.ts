@@ -2,32 +2,36 @@
 // protocol checks: one the app would refuse to draw (a 400-megapixel photo, an SVG built to freeze the
 // window) shows as an empty box at the kiosk, so the organiser is told which and why before the event.
 // Indexing does not do this (it would read every picture, at every start); `check` is the audit.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Queries } from '../engine/api';
 import { problem } from '../engine/problems';
 import { assetUrl } from '../engine/refs';
 import type { Problem, Stand } from '../engine/types';
 import { DEFAULT_LIMITS } from '../engine/limits';
-import { resolveAssetRequest } from '../app/asset-protocol';
-import { pixelTrouble, readCheckedSvg, type PictureTrouble } from '../app/picture-check';
-import { openCheckedFile } from '../app/safe-path';
+import { pictureHeaderBytes, pixelTroubleOf, svgTrouble, type PictureTrouble } from '../app/picture-check';
+import { decodeUrlPath, OPEN_FLAGS } from '../app/safe-path';
+
+interface Trouble {
+  file: string;
+  trouble: PictureTrouble;
+}
 
 // The app's own picture addresses in stored HTML (`src`, `srcset`, `poster`…): an address ends at a quote,
 // a space or a comma, which the engine always writes percent-encoded inside one.
 const ASSET_ADDRESS = /stand-asset:\/\/[^\s"'<>,)]+/g;
 
 /** Problems for the pictures of a collection's published stands and pages that the app will not draw. */
-export async function pictureProblems(queries: Queries, collection: string): Promise<Problem[]> {
-  const verdicts = new Map<string, Promise<{ file: string; trouble: PictureTrouble } | null>>();
+export function pictureProblems(queries: Queries, collection: string): Problem[] {
+  const verdicts = new Map<string, Trouble | null>();
   const problems: Problem[] = [];
   for (const { stand, file, addresses } of picturesShown(queries, collection)) {
     const told = new Set<string>();
     for (const address of addresses) {
-      let verdict = verdicts.get(address);
-      if (!verdict) {
-        verdict = troubleAt(queries, address);
-        verdicts.set(address, verdict);
+      let found = verdicts.get(address);
+      if (found === undefined) {
+        found = troubleAt(queries, collection, address);
+        verdicts.set(address, found);
       }
-      const found = await verdict;
       if (!found || told.has(found.file)) continue;
       told.add(found.file);
       problems.push(
@@ -61,40 +65,45 @@ function standAddresses(collection: string, stand: Stand): string[] {
   return stand.logo === null ? addresses : [assetUrl(collection, stand.logo), ...addresses];
 }
 
-/** What the asset protocol would say of a picture address: null when it would serve it (or it is no picture). */
-async function troubleAt(
-  queries: Queries,
-  address: string,
-): Promise<{ file: string; trouble: PictureTrouble } | null> {
-  const resolution = await resolveAssetRequest(address, queries);
-  // Not found or not servable: the index's own problems (a missing file, one too large) name it already.
-  if (resolution.status !== 200 || !resolution.contentType.startsWith('image/')) return null;
-  const opened = await openCheckedFile(resolution.path, resolution.identity, DEFAULT_LIMITS.maxAssetBytes);
-  if (!opened) return null;
+/**
+ * Why the app would refuse to draw the picture at an address, or null (it would, or it is no picture the
+ * index knows). The file is found as the asset protocol finds it (a regular file of the index, inside the
+ * folder) and judged by the same checks; it is read at once, not a piece at a time, since no window waits.
+ */
+function troubleAt(queries: Queries, collection: string, address: string): Trouble | null {
   const file = fileOf(address);
-  if (resolution.contentType === 'image/svg+xml') {
-    const checked = await readCheckedSvg(opened.handle, opened.size);
-    return typeof checked === 'string' ? { file, trouble: checked } : null;
+  const asset = file === null ? null : queries.getAsset(collection, file);
+  // Not found or not servable: the index's own problems (a missing file, one too large) name it already.
+  if (!asset?.contentType?.startsWith('image/')) return null;
+  let fd: number;
+  try {
+    fd = openSync(asset.absolutePath, OPEN_FLAGS);
+  } catch {
+    return null;
   }
   try {
-    const trouble = await pixelTrouble(opened.handle, opened.size);
-    return trouble === null ? null : { file, trouble };
+    const info = fstatSync(fd);
+    const size = info.size;
+    if (!info.isFile() || size > DEFAULT_LIMITS.maxAssetBytes) return null;
+    const bytes = Buffer.alloc(asset.contentType === 'image/svg+xml' ? size : pictureHeaderBytes(size));
+    const read = readSync(fd, bytes, 0, bytes.length, 0);
+    const trouble =
+      asset.contentType === 'image/svg+xml'
+        ? svgTrouble(bytes.subarray(0, read))
+        : pixelTroubleOf(bytes.subarray(0, read));
+    return trouble === null ? null : { file: asset.file, trouble };
+  } catch {
+    return null;
   } finally {
-    await opened.handle.close().catch(() => undefined);
+    closeSync(fd);
   }
 }
 
-/** The folder-relative file an asset address names, for the message. */
-function fileOf(address: string): string {
-  const path = new URL(address).pathname.slice(1);
-  return path
-    .split('/')
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    })
-    .join('/');
+/** The folder-relative file an asset address of the engine's names, or null. */
+function fileOf(address: string): string | null {
+  try {
+    return decodeUrlPath(new URL(address).pathname)?.join('/') ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -214,7 +214,7 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
         // `check` is the audit before the event: it also reads the pictures the app would refuse to draw.
         if (options.db === null) {
           const { pictureProblems } = await import('./pictures');
-          outcome = withProblems(outcome, await pictureProblems(engine, outcome.collection.id));
+          outcome = withProblems(outcome, pictureProblems(engine, outcome.collection.id));
         }
       } catch (error) {
         progress?.clear();

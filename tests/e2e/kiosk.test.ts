@@ -273,6 +273,25 @@ describe('kiosk mode in Chromium', () => {
       expect((await key.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   });
 
+  it('lets a visitor scroll the last search result above the on-screen keyboard on a 1366×768 kiosk', async () => {
+    const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600 });
+    const { page } = h;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await h.open(`/c/${collection}`);
+    await page.getByRole('searchbox', { name: 'Search stands and pages' }).click();
+    const keyboard = page.getByRole('region', { name: 'On-screen keyboard' });
+    for (const key of 'team') await keyboard.getByRole('button', { name: key, exact: true }).click();
+    await until(page, 'location.hash.includes("search?q=team")');
+    await h.settle();
+    const hits = page.locator('.sa-results a');
+    await expect.poll(() => hits.count()).toBeGreaterThanOrEqual(3);
+    // The keyboard stays open while the visitor drags the results up to read them all.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const last = (await hits.last().boundingBox())!;
+    const keys = (await keyboard.boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(keys.y);
+  });
+
   it('fits the whole PIN pad, Unlock included, on a 1024×768 screen with the largest text', async () => {
     const { harness: h, collection } = await startKiosk({ idleTimeoutSeconds: 3600, textSize: 'larger' });
     const { page } = h;

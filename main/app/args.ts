@@ -1,6 +1,7 @@
 // Command-line parsing for the app (not the `standalone` CLI). Pure: the caller passes argv without the
 // executable (and without the app path when Electron runs unpackaged) and the working directory.
 import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { KIOSK_FILE_SUFFIX } from '../kiosk/config';
 import { isKioskFilePath } from '../kiosk/startup';
 
@@ -57,7 +58,10 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
     help: false,
     errors: [],
   };
-  const toAbsolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  const toAbsolute = (p: string) => {
+    const path = fromFileUrl(p);
+    return isAbsolute(path) ? path : resolve(cwd, path);
+  };
   // An empty argument is what a start script's unset variable gives (`--kiosk "$KIOSK_FILE"`).
   let sawEmpty = false;
   for (let i = 0; i < argv.length; i++) {
@@ -112,6 +116,19 @@ export function parseAppArgs(argv: readonly string[], cwd: string): AppArgs {
     result.folder === null &&
     !sawEmpty;
   return result;
+}
+
+/**
+ * The path a `file:` URL names, else the argument as it is. A Linux desktop entry's `%U` (electron-builder
+ * writes `Exec=… %U`) makes GNOME's file manager pass a double-clicked kiosk file as `file:///…`.
+ */
+function fromFileUrl(arg: string): string {
+  if (!/^file:\/\//i.test(arg)) return arg;
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return arg;
+  }
 }
 
 function addFolder(result: AppArgs, folder: string): void {

@@ -57,6 +57,19 @@ describe('parseAppArgs', () => {
     });
   });
 
+  it('takes a file: URL as the path it names, as a Linux file manager passes a double-clicked file (%U)', () => {
+    expect(parseAppArgs(['file:///home/kiosk/My%20Kiosk/entrance.standalone-kiosk'], cwd)).toMatchObject({
+      folder: null,
+      kiosk: true,
+      kioskConfig: '/home/kiosk/My Kiosk/entrance.standalone-kiosk',
+      kioskTrial: false,
+    });
+    expect(parseAppArgs(['--kiosk-config', 'file:///home/kiosk/k.standalone-kiosk'], cwd).kioskConfig).toBe(
+      '/home/kiosk/k.standalone-kiosk',
+    );
+    expect(parseAppArgs(['file:///srv/stands%202026'], cwd).folder).toBe('/srv/stands 2026');
+  });
+
   it('reports --kiosk-config without a file, and still starts a (default, locked) kiosk rather than the desktop app', () => {
     const args = parseAppArgs(['--kiosk-config'], cwd);
     expect(args).toMatchObject({ kiosk: true, kioskConfig: null, kioskFileMissing: true });

@@ -33,6 +33,7 @@ import {
   isListedInSection,
   isListedSiteWide,
   isPublished,
+  publishingChangesAt,
   isRendered,
   opensInApp,
   sortByHugoOrderKey,
@@ -98,10 +99,19 @@ export interface PageBuild {
   unlisted?: true;
   /** Set when `_build.render` gives it no page of its own (it stays on its stand's list). */
   unrendered?: true;
+  /** When a publish or expiry date of its file comes (ms): it is built again then (see StandBuild.until). */
+  until?: number;
   problems: Problem[];
   /** Dependency keys (see StandBuild.deps), one per line. */
   deps: string;
   links: InternalLink[];
+}
+
+/** The earliest of the times given (undefined when none is). */
+function earliest(...times: (number | undefined)[]): number | undefined {
+  let first: number | undefined;
+  for (const time of times) if (time !== undefined && (first === undefined || time < first)) first = time;
+  return first;
 }
 
 /** Dependency keys are kept one per line: one string per build instead of an array of small ones. */
@@ -154,6 +164,11 @@ export interface StandBuild {
   crossLinks: InternalLink[];
   /** Links within the stand that lead to a draft or missing page. */
   linkProblems: Problem[];
+  /**
+   * When the next publish or expiry date of its files or pages comes (ms), if one lies ahead: what is
+   * published changes with no file touched, so the stand is built again, all of it, once that time has come.
+   */
+  until?: number;
   /**
    * Set when this is the stand as it was last built, kept because a file of it could no longer be read
    * (see keepLastReadable): how many of `problems`, at their end, say so.
@@ -211,7 +226,8 @@ export function keepLastReadable(fresh: StandBuild, previous: StandBuild | undef
     ),
   );
   const added = [...broken, ...notices];
-  return { ...origin, problems: [...origin.problems, ...added], kept: added.length };
+  // Built again when the dates of the files as they are now come, not those of the version kept.
+  return { ...origin, problems: [...origin.problems, ...added], kept: added.length, until: fresh.until };
 }
 
 /** Every dependency key of a stand build. */
@@ -225,6 +241,8 @@ export interface ThemeBuild {
   problems: Problem[];
   /** Dependency keys, one per line. */
   deps: string;
+  /** When a publish or expiry date of its page comes (ms): it is built again then. */
+  until?: number;
 }
 
 interface ParsedFile {
@@ -250,6 +268,8 @@ interface ParsedFile {
   date: number;
   /** Its own cascade (a section's _index.md only): for the pages below it. */
   cascade: CascadeRule[];
+  /** When `published` may change: its next publish or expiry date (ms), if one lies ahead. */
+  changesAt: number | undefined;
 }
 
 /** Collects problems for one build, one per file, code and subject. */
@@ -334,6 +354,7 @@ function readParsed(
     weight,
     date,
     cascade,
+    changesAt: publishingChangesAt(data, ctx.now),
   };
 }
 
@@ -722,7 +743,11 @@ export function buildStand(
   const standFiles = [section, bundle, promoted?.parsed ?? null, listing].filter(
     (p): p is ParsedFile => p !== null,
   );
-  if (standFiles.length === 0) return empty();
+  if (standFiles.length === 0) {
+    // A listed page there that is not published yet becomes the stand once it is.
+    const until = earliest(...orphanParsed.map(({ parsed }) => parsed.changesAt));
+    return { ...empty(), ...(until !== undefined ? { until } : {}) };
+  }
   const published = standFiles.filter((parsed) => parsed.published);
   // A file `_build.render` gives no page leaves the shared URL to the next one (checked with `hugo`).
   const pageFile = published.find((parsed) => parsed.rendered) ?? published[0] ?? standFiles[0]!;
@@ -881,6 +906,7 @@ export function buildStand(
   };
   // What the sections inside the stand's folder give the pages below them, each read once, when needed.
   const nestedAbove = new Map<string, PageAbove>();
+  let nestedUntil: number | undefined;
   const aboveOf = (sections: readonly string[] | undefined, at = 0): PageAbove => {
     if (!sections || at >= sections.length) return standAbove;
     const file = sections[at]!;
@@ -894,6 +920,7 @@ export function buildStand(
         standPublished: outer.standPublished,
         nestedPublished: outer.nestedPublished && (parsed?.published ?? true),
       };
+      nestedUntil = earliest(nestedUntil, parsed?.changesAt);
       nestedAbove.set(file, known);
     }
     return known;
@@ -932,6 +959,13 @@ export function buildStand(
     };
   });
 
+  const until = earliest(
+    nestedUntil,
+    ...standFiles.map((parsed) => parsed.changesAt),
+    ...orphanParsed.map(({ parsed }) => parsed.changesAt),
+    ...pageBuilds.map((build) => build.until),
+  );
+
   const orderedBy = listedBy ?? pageFile;
   const sortKey = hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : []));
   const themeSortKey = orderedBy === section ? hugoOrderKey(orderOf(orderedBy, [])) : sortKey;
@@ -968,6 +1002,7 @@ export function buildStand(
     problems: sink.list,
     deps: joinDeps(deps),
     ...checkOwnLinks(ctx.collection, stand, links, pageBuilds),
+    ...(until !== undefined ? { until } : {}),
   };
 }
 
@@ -1105,6 +1140,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan, above
     ...(parsed?.linkTitle ? { linkTitle: parsed.linkTitle } : {}),
     ...(parsed && !isListedInSection(parsed.data) ? { unlisted: true as const } : {}),
     ...(parsed && !parsed.rendered ? { unrendered: true as const } : {}),
+    ...(parsed?.changesAt !== undefined ? { until: parsed.changesAt } : {}),
     problems: sink.list,
     deps: joinDeps(deps),
     // A page's links are all in its own file.
@@ -1140,8 +1176,9 @@ export function buildTheme(ctx: BuildContext, plan: ThemePlan): ThemeBuild {
   const deps = new Set<string>();
   if (!plan.file) return { key: plan.key, theme: null, problems: sink.list, deps: '' };
   const parsed = readParsed(ctx, plan.file, sink);
+  const until = parsed?.changesAt !== undefined ? { until: parsed.changesAt } : {};
   if (!parsed || !parsed.published)
-    return { key: plan.key, theme: null, problems: sink.list, deps: joinDeps(deps) };
+    return { key: plan.key, theme: null, problems: sink.list, deps: joinDeps(deps), ...until };
   const renderer = new FileRenderer(
     ctx,
     parsed,
@@ -1173,6 +1210,7 @@ export function buildTheme(ctx: BuildContext, plan: ThemePlan): ThemeBuild {
     },
     problems: sink.list,
     deps: joinDeps(deps),
+    ...until,
   };
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Engine, EngineOptions, IndexOutcome, Limits } from './api';
 import { buildAssetTable } from './assets';
 import { fileTrouble, IndexError } from './errors';
-import { indexCollection } from './indexer';
+import { dueOwners, indexCollection } from './indexer';
 import { resolveLimits } from './limits';
 import * as queries from './queries';
 import { type CollectionState, emptyCollection, fromStored, toStored } from './state';
@@ -19,6 +19,14 @@ import { watchFolders, type FolderWatcher, type WatchedChanges } from './watch';
 
 export { IndexError, NotAStoreError, StoreInUseError } from './errors';
 export { DEFAULT_LIMITS } from './limits';
+
+/**
+ * While watching, how long at most until the engine looks whether a publish or expiry date has come: a
+ * timer runs on the time since boot, so one set for noon misses a clock set right meanwhile (a kiosk
+ * without a network). And how long at least, so a date that keeps coming never spins.
+ */
+const CLOCK_CHECK_MAX_MS = 60_000;
+const CLOCK_CHECK_MIN_MS = 1000;
 
 /**
  * Opens the engine on a store file (or in memory when `dbFile` is null). A store file is locked until
@@ -66,6 +74,9 @@ class StandaloneEngine implements Engine {
   private lock: StoreLock | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private watcher: FolderWatcher | null = null;
+  /** While watching: what runs when a publish or expiry date comes, and its timer. */
+  private onClock: (() => void) | null = null;
+  private clockTimer: NodeJS.Timeout | null = null;
   /**
    * Why each collection's folder could not be watched, as last told: the app sets its watches up again
    * whenever folders come and go, and the organiser hears of each trouble once, or again after asking
@@ -246,8 +257,10 @@ class StandaloneEngine implements Engine {
       !existing ||
       wasAvailable !== state.collection.available ||
       outcome.change.added.length + outcome.change.changed.length + outcome.change.removed.length > 0;
-    if (changed) this.writer?.schedule();
+    // A run that only built again what a date that came changed changes the store too.
+    if (changed || outcome.reread.length > 0) this.writer?.schedule();
     if (this.watcher && state.collection.available) this.watcher.add(id, root);
+    if (this.onClock) this.scheduleClock();
     return { ...outcome, durationMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 
@@ -286,22 +299,34 @@ class StandaloneEngine implements Engine {
         `Live updates are off for “${name}”: ${reason}. Re-index it on the Collections screen to see changes; that also tries watching it again.`,
       );
     };
-    const watcher = watchFolders(
-      (collection, changes) => {
-        if (!this.collections.has(collection)) return;
-        this.refresh(collection, changes).then(
-          (outcome) => {
-            const { added, changed, removed } = outcome.change;
-            if (added.length + changed.length + removed.length > 0 || !outcome.collection.available)
-              onChange(outcome);
-          },
-          () => undefined,
-        );
-      },
-      this.limits.maxDepth,
-      troubled,
-    );
+    const update = (collection: string, changes: WatchedChanges | null) => {
+      if (!this.collections.has(collection)) return;
+      this.refresh(collection, changes).then(
+        (outcome) => {
+          const { added, changed, removed } = outcome.change;
+          if (
+            added.length + changed.length + removed.length > 0 ||
+            !outcome.collection.available ||
+            (outcome.reread?.length ?? 0) > 0
+          )
+            onChange(outcome);
+        },
+        () => undefined,
+      );
+    };
+    const watcher = watchFolders(update, this.limits.maxDepth, troubled);
     this.watcher = watcher;
+    // A page scheduled for noon, or one that expires then, changes what is published with no file touched.
+    const onClock = () => {
+      this.clockTimer = null;
+      const now = Date.now();
+      for (const state of this.collections.values())
+        if (state.collection.available && dueOwners(state, now).size > 0)
+          update(state.collection.id, { dirs: [], files: [] });
+      this.scheduleClock();
+    };
+    this.onClock = onClock;
+    this.scheduleClock();
     for (const state of this.collections.values()) watcher.add(state.collection.id, state.collection.root);
     await watcher.ready();
     // A folder watched again is forgotten from the troubles told: should it fail later, that is told.
@@ -309,8 +334,32 @@ class StandaloneEngine implements Engine {
       if (watcher.watching(collection)) this.watchTroubles.delete(collection);
     return async () => {
       if (this.watcher === watcher) this.watcher = null;
+      if (this.onClock === onClock) this.stopClock();
       await watcher.close();
     };
+  }
+
+  /** Sets the timer for the next publish or expiry date of the folders watched. */
+  private scheduleClock(): void {
+    if (this.clockTimer) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
+    if (!this.onClock) return;
+    let next = Infinity;
+    for (const state of this.collections.values()) {
+      if (!state.collection.available) continue;
+      for (const build of [...state.standBuilds.values(), ...state.themeBuilds.values()])
+        if (build.until !== undefined && build.until < next) next = build.until;
+    }
+    if (next === Infinity) return;
+    const delay = Math.min(Math.max(next - Date.now(), CLOCK_CHECK_MIN_MS), CLOCK_CHECK_MAX_MS);
+    this.clockTimer = setTimeout(this.onClock, delay);
+    this.clockTimer.unref();
+  }
+
+  private stopClock(): void {
+    this.onClock = null;
+    if (this.clockTimer) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
   }
 
   /** Waits until every scheduled store write has landed. */
@@ -323,6 +372,7 @@ class StandaloneEngine implements Engine {
     if (this.closed) return;
     await this.queue;
     this.closed = true;
+    this.stopClock();
     await this.watcher?.close();
     this.watcher = null;
     try {

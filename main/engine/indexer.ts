@@ -152,13 +152,17 @@ function afterScan(
   }
 
   const wasAvailable = previous?.collection.available ?? false;
+  const now = Date.now();
+  // Stands and themes with a publish or expiry date that has come since they were built.
+  const due = previous ? dueOwners(previous, now) : new Set<string>();
   // Problems of the walk itself (a new link leading out, an empty folder) count as changes too.
   const walkSignature = [...scan.problems.map((p) => `${p.code} ${p.file}`), ...scan.emptyDirs].join('\n');
   const nothingChanged =
     change.added.length === 0 &&
     change.changed.length === 0 &&
     change.removed.length === 0 &&
-    walkSignature === previous?.walkSignature;
+    walkSignature === previous?.walkSignature &&
+    due.size === 0;
   if (previous && nothingChanged && wasAvailable) {
     previous.collection.indexedAt = new Date().toISOString();
     previous.dirs = scan.dirs;
@@ -238,6 +242,7 @@ function afterScan(
   const affected = rebuildAll
     ? allOwners(plan, previous)
     : affectedOwners(previous, oldPlan!, plan, change, changedKeys);
+  for (const owner of due) affected.add(owner);
   const touchedFiles = new Set(touched);
 
   state.files = scan.files;
@@ -260,7 +265,7 @@ function afterScan(
     collection: id,
     root,
     limits: options.limits,
-    now: Date.now(),
+    now,
     files: scan.files,
     assets,
     plan,
@@ -289,7 +294,8 @@ function afterScan(
       const reusable = new Map<string, PageBuild>();
       // The stand folder's _index.md may cascade to its pages: a change to it reaches them all.
       const sectionTouched = standPlan.section !== null && touchedFiles.has(standPlan.section);
-      if (!rebuildAll && old && !sectionTouched) {
+      // So may a date that came: the stand is built again, all of it.
+      if (!rebuildAll && old && !sectionTouched && !due.has(owner)) {
         for (const pageBuild of old.pageBuilds) {
           if (touchedFiles.has(pageBuild.page.file)) continue;
           if (splitDeps(pageBuild.deps).some((dep) => changedKeys.has(dep))) continue;
@@ -320,6 +326,19 @@ function afterScan(
   state.search = search;
   progress('done', total, total);
   return { state, outcome: { collection, change, problems: state.problems, reread: reread.sort() } };
+}
+
+/**
+ * The stands and themes whose next publish or expiry date has come (see StandBuild.until): what is
+ * published changed though no file did.
+ */
+export function dueOwners(state: CollectionState, now: number): Set<string> {
+  const due = new Set<string>();
+  for (const [key, build] of state.standBuilds)
+    if (build.until !== undefined && build.until <= now) due.add(`stand:${key}`);
+  for (const [key, build] of state.themeBuilds)
+    if (build.until !== undefined && build.until <= now) due.add(`theme:${key}`);
+  return due;
 }
 
 function folderProblem(

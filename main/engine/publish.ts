@@ -200,6 +200,18 @@ export function isPublished(data: Record<string, unknown>, now: number, yaml = f
 }
 
 /**
+ * When, after `now`, isPublished may answer otherwise for this front matter: the next of its publish
+ * and expiry dates (undefined when neither lies ahead). A page scheduled for noon is built again then.
+ */
+export function publishingChangesAt(data: Record<string, unknown>, now: number): number | undefined {
+  const publishAt =
+    toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date);
+  const expiresAt = toDate(data.expirydate) ?? toDate(data.unpublishdate);
+  const ahead = [publishAt, expiresAt].filter((at): at is number => at !== null && at > now);
+  return ahead.length > 0 ? Math.min(...ahead) : undefined;
+}
+
+/**
  * Whether Hugo renders no page for a leaf bundle's index file: `headless: true` there (Hugo 0.111, the
  * version the reference is checked with, reads it on index files only, not on _index.md).
  */

@@ -20,9 +20,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * appearing rebuilds what refers to it; the stand kept as it was when a file of it breaks (`kept`). 16:
  * pages below a section inside a stand's folder built with its cascade, and depending on its `_index`. 17:
  * pages below an unpublished section inside a stand's folder unpublished too, as Hugo publishes none. 18:
- * which section inside a stand's folder lists a page (`PageRef.section`), for that section's page.
+ * which section inside a stand's folder lists a page (`PageRef.section`), for that section's page. 19:
+ * when a build's next publish or expiry date comes (`until`), to build it again then.
  */
-export const STORE_SCHEMA = 18;
+export const STORE_SCHEMA = 19;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a

@@ -1,8 +1,8 @@
 // Re-indexing reads only what changed: the change lists and `reread` say which files were looked at.
 import { cpSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { engineFor, expectSameAsFresh, FIXTURES, page, PNG, tempDir } from './helpers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { engineFor, expectSameAsFresh, FIXTURES, page, PNG, tempDir, writeTree } from './helpers';
 
 let tick = 0;
 /** Writes a file with a modification time that surely differs from the last one. */
@@ -314,5 +314,79 @@ describe('a stand whose file breaks after it was indexed', () => {
     const outcome = await engine.indexFolder(root);
     expect(engine.listStands(outcome.collection.id).map((s) => s.slug)).not.toContain('quay-db');
     expect(outcome.problems.some((p) => p.code === 'content-kept')).toBe(false);
+  });
+});
+
+describe('a publish or expiry date that passes while the app runs', () => {
+  // The day of the event: pages scheduled for noon, with nothing edited in between.
+  const noon = Date.parse('2030-02-01T12:00:00Z');
+  const site = () => ({
+    'config.toml': 'title = "Harbour"\n',
+    'content/themes/tides/_index.md': page(
+      'title: Tides\ndescription: Sea levels.\npublishDate: 2030-02-01T12:00:00Z',
+    ),
+    'content/stands/anchor.md': page('title: Anchor\nshow_on_overview: true\nthemes: [Tides]'),
+    'content/stands/anchor/_index.md': page('title: Anchor'),
+    'content/stands/anchor/always.md': page('title: Always'),
+    'content/stands/anchor/morning.md': page('title: Morning talk\nexpiryDate: 2030-02-01T12:00:00Z'),
+    'content/stands/anchor/afternoon.md': page('title: Afternoon talk\npublishDate: 2030-02-01T12:00:00Z'),
+    'content/stands/buoy.md': page('title: Buoy\nshow_on_overview: true\ndate: 2030-02-01T12:00:00Z'),
+    'content/stands/cable.md': page('title: Cable\nshow_on_overview: true\nexpiryDate: 2030-02-01T12:00:00Z'),
+    'content/stands/dock.md': page(
+      'title: Dock\nshow_on_overview: true',
+      '[After lunch](/stands/anchor/afternoon/)\n',
+    ),
+  });
+  const view = (engine: Awaited<ReturnType<typeof engineFor>>, id: string) => ({
+    stands: engine.listStands(id).map((s) => s.slug),
+    pages: engine
+      .getStand(id, 'anchor')!
+      .pages.filter((p) => !p.draft)
+      .map((p) => p.slug),
+    themes: engine.listThemes(id).map((t) => [t.slug, t.descriptionHtml !== '']),
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is shown and hidden when the time comes, as a fresh index would, with no file touched', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(noon - 60 * 60_000);
+    const root = path.join(tempDir(), 'harbour');
+    writeTree(root, site());
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(root)).collection.id;
+    expect(view(engine, id)).toEqual({
+      stands: ['anchor', 'cable', 'dock'],
+      pages: ['always', 'morning'],
+      themes: [['tides', false]],
+    });
+    vi.setSystemTime(noon + 60_000);
+    const after = await engine.reindex(id);
+    expect(view(engine, id)).toEqual({
+      stands: ['buoy', 'anchor', 'dock'],
+      pages: ['afternoon', 'always'],
+      themes: [['tides', true]],
+    });
+    expect(after.reread).toContain('content/stands/anchor/afternoon.md');
+    expect(after.reread).not.toContain('content/stands/dock.md');
+    await expectSameAsFresh(engine, id, root);
+  });
+
+  it('is seen by an app started again after the time came, from its store', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(noon - 60 * 60_000);
+    const root = path.join(tempDir(), 'harbour');
+    writeTree(root, site());
+    const dbFile = path.join(tempDir(), 'store.json');
+    const first = await engineFor({ dbFile });
+    const id = (await first.indexFolder(root)).collection.id;
+    await first.close();
+    vi.setSystemTime(noon + 60_000);
+    const second = await engineFor({ dbFile });
+    await second.reindex(id);
+    expect(view(second, id).pages).toEqual(['afternoon', 'always']);
+    await expectSameAsFresh(second, id, root);
   });
 });

@@ -435,4 +435,32 @@ describe('watch', () => {
       await stop();
     }
   });
+
+  it('takes a page off and puts another on when their expiry and publish dates come, with no file touched', async () => {
+    // Two seconds ahead: a talk's page that expires at noon, and the next one's that appears then.
+    const noon = new Date(Date.now() + 2000).toISOString();
+    const root = tempSite({
+      'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true'),
+      'content/stands/alpha/_index.md': page('title: Alpha'),
+      'content/stands/alpha/morning.md': page(`title: Morning\nexpiryDate: ${noon}`),
+      'content/stands/alpha/afternoon.md': page(`title: Afternoon\npublishDate: ${noon}`),
+    });
+    const engine = await engineFor();
+    const { collection } = await engine.indexFolder(root);
+    const shown = () =>
+      engine
+        .getStand(collection.id, 'alpha')!
+        .pages.filter((p) => !p.draft)
+        .map((p) => p.slug);
+    expect(shown()).toEqual(['morning']);
+    const outcomes: IndexOutcome[] = [];
+    const stop = await engine.watch((outcome) => outcomes.push(outcome));
+    try {
+      await eventually(() => (outcomes.length > 0 ? true : undefined), 15_000);
+      expect(shown()).toEqual(['afternoon']);
+      await expectSameAsFresh(engine, collection.id, root);
+    } finally {
+      await stop();
+    }
+  }, 20_000);
 });

@@ -121,6 +121,18 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
+  // A page without a title is named after its file, one long word with no place to break it.
+  writeFileSync(
+    join(folder, 'content/stands/hanger.md'),
+    '---\ntitle: Hanger\nthemes: ["Tools"]\nshow_on_overview: true\ndescription: Hooks.\n---\n',
+  );
+  mkdirSync(join(folder, 'content/stands/hanger'));
+  writeFileSync(join(folder, 'content/stands/hanger/_index.md'), '---\ntitle: Hanger\n---\n');
+  writeFileSync(
+    join(folder, 'content/stands/hanger/installation_and_configuration_guide.md'),
+    'How to hang a lamp with a lampwick.\n',
+  );
+  writeFileSync(join(folder, 'content/stands/hanger/faq.md'), '---\ntitle: FAQ\n---\nQuestions.\n');
 });
 
 afterEach(() => expectCleanPage(harness));
@@ -180,6 +192,30 @@ describe('a stand’s content on kiosk-sized screens', () => {
         ['least-end', true],
       ]);
     }
+  });
+
+  it('wraps a page named after its file (one long word) in the side column and the search results', async () => {
+    const guide = 'installation_and_configuration_guide';
+    await harness?.close();
+    harness = await startKiosk({ width: 1080, height: 1920 });
+    const [collection] = await harness.services.listCollections();
+    // The page itself, bold in its stand's list, and the stand, where it is a link.
+    for (const route of [`stands/hanger/${guide}`, 'stands/hanger']) {
+      await harness.open(`/c/${collection!.id}/${route}`);
+      await harness.page.locator('.sa-side .sa-page-list').getByText(guide).waitFor();
+      const side = await harness.page
+        .locator('.sa-side')
+        .evaluate((column) => [column.scrollWidth, column.clientWidth]);
+      expect(side[0], route).toBeLessThanOrEqual(side[1]!);
+    }
+    await harness.close();
+
+    harness = await startHarness({ folders: [folder], viewport: { width: 390, height: 844 } });
+    await harness.open(`/c/${collection!.id}/search?q=lampwick`);
+    await harness.page.locator('.sa-hit-title').getByText(guide).waitFor();
+    expect(await harness.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
   });
 
   it('gives a kiosk visitor touch-sized targets for a stand’s pages, the breadcrumb, themes and search results', async () => {

@@ -24,14 +24,23 @@ function hash(pin) {
   });
 }
 
-// Reads one line from a terminal without echoing it.
+// Reads one line from a terminal without echoing it; null when Ctrl-C or Ctrl-D ends the prompt instead.
 function askHidden(question) {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    let answered = false;
     rl._writeToOutput = (text) => {
       if (text.startsWith(question)) process.stderr.write(question);
     };
+    // Without this, Ctrl-C only paused the prompt, and the script ended mid-line with Node's status 13.
+    rl.on('SIGINT', () => rl.close());
+    rl.on('close', () => {
+      if (answered) return;
+      process.stderr.write('\n');
+      resolve(null);
+    });
     rl.question(question, (answer) => {
+      answered = true;
       rl.close();
       process.stderr.write('\n');
       resolve(answer.trim());
@@ -57,7 +66,11 @@ async function main() {
   let pin;
   if (process.stdin.isTTY) {
     pin = await askHidden('Organiser PIN (4 to 12 digits): ');
-    const again = await askHidden('The same PIN again: ');
+    const again = pin === null ? null : await askHidden('The same PIN again: ');
+    if (pin === null || again === null) {
+      process.stderr.write('No PIN was typed; nothing was printed.\n');
+      return 1;
+    }
     if (pin !== again) {
       process.stderr.write('The two PINs differ; nothing was printed.\n');
       return 1;

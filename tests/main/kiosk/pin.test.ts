@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -183,6 +184,39 @@ describe('scripts/kiosk-pin.mjs', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('A PIN must be 4 to 12 digits');
   });
+
+  // util-linux's script(1) gives the script a terminal, as an organiser typing at the prompt has.
+  const hasScript = process.platform === 'linux' && existsSync('/usr/bin/script');
+  it.skipIf(!hasScript)(
+    'stops with status 1 and ends the prompt line when Ctrl-C or Ctrl-D is pressed at the prompt',
+    async () => {
+      for (const key of ['\x03', '\x04']) {
+        const { code, output } = await new Promise<{ code: number | null; output: string }>((done) => {
+          const child = spawn('/usr/bin/script', ['-qfec', `"${process.execPath}" "${script}"`, '/dev/null']);
+          let output = '';
+          let pressed = false;
+          child.stdout.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            if (!pressed && output.includes('Organiser PIN')) {
+              pressed = true;
+              child.stdin.write(key);
+            }
+          });
+          const timer = setTimeout(() => child.kill(), 8000);
+          child.on('close', (status) => {
+            clearTimeout(timer);
+            done({ code: status, output });
+          });
+        });
+        expect(code).toBe(1);
+        expect(output).toMatch(
+          /Organiser PIN \(4 to 12 digits\): [^\n]*\r?\nNo PIN was typed; nothing was printed\./,
+        );
+        expect(output).not.toContain('pinHash');
+      }
+    },
+    20_000,
+  );
 
   it('explains itself with --help', async () => {
     const { stdout } = await run(process.execPath, [script, '--help']);

@@ -2,6 +2,7 @@
 // plan names, then the collection-wide parts (theme list and counts, the overview order, link checks).
 // A stand or theme is built from its own files only, so an incremental re-index rebuilds just the
 // stands whose files changed, plus those whose references pointed at files that appeared or vanished.
+import { aliasKeysOf } from './aliases';
 import type { Limits } from './api';
 import { parseFrontMatter, type FrontMatterData } from './front-matter';
 import type { AssetTable } from './assets';
@@ -61,6 +62,8 @@ export interface BuildContext {
   siteParams: Record<string, unknown>;
   /** What content/stands/_index.md and content/themes/_index.md cascade, each then the home page's. */
   cascade: { stands: CascadeChain; themes: CascadeChain };
+  /** The stand or page each alias (`aliases:`) leads to, by link-map key (see aliases.ts). */
+  aliases: ReadonlyMap<string, LinkTarget>;
 }
 
 /**
@@ -99,6 +102,8 @@ export interface PageBuild {
   unlisted?: true;
   /** Set when `_build.render` gives it no page of its own (it stays on its stand's list). */
   unrendered?: true;
+  /** The link-map keys of its aliases, when it is published with a page of its own (see aliases.ts). */
+  aliases?: string[];
   /** When a publish or expiry date of its file comes (ms): it is built again then (see StandBuild.until). */
   until?: number;
   problems: Problem[];
@@ -164,6 +169,8 @@ export interface StandBuild {
   crossLinks: InternalLink[];
   /** Links within the stand that lead to a draft or missing page. */
   linkProblems: Problem[];
+  /** The link-map keys of the aliases of its published files with a page of their own (see aliases.ts). */
+  aliases?: string[];
   /**
    * When the next publish or expiry date of its files or pages comes (ms), if one lies ahead: what is
    * published changes with no file touched, so the stand is built again, all of it, once that time has come.
@@ -467,7 +474,8 @@ class FileRenderer {
       for (const url of candidates.urls) {
         const urlKey = urlKeyOf(url);
         deps.add(`url:${urlKey}`);
-        const target = linkByUrl(ctx.plan, urlKey);
+        // A page at the address wins over an alias of another (Hugo writes the page over the redirect).
+        const target = linkByUrl(ctx.plan, urlKey) ?? ctx.aliases.get(urlKey);
         if (target) return this.internal(target, fragment, path);
       }
       for (const file of candidates.files) {
@@ -966,6 +974,20 @@ export function buildStand(
     ...pageBuilds.map((build) => build.until),
   );
 
+  // Hugo writes the redirects of every file of the stand it renders: each leads to the stand.
+  const aliases = [
+    ...new Set(
+      published
+        .filter((parsed) => parsed.rendered)
+        .flatMap((parsed) =>
+          aliasKeysOf(
+            parsed.data.aliases,
+            promoted?.parsed === parsed ? promoted.page.urlKey : standUrlDir.join('/'),
+          ),
+        ),
+    ),
+  ];
+
   const orderedBy = listedBy ?? pageFile;
   const sortKey = hugoOrderKey(orderOf(orderedBy, orderedBy === section ? pageBuilds : []));
   const themeSortKey = orderedBy === section ? hugoOrderKey(orderOf(orderedBy, [])) : sortKey;
@@ -1002,6 +1024,7 @@ export function buildStand(
     problems: sink.list,
     deps: joinDeps(deps),
     ...checkOwnLinks(ctx.collection, stand, links, pageBuilds),
+    ...(aliases.length > 0 ? { aliases } : {}),
     ...(until !== undefined ? { until } : {}),
   };
 }
@@ -1103,6 +1126,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan, above
   const parsed = readParsed(ctx, pagePlan.file, sink, above.chain);
   const title = parsed?.hugoTitle || stemOf(pagePlan.file);
   let html = '';
+  let aliases: string[] = [];
   if (parsed) {
     const rendered = new FileRenderer(
       ctx,
@@ -1114,6 +1138,9 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan, above
       links,
     ).body();
     html = rendered.html;
+    // Hugo writes no redirect for a page it does not render.
+    if (parsed.published && parsed.rendered && above.standPublished && above.nestedPublished)
+      aliases = aliasKeysOf(parsed.data.aliases, pagePlan.urlKey);
     if (!parsed.hugoTitle && parsed.frontMatterRead) {
       sink.add(
         parsed.file,
@@ -1140,6 +1167,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan, above
     ...(parsed?.linkTitle ? { linkTitle: parsed.linkTitle } : {}),
     ...(parsed && !isListedInSection(parsed.data) ? { unlisted: true as const } : {}),
     ...(parsed && !parsed.rendered ? { unrendered: true as const } : {}),
+    ...(aliases.length > 0 ? { aliases } : {}),
     ...(parsed?.changesAt !== undefined ? { until: parsed.changesAt } : {}),
     problems: sink.list,
     deps: joinDeps(deps),

@@ -3,12 +3,14 @@
 // derive the collection-wide model again. With nothing changed, a run is the walk and a comparison.
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { aliasTargets, changedAliasKeys } from './aliases';
 import type { IndexOutcome, Limits } from './api';
 import {
   buildStand,
   buildTheme,
   type BuildContext,
   caseKeyOf,
+  depsOfBuild,
   keepLastReadable,
   type PageBuild,
   type StandBuild,
@@ -271,6 +273,8 @@ function afterScan(
     plan,
     siteParams: config.params,
     cascade: cascadeChains(cascade),
+    // Those of the last run: the stands built now may change them (see below).
+    aliases: aliasTargets(state.standBuilds.values()),
   };
   const reread: string[] = [];
   // The search index follows each stand as it is built: its text is needed only for that moment.
@@ -278,24 +282,30 @@ function afterScan(
   const replaced = new Map<string, StandBuild | ThemeBuild | undefined>();
   const total = affected.size;
   let done = 0;
-  for (const owner of affected) {
-    progress('reading', done++, total);
+  /** Builds an owner again; `aliasKeys` in the second pass, which rebuilds the links to aliases that changed. */
+  const rebuild = (owner: string, aliasKeys?: Set<string>) => {
     const kind = owner.slice(0, owner.indexOf(':'));
     const key = owner.slice(owner.indexOf(':') + 1);
     if (kind === 'stand') {
       const old = state.standBuilds.get(key);
-      replaced.set(owner, old);
+      if (!replaced.has(owner)) replaced.set(owner, old);
       const standPlan = plan.stands.get(key);
       if (!standPlan) {
         state.standBuilds.delete(key);
         if (old?.stand) search.replaceStand(old.stand.slug, []);
-        continue;
+        return;
       }
       const reusable = new Map<string, PageBuild>();
       // The stand folder's _index.md may cascade to its pages: a change to it reaches them all.
       const sectionTouched = standPlan.section !== null && touchedFiles.has(standPlan.section);
+      if (aliasKeys) {
+        // Its files were read in this run or did not change: only the pages linking to those aliases are read.
+        for (const pageBuild of old?.pageBuilds ?? [])
+          if (!splitDeps(pageBuild.deps).some((dep) => aliasKeys.has(dep)))
+            reusable.set(pageBuild.page.file, pageBuild);
+      }
       // So may a date that came: the stand is built again, all of it.
-      if (!rebuildAll && old && !sectionTouched && !due.has(owner)) {
+      else if (!rebuildAll && old && !sectionTouched && !due.has(owner)) {
         for (const pageBuild of old.pageBuilds) {
           if (touchedFiles.has(pageBuild.page.file)) continue;
           if (splitDeps(pageBuild.deps).some((dep) => changedKeys.has(dep))) continue;
@@ -304,28 +314,60 @@ function afterScan(
       }
       // So may a section's inside the folder (sub/_index.md): a change to it reaches the pages below it.
       const reuse = (page: PagePlan) =>
-        page.sections?.some((file) => touchedFiles.has(file)) ? undefined : reusable.get(page.file);
+        !aliasKeys && page.sections?.some((file) => touchedFiles.has(file))
+          ? undefined
+          : reusable.get(page.file);
       const build = keepLastReadable(buildStand(ctx, standPlan, reuse), old);
       reread.push(...filesOfStand(standPlan).filter((file) => !reusable.has(file)));
       state.standBuilds.set(key, build);
       search.replaceStand(standPlan.slug, searchDocsOf(build));
     } else {
-      replaced.set(owner, state.themeBuilds.get(key));
+      if (!replaced.has(owner)) replaced.set(owner, state.themeBuilds.get(key));
       const themePlan = plan.themes.get(key);
       if (!themePlan) {
         state.themeBuilds.delete(key);
-        continue;
+        return;
       }
       state.themeBuilds.set(key, buildTheme(ctx, themePlan));
       if (themePlan.file) reread.push(themePlan.file);
     }
+  };
+  for (const owner of affected) {
+    progress('reading', done++, total);
+    rebuild(owner);
+  }
+  // What a link to an alias leads to is only known once every stand declaring it is built: those
+  // linking to an alias that appeared, went or now leads elsewhere are built again (aliases depend on
+  // front matter only, so this second pass changes none).
+  const aliases = aliasTargets(state.standBuilds.values());
+  const aliasKeys = changedAliasKeys(ctx.aliases, aliases);
+  if (aliasKeys.size > 0) {
+    ctx.aliases = aliases;
+    // An index of dependencies made before this run knows the owners just built by their old ones.
+    const stale = state.depIndex !== null;
+    const again = new Set<string>();
+    for (const key of aliasKeys) for (const owner of ownersOf(state, key)) again.add(owner);
+    if (stale) for (const owner of affected) if (dependsOn(state, owner, aliasKeys)) again.add(owner);
+    for (const owner of again) rebuild(owner, aliasKeys);
   }
   progress('assembling', total, total);
   collection.indexedAt = new Date().toISOString();
   deriveState(state, rebuildAll ? undefined : replaced, previousScanProblems);
   state.search = search;
   progress('done', total, total);
-  return { state, outcome: { collection, change, problems: state.problems, reread: reread.sort() } };
+  return {
+    state,
+    outcome: { collection, change, problems: state.problems, reread: [...new Set(reread)].sort() },
+  };
+}
+
+/** Whether the current build of an owner looked up one of `keys`. */
+function dependsOn(state: CollectionState, owner: string, keys: ReadonlySet<string>): boolean {
+  const key = owner.slice(owner.indexOf(':') + 1);
+  const stand = owner.startsWith('stand:') ? state.standBuilds.get(key) : null;
+  const deps =
+    stand !== null ? (stand ? depsOfBuild(stand) : []) : splitDeps(state.themeBuilds.get(key)?.deps ?? '');
+  return deps.some((dep) => keys.has(dep));
 }
 
 /**

@@ -1,7 +1,7 @@
 // The `standalone` command line: organisers index folders into the app's store before the event and
 // check them in their content repository's CI. Plain Node over the engine; never imports electron.
 import { mkdir, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
@@ -9,6 +9,7 @@ import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
 // --help, --version and usage errors answer without it.
 import { fileTrouble, NotAStoreError, StoreInUseError } from '../engine/errors';
 import type { IndexProgress, Problem, ProblemCode } from '../engine/types';
+import { showInvisible } from '../engine/visible-text';
 import { appUserDataDir, storeFileIn } from '../paths';
 import {
   formatProblem,
@@ -51,6 +52,9 @@ Output:
   check prints every problem on stdout, one per line, the way compilers do:
       FILE:LINE: SEVERITY: MESSAGE [CODE]      (FILE: SEVERITY: … when the line is unknown)
   with FILE shown as you typed the folder (relative or absolute); a summary follows on stderr.
+  Given a kiosk file (NAME.standalone-kiosk or .standalone-kiosk.json), check reads it as the app does,
+  prints its problems as KIOSK-FILE: error: MESSAGE [kiosk-file] (a folder it names that is not there
+  says which entry of "folders" names it), then checks each folder it names as if it had been typed.
   index prints the error-level problems and a summary on stdout (check lists the warnings too).
   On a terminal, progress is drawn on stderr. With --json, stdout holds one JSON document:
       { collections, stands: [{ collection, slug, title, listed, draft, rendered, themes, logo,
@@ -60,7 +64,8 @@ Output:
 
 Exit status:
   0  every folder was indexed and no error-level problem was found (warnings allowed)
-  1  indexed, but some file has an error-level problem, or some folder could not be read
+  1  indexed, but some file has an error-level problem, or some folder could not be read, or a
+     kiosk file could not be read or is invalid
   2  usage error, nothing could be indexed, the store is in use (the app or another index run),
      or --db names a file that is not a Standalone store (it is left as it is)
 
@@ -68,6 +73,7 @@ Examples:
   $ standalone index ../stands-2021 ../stands-2022     prepare this computer's app (a kiosk) from two editions
   $ standalone index ./stands --db /tmp/store.json --json > report.json
   $ standalone check .                                  in a stands repository's CI: fails on errors
+  $ standalone check entrance.standalone-kiosk         the night before: a kiosk file and its folders
 `;
 
 interface RunOptions {
@@ -121,7 +127,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description(
       'index stand folders without writing anything and print every problem as file:line: severity: message',
     )
-    .argument('<folder...>', 'stands folders to check')
+    .argument(
+      '<folder...>',
+      'stands folders to check, or kiosk files (*.standalone-kiosk): the file itself, then each folder it names',
+    )
     .option('--json', 'print the same JSON document as index --json instead of problem lines')
     .addHelpText('after', HELP_AFTER)
     .action(async (folders: string[], options: { json?: boolean }) => {
@@ -145,8 +154,12 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
   const started = performance.now();
   const failed: string[] = [];
   const roots: { arg: string; root: string; real: string }[] = [];
-  for (const arg of folders) {
-    const root = resolve(cwd, arg);
+  // `check` reads a kiosk file as the app does, then checks the folders it names.
+  const kiosk =
+    options.db === null
+      ? await kioskFileFolders(folders, options.json ? io.stderr : io.stdout, cwd)
+      : { targets: folders.map((arg) => ({ arg, root: resolve(cwd, arg) })), errors: 0 };
+  for (const { arg, root } of kiosk.targets) {
     // The engine knows a folder by its real path: the same folder reached through a symlink is one.
     const real = await realpath(root).catch(() => root);
     if (roots.some((known) => known.real === real)) continue;
@@ -154,7 +167,13 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
     if (unusable === null) {
       roots.push({ arg, root, real });
     } else {
-      io.stderr.write(`standalone: ${arg}: ${unusable}\n`);
+      // Only `index` gets here with a kiosk file: the app indexes its folders when it starts.
+      const kioskFile =
+        unusable === 'not a folder' && (await import('../kiosk/startup')).isKioskFilePath(arg);
+      const hint = kioskFile
+        ? ` but a kiosk file: standalone check ${quoteArg(arg)} checks it and its folders`
+        : '';
+      io.stderr.write(`standalone: ${arg}: ${unusable}${hint}\n`);
       failed.push(arg);
     }
   }
@@ -266,11 +285,53 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
     printHuman(indexed, options, io, cwd, durationMs);
   }
 
-  if (failed.length === folders.length || indexed.length === 0) return EXIT_FAILURE;
+  if (failed.length === kiosk.targets.length || indexed.length === 0) return EXIT_FAILURE;
   const errors = indexed.some((folder) =>
     folder.outcome.problems.some((problem) => problem.severity === 'error'),
   );
-  return errors || failed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  return errors || failed.length > 0 || kiosk.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * The folders to check for `args`: each kiosk file among them (`*.standalone-kiosk`) is read as the app
+ * reads it, its problems written to `out` the way compilers write them, and replaced by the folders it
+ * names, resolved against the file and shown as if they had been typed. `errors` counts the error lines.
+ */
+async function kioskFileFolders(
+  args: string[],
+  out: CliIo['stdout'],
+  cwd: string,
+): Promise<{ targets: { arg: string; root: string }[]; errors: number }> {
+  const targets: { arg: string; root: string }[] = [];
+  let errors = 0;
+  const report = (file: string, severity: 'error' | 'warning', message: string) => {
+    if (severity === 'error') errors += 1;
+    out.write(`${showInvisible(`${file}: ${severity}: ${message} [kiosk-file]`)}\n`);
+  };
+  for (const arg of args) {
+    const { isKioskFilePath, KIOSK_FILE_NO_PIN_NOTICE } = await import('../kiosk/startup');
+    if (!isKioskFilePath(arg)) {
+      targets.push({ arg, root: resolve(cwd, arg) });
+      continue;
+    }
+    const { loadKioskConfig } = await import('../kiosk/config');
+    const loaded = await loadKioskConfig(resolve(cwd, arg));
+    for (const line of loaded.errors) report(arg, 'error', line);
+    if (loaded.errors.length === 0 && loaded.config.pinHash === null) {
+      report(arg, 'warning', KIOSK_FILE_NO_PIN_NOTICE);
+    }
+    for (const { folder, index, entry } of loaded.folderEntries) {
+      const unusable = await whyNotAFolder(folder);
+      if (unusable !== null) {
+        report(arg, 'error', `folders[${index}] ${JSON.stringify(entry)}: ${unusable} (${folder})`);
+        continue;
+      }
+      // As the organiser would type it: from here, or absolute as the file has it.
+      const relativeToCwd = relative(cwd, folder) || '.';
+      targets.push({ arg: isAbsolute(entry) ? folder : relativeToCwd, root: folder });
+    }
+  }
+  return { targets, errors };
 }
 
 /** The outcome with more problems found after indexing (they are warnings), its counts to match. */

@@ -254,13 +254,17 @@ function describeJsonError(text: string, error: unknown): string {
 }
 
 // What lets organisers recover from a bad file: its folders and its PIN, when those keys are valid.
-function recoverableConfig(raw: { folders?: unknown; pinHash?: unknown }, baseDir: string): KioskConfig {
+function recoverableConfig(
+  raw: { folders?: unknown; pinHash?: unknown },
+  baseDir: string,
+): { config: KioskConfig; entries: KioskFolderEntry[] } {
   const config = defaultKioskConfig();
   const folders = schema.shape.folders.safeParse(raw.folders);
-  if (folders.success && folders.data) config.folders = resolveFolders(folders.data, baseDir);
+  const entries = folders.success && folders.data ? folderEntries(folders.data, baseDir) : [];
+  config.folders = entries.map((entry) => entry.folder);
   const pin = schema.shape.pinHash.safeParse(raw.pinHash);
   if (pin.success) config.pinHash = pin.data;
-  return config;
+  return { config, entries };
 }
 
 // A file that is not JSON (a missing comma, a Windows path's single backslash) may still hold a valid
@@ -282,11 +286,21 @@ function valuesOfBrokenJson(text: string): { folders?: unknown; pinHash?: unknow
   };
 }
 
-function resolveFolders(folders: string[], baseDir: string): string[] {
-  const out: string[] = [];
-  for (const entry of folders) {
-    const absolute = isAbsolute(entry) ? resolve(entry) : resolve(baseDir, entry);
-    if (!out.includes(absolute)) out.push(absolute);
+/** Where a kiosk file names one of its folders: the first entry of its `folders` list that gives it. */
+export interface KioskFolderEntry {
+  /** The absolute folder (one of KioskConfig.folders). */
+  folder: string;
+  /** Its place in the file's `folders` list, from 0. */
+  index: number;
+  /** The entry as written in the file. */
+  entry: string;
+}
+
+function folderEntries(folders: string[], baseDir: string): KioskFolderEntry[] {
+  const out: KioskFolderEntry[] = [];
+  for (const [index, entry] of folders.entries()) {
+    const folder = isAbsolute(entry) ? resolve(entry) : resolve(baseDir, entry);
+    if (!out.some((known) => known.folder === folder)) out.push({ folder, index, entry });
   }
   return out;
 }
@@ -301,56 +315,65 @@ export function defaultKioskConfig(): KioskConfig {
  * gives the safe default kiosk plus one friendly line per problem; never throws.
  */
 export function parseKioskConfig(text: string, baseDir: string): KioskConfigResult {
+  return readKioskText(text, baseDir).result;
+}
+
+// parseKioskConfig, with where the file names each of its folders (for `standalone check`).
+function readKioskText(
+  text: string,
+  baseDir: string,
+): { result: KioskConfigResult; entries: KioskFolderEntry[] } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.trim() === '') {
-    return { ok: false, config: defaultKioskConfig(), errors: [`the file is empty; it ${EXPECTED['']}`] };
+    const errors = [`the file is empty; it ${EXPECTED['']}`];
+    return { result: { ok: false, config: defaultKioskConfig(), errors }, entries: [] };
   }
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch (error) {
-    const config = recoverableConfig(valuesOfBrokenJson(source), baseDir);
-    return { ok: false, config, errors: [describeJsonError(source, error)] };
+    const { config, entries } = recoverableConfig(valuesOfBrokenJson(source), baseDir);
+    return { result: { ok: false, config, errors: [describeJsonError(source, error)] }, entries };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return {
-      ok: false,
-      config: defaultKioskConfig(),
-      errors: [`the file: ${EXPECTED['']} (${describeValue(data)})`],
-    };
+    const errors = [`the file: ${EXPECTED['']} (${describeValue(data)})`];
+    return { result: { ok: false, config: defaultKioskConfig(), errors }, entries: [] };
   }
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    const config = recoverableConfig(data as Record<string, unknown>, baseDir);
-    return { ok: false, config, errors: formatIssues(parsed.error.issues) };
+    const { config, entries } = recoverableConfig(data as Record<string, unknown>, baseDir);
+    return { result: { ok: false, config, errors: formatIssues(parsed.error.issues) }, entries };
   }
   const file = parsed.data;
   const d = DEFAULT_KIOSK_SETTINGS;
   const unique = (list: string[] | undefined) => [...new Set(list ?? [])];
-  return {
-    ok: true,
-    config: {
-      settings: {
-        idleTimeoutSeconds: file.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
-        attract: {
-          enabled: file.attract?.enabled ?? d.attract.enabled,
-          slideSeconds: file.attract?.slideSeconds ?? d.attract.slideSeconds,
-        },
-        featured: { stands: unique(file.featured?.stands), themes: unique(file.featured?.themes) },
-        startScreen: file.startScreen ?? d.startScreen,
-        collection: file.edition === undefined || file.edition === null ? null : String(file.edition),
-        textSize: file.textSize ?? d.textSize,
+  const entries = folderEntries(file.folders ?? [], baseDir);
+  const config: KioskConfig = {
+    settings: {
+      idleTimeoutSeconds: file.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
+      attract: {
+        enabled: file.attract?.enabled ?? d.attract.enabled,
+        slideSeconds: file.attract?.slideSeconds ?? d.attract.slideSeconds,
       },
-      folders: resolveFolders(file.folders ?? [], baseDir),
-      pinHash: file.pinHash,
+      featured: { stands: unique(file.featured?.stands), themes: unique(file.featured?.themes) },
+      startScreen: file.startScreen ?? d.startScreen,
+      collection: file.edition === undefined || file.edition === null ? null : String(file.edition),
+      textSize: file.textSize ?? d.textSize,
     },
+    folders: entries.map((entry) => entry.folder),
+    pinHash: file.pinHash,
   };
+  return { result: { ok: true, config }, entries };
 }
 
 export interface LoadedKioskConfig {
   config: KioskConfig;
   /** Organiser-facing text when the file could not be used as written; null when it was fine. */
   error: string | null;
+  /** The same problems, one line each (`key: what is expected (got …)`); empty when it was fine. */
+  errors: string[];
+  /** Where the file names each of `config.folders`, in the same order. */
+  folderEntries: KioskFolderEntry[];
 }
 
 /**
@@ -365,10 +388,11 @@ function decodeKioskFile(bytes: Buffer): string {
 
 /** Reads and validates a kiosk file; a missing, unreadable or invalid file gives the safe default and an error. */
 export async function loadKioskConfig(file: string): Promise<LoadedKioskConfig> {
-  const fail = (errors: string[], config = defaultKioskConfig()): LoadedKioskConfig => ({
-    config,
-    error: formatKioskConfigError(file, errors),
-  });
+  const fail = (
+    errors: string[],
+    config = defaultKioskConfig(),
+    folderEntries: KioskFolderEntry[] = [],
+  ): LoadedKioskConfig => ({ config, error: formatKioskConfigError(file, errors), errors, folderEntries });
   try {
     const info = await stat(file);
     if (!info.isFile()) return fail(['the path is not a file']);
@@ -377,8 +401,10 @@ export async function loadKioskConfig(file: string): Promise<LoadedKioskConfig> 
         `the file is too large (${Math.ceil(info.size / 1024)} KB); a kiosk file is a few lines, at most ${MAX_KIOSK_FILE_BYTES / 1024} KB`,
       ]);
     }
-    const result = parseKioskConfig(decodeKioskFile(await readFile(file)), dirname(file));
-    return result.ok ? { config: result.config, error: null } : fail(result.errors, result.config);
+    const { result, entries } = readKioskText(decodeKioskFile(await readFile(file)), dirname(file));
+    return result.ok
+      ? { config: result.config, error: null, errors: [], folderEntries: entries }
+      : fail(result.errors, result.config, entries);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail([

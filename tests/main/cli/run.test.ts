@@ -20,6 +20,8 @@ describe('standalone --help', () => {
     expect(run.stdout).toContain('check [options] <folder...>');
     expect(run.stdout).toMatch(/Exit status:[\s\S]*0 [\s\S]*1 [\s\S]*2 /);
     expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toContain('$ standalone check entrance.standalone-kiosk');
+    expect(run.stdout).toMatch(/check reads it as the app does[\s\S]*\[kiosk-file\]/);
   });
 
   it('documents index --db (with the default store) and --json', async () => {

@@ -470,6 +470,37 @@ describe('layout', () => {
     }
   });
 
+  it('shows the heading an in-page link goes to below the header, which wraps in a phone-sized window', async () => {
+    const folder = join(dir, 'anchors');
+    const text = '<p>We meet every week to plan the next release and review patches together.</p>'.repeat(30);
+    mkdirSync(join(folder, 'content/stands'), { recursive: true });
+    writeFileSync(join(folder, 'config.toml'), 'title = "Anchors"\n');
+    writeFileSync(
+      join(folder, 'content/stands/anchored.md'),
+      `---\ntitle: Anchored\nshow_on_overview: true\ndescription: ${JSON.stringify(
+        `<p><a href="#contact">How to reach us</a></p>${text}<h3 id="contact">Contact</h3>${text}`,
+      )}\n---\n`,
+    );
+    const phone = await startHarness({
+      folders: [folder],
+      viewport: { width: 390, height: 844 },
+      browser: harness.browser,
+    });
+    try {
+      await phone.open('/c/anchors/stands/anchored');
+      await phone.page.getByRole('link', { name: 'How to reach us' }).click();
+      const contact = phone.page.getByRole('heading', { name: 'Contact' });
+      await expect
+        .poll(() => contact.evaluate((h) => h.getBoundingClientRect().top < window.innerHeight))
+        .toBe(true);
+      const header = (await phone.page.locator('.sa-header').boundingBox())!;
+      expect((await contact.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
+      expectCleanPage(phone);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('can be used with the keyboard alone: Tab reaches a card and Enter opens it', async () => {
     await harness.open('/c/lantern-2031');
     let focused = '';

@@ -1,6 +1,13 @@
 // The frame around every screen: skip link, header (edition switcher, navigation, search box),
 // indexing progress, notices, and the main landmark the screens render into.
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { Collection } from '../../../main/engine/types';
 import { useAppState } from '../hooks/app-state';
 import { flushLocation, navigate, useHashPath, useHashSearch } from '../lib/hash-location';
@@ -98,6 +105,24 @@ export function Shell({ children }: { children: ReactNode }) {
 
   useScrollRestoration(search ? `${path}?${search}` : path);
 
+  // The header wraps onto more rows in a narrow window (a phone's width: three times its one row) and stays
+  // pinned: what it covers is measured (--header-space), so an in-page link or a focused element scrolls
+  // into sight below it rather than under it.
+  const headerRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const header = headerRef.current;
+    if (!header) return;
+    const root = document.documentElement;
+    const measure = () => root.style.setProperty('--header-space', `${header.offsetHeight}px`);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(header);
+    return () => {
+      observer?.disconnect();
+      root.style.removeProperty('--header-space');
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const slash =
@@ -122,7 +147,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <button type="button" className="sa-skip" onClick={() => mainRef.current?.focus()}>
         Skip to content
       </button>
-      <header className="sa-header">
+      <header className="sa-header" ref={headerRef}>
         <div className="sa-header-row">
           <RouteLink to={current ? to.overview(current) : to.home()} className="sa-brand">
             <span className="sa-brand-mark" aria-hidden="true">

@@ -88,7 +88,8 @@ beforeAll(async () => {
       'themes: ["Tools"]',
       'show_on_overview: true',
       'website: https://example.org',
-      'description: A stand with a schedule.',
+      // Questions and answers as stands write them: tapping a question opens its answer.
+      `description: ${JSON.stringify('<p>A stand with a schedule.</p><details><summary>Can I bring my own lamp?</summary><p>Yes.</p></details>')}`,
       `showcase: ${JSON.stringify(SCHEDULE)}`,
       '---',
       '',
@@ -218,7 +219,7 @@ describe('a stand’s content on kiosk-sized screens', () => {
     );
   });
 
-  it('gives a kiosk visitor touch-sized targets for a stand’s pages, the breadcrumb, themes and search results', async () => {
+  it('gives a kiosk visitor touch-sized targets for a stand’s pages and questions, the breadcrumb, themes and search results', async () => {
     await harness?.close();
     harness = await startKiosk({ width: 1024, height: 768 });
     const [collection] = await harness.services.listCollections();
@@ -231,6 +232,7 @@ describe('a stand’s content on kiosk-sized screens', () => {
     await harness.open(`/c/${collection!.id}/stands/lamplighter`);
     await expect.poll(async () => (await heights('.sa-page-list a')).length).toBe(2);
     expect(small(await heights('.sa-side a'))).toEqual([]);
+    expect(small(await heights('.sa-stand-main summary'))).toEqual([]);
     expect(await harness.page.locator('.sa-side-back a').innerText()).toBe('All stands of Layout Fair 2031');
 
     await harness.open(`/c/${collection!.id}/stands/lamplighter/workshop`);

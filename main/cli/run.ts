@@ -56,6 +56,8 @@ Output:
   prints its problems as KIOSK-FILE: error: MESSAGE [kiosk-file] (a folder it names that is not there
   says which entry of "folders" names it), then checks each folder it names as if it had been typed.
   index prints the error-level problems and a summary on stdout (check lists the warnings too).
+  Given a folder that holds stands folders (Kiosk/stands holding fosdem-2021/ and fosdem-2022/),
+  index and check say it is none and name the stands folders inside it (ten at most), to choose from.
   On a terminal, progress is drawn on stderr. With --json, stdout holds one JSON document:
       { collections, stands: [{ collection, slug, title, listed, draft, rendered, themes, logo,
         pages: [{ slug, title, draft, rendered }] }],

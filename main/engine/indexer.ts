@@ -1,7 +1,7 @@
 // One indexing run over one folder: walk it, compare with what the store knew, rebuild only the stands
 // and themes whose files changed (or whose references pointed at files that appeared or vanished), and
 // derive the collection-wide model again. With nothing changed, a run is the walk and a comparison.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { aliasTargets, changedAliasKeys } from './aliases';
 import type { IndexOutcome, Limits } from './api';
@@ -411,12 +411,44 @@ function folderProblem(
         message: `The content folder of ${root} cannot be read (permission denied).`,
       };
     }
+    const inside = standsFoldersIn(root);
     return {
       code: 'not-a-stands-folder',
-      message: `${root} has no content/ folder, so it is not a stands website checkout. Choose the folder that holds config.toml, content/ and static/.`,
+      message:
+        inside.length === 0
+          ? `${root} has no content/ folder, so it is not a stands website checkout. Choose the folder that holds config.toml, content/ and static/.`
+          : `${root} has no content/ folder, so it is not a stands website checkout. It holds stands folders: ${listed(inside, SHOWN_STANDS_FOLDERS)}; choose one of them, the folder that holds config.toml, content/ and static/.`,
     };
   }
   return null;
+}
+
+/** At most this many of the stands folders found inside are named in that message. */
+const SHOWN_STANDS_FOLDERS = 10;
+
+/**
+ * The folders directly inside `parent` that hold a content/ folder, by name: what an organiser who gave
+ * the folder holding the editions (Kiosk/stands) meant to give. Hidden folders are left out.
+ */
+function standsFoldersIn(parent: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => !name.startsWith('.'));
+  } catch {
+    return [];
+  }
+  return names.sort().filter((name) => {
+    try {
+      return statSync(path.join(parent, name, 'content')).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function listed(names: string[], most: number): string {
+  const shown = names.slice(0, most).join(', ');
+  return names.length > most ? `${shown} and ${names.length - most} more` : shown;
 }
 
 function emptyStandFolders(collection: string, emptyDirs: string[]) {

@@ -22,6 +22,9 @@ describe('standalone --help', () => {
     expect(run.stdout).toContain('Examples:');
     expect(run.stdout).toContain('$ standalone check entrance.standalone-kiosk');
     expect(run.stdout).toMatch(/check reads it as the app does[\s\S]*\[kiosk-file\]/);
+    expect(run.stdout).toMatch(
+      /Given a folder that holds stands folders[\s\S]*name the stands folders inside it/,
+    );
   });
 
   it('documents index --db (with the default store) and --json', async () => {

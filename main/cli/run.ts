@@ -4,13 +4,14 @@ import { mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
-import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
+import type { Engine, EngineOptions, IndexOutcome, Queries } from '../engine/api';
 // Only the error classes: the engine itself (and its parsers) is loaded by the commands that index, so
 // --help, --version and usage errors answer without it.
 import { fileTrouble, NotAStoreError, StoreInUseError } from '../engine/errors';
 import type { IndexProgress, Problem, ProblemCode } from '../engine/types';
 import { showInvisible } from '../engine/visible-text';
 import { appUserDataDir, storeFileIn } from '../paths';
+import type { KioskConfig } from '../kiosk/config';
 import {
   formatProblem,
   jsonReport,
@@ -54,7 +55,8 @@ Output:
   with FILE shown as you typed the folder (relative or absolute); a summary follows on stderr.
   Given a kiosk file (NAME.standalone-kiosk or .standalone-kiosk.json), check reads it as the app does,
   prints its problems as KIOSK-FILE: error: MESSAGE [kiosk-file] (a folder it names that is not there
-  says which entry of "folders" names it), then checks each folder it names as if it had been typed.
+  says which entry of "folders" names it), then checks each folder it names as if it had been typed,
+  and warns when its "edition" or a "featured" stand or theme names nothing it checked.
   index prints the error-level problems and a summary on stdout (check lists the warnings too).
   Given a folder that holds stands folders (Kiosk/stands holding fosdem-2021/ and fosdem-2022/),
   index and check say it is none and name the stands folders inside it (ten at most), to choose from.
@@ -160,7 +162,7 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
   const kiosk =
     options.db === null
       ? await kioskFileFolders(folders, options.json ? io.stderr : io.stdout, cwd)
-      : { targets: folders.map((arg) => ({ arg, root: resolve(cwd, arg) })), errors: 0 };
+      : { targets: folders.map((arg) => ({ arg, root: resolve(cwd, arg) })), errors: 0, files: [] };
   for (const { arg, root } of kiosk.targets) {
     // The engine knows a folder by its real path: the same folder reached through a symlink is one.
     const real = await realpath(root).catch(() => root);
@@ -257,6 +259,7 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
       }
     }
 
+    await reportKioskSettings(kiosk.files, engine, options.json ? io.stderr : io.stdout);
     if (options.json) report = jsonReport(engine, indexed, 0);
     await letSignalsIn();
   } finally {
@@ -303,8 +306,9 @@ async function kioskFileFolders(
   args: string[],
   out: CliIo['stdout'],
   cwd: string,
-): Promise<{ targets: { arg: string; root: string }[]; errors: number }> {
+): Promise<{ targets: { arg: string; root: string }[]; errors: number; files: KioskFileRead[] }> {
   const targets: { arg: string; root: string }[] = [];
+  const files: KioskFileRead[] = [];
   let errors = 0;
   const report = (file: string, severity: 'error' | 'warning', message: string) => {
     if (severity === 'error') errors += 1;
@@ -319,6 +323,7 @@ async function kioskFileFolders(
     const { loadKioskConfig } = await import('../kiosk/config');
     const loaded = await loadKioskConfig(resolve(cwd, arg));
     for (const line of loaded.errors) report(arg, 'error', line);
+    if (loaded.errors.length === 0) files.push({ arg, config: loaded.config });
     if (loaded.errors.length === 0 && loaded.config.pinHash === null) {
       report(arg, 'warning', KIOSK_FILE_NO_PIN_NOTICE);
     }
@@ -333,7 +338,28 @@ async function kioskFileFolders(
       targets.push({ arg: isAbsolute(entry) ? folder : relativeToCwd, root: folder });
     }
   }
-  return { targets, errors };
+  return { targets, errors, files };
+}
+
+/** A kiosk file `check` read without error, for what its settings ask of the editions once indexed. */
+interface KioskFileRead {
+  arg: string;
+  config: KioskConfig;
+}
+
+/** Writes the warnings of each kiosk file's `edition` and `featured` (see kiosk-check.ts) to `out`. */
+async function reportKioskSettings(
+  files: KioskFileRead[],
+  queries: Queries,
+  out: CliIo['stdout'],
+): Promise<void> {
+  if (files.length === 0) return;
+  const { kioskSettingsWarnings } = await import('./kiosk-check');
+  for (const { arg, config } of files) {
+    for (const line of kioskSettingsWarnings(queries, config)) {
+      out.write(`${showInvisible(`${arg}: warning: ${line} [kiosk-file]`)}\n`);
+    }
+  }
 }
 
 /** The outcome with more problems found after indexing (they are warnings), its counts to match. */

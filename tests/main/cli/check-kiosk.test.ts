@@ -119,4 +119,39 @@ describe('standalone check <kiosk file>', () => {
     );
     expect(run.status).toBe(2);
   });
+
+  it("warns when the file's edition or featured stands and themes name nothing checked, which the kiosk would skip without a word", async () => {
+    const cwd = await temporaryFolder();
+    await goodFolder(join(cwd, 'stands/fosdem-2021'));
+    await goodFolder(join(cwd, 'stands/fosdem-2022'));
+    const file = join(cwd, 'hall.standalone-kiosk');
+    const folders = [join(cwd, 'stands/fosdem-2021'), join(cwd, 'stands/fosdem-2022')];
+    const written = (settings: object) =>
+      writeFile(
+        file,
+        JSON.stringify({
+          ...JSON.parse(kioskFileText({ folders, edition: null, pinHash: PIN_HASH }, file)),
+          ...settings,
+        }),
+      );
+    await written({
+      edition: 'fosdem-2023',
+      featured: { stands: ['alpha', 'alpah'], themes: ['gaming', 'gamin'] },
+    });
+    const run = await cli(['check', 'hall.standalone-kiosk'], { cwd });
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('hall.standalone-kiosk:'))).toEqual([
+      expect.stringMatching(
+        /^hall\.standalone-kiosk: warning: "edition": "fosdem-2023" names none of the editions this file lists \(fosdem-2021, fosdem-2022\), so the kiosk opens on fosdem-2021\. .* \[kiosk-file\]$/,
+      ),
+      expect.stringMatching(
+        /: warning: "featured\.stands": "alpah" is not a stand on fosdem-2021's overview, /,
+      ),
+      expect.stringMatching(/: warning: "featured\.themes": "gamin" is not a theme of fosdem-2021, /),
+    ]);
+    expect(run.status).toBe(0);
+    await written({ edition: 'fosdem-2022', featured: { stands: ['beta'], themes: ['gaming'] } });
+    const fixed = await cli(['check', 'hall.standalone-kiosk'], { cwd });
+    expect(fixed.stdout).toBe('');
+    expect(fixed.status).toBe(0);
+  });
 });

@@ -34,6 +34,7 @@ import {
   isListedInSection,
   isListedSiteWide,
   isPublished,
+  publishingChangedAt,
   publishingChangesAt,
   isRendered,
   opensInApp,
@@ -106,6 +107,8 @@ export interface PageBuild {
   aliases?: string[];
   /** When a publish or expiry date of its file comes (ms): it is built again then (see StandBuild.until). */
   until?: number;
+  /** The latest publish or expiry date of its file already passed (ms): see StandBuild.since. */
+  since?: number;
   problems: Problem[];
   /** Dependency keys (see StandBuild.deps), one per line. */
   deps: string;
@@ -117,6 +120,13 @@ function earliest(...times: (number | undefined)[]): number | undefined {
   let first: number | undefined;
   for (const time of times) if (time !== undefined && (first === undefined || time < first)) first = time;
   return first;
+}
+
+/** The latest of the times given (undefined when none is). */
+function latest(...times: (number | undefined)[]): number | undefined {
+  let last: number | undefined;
+  for (const time of times) if (time !== undefined && (last === undefined || time > last)) last = time;
+  return last;
 }
 
 /** Dependency keys are kept one per line: one string per build instead of an array of small ones. */
@@ -177,6 +187,11 @@ export interface StandBuild {
    */
   until?: number;
   /**
+   * The latest publish or expiry date of its files or pages already passed when it was built (ms): a clock
+   * set back before it (an organiser trying noon out, a kiosk's clock put right) changes what is published.
+   */
+  since?: number;
+  /**
    * Set when this is the stand as it was last built, kept because a file of it could no longer be read
    * (see keepLastReadable): how many of `problems`, at their end, say so.
    */
@@ -234,7 +249,13 @@ export function keepLastReadable(fresh: StandBuild, previous: StandBuild | undef
   );
   const added = [...broken, ...notices];
   // Built again when the dates of the files as they are now come, not those of the version kept.
-  return { ...origin, problems: [...origin.problems, ...added], kept: added.length, until: fresh.until };
+  return {
+    ...origin,
+    problems: [...origin.problems, ...added],
+    kept: added.length,
+    until: fresh.until,
+    since: fresh.since,
+  };
 }
 
 /** Every dependency key of a stand build. */
@@ -250,6 +271,8 @@ export interface ThemeBuild {
   deps: string;
   /** When a publish or expiry date of its page comes (ms): it is built again then. */
   until?: number;
+  /** The latest publish or expiry date of its page already passed (ms): built again if the clock goes back before it. */
+  since?: number;
 }
 
 interface ParsedFile {
@@ -277,6 +300,8 @@ interface ParsedFile {
   cascade: CascadeRule[];
   /** When `published` may change: its next publish or expiry date (ms), if one lies ahead. */
   changesAt: number | undefined;
+  /** When `published` last changed: its latest publish or expiry date (ms) not ahead, if any. */
+  changedAt: number | undefined;
 }
 
 /** Collects problems for one build, one per file, code and subject. */
@@ -362,6 +387,7 @@ function readParsed(
     date,
     cascade,
     changesAt: publishingChangesAt(data, ctx.now),
+    changedAt: publishingChangedAt(data, ctx.now),
   };
 }
 
@@ -754,7 +780,12 @@ export function buildStand(
   if (standFiles.length === 0) {
     // A listed page there that is not published yet becomes the stand once it is.
     const until = earliest(...orphanParsed.map(({ parsed }) => parsed.changesAt));
-    return { ...empty(), ...(until !== undefined ? { until } : {}) };
+    const since = latest(...orphanParsed.map(({ parsed }) => parsed.changedAt));
+    return {
+      ...empty(),
+      ...(until !== undefined ? { until } : {}),
+      ...(since !== undefined ? { since } : {}),
+    };
   }
   const published = standFiles.filter((parsed) => parsed.published);
   // A file `_build.render` gives no page leaves the shared URL to the next one (checked with `hugo`).
@@ -915,6 +946,7 @@ export function buildStand(
   // What the sections inside the stand's folder give the pages below them, each read once, when needed.
   const nestedAbove = new Map<string, PageAbove>();
   let nestedUntil: number | undefined;
+  let nestedSince: number | undefined;
   const aboveOf = (sections: readonly string[] | undefined, at = 0): PageAbove => {
     if (!sections || at >= sections.length) return standAbove;
     const file = sections[at]!;
@@ -929,6 +961,7 @@ export function buildStand(
         nestedPublished: outer.nestedPublished && (parsed?.published ?? true),
       };
       nestedUntil = earliest(nestedUntil, parsed?.changesAt);
+      nestedSince = latest(nestedSince, parsed?.changedAt);
       nestedAbove.set(file, known);
     }
     return known;
@@ -972,6 +1005,12 @@ export function buildStand(
     ...standFiles.map((parsed) => parsed.changesAt),
     ...orphanParsed.map(({ parsed }) => parsed.changesAt),
     ...pageBuilds.map((build) => build.until),
+  );
+  const since = latest(
+    nestedSince,
+    ...standFiles.map((parsed) => parsed.changedAt),
+    ...orphanParsed.map(({ parsed }) => parsed.changedAt),
+    ...pageBuilds.map((build) => build.since),
   );
 
   // Hugo writes the redirects of every file of the stand it renders: each leads to the stand.
@@ -1026,6 +1065,7 @@ export function buildStand(
     ...checkOwnLinks(ctx.collection, stand, links, pageBuilds),
     ...(aliases.length > 0 ? { aliases } : {}),
     ...(until !== undefined ? { until } : {}),
+    ...(since !== undefined ? { since } : {}),
   };
 }
 
@@ -1169,6 +1209,7 @@ function buildPage(ctx: BuildContext, plan: StandPlan, pagePlan: PagePlan, above
     ...(parsed && !parsed.rendered ? { unrendered: true as const } : {}),
     ...(aliases.length > 0 ? { aliases } : {}),
     ...(parsed?.changesAt !== undefined ? { until: parsed.changesAt } : {}),
+    ...(parsed?.changedAt !== undefined ? { since: parsed.changedAt } : {}),
     problems: sink.list,
     deps: joinDeps(deps),
     // A page's links are all in its own file.
@@ -1204,7 +1245,10 @@ export function buildTheme(ctx: BuildContext, plan: ThemePlan): ThemeBuild {
   const deps = new Set<string>();
   if (!plan.file) return { key: plan.key, theme: null, problems: sink.list, deps: '' };
   const parsed = readParsed(ctx, plan.file, sink);
-  const until = parsed?.changesAt !== undefined ? { until: parsed.changesAt } : {};
+  const until = {
+    ...(parsed?.changesAt !== undefined ? { until: parsed.changesAt } : {}),
+    ...(parsed?.changedAt !== undefined ? { since: parsed.changedAt } : {}),
+  };
   if (!parsed || !parsed.published)
     return { key: plan.key, theme: null, problems: sink.list, deps: joinDeps(deps), ...until };
   const renderer = new FileRenderer(

@@ -345,12 +345,16 @@ class StandaloneEngine implements Engine {
     this.clockTimer = null;
     if (!this.onClock) return;
     let next = Infinity;
+    // A date already passed comes again if the clock is set back: looked for once a minute.
+    let passed = false;
     for (const state of this.collections.values()) {
       if (!state.collection.available) continue;
-      for (const build of [...state.standBuilds.values(), ...state.themeBuilds.values()])
+      for (const build of [...state.standBuilds.values(), ...state.themeBuilds.values()]) {
         if (build.until !== undefined && build.until < next) next = build.until;
+        if (build.since !== undefined) passed = true;
+      }
     }
-    if (next === Infinity) return;
+    if (next === Infinity && !passed) return;
     const delay = Math.min(Math.max(next - Date.now(), CLOCK_CHECK_MIN_MS), CLOCK_CHECK_MAX_MS);
     this.clockTimer = setTimeout(this.onClock, delay);
     this.clockTimer.unref();

@@ -371,15 +371,16 @@ function dependsOn(state: CollectionState, owner: string, keys: ReadonlySet<stri
 }
 
 /**
- * The stands and themes whose next publish or expiry date has come (see StandBuild.until): what is
- * published changed though no file did.
+ * The stands and themes whose next publish or expiry date has come (see StandBuild.until), or whose
+ * latest passed one lies ahead again (the clock was set back): what is published changed though no
+ * file did.
  */
 export function dueOwners(state: CollectionState, now: number): Set<string> {
   const due = new Set<string>();
-  for (const [key, build] of state.standBuilds)
-    if (build.until !== undefined && build.until <= now) due.add(`stand:${key}`);
-  for (const [key, build] of state.themeBuilds)
-    if (build.until !== undefined && build.until <= now) due.add(`theme:${key}`);
+  const isDue = (build: { until?: number; since?: number }) =>
+    (build.until !== undefined && build.until <= now) || (build.since !== undefined && build.since > now);
+  for (const [key, build] of state.standBuilds) if (isDue(build)) due.add(`stand:${key}`);
+  for (const [key, build] of state.themeBuilds) if (isDue(build)) due.add(`theme:${key}`);
   return due;
 }
 

@@ -212,6 +212,18 @@ export function publishingChangesAt(data: Record<string, unknown>, now: number):
 }
 
 /**
+ * When, up to `now`, isPublished last answered otherwise for this front matter: the latest of its publish
+ * and expiry dates not ahead (undefined when none is). A clock set back before it changes the answer.
+ */
+export function publishingChangedAt(data: Record<string, unknown>, now: number): number | undefined {
+  const publishAt =
+    toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date);
+  const expiresAt = toDate(data.expirydate) ?? toDate(data.unpublishdate);
+  const passed = [publishAt, expiresAt].filter((at): at is number => at !== null && at <= now);
+  return passed.length > 0 ? Math.max(...passed) : undefined;
+}
+
+/**
  * Whether Hugo renders no page for a leaf bundle's index file: `headless: true` there (Hugo 0.111, the
  * version the reference is checked with, reads it on index files only, not on _index.md).
  */

@@ -22,9 +22,10 @@ export const MAX_SEARCH_LIMIT = 500;
  * pages below an unpublished section inside a stand's folder unpublished too, as Hugo publishes none. 18:
  * which section inside a stand's folder lists a page (`PageRef.section`), for that section's page. 19:
  * when a build's next publish or expiry date comes (`until`), to build it again then. 20: the aliases a
- * stand or page declares (`aliases`), which links to them lead to.
+ * stand or page declares (`aliases`), which links to them lead to. 21: the latest publish or expiry date a
+ * build has passed (`since`), to build it again when the clock is set back before it.
  */
-export const STORE_SCHEMA = 20;
+export const STORE_SCHEMA = 21;
 
 /**
  * Pixels a stand image may have (a 50-megapixel camera's frame fits), whether a file of the folder or a

@@ -389,4 +389,24 @@ describe('a publish or expiry date that passes while the app runs', () => {
     expect(view(second, id).pages).toEqual(['afternoon', 'always']);
     await expectSameAsFresh(second, id, root);
   });
+
+  it('is hidden and shown again when the clock is set back before the time (an organiser trying noon out)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(noon + 60_000);
+    const root = path.join(tempDir(), 'harbour');
+    writeTree(root, site());
+    const engine = await engineFor();
+    const id = (await engine.indexFolder(root)).collection.id;
+    vi.setSystemTime(noon - 60 * 60_000);
+    const back = await engine.reindex(id);
+    expect(view(engine, id)).toEqual({
+      stands: ['anchor', 'cable', 'dock'],
+      pages: ['always', 'morning'],
+      themes: [['tides', false]],
+    });
+    expect(back.reread).not.toContain('content/stands/dock.md');
+    await expectSameAsFresh(engine, id, root);
+    // With the clock where it was, nothing is read again.
+    expect((await engine.reindex(id)).reread).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
 // not be reported is made before one that must, so the first report after it shows what got through.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IndexOutcome } from '../../../main/engine/api';
 import {
   watchFolders,
@@ -461,6 +461,41 @@ describe('watch', () => {
       await expectSameAsFresh(engine, collection.id, root);
     } finally {
       await stop();
+    }
+  }, 20_000);
+
+  it('takes a page off again within a minute when the clock is set back before its publish date', async () => {
+    const noon = Date.parse('2030-02-01T12:00:00Z');
+    const root = tempSite({
+      'content/stands/alpha.md': page('title: Alpha\nshow_on_overview: true'),
+      'content/stands/alpha/_index.md': page('title: Alpha'),
+      'content/stands/alpha/afternoon.md': page('title: Afternoon\npublishDate: 2030-02-01T12:00:00Z'),
+    });
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(noon + 60_000);
+      const engine = await engineFor();
+      const { collection } = await engine.indexFolder(root);
+      const shown = () => engine.getStand(collection.id, 'alpha')!.pages.map((p) => p.slug);
+      expect(shown()).toEqual(['afternoon']);
+      const outcomes: IndexOutcome[] = [];
+      const stop = await engine.watch((outcome) => outcomes.push(outcome));
+      try {
+        // The folder is watched: from now on the engine's clock timer is ours to run.
+        vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+        vi.setSystemTime(noon + 60_000);
+        await engine.reindex(collection.id);
+        vi.setSystemTime(noon - 60 * 60_000);
+        await vi.advanceTimersByTimeAsync(60_000);
+        vi.useRealTimers();
+        await eventually(() => (outcomes.length > 0 ? true : undefined), 5000);
+        expect(shown()).toEqual([]);
+      } finally {
+        vi.useRealTimers();
+        await stop();
+      }
+    } finally {
+      vi.useRealTimers();
     }
   }, 20_000);
 });

@@ -56,6 +56,13 @@ export function aliasTargets(builds: Iterable<StandBuild>): Map<string, LinkTarg
   return new Map([...found].map(([key, { target }]) => [key, target]));
 }
 
+/** Whether a stand build declares an alias, on the stand or on one of its pages. */
+export function declaresAliases(build: StandBuild | undefined): boolean {
+  return (
+    !!build && (build.aliases !== undefined || build.pageBuilds.some((page) => page.aliases !== undefined))
+  );
+}
+
 /** The aliases that lead elsewhere (or nowhere) in `after` than in `before`, as dependency keys (`url:`). */
 export function changedAliasKeys(
   before: ReadonlyMap<string, LinkTarget>,

@@ -3,7 +3,7 @@
 // derive the collection-wide model again. With nothing changed, a run is the walk and a comparison.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { aliasTargets, changedAliasKeys } from './aliases';
+import { aliasTargets, changedAliasKeys, declaresAliases } from './aliases';
 import type { IndexOutcome, Limits } from './api';
 import {
   buildStand,
@@ -263,6 +263,9 @@ function afterScan(
   state.assets = assets;
   state.assetProblems = assetProblems;
 
+  const aliasesBefore = state.aliases ?? aliasTargets(state.standBuilds.values());
+  // Not known again until the stands are built (should a run fail, the next one makes them afresh).
+  state.aliases = null;
   const ctx: BuildContext = {
     collection: id,
     root,
@@ -274,7 +277,7 @@ function afterScan(
     siteParams: config.params,
     cascade: cascadeChains(cascade),
     // Those of the last run: the stands built now may change them (see below).
-    aliases: aliasTargets(state.standBuilds.values()),
+    aliases: aliasesBefore,
   };
   const reread: string[] = [];
   // The search index follows each stand as it is built: its text is needed only for that moment.
@@ -339,8 +342,15 @@ function afterScan(
   // What a link to an alias leads to is only known once every stand declaring it is built: those
   // linking to an alias that appeared, went or now leads elsewhere are built again (aliases depend on
   // front matter only, so this second pass changes none).
-  const aliases = aliasTargets(state.standBuilds.values());
-  const aliasKeys = changedAliasKeys(ctx.aliases, aliases);
+  // Only a stand built again that declares aliases, or did, can change them.
+  const redeclared = [...replaced].some(
+    ([owner, old]) =>
+      owner.startsWith('stand:') &&
+      (declaresAliases(old as StandBuild | undefined) ||
+        declaresAliases(state.standBuilds.get(owner.slice('stand:'.length)))),
+  );
+  const aliases = redeclared ? aliasTargets(state.standBuilds.values()) : aliasesBefore;
+  const aliasKeys = redeclared ? changedAliasKeys(aliasesBefore, aliases) : new Set<string>();
   if (aliasKeys.size > 0) {
     ctx.aliases = aliases;
     // An index of dependencies made before this run knows the owners just built by their old ones.
@@ -350,6 +360,7 @@ function afterScan(
     if (stale) for (const owner of affected) if (dependsOn(state, owner, aliasKeys)) again.add(owner);
     for (const owner of again) rebuild(owner, aliasKeys);
   }
+  state.aliases = aliases;
   progress('assembling', total, total);
   collection.indexedAt = new Date().toISOString();
   deriveState(state, rebuildAll ? undefined : replaced, previousScanProblems);

@@ -14,6 +14,7 @@ import { type CollectionPlan, planCollection } from './plan';
 import type { AssetTable } from './assets';
 import { sortProblems } from './problems';
 import { siteBaseUrl } from './site-config';
+import type { LinkTarget } from './refs';
 import type { ScannedDir, ScannedFile } from './scan';
 import { opensInApp } from './publish';
 import { CollectionSearch, type SearchDoc, type StandDocs } from './search';
@@ -66,6 +67,11 @@ export interface CollectionState {
    * which files appear or vanish need it, so it is built then (see ownersOf) and kept up to date after.
    */
   depIndex: Map<string, string | string[]> | null;
+  /**
+   * What each alias leads to (see aliasTargets), made when a run first needs it and again only when a
+   * stand built again declares aliases or did: an edit elsewhere never goes through all of them.
+   */
+  aliases: Map<string, LinkTarget> | null;
   search: CollectionSearch | null;
 }
 
@@ -79,6 +85,7 @@ export function notDerivedYet(): Pick<
   | 'themesBySlug'
   | 'problems'
   | 'depIndex'
+  | 'aliases'
   | 'search'
 > {
   return {
@@ -89,6 +96,7 @@ export function notDerivedYet(): Pick<
     themesBySlug: new Map(),
     problems: [],
     depIndex: null,
+    aliases: null,
     search: null,
   };
 }

@@ -191,12 +191,32 @@ export function hugoDate(data: Record<string, unknown>): number {
 /** Whether Hugo publishes a page with this front matter (in YAML when `yaml` is set) at `now`. */
 export function isPublished(data: Record<string, unknown>, now: number, yaml = false): boolean {
   if (toBool(data.draft, yaml)) return false;
-  const publishAt =
-    toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date);
+  const { publishAt, expiresAt } = publishingDates(data);
   if (publishAt !== null && publishAt > now) return false;
-  const expiresAt = toDate(data.expirydate) ?? toDate(data.unpublishdate);
   if (expiresAt !== null && expiresAt <= now) return false;
   return true;
+}
+
+/** The publish and expiry dates isPublished reads, as Hugo reads them, each its first field that is set. */
+function publishingDates(data: Record<string, unknown>): {
+  publishAt: number | null;
+  expiresAt: number | null;
+} {
+  return {
+    publishAt:
+      toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date),
+    expiresAt: toDate(data.expirydate) ?? toDate(data.unpublishdate),
+  };
+}
+
+/**
+ * The publish and expiry dates of this front matter that a clock could reach: one too far off to write
+ * down (`expiryDate: 1e307`, past the year 275,760) never comes, and is never stored as a time to build
+ * the page again.
+ */
+function reachableDates(data: Record<string, unknown>): number[] {
+  const { publishAt, expiresAt } = publishingDates(data);
+  return [publishAt, expiresAt].filter((at): at is number => at !== null && Number.isFinite(at));
 }
 
 /**
@@ -204,10 +224,7 @@ export function isPublished(data: Record<string, unknown>, now: number, yaml = f
  * and expiry dates (undefined when neither lies ahead). A page scheduled for noon is built again then.
  */
 export function publishingChangesAt(data: Record<string, unknown>, now: number): number | undefined {
-  const publishAt =
-    toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date);
-  const expiresAt = toDate(data.expirydate) ?? toDate(data.unpublishdate);
-  const ahead = [publishAt, expiresAt].filter((at): at is number => at !== null && at > now);
+  const ahead = reachableDates(data).filter((at) => at > now);
   return ahead.length > 0 ? Math.min(...ahead) : undefined;
 }
 
@@ -216,10 +233,7 @@ export function publishingChangesAt(data: Record<string, unknown>, now: number):
  * and expiry dates not ahead (undefined when none is). A clock set back before it changes the answer.
  */
 export function publishingChangedAt(data: Record<string, unknown>, now: number): number | undefined {
-  const publishAt =
-    toDate(data.publishdate) ?? toDate(data.pubdate) ?? toDate(data.published) ?? toDate(data.date);
-  const expiresAt = toDate(data.expirydate) ?? toDate(data.unpublishdate);
-  const passed = [publishAt, expiresAt].filter((at): at is number => at !== null && at <= now);
+  const passed = reachableDates(data).filter((at) => at <= now);
   return passed.length > 0 ? Math.max(...passed) : undefined;
 }
 

@@ -409,4 +409,22 @@ describe('a publish or expiry date that passes while the app runs', () => {
     // With the clock where it was, nothing is read again.
     expect((await engine.reindex(id)).reread).toEqual([]);
   });
+
+  it('never reads again a page whose date is too far off to come (expiryDate: 1e307)', async () => {
+    const root = path.join(tempDir(), 'harbour');
+    writeTree(root, {
+      'config.toml': 'title = "Harbour"\n',
+      'content/stands/far.md': page(
+        'title: Far\nshow_on_overview: true\nexpiryDate: 1e307\npublishDate: -1e307',
+      ),
+    });
+    const dbFile = path.join(tempDir(), 'store.json');
+    const first = await engineFor({ dbFile });
+    const id = (await first.indexFolder(root)).collection.id;
+    expect(first.listStands(id).map((s) => s.slug)).toEqual(['far']);
+    expect((await first.reindex(id)).reread).toEqual([]);
+    await first.close();
+    const second = await engineFor({ dbFile });
+    expect((await second.reindex(id)).reread).toEqual([]);
+  });
 });

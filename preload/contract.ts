@@ -24,6 +24,7 @@ export const Channel = {
   getPage: 'pages:get',
   search: 'search:query',
   listProblems: 'problems:list',
+  listPictureProblems: 'problems:pictures',
   addFolder: 'folders:add',
   chooseFolder: 'folders:choose',
   removeCollection: 'collections:remove',
@@ -149,6 +150,12 @@ export interface StandaloneApi {
   search(collection: string, query: string, limit?: number): Promise<SearchGroup[]>;
   /** Content problems found while indexing, optionally filtered. */
   listProblems(filter?: ProblemFilter): Promise<ListedProblem[]>;
+  /**
+   * The pictures of a collection's published stands and pages that the app will not draw
+   * (`picture-not-shown`), found by reading each one: slow (about a second per 1,000 stands), so asked
+   * only by the Problems screen, and refused while the kiosk is locked.
+   */
+  listPictureProblems(collection: string): Promise<ListedProblem[]>;
   /** Opens the native folder picker and indexes the chosen folder; null when cancelled. */
   chooseFolder(): Promise<Collection | null>;
   /** Indexes a folder by path (command line, drag and drop) and returns its collection. */
@@ -189,6 +196,7 @@ export const methodChannels = {
   getPage: Channel.getPage,
   search: Channel.search,
   listProblems: Channel.listProblems,
+  listPictureProblems: Channel.listPictureProblems,
   chooseFolder: Channel.chooseFolder,
   addFolder: Channel.addFolder,
   removeCollection: Channel.removeCollection,

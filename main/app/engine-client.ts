@@ -12,8 +12,9 @@ import {
   type PortLike,
   type RpcMessage,
   type RpcRequest,
+  type WorkerQuery,
 } from './engine-rpc';
-import type { Collection } from '../engine/types';
+import type { Collection, ListedProblem } from '../engine/types';
 import { holdWatcherLibrary } from '../engine/watch';
 
 type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
@@ -24,6 +25,8 @@ export type EngineClient = { [K in keyof Queries]: Async<Queries[K]> } & {
   reindex(collection: string): Promise<IndexOutcome>;
   removeCollection(collection: string): Promise<void>;
   renameCollection(collection: string, name: string): Promise<Collection>;
+  /** The pictures of a collection's published stands the app will not draw, looked at on the engine's thread. */
+  listPictureProblems(collection: string): Promise<ListedProblem[]>;
   /** Starts the engine's folder watching; changes arrive as `change` events. */
   startWatching(): Promise<void>;
   stopWatching(): Promise<void>;
@@ -153,7 +156,7 @@ export function createEngineClient(source: EngineSource): EngineClient {
     return current;
   };
 
-  const call = (method: EngineMethod | ControlMethod, args: unknown[]): Promise<never> => {
+  const call = (method: EngineMethod | WorkerQuery | ControlMethod, args: unknown[]): Promise<never> => {
     if (closed) return Promise.reject(new Error('The engine is closed.'));
     const { port } = connect();
     const id = nextId++;
@@ -190,6 +193,7 @@ export function createEngineClient(source: EngineSource): EngineClient {
     reindex: method('reindex'),
     removeCollection: method('removeCollection'),
     renameCollection: method('renameCollection'),
+    listPictureProblems: (collection: string) => call('listPictureProblems', [collection]),
     startWatching: async () => {
       watching = true;
       await call('startWatching', []);

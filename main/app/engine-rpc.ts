@@ -3,6 +3,7 @@
 import type { Engine, EngineOptions, IndexOutcome } from '../engine/api';
 import { StoreInUseError } from '../engine/errors';
 import type { IndexProgress } from '../engine/types';
+import { listPictureProblems } from './picture-problems';
 
 /** Engine methods the client may call; anything else is refused by the server. */
 export const ENGINE_METHODS = [
@@ -31,11 +32,19 @@ const WRITE_METHODS: ReadonlySet<string> = new Set([
   'renameCollection',
 ]);
 
+/**
+ * Work the engine's thread does over the engine's queries, beside them: it reads files (every picture of
+ * an edition), so it must not run on the app's main thread. Answered as queries are, not queued behind
+ * writes; each pauses now and then so that the other requests are answered meanwhile.
+ */
+export const WORKER_QUERIES = { listPictureProblems } as const;
+export type WorkerQuery = keyof typeof WORKER_QUERIES;
+
 /** Control calls that are not plain engine methods. */
 export const CONTROL_METHODS = ['startWatching', 'stopWatching', 'notices', 'close'] as const;
 export type ControlMethod = (typeof CONTROL_METHODS)[number];
 
-export type RpcRequest = { id: number; method: EngineMethod | ControlMethod; args: unknown[] };
+export type RpcRequest = { id: number; method: EngineMethod | WorkerQuery | ControlMethod; args: unknown[] };
 export type RpcResponse =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { name: string; message: string } };
@@ -172,6 +181,9 @@ export function serveEngine(port: PortLike, open: OpenEngine, setup: EngineSetup
           const fn = engine[method as EngineMethod] as (...a: unknown[]) => unknown;
           const call = async () => fn.apply(engine, args);
           value = WRITE_METHODS.has(method) ? await serialized(call) : await call();
+        } else if (Object.hasOwn(WORKER_QUERIES, method)) {
+          const query = WORKER_QUERIES[method as WorkerQuery] as (e: Engine, ...a: unknown[]) => unknown;
+          value = await query(engine, ...args);
         } else {
           throw new Error(`Unknown engine method "${String(method)}".`);
         }

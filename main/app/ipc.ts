@@ -154,6 +154,7 @@ export const argumentSchemas = {
     count(LIMITS.searchHits, 'The number of results').optional(),
   ]),
   listProblems: z.tuple([problemFilter.optional()]),
+  listPictureProblems: z.tuple([collectionId]),
   chooseFolder: z.tuple([]),
   addFolder: z.tuple([text(LIMITS.path, 'The folder path')]),
   removeCollection: z.tuple([collectionId]),

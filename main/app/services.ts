@@ -123,6 +123,12 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     search: async (collection, query, limit) =>
       query.trim() === '' ? [] : engine.search(collection, query, limit),
     listProblems: (filter) => engine.listProblems(filter),
+    // Reads every picture of the edition, on the engine's thread: for organisers, never at a locked kiosk.
+    async listPictureProblems(collection) {
+      if (kiosk.isLocked())
+        throw new Error('This kiosk is locked: unlock it with the organiser PIN to see its problems.');
+      return engine.listPictureProblems(collection);
+    },
     chooseFolder: organiserOnly(() => folders.chooseFolder(deps.pickFolder)),
     addFolder: organiserOnly((path: string) => folders.addFolder(path)),
     removeCollection: organiserOnly((collection: string) => folders.removeCollection(collection)),

@@ -236,7 +236,7 @@ async function indexFolders(folders: string[], options: RunOptions, io: CliIo, c
         outcome = await engine.indexFolder(root);
         // `check` is the audit before the event: it also reads the pictures the app would refuse to draw.
         if (options.db === null) {
-          const { pictureProblems } = await import('./pictures');
+          const { pictureProblems } = await import('../app/picture-problems');
           outcome = withProblems(outcome, pictureProblems(engine, outcome.collection.id));
         }
       } catch (error) {

@@ -308,6 +308,38 @@ describe('screens', () => {
     }
   });
 
+  it('adds the pictures the app will not draw to the problems, once it has looked at them', async () => {
+    const folder = join(dir, 'heavy-pictures');
+    mkdirSync(join(folder, 'content/stands'), { recursive: true });
+    mkdirSync(join(folder, 'static/stands/atlas'), { recursive: true });
+    writeFileSync(join(folder, 'config.toml'), 'title = "Heavy Pictures"\n');
+    writeFileSync(
+      join(folder, 'content/stands/atlas.md'),
+      '---\ntitle: Atlas Maps\nshow_on_overview: true\n---\n\n![The whole world](/stands/atlas/world.png)\n',
+    );
+    // A PNG's header declaring 40,000 × 40,000 pixels: the app never draws it.
+    const header = Buffer.alloc(33);
+    Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(header, 0);
+    header.writeUInt32BE(40_000, 16);
+    header.writeUInt32BE(40_000, 20);
+    header.set([8, 2, 0, 0, 0], 24);
+    writeFileSync(join(folder, 'static/stands/atlas/world.png'), header);
+    const organiser = await startHarness({ folders: [folder], browser: harness.browser });
+    try {
+      await organiser.open('/c/heavy-pictures/problems?code=picture-not-shown');
+      const row = organiser.page.locator('.sa-table tbody tr', { hasText: 'picture-not-shown' });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('The picture static/stands/atlas/world.png');
+      expect(await row.getByRole('link', { name: 'Atlas Maps' }).getAttribute('href')).toBe(
+        '#/c/heavy-pictures/stands/atlas',
+      );
+      await expect.poll(() => organiser.page.getByText('Looking at the pictures').count()).toBe(0);
+      expect(await organiser.axe()).toEqual([]);
+    } finally {
+      await organiser.close();
+    }
+  });
+
   it('scrolls to in-page anchors without leaving the route', async () => {
     await harness.open('/c/lantern-2031/stands/lantern-os/team');
     const contact = harness.page.locator('.rich h3', { hasText: 'Contact' }).first();

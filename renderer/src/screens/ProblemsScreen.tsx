@@ -1,6 +1,8 @@
 // The engine's content problems of a collection, for organisers: filterable by severity, stand and
 // code (the filter lives in the route, so a filtered view can be linked), long lists shown in pages.
-import { useMemo, useState } from 'react';
+// Pictures the app will not draw are found by reading them all, which indexing leaves out: the screen
+// asks for them in the background, and again after each update of the edition.
+import { useEffect, useMemo, useState } from 'react';
 import type { ListedProblem, ProblemCode, Severity } from '../../../main/engine/types';
 import { showInvisible } from '../../../main/engine/visible-text';
 import { api } from '../api';
@@ -23,9 +25,13 @@ export interface ProblemFilterState {
 export function ProblemsScreen({ collection, filter }: { collection: string; filter: ProblemFilterState }) {
   const { organiser } = useAppState();
   const all = useQuery(`problems:${collection}`, () => api.listProblems({ collection }));
+  const pictures = usePictureProblems(collection, organiser);
   const [limit, setLimit] = useState(PAGE);
 
-  const problems = useMemo(() => all.data ?? [], [all.data]);
+  const problems = useMemo(
+    () => (all.data ? [...all.data, ...pictures.problems] : []),
+    [all.data, pictures.problems],
+  );
   // Each stand once, by title (as organisers know their stands), in the order of the titles.
   const stands = useMemo(() => {
     const titles = new Map<string, string>();
@@ -76,6 +82,16 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
           <p className="sa-lede" role="status">
             {plural(shown.length, 'problem')} shown ({plural(errors, 'error')},{' '}
             {plural(shown.length - errors, 'warning')}) of {problems.length}.
+          </p>
+        )}
+        {pictures.looking && (
+          <p className="sa-muted" role="status">
+            Looking at the pictures of this edition’s stands…
+          </p>
+        )}
+        {pictures.error && (
+          <p className="sa-muted" role="status">
+            The pictures could not be looked at: {pictures.error.message}
           </p>
         )}
       </header>
@@ -175,6 +191,46 @@ export function ProblemsScreen({ collection, filter }: { collection: string; fil
       )}
     </section>
   );
+}
+
+const NO_PROBLEMS: ListedProblem[] = [];
+
+/**
+ * The pictures of a collection's stands that the app will not draw (`picture-not-shown`): read on the
+ * engine's thread, so asked only here, for organisers, and again when the edition was indexed again (a
+ * live update), not when another edition changed.
+ */
+function usePictureProblems(collection: string, enabled: boolean) {
+  const { collections } = useAppState();
+  const indexedAt = collections?.find((c) => c.id === collection)?.indexedAt;
+  const key = enabled && indexedAt !== undefined ? `${collection}\n${indexedAt}` : null;
+  const [found, setFound] = useState<{ key: string; problems: ListedProblem[]; error: Error | null } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    api.listPictureProblems(collection).then(
+      (problems) => live && setFound({ key, problems, error: null }),
+      (error: unknown) =>
+        live &&
+        setFound({
+          key,
+          problems: NO_PROBLEMS,
+          error: error instanceof Error ? error : new Error(String(error)),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [collection, key]);
+  // What was found keeps showing while the edition's pictures are looked at again after an update.
+  const shown = found?.key.startsWith(`${collection}\n`) ? found : null;
+  return {
+    problems: shown?.problems ?? NO_PROBLEMS,
+    error: shown?.key === key ? shown.error : null,
+    looking: key !== null && found?.key !== key,
+  };
 }
 
 function ProblemRow({ collection, problem }: { collection: string; problem: ListedProblem }) {

@@ -1,15 +1,17 @@
-// `standalone check` looks at every picture the published stands show, through the app's own asset
-// protocol checks: one the app would refuse to draw (a 400-megapixel photo, an SVG built to freeze the
-// window) shows as an empty box at the kiosk, so the organiser is told which and why before the event.
-// Indexing does not do this (it would read every picture, at every start); `check` is the audit.
+// `standalone check` and the app's Problems screen look at every picture the published stands show,
+// through the app's own asset protocol checks: one the app would refuse to draw (a 400-megapixel photo, an
+// SVG built to freeze the window) shows as an empty box at the kiosk, so the organiser is told which and
+// why before the event. Indexing does not do this (it would read every picture, at every start). Plain
+// Node: the command line runs it, and so does the engine's worker thread, never the app's main thread.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Queries } from '../engine/api';
 import { problem } from '../engine/problems';
+import { opensInApp } from '../engine/publish';
 import { assetUrl } from '../engine/refs';
-import type { Problem, Stand } from '../engine/types';
+import type { ListedProblem, Problem, Stand } from '../engine/types';
 import { DEFAULT_LIMITS } from '../engine/limits';
-import { pictureHeaderBytes, pixelTroubleOf, svgTrouble, type PictureTrouble } from '../app/picture-check';
-import { decodeUrlPath, OPEN_FLAGS } from '../app/safe-path';
+import { pictureHeaderBytes, pixelTroubleOf, svgTrouble, type PictureTrouble } from './picture-check';
+import { decodeUrlPath, OPEN_FLAGS } from './safe-path';
 
 interface Trouble {
   file: string;
@@ -22,9 +24,37 @@ const ASSET_ADDRESS = /stand-asset:\/\/[^\s"'<>,)]+/g;
 
 /** Problems for the pictures of a collection's published stands and pages that the app will not draw. */
 export function pictureProblems(queries: Queries, collection: string): Problem[] {
-  const verdicts = new Map<string, Trouble | null>();
   const problems: Problem[] = [];
-  for (const { stand, file, addresses } of picturesShown(queries, collection)) {
+  for (const found of pictureChecks(queries, collection)) {
+    if (found === null) continue;
+    const { standOpens: _opens, standTitle: _title, page: _page, ...plain } = found;
+    problems.push(plain);
+  }
+  return problems;
+}
+
+/**
+ * `pictureProblems` as the Problems screen lists them (each with its stand's title, whether it opens, and
+ * the page it is in). Pauses after each stand so that the engine's thread answers the app's other
+ * requests (and live updates) in between: at 1,000 stands the whole look takes about a second.
+ */
+export async function listPictureProblems(queries: Queries, collection: string): Promise<ListedProblem[]> {
+  const problems: ListedProblem[] = [];
+  for (const found of pictureChecks(queries, collection)) {
+    if (found === null) await new Promise((resolve) => setImmediate(resolve));
+    else problems.push(found);
+  }
+  return problems;
+}
+
+/** Each picture problem found, and null after each stand: where a caller may let other work run. */
+function* pictureChecks(queries: Queries, collection: string): Generator<ListedProblem | null> {
+  const verdicts = new Map<string, Trouble | null>();
+  for (const { stand, file, page, addresses } of picturesShown(queries, collection)) {
+    if (stand === null) {
+      yield null;
+      continue;
+    }
     const told = new Set<string>();
     for (const address of addresses) {
       let found = verdicts.get(address);
@@ -34,28 +64,45 @@ export function pictureProblems(queries: Queries, collection: string): Problem[]
       }
       if (!found || told.has(found.file)) continue;
       told.add(found.file);
-      problems.push(
-        problem(collection, file, 'picture-not-shown', `The picture ${found.file}: ${found.trouble}`, {
-          stand,
+      yield {
+        ...problem(collection, file, 'picture-not-shown', `The picture ${found.file}: ${found.trouble}`, {
+          stand: stand.slug,
         }),
-      );
+        standOpens: opensInApp(stand),
+        standTitle: stand.title,
+        page,
+      };
     }
   }
-  return problems;
 }
 
-/** Each published stand's and page's file, with the picture addresses its HTML and logo show. */
+/**
+ * Each published stand's and page's file, with the picture addresses its HTML and logo show (and the page,
+ * which opens as getPage found it); then a stand of null after each stand's own.
+ */
 function* picturesShown(
   queries: Queries,
   collection: string,
-): Generator<{ stand: string; file: string; addresses: string[] }> {
+): Generator<
+  | { stand: Stand; file: string; page: ListedProblem['page']; addresses: string[] }
+  | { stand: null; file: null; page: null; addresses: [] }
+> {
   for (const stand of queries.listAllStands(collection)) {
     if (stand.draft) continue;
-    yield { stand: stand.slug, file: stand.file, addresses: standAddresses(collection, stand) };
+    yield { stand, file: stand.file, page: null, addresses: standAddresses(collection, stand) };
     for (const ref of stand.pages) {
       const page = queries.getPage(collection, stand.slug, ref.slug);
-      if (page) yield { stand: stand.slug, file: page.file, addresses: page.html.match(ASSET_ADDRESS) ?? [] };
+      if (page) {
+        const addresses = page.html.match(ASSET_ADDRESS) ?? [];
+        yield {
+          stand,
+          file: page.file,
+          page: { slug: page.slug, title: page.title, opens: true },
+          addresses,
+        };
+      }
     }
+    yield { stand: null, file: null, page: null, addresses: [] };
   }
 }
 

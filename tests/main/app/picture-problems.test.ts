@@ -1,0 +1,175 @@
+// The Problems screen's look at an edition's pictures: asked over IPC like every other query (sender
+// check, zod), answered by the engine's thread through its RPC, never by the main process itself.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Channel } from '../../../preload/contract';
+import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
+import { serveEngine, type RpcMessage } from '../../../main/app/engine-rpc';
+import { createDispatcher } from '../../../main/app/ipc';
+import { createAppServices, kioskOff, type KioskChannels } from '../../../main/app/services';
+import { openSettings } from '../../../main/app/settings';
+import { openEngine } from '../../../main/engine/index';
+import { page, tempSite } from '../engine/helpers';
+
+// Just a PNG's signature and size header: all it takes to ask Chromium for gigabytes.
+const pngHeader = (width: number, height: number) => {
+  const header = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write('IHDR', 12, 'latin1');
+  header.writeUInt32BE(width, 16);
+  header.writeUInt32BE(height, 20);
+  header.set([8, 2, 0, 0, 0], 24);
+  return header;
+};
+
+const site = () =>
+  tempSite({
+    'config.toml': 'title = "Pictures"\n',
+    'content/stands/alpha.md': page(
+      'title: Alpha Project\nshow_on_overview: true\nlogo: stands/alpha/wide.png',
+    ),
+    'content/stands/alpha/_index.md': page('title: Alpha Project'),
+    'content/stands/alpha/intro.md': page('title: Introduction', '\n![A map](/stands/alpha/map.png)\n'),
+    'static/stands/alpha/wide.png': pngHeader(30_000, 3_000),
+    'static/stands/alpha/map.png': pngHeader(20_000, 20_000),
+  });
+
+let client: EngineClient;
+beforeEach(() => {
+  client = createEngineClient({ open: openEngine, setup: { dbFile: null } });
+});
+afterEach(async () => {
+  await client.close();
+});
+
+function dispatcherFor(kiosk: KioskChannels = kioskOff()) {
+  const app = createAppServices({
+    engine: client,
+    settings: openSettings(null),
+    emit: () => undefined,
+    demoRoot: null,
+    pickFolder: async () => null,
+    openExternalUrl: async () => undefined,
+    version: '1.0.0',
+    platform: 'linux',
+    kiosk,
+    availabilityIntervalMs: 0,
+  });
+  const trusted = { sender: 'app' };
+  return { trusted, dispatch: createDispatcher(app.services, (event) => event.sender === 'app') };
+}
+
+describe('listPictureProblems', () => {
+  it("lists the pictures an edition's stands and pages show that the app will not draw, as the Problems screen shows problems", async () => {
+    const { collection } = await client.indexFolder(site());
+    // Indexing never reads them: the index's own problems say nothing of them.
+    expect((await client.listProblems({ collection: collection.id })).map((p) => p.code)).not.toContain(
+      'picture-not-shown',
+    );
+    const { dispatch, trusted } = dispatcherFor();
+    const answer = await dispatch(trusted, Channel.listPictureProblems, [collection.id]);
+    expect(answer.ok).toBe(true);
+    const problems = (answer as { value: unknown[] }).value;
+    expect(problems).toEqual([
+      {
+        collection: collection.id,
+        file: 'content/stands/alpha/_index.md',
+        line: null,
+        severity: 'warning',
+        code: 'picture-not-shown',
+        message: expect.stringMatching(
+          /^The picture static\/stands\/alpha\/wide\.png: This picture is 30,000 × 3,000/,
+        ),
+        stand: 'alpha',
+        standOpens: true,
+        standTitle: 'Alpha Project',
+        page: null,
+      },
+      {
+        collection: collection.id,
+        file: 'content/stands/alpha/intro.md',
+        line: null,
+        severity: 'warning',
+        code: 'picture-not-shown',
+        message: expect.stringMatching(
+          /^The picture static\/stands\/alpha\/map\.png: This picture is 20,000 × 20,000/,
+        ),
+        stand: 'alpha',
+        standOpens: true,
+        standTitle: 'Alpha Project',
+        page: { slug: 'intro', title: 'Introduction', opens: true },
+      },
+    ]);
+  });
+
+  it('checks its argument and its sender as every channel does', async () => {
+    const { dispatch, trusted } = dispatcherFor();
+    const listPictureProblems = vi.spyOn(client, 'listPictureProblems');
+    expect(await dispatch({ sender: 'page' }, Channel.listPictureProblems, ['demo'])).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    for (const args of [
+      [],
+      [42],
+      [''],
+      ['a\u0000b'],
+      ['x'.repeat(201)],
+      ['demo', 'extra'],
+      [{ collection: 'demo' }],
+    ]) {
+      expect(await dispatch(trusted, Channel.listPictureProblems, args)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-arguments' },
+      });
+    }
+    expect(listPictureProblems).not.toHaveBeenCalled();
+    // An edition the index does not know has no pictures to look at.
+    expect(await dispatch(trusted, Channel.listPictureProblems, ['nowhere'])).toEqual({
+      ok: true,
+      value: [],
+    });
+  });
+
+  it('is refused at a locked kiosk, where nobody sees the Problems screen', async () => {
+    const { collection } = await client.indexFolder(site());
+    const { dispatch, trusted } = dispatcherFor({ ...kioskOff(), isLocked: () => true });
+    const listPictureProblems = vi.spyOn(client, 'listPictureProblems');
+    expect(await dispatch(trusted, Channel.listPictureProblems, [collection.id])).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/kiosk is locked/) },
+    });
+    expect(listPictureProblems).not.toHaveBeenCalled();
+  });
+
+  it("is answered by the engine's side of the RPC (the worker thread in the app), which answers other requests meanwhile", async () => {
+    const engine = await openEngine({ dbFile: null });
+    try {
+      const files: Record<string, string | Buffer> = { 'config.toml': 'title = "Many"\n' };
+      for (let i = 0; i < 40; i++) {
+        files[`content/stands/s${i}.md`] = page(
+          `title: Stand ${i}\nshow_on_overview: true`,
+          `\n![](/stands/s${i}/p.png)\n`,
+        );
+        files[`static/stands/s${i}/p.png`] = pngHeader(10_000, 10_000);
+      }
+      const { collection } = await engine.indexFolder(tempSite(files));
+      // A port standing in for the worker's: what the main thread sends, what the engine's side answers.
+      const answers: RpcMessage[] = [];
+      let listener: (message: unknown) => void = () => undefined;
+      const port = {
+        postMessage: (message: unknown) => answers.push(message as RpcMessage),
+        on: (_event: 'message', l: (message: unknown) => void) => (listener = l),
+      };
+      serveEngine(port, () => engine, { dbFile: null });
+      listener({ id: 1, method: 'listPictureProblems', args: [collection.id] });
+      listener({ id: 2, method: 'listCollections', args: [] });
+      await vi.waitFor(() => expect(answers.map((a) => 'id' in a && a.id)).toEqual([2, 1]));
+      const pictures = answers[1] as { ok: true; value: { code: string }[] };
+      expect(pictures.ok).toBe(true);
+      expect(pictures.value.map((p) => p.code)).toEqual(Array(40).fill('picture-not-shown'));
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -38,10 +38,14 @@ function endSvg(check: SvgImageCheck, bytes: Buffer): PictureTrouble | null {
   return check.end();
 }
 
-/** Why an SVG file's bytes must not be drawn as an image, or null when they may be. */
-export function svgTrouble(bytes: Buffer): PictureTrouble | null {
+/**
+ * Why an SVG file's bytes must not be drawn as an image, or null when they may be; yields null between the
+ * pieces it checks, where a caller may let other work run (a file of many megabytes takes a second).
+ */
+export function* svgTroubleInPieces(bytes: Buffer): Generator<null, PictureTrouble | null> {
   const check = new SvgImageCheck();
   for (let at = 0; at < bytes.length; at += SVG_PIECE) {
+    if (at > 0) yield null;
     const trouble = feedSvg(check, bytes.subarray(at, at + SVG_PIECE));
     if (trouble !== null) return trouble;
   }

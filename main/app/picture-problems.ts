@@ -10,7 +10,7 @@ import { opensInApp } from '../engine/publish';
 import { assetUrl } from '../engine/refs';
 import type { ListedProblem, Problem, Stand } from '../engine/types';
 import { DEFAULT_LIMITS } from '../engine/limits';
-import { pictureHeaderBytes, pixelTroubleOf, svgTrouble, type PictureTrouble } from './picture-check';
+import { pictureHeaderBytes, pixelTroubleOf, svgTroubleInPieces, type PictureTrouble } from './picture-check';
 import { decodeUrlPath, OPEN_FLAGS } from './safe-path';
 
 interface Trouble {
@@ -35,8 +35,9 @@ export function pictureProblems(queries: Queries, collection: string): Problem[]
 
 /**
  * `pictureProblems` as the Problems screen lists them (each with its stand's title, whether it opens, and
- * the page it is in). Pauses after each stand so that the engine's thread answers the app's other
- * requests (and live updates) in between: at 1,000 stands the whole look takes about a second.
+ * the page it is in). Pauses after each page, each picture read and each piece of a large SVG, so that the
+ * engine's thread answers the app's other requests (and live updates) in between, however the edition's
+ * pictures are spread: at 1,000 stands the whole look takes about a second.
  */
 export async function listPictureProblems(queries: Queries, collection: string): Promise<ListedProblem[]> {
   const problems: ListedProblem[] = [];
@@ -47,20 +48,22 @@ export async function listPictureProblems(queries: Queries, collection: string):
   return problems;
 }
 
-/** Each picture problem found, and null after each stand: where a caller may let other work run. */
+/**
+ * Each picture problem found, and null after each stand, page and picture read (and between the pieces of
+ * an SVG): where a caller may let other work run.
+ */
 function* pictureChecks(queries: Queries, collection: string): Generator<ListedProblem | null> {
   const verdicts = new Map<string, Trouble | null>();
   for (const { stand, file, page, addresses } of picturesShown(queries, collection)) {
-    if (stand === null) {
-      yield null;
-      continue;
-    }
+    yield null;
+    if (stand === null) continue;
     const told = new Set<string>();
     for (const address of addresses) {
       let found = verdicts.get(address);
       if (found === undefined) {
-        found = troubleAt(queries, collection, address);
+        found = yield* troubleAt(queries, collection, address);
         verdicts.set(address, found);
+        yield null;
       }
       if (!found || told.has(found.file)) continue;
       told.add(found.file);
@@ -115,9 +118,10 @@ function standAddresses(collection: string, stand: Stand): string[] {
 /**
  * Why the app would refuse to draw the picture at an address, or null (it would, or it is no picture the
  * index knows). The file is found as the asset protocol finds it (a regular file of the index, inside the
- * folder) and judged by the same checks; it is read at once, not a piece at a time, since no window waits.
+ * folder) and judged by the same checks; it is read at once, since no window waits, and an SVG is checked a
+ * piece at a time, pausing in between.
  */
-function troubleAt(queries: Queries, collection: string, address: string): Trouble | null {
+function* troubleAt(queries: Queries, collection: string, address: string): Generator<null, Trouble | null> {
   const file = fileOf(address);
   const asset = file === null ? null : queries.getAsset(collection, file);
   // Not found or not servable: the index's own problems (a missing file, one too large) name it already.
@@ -128,21 +132,24 @@ function troubleAt(queries: Queries, collection: string, address: string): Troub
   } catch {
     return null;
   }
+  let bytes: Buffer;
   try {
     const info = fstatSync(fd);
     const size = info.size;
     if (!info.isFile() || size > DEFAULT_LIMITS.maxAssetBytes) return null;
-    const bytes = Buffer.alloc(asset.contentType === 'image/svg+xml' ? size : pictureHeaderBytes(size));
-    const read = readSync(fd, bytes, 0, bytes.length, 0);
-    const trouble =
-      asset.contentType === 'image/svg+xml'
-        ? svgTrouble(bytes.subarray(0, read))
-        : pixelTroubleOf(bytes.subarray(0, read));
-    return trouble === null ? null : { file: asset.file, trouble };
+    bytes = Buffer.alloc(asset.contentType === 'image/svg+xml' ? size : pictureHeaderBytes(size));
+    bytes = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0));
   } catch {
     return null;
   } finally {
     closeSync(fd);
+  }
+  try {
+    const trouble =
+      asset.contentType === 'image/svg+xml' ? yield* svgTroubleInPieces(bytes) : pixelTroubleOf(bytes);
+    return trouble === null ? null : { file: asset.file, trouble };
+  } catch {
+    return null;
   }
 }
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Channel } from '../../../preload/contract';
 import { createEngineClient, type EngineClient } from '../../../main/app/engine-client';
 import { serveEngine, type RpcMessage } from '../../../main/app/engine-rpc';
+import { listPictureProblems } from '../../../main/app/picture-problems';
 import { createDispatcher } from '../../../main/app/ipc';
 import { createAppServices, kioskOff, type KioskChannels } from '../../../main/app/services';
 import { openSettings } from '../../../main/app/settings';
@@ -140,6 +141,55 @@ describe('listPictureProblems', () => {
       error: { code: 'failed', message: expect.stringMatching(/kiosk is locked/) },
     });
     expect(listPictureProblems).not.toHaveBeenCalled();
+  });
+
+  it("pauses between the pages of one stand and the pieces of a large SVG, so the engine's thread is never held for long", async () => {
+    const engine = await openEngine({ dbFile: null });
+    // How often other work ran on the thread while one look at an edition's pictures was made.
+    const turnsDuring = async (collection: string) => {
+      let turns = 0;
+      let looking = true;
+      const tick = () => {
+        if (!looking) return;
+        turns += 1;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      const problems = await listPictureProblems(engine, collection);
+      looking = false;
+      return { turns, codes: problems.map((p) => p.code) };
+    };
+    try {
+      // Pausing only between stands, one stand's many pages or one drawing of several megabytes were read
+      // in one go, and the app's other requests (a visitor's next screen, a live update) waited.
+      const pages: Record<string, string | Buffer> = {
+        'config.toml': 'title = "Many pages"\n',
+        'content/stands/big.md': page('title: Big\nshow_on_overview: true'),
+        'content/stands/big/_index.md': page('title: Big'),
+      };
+      for (let i = 0; i < 30; i++) {
+        pages[`content/stands/big/p${i}.md`] = page(`title: Page ${i}`, `\n![](/stands/big/p${i}.png)\n`);
+        pages[`static/stands/big/p${i}.png`] = pngHeader(10_000, 10_000);
+      }
+      const many = await engine.indexFolder(tempSite(pages));
+      const manyLook = await turnsDuring(many.collection.id);
+      expect(manyLook.codes).toEqual(Array(30).fill('picture-not-shown'));
+      expect(manyLook.turns).toBeGreaterThanOrEqual(30);
+
+      const drawing = await engine.indexFolder(
+        tempSite({
+          'config.toml': 'title = "One drawing"\n',
+          'content/stands/map.md': page('title: Map\nshow_on_overview: true', '\n![](/stands/map/map.svg)\n'),
+          // 3.6 MB in 28 pieces of 128 KiB, one path: a picture the app draws.
+          'static/stands/map/map.svg': `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="${'M0 0 L10 10 '.repeat(300_000)}"/></svg>`,
+        }),
+      );
+      const drawingLook = await turnsDuring(drawing.collection.id);
+      expect(drawingLook.codes).toEqual([]);
+      expect(drawingLook.turns).toBeGreaterThanOrEqual(20);
+    } finally {
+      await engine.close();
+    }
   });
 
   it("is answered by the engine's side of the RPC (the worker thread in the app), which answers other requests meanwhile", async () => {

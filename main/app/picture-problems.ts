@@ -37,16 +37,27 @@ export function pictureProblems(queries: Queries, collection: string): Problem[]
  * `pictureProblems` as the Problems screen lists them (each with its stand's title, whether it opens, and
  * the page it is in). Pauses after each page, each picture read and each piece of a large SVG, so that the
  * engine's thread answers the app's other requests (and live updates) in between, however the edition's
- * pictures are spread: at 1,000 stands the whole look takes about a second.
+ * pictures are spread: at 1,000 stands the whole look takes about a second. A newer look over the same
+ * queries stops this one at its next pause (it rejects): nobody waits for its answer any more.
  */
 export async function listPictureProblems(queries: Queries, collection: string): Promise<ListedProblem[]> {
+  const look = (latestLook.get(queries) ?? 0) + 1;
+  latestLook.set(queries, look);
   const problems: ListedProblem[] = [];
   for (const found of pictureChecks(queries, collection)) {
-    if (found === null) await new Promise((resolve) => setImmediate(resolve));
-    else problems.push(found);
+    if (found !== null) problems.push(found);
+    else {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (latestLook.get(queries) !== look) throw new Error('A newer look at the pictures was asked for.');
+    }
   }
   return problems;
 }
+
+// The Problems screen asks again each time it opens and after each update of the edition, and no longer
+// waits for the look it asked before: that one stops at its next pause rather than reading every picture
+// of the edition beside the newer one, over and over while an organiser saves file after file.
+const latestLook = new WeakMap<Queries, number>();
 
 /**
  * Each picture problem found, and null after each stand, page and picture read (and between the pieces of

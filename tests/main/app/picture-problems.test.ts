@@ -192,6 +192,35 @@ describe('listPictureProblems', () => {
     }
   });
 
+  it('stops a look when a newer one is asked for (the screen left and opened again, the edition updated)', async () => {
+    const engine = await openEngine({ dbFile: null });
+    try {
+      const files: Record<string, string | Buffer> = { 'config.toml': 'title = "Many"\n' };
+      for (let i = 0; i < 40; i++) {
+        files[`content/stands/s${i}.md`] = page(
+          `title: Stand ${i}\nshow_on_overview: true`,
+          `\n![](/stands/s${i}/p.png)\n`,
+        );
+        files[`static/stands/s${i}/p.png`] = pngHeader(10_000, 10_000);
+      }
+      const { collection } = await engine.indexFolder(tempSite(files));
+      const getAsset = vi.spyOn(engine, 'getAsset');
+      const first = listPictureProblems(engine, collection.id);
+      const firstSettled = first.then(
+        () => 'finished',
+        (error: Error) => error.message,
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      // Nobody waits for the first any more: it does not read every picture again beside the second.
+      const second = await listPictureProblems(engine, collection.id);
+      expect(second.map((p) => p.code)).toEqual(Array(40).fill('picture-not-shown'));
+      expect(await firstSettled).toMatch(/newer look/);
+      expect(getAsset.mock.calls.length).toBeLessThan(60);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it("is answered by the engine's side of the RPC (the worker thread in the app), which answers other requests meanwhile", async () => {
     const engine = await openEngine({ dbFile: null });
     try {

@@ -4,6 +4,7 @@
 // why before the event. Indexing does not do this (it would read every picture, at every start). Plain
 // Node: the command line runs it, and so does the engine's worker thread, never the app's main thread.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeHTMLAttribute } from 'entities';
 import type { Queries } from '../engine/api';
 import { problem } from '../engine/problems';
 import { opensInApp } from '../engine/publish';
@@ -19,8 +20,9 @@ interface Trouble {
 }
 
 // The app's own picture addresses in stored HTML (`src`, `srcset`, `poster`…): an address ends at a quote,
-// a space or a comma, which the engine always writes percent-encoded inside one.
-const ASSET_ADDRESS = /stand-asset:\/\/[^\s"'<>,)]+/g;
+// a space or a comma, which the engine always writes percent-encoded inside one. It leaves a file name's
+// ( ) and ' as they are (Screenshot (2).png), and the HTML may write that ' as &#39;.
+const ASSET_ADDRESS = /stand-asset:\/\/[^\s"'<>,]+/g;
 
 /** Problems for the pictures of a collection's published stands and pages that the app will not draw. */
 export function pictureProblems(queries: Queries, collection: string): Problem[] {
@@ -167,7 +169,7 @@ function* troubleAt(queries: Queries, collection: string, address: string): Gene
 /** The folder-relative file an asset address of the engine's names, or null. */
 function fileOf(address: string): string | null {
   try {
-    return decodeUrlPath(new URL(address).pathname)?.join('/') ?? null;
+    return decodeUrlPath(new URL(decodeHTMLAttribute(address)).pathname)?.join('/') ?? null;
   } catch {
     return null;
   }

@@ -103,6 +103,25 @@ describe('listPictureProblems', () => {
     ]);
   });
 
+  it("finds pictures whose file names hold ' or ( ) (Screenshot (2).png, l'atelier.png), as the page shows them", async () => {
+    const { collection } = await client.indexFolder(
+      tempSite({
+        'config.toml': 'title = "Pictures"\n',
+        'content/stands/alpha.md': page(
+          'title: Alpha Project\nshow_on_overview: true',
+          '\n<img src="/stands/alpha/Screenshot (2).png" alt="">\n\n![The workshop](</stands/alpha/l\'atelier.png>)\n',
+        ),
+        'static/stands/alpha/Screenshot (2).png': pngHeader(20_000, 20_000),
+        "static/stands/alpha/l'atelier.png": pngHeader(30_000, 3_000),
+      }),
+    );
+    const problems = await client.listPictureProblems(collection.id);
+    expect(problems.map((p) => p.message.split(':')[0])).toEqual([
+      'The picture static/stands/alpha/Screenshot (2).png',
+      "The picture static/stands/alpha/l'atelier.png",
+    ]);
+  });
+
   it('checks its argument and its sender as every channel does', async () => {
     const { dispatch, trusted } = dispatcherFor();
     const listPictureProblems = vi.spyOn(client, 'listPictureProblems');

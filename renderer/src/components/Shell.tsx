@@ -1,15 +1,9 @@
 // The frame around every screen: skip link, header (edition switcher, navigation, search box),
 // indexing progress, notices, and the main landmark the screens render into.
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent as ReactKeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Collection } from '../../../main/engine/types';
 import { useAppState } from '../hooks/app-state';
+import { useHeightProperty } from '../hooks/use-height-property';
 import { flushLocation, navigate, useHashPath, useHashSearch } from '../lib/hash-location';
 import { useScrollRestoration } from '../lib/scroll-restoration';
 import { collectionOfPath, patterns, to } from '../routes';
@@ -109,19 +103,7 @@ export function Shell({ children }: { children: ReactNode }) {
   // pinned: what it covers is measured (--header-space), so an in-page link or a focused element scrolls
   // into sight below it rather than under it.
   const headerRef = useRef<HTMLElement>(null);
-  useLayoutEffect(() => {
-    const header = headerRef.current;
-    if (!header) return;
-    const root = document.documentElement;
-    const measure = () => root.style.setProperty('--header-space', `${header.offsetHeight}px`);
-    measure();
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    observer?.observe(header);
-    return () => {
-      observer?.disconnect();
-      root.style.removeProperty('--header-space');
-    };
-  }, []);
+  useHeightProperty(headerRef, '--header-space');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,7 +1,8 @@
 // An on-screen keyboard for touch kiosks without a physical one. It appears while a text or search field
 // has focus and types into that field as if a key had been pressed, so the field's own code (the
 // header's search box) needs no change.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useHeightProperty } from '../hooks/use-height-property';
 
 const ROWS = [
   ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
@@ -71,20 +72,7 @@ export function OnScreenKeyboard() {
   // What the keyboard covers is measured (--kiosk-keyboard-space), as the bar's is, so the page's end can
   // be scrolled above it: without it the last search results stayed under the keys while typing.
   const ref = useRef<HTMLElement>(null);
-  const shown = Boolean(field?.isConnected);
-  useLayoutEffect(() => {
-    const keyboard = ref.current;
-    if (!shown || !keyboard) return;
-    const root = document.documentElement;
-    const measure = () => root.style.setProperty('--kiosk-keyboard-space', `${keyboard.offsetHeight}px`);
-    measure();
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    observer?.observe(keyboard);
-    return () => {
-      observer?.disconnect();
-      root.style.removeProperty('--kiosk-keyboard-space');
-    };
-  }, [shown]);
+  useHeightProperty(ref, '--kiosk-keyboard-space', Boolean(field?.isConnected));
 
   if (!field || !field.isConnected) return null;
 

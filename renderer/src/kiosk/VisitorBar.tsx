@@ -1,6 +1,7 @@
 // The visitor's bar along the bottom of a kiosk: a big back button, the way to the start, and the
 // switch for large text and high contrast. Everything is a large touch target; nothing depends on hover.
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useHeightProperty } from '../hooks/use-height-property';
 import type { KioskSettings } from '../../../preload/contract';
 
 export type TextSize = KioskSettings['textSize'];
@@ -36,20 +37,7 @@ export function VisitorBar({
   const ref = useRef<HTMLElement>(null);
   // The bar wraps onto more lines with larger text, and grows with its display panel: what it covers is
   // measured (--kiosk-bar-space), so the page's end and a stand's side column stay above it.
-  useLayoutEffect(() => {
-    const bar = ref.current;
-    if (!bar) return;
-    const root = document.documentElement;
-    const measure = () => root.style.setProperty('--kiosk-bar-space', `${bar.offsetHeight}px`);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return () => root.style.removeProperty('--kiosk-bar-space');
-    const observer = new ResizeObserver(measure);
-    observer.observe(bar);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('--kiosk-bar-space');
-    };
-  }, []);
+  useHeightProperty(ref, '--kiosk-bar-space');
   return (
     <footer className="sa-kiosk-bar" ref={ref}>
       <nav className="sa-kiosk-nav" aria-label="Kiosk">

@@ -119,6 +119,8 @@ beforeAll(async () => {
       '---',
       `<div style="width: 1400px">${'The poster block is as wide as the website made it. '.repeat(4)}block-end</div>`,
       `<div style="min-width: 1200px">${'This block is never narrower than the website. '.repeat(4)}least-end</div>`,
+      // A flex item allowed to shrink below its content, as style sheets write it: nothing to cap.
+      '<div style="display: flex"><p style="min-width: 0">zero-min</p></div>',
       '',
     ].join('\n'),
   );
@@ -192,6 +194,8 @@ describe('a stand’s content on kiosk-sized screens', () => {
         ['block-end', true],
         ['least-end', true],
       ]);
+      const zero = await content.getByText('zero-min').evaluate((p) => p.style.minWidth);
+      expect(zero, 'min-width: 0 kept').toBe('0px');
     }
   });
 

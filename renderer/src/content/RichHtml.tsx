@@ -78,7 +78,9 @@ export function RichHtml({ html, collection, className, headingBase = 2 }: Props
 }
 
 const WIDTHS = new Set(['width', 'min-width']);
-const LENGTH = /^\+?(?:\d+\.?\d*|\.\d+)[a-z%]*$/i;
+// A length with its unit: a bare `0` (`min-width: 0` on a flex item) has nothing to cap, and `min(0, 100%)`
+// is not CSS, so it would be dropped.
+const LENGTH = /^\+?(?:\d+\.?\d*|\.\d+)[a-z%]+$/i;
 
 // Widths were set for the stands website's wide page: wider than the app's column (a portrait kiosk, a
 // phone), content past the column's edge is cut off (contain: paint) where no one can read it. A width is

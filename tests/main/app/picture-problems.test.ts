@@ -9,19 +9,20 @@ import { createDispatcher } from '../../../main/app/ipc';
 import { createAppServices, kioskOff, type KioskChannels } from '../../../main/app/services';
 import { openSettings } from '../../../main/app/settings';
 import { openEngine } from '../../../main/engine/index';
-import { page, tempSite } from '../engine/helpers';
+import { page, pngHeader, tempSite } from '../engine/helpers';
 
-// Just a PNG's signature and size header: all it takes to ask Chromium for gigabytes.
-const pngHeader = (width: number, height: number) => {
-  const header = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-  header.writeUInt32BE(13, 8);
-  header.write('IHDR', 12, 'latin1');
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  header.set([8, 2, 0, 0, 0], 24);
-  return header;
-};
+/** Forty listed stands, each showing one picture too large to draw. */
+function fortyRefused(): string {
+  const files: Record<string, string | Buffer> = { 'config.toml': 'title = "Many"\n' };
+  for (let i = 0; i < 40; i++) {
+    files[`content/stands/s${i}.md`] = page(
+      `title: Stand ${i}\nshow_on_overview: true`,
+      `\n![](/stands/s${i}/p.png)\n`,
+    );
+    files[`static/stands/s${i}/p.png`] = pngHeader(10_000, 10_000);
+  }
+  return tempSite(files);
+}
 
 const site = () =>
   tempSite({
@@ -214,15 +215,7 @@ describe('listPictureProblems', () => {
   it('stops a look when a newer one is asked for (the screen left and opened again, the edition updated)', async () => {
     const engine = await openEngine({ dbFile: null });
     try {
-      const files: Record<string, string | Buffer> = { 'config.toml': 'title = "Many"\n' };
-      for (let i = 0; i < 40; i++) {
-        files[`content/stands/s${i}.md`] = page(
-          `title: Stand ${i}\nshow_on_overview: true`,
-          `\n![](/stands/s${i}/p.png)\n`,
-        );
-        files[`static/stands/s${i}/p.png`] = pngHeader(10_000, 10_000);
-      }
-      const { collection } = await engine.indexFolder(tempSite(files));
+      const { collection } = await engine.indexFolder(fortyRefused());
       const getAsset = vi.spyOn(engine, 'getAsset');
       const first = listPictureProblems(engine, collection.id);
       const firstSettled = first.then(
@@ -243,15 +236,7 @@ describe('listPictureProblems', () => {
   it("is answered by the engine's side of the RPC (the worker thread in the app), which answers other requests meanwhile", async () => {
     const engine = await openEngine({ dbFile: null });
     try {
-      const files: Record<string, string | Buffer> = { 'config.toml': 'title = "Many"\n' };
-      for (let i = 0; i < 40; i++) {
-        files[`content/stands/s${i}.md`] = page(
-          `title: Stand ${i}\nshow_on_overview: true`,
-          `\n![](/stands/s${i}/p.png)\n`,
-        );
-        files[`static/stands/s${i}/p.png`] = pngHeader(10_000, 10_000);
-      }
-      const { collection } = await engine.indexFolder(tempSite(files));
+      const { collection } = await engine.indexFolder(fortyRefused());
       // A port standing in for the worker's: what the main thread sends, what the engine's side answers.
       const answers: RpcMessage[] = [];
       let listener: (message: unknown) => void = () => undefined;

@@ -8,6 +8,7 @@ import type { Engine, EngineOptions } from '../../../main/engine/api';
 import { openEngine as openRealEngine } from '../../../main/engine/index';
 import { problem } from '../../../main/engine/problems';
 import { generateStands } from '../../../scripts/generate-stands';
+import { pngHeader } from '../engine/helpers';
 import { brokenFolder, cli, goodFolder, removeTemporaryFolders, temporaryFolder, writeTree } from './helpers';
 
 afterAll(removeTemporaryFolders);
@@ -188,17 +189,6 @@ describe('standalone check', () => {
 });
 
 describe('standalone check: pictures the app will not draw', () => {
-  // Just a PNG's signature and size header: all it takes to ask Chromium for gigabytes.
-  const pngHeader = (width: number, height: number) => {
-    const header = Buffer.alloc(33);
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-    header.writeUInt32BE(13, 8);
-    header.write('IHDR', 12, 'latin1');
-    header.writeUInt32BE(width, 16);
-    header.writeUInt32BE(height, 20);
-    header.set([8, 2, 0, 0, 0], 24);
-    return header;
-  };
   let defs = '<g id="l0"><rect width="1" height="1"/></g>';
   for (let i = 1; i <= 6; i++) defs += `<g id="l${i}">${`<use href="#l${i - 1}"/>`.repeat(10)}</g>`;
   const bomb = `<svg xmlns="http://www.w3.org/2000/svg"><defs>${defs}</defs><use href="#l6"/></svg>`;

@@ -60,6 +60,21 @@ export const PNG = Uint8Array.from(
   ),
 );
 
+/**
+ * Just a PNG's signature and size header (`width` × `height` pixels, no picture data): all it takes to ask
+ * Chromium for gigabytes.
+ */
+export function pngHeader(width: number, height: number): Buffer {
+  const header = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write('IHDR', 12, 'latin1');
+  header.writeUInt32BE(width, 16);
+  header.writeUInt32BE(height, 20);
+  header.set([8, 2, 0, 0, 0], 24);
+  return header;
+}
+
 /** Resolves once `check` returns a value, polling; fails after `timeoutMs`. */
 export async function eventually<T>(
   check: () => T | undefined | Promise<T | undefined>,

@@ -1,17 +1,15 @@
 // What a kiosk file asks of the editions it names, checked once `standalone check` has indexed them: an
 // `edition` that names none of them opens the kiosk on its first one, and a featured stand or theme that
 // is not there is skipped by the attract loop without a word. The kiosk itself cannot say so to anyone.
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Queries } from '../engine/api';
 import type { Collection } from '../engine/types';
-import { resolveEdition, type KioskConfig } from '../kiosk/config';
+import { collectionAtFolder, resolveEdition, type KioskConfig } from '../kiosk/config';
 
 /** Warnings (one line each) for a valid kiosk file's `edition` and `featured`, against the collections checked. */
 export function kioskSettingsWarnings(queries: Queries, config: KioskConfig): string[] {
   const collections = queries.listCollections();
   const own = config.folders
-    .map((folder) => collections.find((collection) => sameFolder(collection.root, folder)))
+    .map((folder) => collectionAtFolder(collections, folder))
     .filter((collection): collection is Collection => collection !== undefined);
   if (own.length === 0) return [];
   const warnings: string[] = [];
@@ -44,16 +42,4 @@ export function kioskSettingsWarnings(queries: Queries, config: KioskConfig): st
     }
   }
   return warnings;
-}
-
-function sameFolder(a: string, b: string): boolean {
-  return resolve(a) === resolve(b) || realOrSelf(a) === realOrSelf(b);
-}
-
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
 }

@@ -435,6 +435,25 @@ export function kioskEditionIds(folders: readonly string[]): string[] {
 }
 
 /**
+ * The indexed collection of a kiosk file's folder, or undefined. The same folder may be spelt two ways (a
+ * link to it): where each path really leads is compared.
+ */
+export function collectionAtFolder<C extends { root: string }>(
+  collections: readonly C[],
+  folder: string,
+): C | undefined {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const target = real(folder);
+  return collections.find((c) => resolve(c.root) === resolve(folder) || real(c.root) === target);
+}
+
+/**
  * Finds the collection a kiosk's `edition` names among the indexed ones: by id, then by name, then by year.
  * The kiosk file's own `folders` come first, and an id means the folder the file's maker gave it: on a
  * machine that already knew another folder of the same name, the file's folder has another id there.
@@ -447,18 +466,7 @@ export function resolveEdition(
 ): string | null {
   if (edition === null) return null;
   const wanted = edition.trim().toLowerCase();
-  // The same folder may be spelt two ways (a link to it): compare where each path really leads.
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return resolve(path);
-    }
-  };
-  const atRoot = (root: string) => {
-    const target = real(root);
-    return collections.find((c) => resolve(c.root) === resolve(root) || real(c.root) === target);
-  };
+  const atRoot = (root: string) => collectionAtFolder(collections, root);
   // The id the maker wrote for one of the file's folders.
   const ids = kioskEditionIds(folders);
   for (const [i, folder] of folders.entries()) {

@@ -7,9 +7,41 @@ import path from 'node:path';
 import { engineFor, expectSameAsFresh, page, tempSite } from './helpers';
 
 async function indexed(files: Record<string, string>) {
+  const root = tempSite(files);
   const engine = await engineFor();
-  const id = (await engine.indexFolder(tempSite(files))).collection.id;
-  return { engine, id };
+  const id = (await engine.indexFolder(root)).collection.id;
+  /**
+   * Writes `text` to the folder's `file` (removes it when null) and reindexes; then `check`, and the
+   * result must be what a fresh index gives.
+   */
+  const rewrite = async (file: string, text: string | null, check: () => void) => {
+    if (text === null) rmSync(path.join(root, file));
+    else writeFileSync(path.join(root, file), text);
+    await engine.reindex(id);
+    check();
+    await expectSameAsFresh(engine, id, root);
+  };
+  return { engine, id, root, rewrite };
+}
+
+/**
+ * Stand x: top.md, and a section sub (deep.md) holding a section inner (p.md), their _index.md with the
+ * front matter given. `opens()`: which of x's pages open.
+ */
+async function nested(sub: string, inner: string) {
+  const site = await indexed({
+    'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),
+    'content/stands/x/top.md': page('title: Top'),
+    'content/stands/x/sub/_index.md': page(sub),
+    'content/stands/x/sub/deep.md': page('title: Deep'),
+    'content/stands/x/sub/inner/_index.md': page(inner),
+    'content/stands/x/sub/inner/p.md': page('title: P'),
+  });
+  const opens = () =>
+    ['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p'].filter((slug) =>
+      site.engine.getPage(site.id, 'x', slug),
+    );
+  return { ...site, opens };
 }
 
 describe('weights, as Hugo reads them', () => {
@@ -149,7 +181,7 @@ describe('a section inside a stand folder', () => {
   });
 
   it("lists the pages inside that section on the section's page, not the stand's, as Hugo does", async () => {
-    const root = tempSite({
+    const { engine, id, rewrite } = await indexed({
       'content/stands/x/_index.md': page(
         'title: X\nshow_on_overview: true',
         'See [deep](/stands/x/sub/deep/) and [more](/stands/x/sub/more/).',
@@ -161,8 +193,6 @@ describe('a section inside a stand folder', () => {
       'content/stands/x/sub/plain/y.md': page('title: Why'),
       'content/stands/x/sub/more/_index.md': page('title: More'),
     });
-    const engine = await engineFor();
-    const id = (await engine.indexFolder(root)).collection.id;
     // Hugo 0.111: x's .Pages are other.md, sub/_index.md and top.md; sub's are deep.md, more/_index.md
     // and plain/y.md. Every one of them is published at its address.
     const listed = () => engine.getStand(id, 'x')!.pages.map((p) => p.title);
@@ -172,30 +202,20 @@ describe('a section inside a stand folder', () => {
     expect(engine.getStand(id, 'x')!.bodyHtml).toContain('href="standalone://page/x/sub-deep"');
     expect(engine.listProblems({ collection: id, code: 'link-broken' })).toEqual([]);
     // Without sub/_index.md, Hugo lists deep.md and plain/y.md on x (and more/_index.md nowhere).
-    rmSync(path.join(root, 'content/stands/x/sub/_index.md'));
-    await engine.reindex(id);
-    expect(listed()).toEqual(['Deep', 'Other', 'Top', 'Why']);
-    await expectSameAsFresh(engine, id, root);
-    writeFileSync(path.join(root, 'content/stands/x/sub/_index.md'), page('title: Sub'));
-    await engine.reindex(id);
-    expect(listed()).toEqual(['Other', 'Sub', 'Top']);
-    await expectSameAsFresh(engine, id, root);
+    await rewrite('content/stands/x/sub/_index.md', null, () =>
+      expect(listed()).toEqual(['Deep', 'Other', 'Top', 'Why']),
+    );
+    await rewrite('content/stands/x/sub/_index.md', page('title: Sub'), () =>
+      expect(listed()).toEqual(['Other', 'Sub', 'Top']),
+    );
   });
 
   it("gives that section's cascade to the pages below it, as Hugo does, and rebuilds them when it changes", async () => {
-    const root = tempSite({
-      'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),
-      'content/stands/x/top.md': page('title: Top'),
-      'content/stands/x/sub/_index.md': page('title: Sub\ncascade:\n  draft: true'),
-      'content/stands/x/sub/deep.md': page('title: Deep'),
-      'content/stands/x/sub/inner/_index.md': page('title: Inner\ncascade:\n  weight: 3'),
-      'content/stands/x/sub/inner/p.md': page('title: P'),
-    });
-    const engine = await engineFor();
-    const id = (await engine.indexFolder(root)).collection.id;
+    const { engine, id, root, rewrite, opens } = await nested(
+      'title: Sub\ncascade:\n  draft: true',
+      'title: Inner\ncascade:\n  weight: 3',
+    );
     // Hugo 0.111 publishes neither sub/_index.md nor anything below it; top.md stays.
-    const opens = () =>
-      ['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p'].filter((slug) => engine.getPage(id, 'x', slug));
     expect(opens()).toEqual(['top']);
     writeFileSync(
       path.join(root, 'content/stands/x/sub/_index.md'),
@@ -205,30 +225,22 @@ describe('a section inside a stand folder', () => {
     expect(opens()).toEqual(['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p']);
     // Its own title wins; the nearest section's cascade does not hide the outer one's keys.
     expect(engine.getPage(id, 'x', 'sub-deep')!.title).toBe('Deep');
-    const untitled = page('weight: 1');
-    writeFileSync(path.join(root, 'content/stands/x/sub/inner/p.md'), untitled);
-    await engine.reindex(id);
-    expect(engine.getPage(id, 'x', 'sub-inner-p')!.title).toBe('Given');
-    await expectSameAsFresh(engine, id, root);
-    writeFileSync(path.join(root, 'content/stands/x/sub/_index.md'), page('title: Sub'));
-    await engine.reindex(id);
-    expect(engine.getPage(id, 'x', 'sub-inner-p')!.title).toBe('p');
-    await expectSameAsFresh(engine, id, root);
-    writeFileSync(
-      path.join(root, 'content/stands/x/sub/_index.md'),
-      page('title: Sub\ncascade:\n  draft: true'),
+    await rewrite('content/stands/x/sub/inner/p.md', page('weight: 1'), () =>
+      expect(engine.getPage(id, 'x', 'sub-inner-p')!.title).toBe('Given'),
     );
-    await engine.reindex(id);
-    expect(opens()).toEqual(['top']);
-    await expectSameAsFresh(engine, id, root);
-    rmSync(path.join(root, 'content/stands/x/sub/_index.md'));
-    await engine.reindex(id);
-    expect(opens()).toEqual(['top', 'sub-deep', 'sub-inner', 'sub-inner-p']);
-    await expectSameAsFresh(engine, id, root);
+    await rewrite('content/stands/x/sub/_index.md', page('title: Sub'), () =>
+      expect(engine.getPage(id, 'x', 'sub-inner-p')!.title).toBe('p'),
+    );
+    await rewrite('content/stands/x/sub/_index.md', page('title: Sub\ncascade:\n  draft: true'), () =>
+      expect(opens()).toEqual(['top']),
+    );
+    await rewrite('content/stands/x/sub/_index.md', null, () =>
+      expect(opens()).toEqual(['top', 'sub-deep', 'sub-inner', 'sub-inner-p']),
+    );
   });
 
   it("gives that section's page the pages on its list, as Hugo's section page lists them", async () => {
-    const root = tempSite({
+    const { engine, id, rewrite } = await indexed({
       'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),
       'content/stands/x/top.md': page('title: Top'),
       'content/stands/x/sub/_index.md': page('title: Sub'),
@@ -241,8 +253,6 @@ describe('a section inside a stand folder', () => {
       'content/stands/x/sub/more/_index.md': page('title: More'),
       'content/stands/x/sub/more/r.md': page('title: R'),
     });
-    const engine = await engineFor();
-    const id = (await engine.indexFolder(root)).collection.id;
     // Hugo 0.111: sub lists deep.md, more/_index.md and plain/y.md; more lists r.md; more2 lists q.md
     // and is itself on no list; x lists sub; top.md lists nothing.
     const listOf = (slug: string) => engine.getPage(id, 'x', slug)!.pages.map((p) => p.title);
@@ -261,35 +271,21 @@ describe('a section inside a stand folder', () => {
     expect(around('sub-deep')).toEqual({ trail: ['Sub'], beside: ['Deep', 'More', 'Why'] });
     expect(around('sub-plain-more2-q')).toEqual({ trail: ['More2'], beside: ['Q'] });
     expect(around('sub')).toEqual({ trail: [], beside: ['Sub', 'Top'] });
-    writeFileSync(path.join(root, 'content/stands/x/sub/draft.md'), page('title: Draft'));
-    await engine.reindex(id);
-    expect(listOf('sub')).toEqual(['Deep', 'Draft', 'More', 'Why']);
-    await expectSameAsFresh(engine, id, root);
+    await rewrite('content/stands/x/sub/draft.md', page('title: Draft'), () =>
+      expect(listOf('sub')).toEqual(['Deep', 'Draft', 'More', 'Why']),
+    );
   });
 
   it('publishes no page below a draft section, as Hugo does', async () => {
-    const root = tempSite({
-      'content/stands/x/_index.md': page('title: X\nshow_on_overview: true'),
-      'content/stands/x/top.md': page('title: Top'),
-      'content/stands/x/sub/_index.md': page('title: Sub\ndraft: true'),
-      'content/stands/x/sub/deep.md': page('title: Deep'),
-      'content/stands/x/sub/inner/_index.md': page('title: Inner'),
-      'content/stands/x/sub/inner/p.md': page('title: P'),
-    });
-    const engine = await engineFor();
-    const id = (await engine.indexFolder(root)).collection.id;
-    const opens = () =>
-      ['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p'].filter((slug) => engine.getPage(id, 'x', slug));
+    const { rewrite, opens } = await nested('title: Sub\ndraft: true', 'title: Inner');
     // Hugo 0.111 publishes top.md only.
     expect(opens()).toEqual(['top']);
-    writeFileSync(path.join(root, 'content/stands/x/sub/_index.md'), page('title: Sub'));
-    await engine.reindex(id);
-    expect(opens()).toEqual(['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p']);
-    await expectSameAsFresh(engine, id, root);
-    writeFileSync(path.join(root, 'content/stands/x/sub/inner/_index.md'), page('title: Inner\ndraft: true'));
-    await engine.reindex(id);
-    expect(opens()).toEqual(['top', 'sub', 'sub-deep']);
-    await expectSameAsFresh(engine, id, root);
+    await rewrite('content/stands/x/sub/_index.md', page('title: Sub'), () =>
+      expect(opens()).toEqual(['top', 'sub', 'sub-deep', 'sub-inner', 'sub-inner-p']),
+    );
+    await rewrite('content/stands/x/sub/inner/_index.md', page('title: Inner\ndraft: true'), () =>
+      expect(opens()).toEqual(['top', 'sub', 'sub-deep']),
+    );
   });
 });
 

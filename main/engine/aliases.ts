@@ -5,7 +5,7 @@
 // to such an address reaches that stand or page on the site, so it does in the app.
 import type { StandBuild } from './assemble';
 import { urlKeyOf } from './plan';
-import type { LinkTarget } from './refs';
+import { linkKey, type LinkTarget } from './refs';
 
 /** Most aliases taken from one file: real pages have a few; a hostile one must not fill the index. */
 export const MAX_ALIASES_PER_FILE = 100;
@@ -70,7 +70,7 @@ export function changedAliasKeys(
 ): Set<string> {
   const changed = new Set<string>();
   const same = (a: LinkTarget | undefined, b: LinkTarget | undefined) =>
-    JSON.stringify(a) === JSON.stringify(b);
+    a === b || (a !== undefined && b !== undefined && linkKey(a) === linkKey(b));
   for (const [key, target] of before) if (!same(target, after.get(key))) changed.add(`url:${key}`);
   for (const [key, target] of after) if (!same(target, before.get(key))) changed.add(`url:${key}`);
   return changed;

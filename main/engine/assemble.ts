@@ -34,8 +34,7 @@ import {
   isListedInSection,
   isListedSiteWide,
   isPublished,
-  publishingChangedAt,
-  publishingChangesAt,
+  publishingTimes,
   isRendered,
   opensInApp,
   sortByHugoOrderKey,
@@ -43,7 +42,15 @@ import {
   toWeight,
 } from './publish';
 import { readTextFile } from './read';
-import { assetUrl, candidatesFor, classifyRef, internalUrl, type LinkTarget, type RefBase } from './refs';
+import {
+  assetUrl,
+  candidatesFor,
+  classifyRef,
+  internalUrl,
+  linkKey,
+  type LinkTarget,
+  type RefBase,
+} from './refs';
 import { absolutePathOf, type ScannedFile } from './scan';
 import { expandShortcodes, fillPlaceholders, type ShortcodeProblemCode } from './shortcodes';
 import { truncateText } from './summary';
@@ -81,11 +88,6 @@ export type InternalLink = [
   file?: string | null,
   shortcode?: string,
 ];
-
-function linkKey(target: LinkTarget): string {
-  if (target.type === 'page') return `page:${target.stand}/${target.page}`;
-  return target.type === 'stand' ? `stand:${target.stand}` : `theme:${target.theme}`;
-}
 
 /**
  * One sub-page as built from its file: reused as it is while the file and what it refers to stay.
@@ -386,8 +388,7 @@ function readParsed(
     weight,
     date,
     cascade,
-    changesAt: publishingChangesAt(data, ctx.now),
-    changedAt: publishingChangedAt(data, ctx.now),
+    ...publishingTimes(data, ctx.now),
   };
 }
 

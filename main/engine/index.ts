@@ -349,9 +349,11 @@ class StandaloneEngine implements Engine {
     let passed = false;
     for (const state of this.collections.values()) {
       if (!state.collection.available) continue;
-      for (const build of [...state.standBuilds.values(), ...state.themeBuilds.values()]) {
-        if (build.until !== undefined && build.until < next) next = build.until;
-        if (build.since !== undefined) passed = true;
+      for (const builds of [state.standBuilds, state.themeBuilds]) {
+        for (const build of builds.values()) {
+          if (build.until !== undefined && build.until < next) next = build.until;
+          if (build.since !== undefined) passed = true;
+        }
       }
     }
     if (next === Infinity && !passed) return;

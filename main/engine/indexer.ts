@@ -208,7 +208,8 @@ function afterScan(
   // What the home page and the stands' and themes' sections cascade: read again when one of them changed.
   const cascadeTouched = !previous || touched.some((rel) => CASCADE_SECTIONS.includes(dirOfIndex(rel)));
   const cascade = cascadeTouched ? readCascade(root, scan.files, options.limits) : previous.cascade;
-  const cascadeChanged = JSON.stringify(cascade) !== JSON.stringify(previous?.cascade ?? NO_CASCADE);
+  const cascadeChanged =
+    cascadeTouched && JSON.stringify(cascade) !== JSON.stringify(previous?.cascade ?? NO_CASCADE);
 
   const collection = previous?.collection ?? emptyCollection(id, root, path.basename(root));
   collection.available = true;

@@ -210,31 +210,25 @@ function publishingDates(data: Record<string, unknown>): {
 }
 
 /**
- * The publish and expiry dates of this front matter that a clock could reach: one too far off to write
- * down (`expiryDate: 1e307`, past the year 275,760) never comes, and is never stored as a time to build
- * the page again.
+ * When isPublished may answer otherwise for this front matter, around `now`: the next of its publish and
+ * expiry dates ahead (`changesAt`: a page scheduled for noon is built again then) and the latest not
+ * ahead (`changedAt`: a clock set back before it changes the answer); undefined where there is none. A
+ * date too far off to write down (`expiryDate: 1e307`, past the year 275,760) never comes, and is never
+ * stored as a time to build the page again.
  */
-function reachableDates(data: Record<string, unknown>): number[] {
+export function publishingTimes(
+  data: Record<string, unknown>,
+  now: number,
+): { changesAt: number | undefined; changedAt: number | undefined } {
   const { publishAt, expiresAt } = publishingDates(data);
-  return [publishAt, expiresAt].filter((at): at is number => at !== null && Number.isFinite(at));
-}
-
-/**
- * When, after `now`, isPublished may answer otherwise for this front matter: the next of its publish
- * and expiry dates (undefined when neither lies ahead). A page scheduled for noon is built again then.
- */
-export function publishingChangesAt(data: Record<string, unknown>, now: number): number | undefined {
-  const ahead = reachableDates(data).filter((at) => at > now);
-  return ahead.length > 0 ? Math.min(...ahead) : undefined;
-}
-
-/**
- * When, up to `now`, isPublished last answered otherwise for this front matter: the latest of its publish
- * and expiry dates not ahead (undefined when none is). A clock set back before it changes the answer.
- */
-export function publishingChangedAt(data: Record<string, unknown>, now: number): number | undefined {
-  const passed = reachableDates(data).filter((at) => at <= now);
-  return passed.length > 0 ? Math.max(...passed) : undefined;
+  let changesAt: number | undefined;
+  let changedAt: number | undefined;
+  for (const at of [publishAt, expiresAt]) {
+    if (at === null || !Number.isFinite(at)) continue;
+    if (at > now) changesAt = Math.min(changesAt ?? at, at);
+    else changedAt = Math.max(changedAt ?? at, at);
+  }
+  return { changesAt, changedAt };
 }
 
 /**

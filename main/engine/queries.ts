@@ -162,7 +162,7 @@ export function getPage(
   const found = state?.pagesByKey.get(pageKey(stand, page));
   if (!state || !owner || !found || !pageOpens(owner, found)) return null;
   const firstTheme = owner.themes[0];
-  const sections = sectionsAbove(owner, found.slug);
+  const sections = sectionTrail(owner, found.slug);
   const holder = sections.at(-1)?.slug;
   return {
     ...found,
@@ -179,7 +179,7 @@ export function getPage(
 }
 
 /** The sections inside the stand's folder whose lists hold a page, outermost first. */
-function sectionsAbove(owner: Stand, page: string): PageRef[] {
+function sectionTrail(owner: Stand, page: string): PageRef[] {
   const bySlug = new Map(owner.pages.map((ref) => [ref.slug, ref]));
   const trail: PageRef[] = [];
   // A section is on at most one list, so the walk ends; the bound guards a damaged store.

@@ -112,6 +112,12 @@ export type LinkTarget =
   | { type: 'page'; stand: string; page: string }
   | { type: 'theme'; theme: string };
 
+/** An internal link target as one string: `stand:<slug>`, `page:<stand>/<page>` or `theme:<slug>`. */
+export function linkKey(target: LinkTarget): string {
+  if (target.type === 'page') return `page:${target.stand}/${target.page}`;
+  return target.type === 'stand' ? `stand:${target.stand}` : `theme:${target.theme}`;
+}
+
 /** The `standalone:` URL of an internal link target. */
 export function internalUrl(target: LinkTarget, fragment = ''): string {
   // Fragments arrive as written (maybe already percent-encoded): keep safe characters, encode the rest

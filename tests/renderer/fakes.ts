@@ -1,7 +1,7 @@
 // What the renderer's tests hand the screens in place of the engine's answers and the app's state: full
 // objects of the real types, so a test names only what it is about and a new field is added here once.
 import type { ReactNode } from 'react';
-import type { PageDetail, StandDetail } from '../../main/engine/types';
+import type { PageDetail, PageRef, StandDetail } from '../../main/engine/types';
 import type { AppState } from '../../renderer/src/hooks/app-state';
 
 /** A stand as `getStand` answers it: Lantern OS of the demo, listed, with one line of description. */
@@ -55,6 +55,11 @@ export function fakePage(fields: Partial<PageDetail> = {}): PageDetail {
     publishedUrl: null,
     ...fields,
   };
+}
+
+/** A page on a list (a stand's, a section's, a page's trail or side list): listed, published, with a page. */
+export function fakePageRef(slug: string, title: string, fields: Partial<PageRef> = {}): PageRef {
+  return { slug, title, draft: false, listed: true, rendered: true, ...fields };
 }
 
 /**

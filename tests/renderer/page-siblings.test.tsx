@@ -3,9 +3,10 @@
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { PageRef } from '../../main/engine/types';
+import { fakePageRef } from './fakes';
 import { renderHost } from './render-host';
 
-const detail = vi.hoisted(() => ({ siblings: [] as { slug: string; title: string; draft: boolean }[] }));
+const detail = vi.hoisted(() => ({ siblings: [] as PageRef[] }));
 
 vi.mock('../../renderer/src/api', async () => {
   const { fakePage } = await import('./fakes');
@@ -17,7 +18,7 @@ vi.mock('../../renderer/src/api', async () => {
           fakePage({
             slug,
             title: slug === 'press-kit' ? 'Press kit' : 'The bootloader',
-            siblings: detail.siblings as PageRef[],
+            siblings: detail.siblings,
           }),
         ),
       onEvent: () => () => undefined,
@@ -47,12 +48,12 @@ async function sideLinks(page: string): Promise<string[] | null> {
 
 describe("a sub-page's side list", () => {
   it('offers the one other page beside a page taken off the list', async () => {
-    detail.siblings = [{ slug: 'bootloader', title: 'The bootloader', draft: false }];
+    detail.siblings = [fakePageRef('bootloader', 'The bootloader')];
     expect(await sideLinks('press-kit')).toEqual(['The bootloader']);
   });
 
   it('is left out when the page is the only one on the list', async () => {
-    detail.siblings = [{ slug: 'bootloader', title: 'The bootloader', draft: false }];
+    detail.siblings = [fakePageRef('bootloader', 'The bootloader')];
     expect(await sideLinks('bootloader')).toBeNull();
   });
 });

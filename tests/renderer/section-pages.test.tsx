@@ -6,18 +6,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PageRef } from '../../main/engine/types';
 import { renderHost } from './render-host';
 
-const ref = (slug: string, title: string, fields: Partial<PageRef> = {}): PageRef => ({
-  slug,
-  title,
-  draft: false,
-  listed: false,
-  rendered: true,
-  section: 'docs',
-  ...fields,
-});
-
 vi.mock('../../renderer/src/api', async () => {
-  const { fakePage } = await import('./fakes');
+  const { fakePage, fakePageRef } = await import('./fakes');
+  /** A page on the list of the section docs, off its stand's list. */
+  const inDocs = (slug: string, title: string, fields: Partial<PageRef> = {}) =>
+    fakePageRef(slug, title, { listed: false, section: 'docs', ...fields });
   return {
     hasApi: true,
     api: {
@@ -27,18 +20,18 @@ vi.mock('../../renderer/src/api', async () => {
             ? fakePage({
                 slug,
                 title: 'Docs',
-                siblings: [ref('docs', 'Docs', { listed: true, section: undefined })],
+                siblings: [fakePageRef('docs', 'Docs')],
                 pages: [
-                  ref('docs-install', 'Install'),
-                  ref('docs-later', 'Later', { draft: true }),
-                  ref('docs-print', 'Print', { rendered: false }),
+                  inDocs('docs-install', 'Install'),
+                  inDocs('docs-later', 'Later', { draft: true }),
+                  inDocs('docs-print', 'Print', { rendered: false }),
                 ],
               })
             : fakePage({
                 slug,
                 title: 'Install',
-                sections: [ref('docs', 'Docs', { listed: true, section: undefined })],
-                siblings: [ref('docs-faq', 'FAQ'), ref('docs-install', 'Install')],
+                sections: [fakePageRef('docs', 'Docs')],
+                siblings: [inDocs('docs-faq', 'FAQ'), inDocs('docs-install', 'Install')],
               }),
         ),
       onEvent: () => () => undefined,

@@ -127,29 +127,22 @@ describe('the Problems screen and the pictures the app will not draw', () => {
     };
     await host.render(<ProblemsScreen collection="demo" filter={noFilter} />);
     await act(async () => bridge.asked[0]!.answer([picture]));
+    /** A live update arrives: the app's state names the two editions as indexed at these times. */
+    const updated = async (revision: number, demo: string, other: string) => {
+      state.current = {
+        ...state.current,
+        revision,
+        collections: [edition('demo', demo), edition('other', other)],
+      };
+      await host.render(<ProblemsScreen collection="demo" filter={noFilter} />);
+    };
 
     // Another edition was updated: nothing to look at again here.
-    state.current = {
-      ...state.current,
-      revision: 1,
-      collections: [
-        edition('demo', '2026-11-22T10:00:00.000Z'),
-        edition('other', '2026-11-22T10:05:00.000Z'),
-      ],
-    };
-    await host.render(<ProblemsScreen collection="demo" filter={noFilter} />);
+    await updated(1, '2026-11-22T10:00:00.000Z', '2026-11-22T10:05:00.000Z');
     expect(bridge.asked).toHaveLength(1);
 
     // This edition was: looked at again, the picture found before still listed until the answer comes.
-    state.current = {
-      ...state.current,
-      revision: 2,
-      collections: [
-        edition('demo', '2026-11-22T10:06:00.000Z'),
-        edition('other', '2026-11-22T10:05:00.000Z'),
-      ],
-    };
-    await host.render(<ProblemsScreen collection="demo" filter={noFilter} />);
+    await updated(2, '2026-11-22T10:06:00.000Z', '2026-11-22T10:05:00.000Z');
     expect(bridge.asked).toHaveLength(2);
     expect(status()).toContain('Looking at the pictures of this edition’s stands…');
     expect(rows()).toHaveLength(2);

@@ -167,10 +167,7 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
         ? await openCheckedFile(resolution.path, resolution.identity, DEFAULT_LIMITS.maxAssetBytes)
         : null;
     if (resolution.status !== 200 || !opened) {
-      return new Response('Not found', {
-        status: 404,
-        headers: { ...ASSET_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
-      });
+      return notFoundResponse();
     }
     const { contentType, headers } = resolution;
     const { handle, size } = opened;
@@ -179,19 +176,13 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
     if (contentType === 'image/svg+xml') {
       const checked = await readCheckedSvg(handle, size);
       if (typeof checked === 'string') {
-        return new Response('Not found', {
-          status: 404,
-          headers: { ...ASSET_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
-        });
+        return notFoundResponse();
       }
       whole = checked;
     }
     if (contentType.startsWith('image/') && !whole && (await pixelTrouble(handle, size)) !== null) {
       await handle.close();
-      return new Response('Not found', {
-        status: 404,
-        headers: { ...ASSET_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
-      });
+      return notFoundResponse();
     }
     const base = { ...headers, 'Content-Type': contentType, 'Accept-Ranges': 'bytes' };
     const range = parseRange(request.headers.get('range'), size);
@@ -210,6 +201,13 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
     if (range) responseHeaders['Content-Range'] = `bytes ${start}-${end}/${size}`;
     return new Response(body, { status: range ? 206 : 200, headers: responseHeaders });
   };
+}
+
+function notFoundResponse(): Response {
+  return new Response('Not found', {
+    status: 404,
+    headers: { ...ASSET_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 function bytesStream(bytes: Buffer, start: number, end: number): ReadableStream<Uint8Array> {

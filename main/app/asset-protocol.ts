@@ -172,6 +172,7 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
     const { contentType, headers } = resolution;
     const { handle, size } = opened;
     // An SVG is read whole and looked at before Chromium draws it: one built to freeze the page is refused.
+    // Another picture is looked at by its header: one too large to decode is refused.
     let whole: Buffer | null = null;
     if (contentType === 'image/svg+xml') {
       const checked = await readCheckedSvg(handle, size);
@@ -180,9 +181,17 @@ export function createAssetHandler(queries: AssetQueries): (request: Request) =>
       }
       whole = checked;
     }
-    if (contentType.startsWith('image/') && !whole && (await pixelTrouble(handle, size)) !== null) {
-      await handle.close();
-      return notFoundResponse();
+    if (contentType.startsWith('image/') && !whole) {
+      const { header, trouble } = await pixelTrouble(handle, size);
+      if (trouble !== null) {
+        await handle.close();
+        return notFoundResponse();
+      }
+      // A picture no larger than its header (most logos) was read whole: it is served from that.
+      if (header.length === size) {
+        await handle.close();
+        whole = header;
+      }
     }
     const base = { ...headers, 'Content-Type': contentType, 'Accept-Ranges': 'bytes' };
     const range = parseRange(request.headers.get('range'), size);

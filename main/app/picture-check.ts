@@ -107,13 +107,20 @@ export function pixelTroubleOf(header: Buffer): PictureTrouble | null {
   return `This picture is ${largest.width.toLocaleString('en-US')} × ${largest.height.toLocaleString('en-US')} pixels (${MEGAPIXELS(pixels)}), more than the ${MEGAPIXELS(MAX_IMAGE_PIXELS)} Standalone draws without running out of memory, so it is not shown. Save it smaller: a whole screen is about 2 megapixels.`;
 }
 
-/** `pixelTroubleOf` for the checked file's handle, left open. */
-export async function pixelTrouble(handle: FileHandle, size: number): Promise<PictureTrouble | null> {
+/**
+ * `pixelTroubleOf` for the checked file's handle, left open, with the bytes it read: the whole file when it
+ * is no larger than `pictureHeaderBytes` (most logos), which then need not be read again.
+ */
+export async function pixelTrouble(
+  handle: FileHandle,
+  size: number,
+): Promise<{ header: Buffer; trouble: PictureTrouble | null }> {
   try {
     const header = Buffer.alloc(pictureHeaderBytes(size));
     const { bytesRead } = await handle.read(header, 0, header.length, 0);
-    return pixelTroubleOf(header.subarray(0, bytesRead));
+    const read = header.subarray(0, bytesRead);
+    return { header: read, trouble: pixelTroubleOf(read) };
   } catch {
-    return UNREADABLE_SIZE;
+    return { header: Buffer.alloc(0), trouble: UNREADABLE_SIZE };
   }
 }

@@ -243,6 +243,26 @@ describe('createAssetHandler', () => {
     const large = await handler()(new Request('stand-asset://demo/static/stands/x/large.png'));
     expect(large.status).toBe(200);
     expect(Buffer.from(await large.arrayBuffer())).toEqual(png(8000, 6000));
+    // Past the bytes its size is read from (1 MiB), a picture is read again to be served: whole, or a range.
+    const long = Buffer.concat([png(800, 600), Buffer.alloc(1024 * 1024 + 10, 7)]);
+    writeFileSync(join(stand, 'long.png'), long);
+    engine.addAsset('demo', 'static/stands/x/long.png');
+    const whole = await handler()(new Request('stand-asset://demo/static/stands/x/long.png'));
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(long)).toBe(true);
+    for (const file of ['large.png', 'long.png']) {
+      const bytes = file === 'long.png' ? long : png(8000, 6000);
+      const range = await handler()(
+        new Request(`stand-asset://demo/static/stands/x/${file}`, { headers: { Range: 'bytes=2-9' } }),
+      );
+      expect(range.status, file).toBe(206);
+      expect(Buffer.from(await range.arrayBuffer()), file).toEqual(bytes.subarray(2, 10));
+      const head = await handler()(
+        new Request(`stand-asset://demo/static/stands/x/${file}`, { method: 'HEAD' }),
+      );
+      expect(head.headers.get('content-length'), file).toBe(String(bytes.length));
+      expect(await head.text(), file).toBe('');
+    }
   });
 
   it('answers 404 with the same protective headers', async () => {

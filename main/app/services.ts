@@ -80,10 +80,10 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   let savingKioskFile = false;
   // The renderer hides folder commands on a locked kiosk; main refuses them too, whoever asks.
   const organiserOnly =
-    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>, toDo = 'change its folders') =>
     async (...args: A): Promise<R> => {
       if (kiosk.isLocked()) {
-        throw new Error('This kiosk is locked: unlock it with the organiser PIN to change its folders.');
+        throw new Error(`This kiosk is locked: unlock it with the organiser PIN to ${toDo}.`);
       }
       return run(...args);
     };
@@ -124,11 +124,10 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       query.trim() === '' ? [] : engine.search(collection, query, limit),
     listProblems: (filter) => engine.listProblems(filter),
     // Reads every picture of the edition, on the engine's thread: for organisers, never at a locked kiosk.
-    async listPictureProblems(collection) {
-      if (kiosk.isLocked())
-        throw new Error('This kiosk is locked: unlock it with the organiser PIN to see its problems.');
-      return engine.listPictureProblems(collection);
-    },
+    listPictureProblems: organiserOnly(
+      (collection: string) => engine.listPictureProblems(collection),
+      'see its problems',
+    ),
     chooseFolder: organiserOnly(() => folders.chooseFolder(deps.pickFolder)),
     addFolder: organiserOnly((path: string) => folders.addFolder(path)),
     removeCollection: organiserOnly((collection: string) => folders.removeCollection(collection)),

@@ -81,7 +81,8 @@ export function jsonReport(queries: Queries, indexed: IndexedFolder[], durationM
   const report: JsonReport = { collections: [], stands: [], themes: [], problems: [], durationMs };
   for (const { outcome } of indexed) {
     const id = outcome.collection.id;
-    report.collections.push(queries.getCollection(id) ?? outcome.collection);
+    // As this run found it: `check` adds the pictures the app will not draw, which the store never holds.
+    report.collections.push(outcome.collection);
     for (const stand of queries.listAllStands(id)) {
       report.stands.push({
         collection: stand.collection,

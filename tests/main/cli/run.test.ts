@@ -225,6 +225,11 @@ describe('standalone check: pictures the app will not draw', () => {
       ),
     ]);
     expect(run.stderr).toMatch(/ 3 warnings/);
+    // The JSON document counts them with the collection's other warnings, as its problems list has them.
+    const checked = JSON.parse((await cli(['check', 'stands', '--json'], { cwd })).stdout) as JsonReport;
+    const warnings = checked.problems.filter((p) => p.severity === 'warning');
+    expect(warnings.filter((p) => p.code === 'picture-not-shown')).toHaveLength(3);
+    expect(checked.collections.map((c) => c.counts.warnings)).toEqual([warnings.length]);
     const indexed = await cli(['index', 'stands', '--db', join(cwd, 'store.json'), '--json'], { cwd });
     const report = JSON.parse(indexed.stdout) as JsonReport;
     expect(report.problems.map((p) => p.code)).not.toContain('picture-not-shown');

@@ -89,28 +89,18 @@ export function PageScreen({ collection, stand, page }: { collection: string; st
               />
             )}
             {otherPages && (
-              <nav className="sa-side-card" aria-label={`Pages of ${holder.label}`}>
-                <h2 dir="auto">
-                  {holder.to ? <RouteLink to={holder.to}>{holder.label}</RouteLink> : holder.label}
-                </h2>
-                <ul className="sa-page-list">
-                  {siblings.map((sibling) => (
-                    <li key={sibling.slug}>
-                      {sibling.slug === data.slug ? (
-                        <span aria-current="page" dir="auto">
-                          {sibling.title}
-                        </span>
-                      ) : !opens(sibling) ? (
-                        <span dir="auto">{sibling.title}</span>
-                      ) : (
-                        <RouteLink to={to.page(collection, data.stand, sibling.slug)} dir="auto">
-                          {sibling.title}
-                        </RouteLink>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </nav>
+              <PageListCard
+                collection={collection}
+                stand={data.stand}
+                owner={holder.label}
+                pages={siblings}
+                current={data.slug}
+                heading={
+                  <h2 dir="auto">
+                    {holder.to ? <RouteLink to={holder.to}>{holder.label}</RouteLink> : holder.label}
+                  </h2>
+                }
+              />
             )}
           </div>
         )}
